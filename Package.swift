@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kei-pipeline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kei-pipeline", targets: ["kei-pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 from the system (apt: libxml2-dev). Only KeiXML imports it.
+        .systemLibrary(
+            name: "CKeiLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Thin wrapper: parses with libxml2, copies into Swift values, frees C memory.
+        .target(name: "KeiXML", dependencies: ["CKeiLibXML2"]),
+        // Value-type article model, diagnostics, visitors, tree dumper.
+        .target(name: "KeiDocument"),
+        // Stage protocol, workflow loading, runner, reporters, file I/O.
+        .target(name: "KeiCore", dependencies: ["KeiDocument", .product(name: "Yams", package: "Yams")]),
+        // Built-in stages (one per file) and their registry.
+        .target(name: "KeiStages", dependencies: ["KeiCore", "KeiDocument", "KeiXML"]),
+        // The command-line interface as a library, driven in-process by tests.
+        .target(name: "KeiCLI", dependencies: [
+            "KeiCore", "KeiStages", "KeiDocument",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
+
+        .target(name: "KeiTestSupport", dependencies: ["KeiCore", "KeiStages", "KeiDocument", "KeiXML"], path: "Tests/KeiTestSupport"),
+        .testTarget(name: "KeiXMLTests", dependencies: ["KeiXML", "KeiTestSupport"]),
+        .testTarget(name: "KeiDocumentTests", dependencies: ["KeiDocument", "KeiTestSupport"]),
+        .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
+        .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"]),
+        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiTestSupport"]),
+    ]
+)

@@ -1,0 +1,66 @@
+import Foundation
+import KeiDocument
+
+/// What an article stage works on: the workflow's entry for the article, the issue facts,
+/// the model built so far, and the diagnostics and artifacts produced so far.
+public struct ArticleContext: Sendable {
+    public let entry: ArticleEntry
+    public let issue: IssueInfo
+    /// The source path as shown in diagnostics (relative to the working directory).
+    public let sourceDisplayPath: String
+    /// Where this run writes its outputs.
+    public let outputDirectory: URL
+    /// The working directory paths in reports are relative to.
+    public let workingDirectory: URL
+    public let limits: Limits
+    /// The article model; nil until an ingest stage has built it.
+    public var article: Article?
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var artifacts: [Artifact] = []
+    /// The stage currently running (stamped onto diagnostics).
+    public var currentStage: String?
+
+    public init(entry: ArticleEntry, issue: IssueInfo, sourceDisplayPath: String, outputDirectory: URL,
+                workingDirectory: URL, limits: Limits = Limits(), article: Article? = nil) {
+        self.entry = entry
+        self.issue = issue
+        self.sourceDisplayPath = sourceDisplayPath
+        self.outputDirectory = outputDirectory
+        self.workingDirectory = workingDirectory
+        self.limits = limits
+        self.article = article
+    }
+
+    /// Records a diagnostic, stamping the article id and current stage.
+    public mutating func emit(_ diagnostic: Diagnostic) {
+        var d = diagnostic
+        if d.article == nil { d.article = entry.id }
+        if d.stage == nil { d.stage = currentStage }
+        diagnostics.append(d)
+    }
+
+    public mutating func emit(contentsOf list: [Diagnostic]) {
+        for d in list { emit(d) }
+    }
+
+    /// A location in this article's source file.
+    public func location(line: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: sourceDisplayPath, line: line, column: column)
+    }
+
+    /// Reads the article's source file within the configured size limit.
+    public func readSource() throws -> Data {
+        guard let url = entry.sourceURL else {
+            throw KeiError.input(path: sourceDisplayPath, "article '\(entry.id)' has no source file yet")
+        }
+        return try FileIO.read(url, display: sourceDisplayPath, limit: limits.maxSourceBytes)
+    }
+
+    /// Writes an artifact atomically under the output folder and records it.
+    public mutating func writeArtifact(kind: String, relativePath: String, data: Data) throws {
+        let url = outputDirectory.appendingPathComponent(relativePath)
+        let display = FileIO.displayPath(url, relativeTo: workingDirectory)
+        try FileIO.writeAtomically(data, to: url, display: display)
+        artifacts.append(Artifact(kind: kind, path: display))
+    }
+}

@@ -1,0 +1,27 @@
+/// One article of a workflow: its id, source file and editorial status.
+public struct ArticleEntry: Sendable, Hashable {
+    public var id: String
+    /// The source path as written in the workflow (relative to the project root), nil while awaited.
+    public var source: String?
+    /// The resolved absolute path of the source, nil while awaited.
+    public var sourceURL: URL?
+    /// The authors the article was commissioned from.
+    public var commissionedAuthors: [String]
+    public var status: ArticleStatus
+    public var title: String?
+
+    public init(id: String, source: String?, sourceURL: URL?, commissionedAuthors: [String] = [],
+                status: ArticleStatus, title: String? = nil) {
+        self.id = id
+        self.source = source
+        self.sourceURL = sourceURL
+        self.commissionedAuthors = commissionedAuthors
+        self.status = status
+        self.title = title
+    }
+
+    /// True when the article has no manuscript yet.
+    public var awaitingManuscript: Bool { sourceURL == nil }
+}
+
+import Foundation

@@ -1,0 +1,23 @@
+import KeiDocument
+
+/// The result of running the article stages on one article, as issue stages and reporters see it.
+public struct ArticleOutcome: Sendable {
+    public var entry: ArticleEntry
+    public var sourceDisplayPath: String?
+    /// The model, when ingest succeeded.
+    public var article: Article?
+    public var diagnostics: [Diagnostic]
+    public var artifacts: [Artifact]
+    /// True when a stage threw and the article's remaining stages were skipped.
+    public var failed: Bool
+
+    public init(entry: ArticleEntry, sourceDisplayPath: String?, article: Article?, diagnostics: [Diagnostic],
+                artifacts: [Artifact], failed: Bool) {
+        self.entry = entry
+        self.sourceDisplayPath = sourceDisplayPath
+        self.article = article
+        self.diagnostics = diagnostics
+        self.artifacts = artifacts
+        self.failed = failed
+    }
+}

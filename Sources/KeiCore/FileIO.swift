@@ -1,0 +1,62 @@
+import Foundation
+
+/// The one place where kei-pipeline reads and writes files: size limits on reads, atomic writes.
+public enum FileIO {
+    /// Reads a whole file, refusing directories, missing files and files over `limit` bytes.
+    /// - Parameter display: the path to name in messages (relative to the working directory).
+    public static func read(_ url: URL, display: String, limit: Int) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
+            throw KeiError.input(path: display, "file not found")
+        }
+        if isDir.boolValue { throw KeiError.input(path: display, "is a directory, not a file") }
+        let attrs = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let size = (attrs?[.size] as? NSNumber)?.intValue, size > limit {
+            throw KeiError.input(path: display, "file is \(size) bytes, over the limit of \(limit) bytes (raise limits.max-source-bytes in the workflow if it is genuine)")
+        }
+        do {
+            let data = try Data(contentsOf: url)
+            if data.count > limit {
+                throw KeiError.input(path: display, "file is over the limit of \(limit) bytes")
+            }
+            return data
+        } catch let e as KeiError {
+            throw e
+        } catch {
+            throw KeiError.input(path: display, "cannot read file: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `data` atomically: to a temporary file in the same folder, then renamed over `url`,
+    /// so a reader never sees a half-written file. Creates missing folders.
+    public static func writeAtomically(_ data: Data, to url: URL, display: String) throws {
+        let dir = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw KeiError.output(path: display, "cannot create folder \(dir.path): \(error.localizedDescription)")
+        }
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        do {
+            try data.write(to: tmp)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+            } else {
+                try FileManager.default.moveItem(at: tmp, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw KeiError.output(path: display, error.localizedDescription)
+        }
+    }
+
+    /// `url`'s path relative to `base` when it lies inside it, else the absolute path.
+    public static func displayPath(_ url: URL, relativeTo base: URL) -> String {
+        let p = url.standardizedFileURL.path
+        var b = base.standardizedFileURL.path
+        if !b.hasSuffix("/") { b += "/" }
+        if p.hasPrefix(b) { return String(p.dropFirst(b.count)) }
+        if p + "/" == b { return "." }
+        return p
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import KeiDocument
+
+/// What an issue stage works on: every article's outcome, in workflow order.
+public struct IssueContext: Sendable {
+    public let issue: IssueInfo
+    public let workflowName: String
+    public let articles: [ArticleOutcome]
+    public let outputDirectory: URL
+    public let workingDirectory: URL
+    /// The workflow file, for locating issue-level diagnostics.
+    public let workflowDisplayPath: String
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var artifacts: [Artifact] = []
+    public var currentStage: String?
+
+    public init(issue: IssueInfo, workflowName: String, articles: [ArticleOutcome], outputDirectory: URL,
+                workingDirectory: URL, workflowDisplayPath: String) {
+        self.issue = issue
+        self.workflowName = workflowName
+        self.articles = articles
+        self.outputDirectory = outputDirectory
+        self.workingDirectory = workingDirectory
+        self.workflowDisplayPath = workflowDisplayPath
+    }
+
+    public mutating func emit(_ diagnostic: Diagnostic) {
+        var d = diagnostic
+        if d.stage == nil { d.stage = currentStage }
+        diagnostics.append(d)
+    }
+
+    public mutating func writeArtifact(kind: String, relativePath: String, data: Data) throws {
+        let url = outputDirectory.appendingPathComponent(relativePath)
+        let display = FileIO.displayPath(url, relativeTo: workingDirectory)
+        try FileIO.writeAtomically(data, to: url, display: display)
+        artifacts.append(Artifact(kind: kind, path: display))
+    }
+}

@@ -1,0 +1,29 @@
+/// The journal a workflow publishes in, from `Workflows/journals/*.yml`.
+public struct JournalInfo: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var abbreviatedTitle: String?
+    public var publisher: String
+    public var publisherLocation: String?
+    public var issnPrint: String?
+    public var issnOnline: String?
+    public var license: String?
+    public var licenseURL: String?
+    /// The house-style file, relative to the working directory.
+    public var styleFile: String?
+
+    public init(id: String = "journal", title: String = "", abbreviatedTitle: String? = nil, publisher: String = "",
+                publisherLocation: String? = nil, issnPrint: String? = nil, issnOnline: String? = nil,
+                license: String? = nil, licenseURL: String? = nil, styleFile: String? = nil) {
+        self.id = id
+        self.title = title
+        self.abbreviatedTitle = abbreviatedTitle
+        self.publisher = publisher
+        self.publisherLocation = publisherLocation
+        self.issnPrint = issnPrint
+        self.issnOnline = issnOnline
+        self.license = license
+        self.licenseURL = licenseURL
+        self.styleFile = styleFile
+    }
+}

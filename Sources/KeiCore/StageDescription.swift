@@ -1,0 +1,28 @@
+/// Everything about a stage that is data: id, summary, kind, options, messages and examples.
+/// It is the stage's documentation (`kei-pipeline stages`) and its test specification.
+public struct StageDescription: Sendable {
+    /// Stable, dotted, lower-case id used in workflow files (`ingest.html`, `emit.jats`).
+    public var id: String
+    public var summary: String
+    public var kind: StageKind
+    public var options: [StageOption]
+    public var messages: [StageMessage]
+    public var examples: [StageExample]
+    /// For issue stages: whether it publishes (and so is blocked while an article awaits its manuscript).
+    public var publishes: Bool
+
+    public init(id: String, summary: String, kind: StageKind, options: [StageOption] = [],
+                messages: [StageMessage] = [], examples: [StageExample] = [], publishes: Bool = false) {
+        self.id = id
+        self.summary = summary
+        self.kind = kind
+        self.options = options
+        self.messages = messages
+        self.examples = examples
+        self.publishes = publishes
+    }
+
+    public func option(named name: String) -> StageOption? {
+        options.first { $0.name == name }
+    }
+}

@@ -1,0 +1,12 @@
+import KeiCore
+
+/// Every built-in stage, one line each, alphabetical by id. A test checks this list against the
+/// `*Stage.swift` files and their ids.
+public enum BuiltInStages {
+    public static let all: [any Stage.Type] = [
+        EmitJATSStage.self,       // emit.jats
+        IngestHTMLStage.self,     // ingest.html
+    ]
+
+    public static let registry = StageRegistry(all)
+}

@@ -1,0 +1,114 @@
+import Foundation
+import KeiCore
+import KeiDocument
+import KeiXML
+
+/// Reads an article's HTML page through libxml2 and builds the article model:
+/// metadata (``MetadataExtractor``), main content without site chrome (``ContentExtractor``),
+/// and sections, blocks, notes and references (``BodyBuilder``).
+public struct IngestHTMLStage: ArticleStage {
+    public static let description = StageDescription(
+        id: "ingest.html",
+        summary: "Parse the article's HTML page (libxml2, no network) and build the article model without site chrome.",
+        kind: .ingest,
+        options: [
+            StageOption("encoding", .string, default: .string(""),
+                        "Force this input encoding (e.g. windows-1252); empty honours the page's BOM or meta charset."),
+        ],
+        messages: [
+            Messages.parser, Messages.encoding, Messages.empty, Messages.noContent,
+        ],
+        examples: [
+            StageExample("a small well-formed article page", html: """
+                <html lang="en"><head><title>A Title</title></head><body><main><article>
+                <h1>A Title</h1><p>Some text that is long enough to count as the article body of this page.</p>
+                </article></main></body></html>
+                """),
+            StageExample("an unclosed tag is recovered and reported as info", html: """
+                <html><head><title>A Title</title></head><body><article><h1>A Title</h1>
+                <p>Some text <b>that is long enough to count as the body.</p></article></body></html>
+                """, expect: ["ingest.parser"]),
+            StageExample("a page with no text at all", html: "<html><body></body></html>", expect: ["ingest.no-content"]),
+        ]
+    )
+
+    enum Messages {
+        static let parser = StageMessage("ingest.parser", .info,
+            "libxml2 recovered from malformed HTML; the page was read as libxml2 repaired it.")
+        static let encoding = StageMessage("ingest.encoding", .warning,
+            "The bytes are not valid in the page's declared or assumed encoding; some characters may be wrong.")
+        static let empty = StageMessage("ingest.empty", .error, "The source file is empty.")
+        static let noContent = StageMessage("ingest.no-content", .error,
+            "No article text was found on the page after removing site chrome.")
+    }
+
+    let encoding: String?
+
+    public init(options: StageOptions) throws {
+        let e = options.string("encoding") ?? ""
+        encoding = e.isEmpty ? nil : e
+    }
+
+    public func run(_ context: inout ArticleContext) throws {
+        let data = try context.readSource()
+        let file = context.sourceDisplayPath
+        if data.isEmpty {
+            context.emit(Messages.empty.diagnostic("\(file) is empty: there is no page to ingest.",
+                                                   at: context.location(line: 0)))
+            return
+        }
+        let document = MarkupParser.parseHTML(data, encoding: encoding)
+        for m in document.messages {
+            context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
+        }
+        let enc = (encoding ?? document.encoding ?? "UTF-8").uppercased().replacingOccurrences(of: "_", with: "-")
+        if (enc == "UTF-8" || enc == "UTF8"), String(data: data, encoding: .utf8) == nil {
+            let line = Self.firstInvalidUTF8Line(data)
+            context.emit(Messages.encoding.diagnostic(
+                "The page is read as UTF-8 but contains bytes that are not valid UTF-8 (first at line \(line)); they were decoded as Latin-1 or replaced.",
+                at: context.location(line: line),
+                fix: "Re-save the page as UTF-8, or set the encoding option of ingest.html to the page's real encoding."))
+        }
+
+        let (metadata, metaDiagnostics) = MetadataExtractor.extract(from: document, file: file)
+        context.emit(contentsOf: metaDiagnostics)
+
+        var article = Article(id: context.entry.id, source: file, metadata: metadata)
+        guard let content = ContentExtractor.extract(from: document),
+              !content.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            context.emit(Messages.noContent.diagnostic(
+                "No article text was found in \(file) after removing site chrome; nothing will be emitted for it.",
+                at: context.location(line: document.root?.line ?? 0)))
+            context.article = article
+            return
+        }
+        let body = BodyBuilder.build(content: content, document: document, metadata: metadata, file: file)
+        article.abstract = body.abstract
+        article.sections = body.sections
+        article.notes = body.notes
+        article.references = body.references
+        context.emit(contentsOf: body.diagnostics)
+        context.article = article
+    }
+
+    /// The 1-based line of the first byte sequence that is not valid UTF-8.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        let bytes = [UInt8](data)
+        var idx = 0
+        while idx < bytes.count {
+            let b = bytes[idx]
+            if b == 0x0A { line += 1; idx += 1; continue }
+            if b < 0x80 { idx += 1; continue }
+            let len: Int
+            if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
+            else if b & 0xF0 == 0xE0 { len = 3 }
+            else if b & 0xF8 == 0xF0 && b <= 0xF4 { len = 4 }
+            else { return line }
+            if idx + len > bytes.count { return line }
+            for k in 1..<len where bytes[idx + k] & 0xC0 != 0x80 { return line }
+            idx += len
+        }
+        return line
+    }
+}

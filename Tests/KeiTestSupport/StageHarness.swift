@@ -1,0 +1,48 @@
+import Foundation
+import KeiCore
+import KeiDocument
+import KeiStages
+
+/// Runs stages on an HTML string without a workflow: writes it to a temporary `example.html`,
+/// ingests it, then runs the given stages, and returns the context.
+public enum StageHarness {
+    public static func run(html: String, stages: [any Stage.Type] = [], options: [String: [String: OptionValue]] = [:],
+                           id: String = "example", issue: IssueInfo = IssueInfo()) throws -> ArticleContext {
+        let dir = TestPaths.temporaryDirectory("kei-harness")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("example.html")
+        try Data(html.utf8).write(to: file)
+        return try run(file: file, display: "example.html", stages: stages, options: options, id: id, issue: issue,
+                       output: dir.appendingPathComponent("out"), workingDirectory: dir)
+    }
+
+    public static func run(file: URL, display: String, stages: [any Stage.Type] = [],
+                           options: [String: [String: OptionValue]] = [:], id: String = "example",
+                           issue: IssueInfo = IssueInfo(), output: URL, workingDirectory: URL) throws -> ArticleContext {
+        let entry = ArticleEntry(id: id, source: display, sourceURL: file, status: .received)
+        var context = ArticleContext(entry: entry, issue: issue, sourceDisplayPath: display, outputDirectory: output,
+                                     workingDirectory: workingDirectory)
+        var all: [any Stage.Type] = [IngestHTMLStage.self]
+        all += stages.filter { $0.description.id != IngestHTMLStage.description.id }
+        for type in all {
+            let desc = type.description
+            let stage = try type.init(options: StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:]))
+            context.currentStage = desc.id
+            if let s = stage as? any ArticleStage {
+                try s.run(&context)
+            } else if let s = stage as? any CheckStage, let article = context.article {
+                context.emit(contentsOf: s.check(article, context: context))
+            }
+        }
+        return context
+    }
+
+    /// Ingests a page and returns the article model (fails the caller's test by throwing if absent).
+    public static func ingest(file: URL, display: String, id: String = "example") throws -> (Article, [Diagnostic]) {
+        let dir = TestPaths.temporaryDirectory("kei-harness")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ctx = try run(file: file, display: display, id: id, output: dir, workingDirectory: dir)
+        guard let article = ctx.article else { throw KeiError.stage("ingest produced no article for \(display)") }
+        return (article, ctx.diagnostics)
+    }
+}
