@@ -9,15 +9,18 @@ public struct ArticleEntry: Sendable, Hashable {
     public var commissionedAuthors: [String]
     public var status: ArticleStatus
     public var title: String?
+    /// Where the workflow declares this article (for diagnostics about the entry itself).
+    public var declaredAt: SourceLocation?
 
     public init(id: String, source: String?, sourceURL: URL?, commissionedAuthors: [String] = [],
-                status: ArticleStatus, title: String? = nil) {
+                status: ArticleStatus, title: String? = nil, declaredAt: SourceLocation? = nil) {
         self.id = id
         self.source = source
         self.sourceURL = sourceURL
         self.commissionedAuthors = commissionedAuthors
         self.status = status
         self.title = title
+        self.declaredAt = declaredAt
     }
 
     /// True when the article has no manuscript yet.
@@ -25,3 +28,4 @@ public struct ArticleEntry: Sendable, Hashable {
 }
 
 import Foundation
+import KeiDocument

@@ -4,8 +4,11 @@ import KeiCore
 /// `*Stage.swift` files and their ids.
 public enum BuiltInStages {
     public static let all: [any Stage.Type] = [
+        CheckMetadataStage.self,  // check.metadata
+        CheckNotesStage.self,     // check.notes
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
+        IssueTOCStage.self,       // issue.toc
     ]
 
     public static let registry = StageRegistry(all)

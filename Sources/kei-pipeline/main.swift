@@ -1,1 +1,4 @@
-print("stub")
+import Foundation
+import KeiCLI
+
+exit(KeiCLI.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,55 @@
+# kei-pipeline — see README.md.
+SWIFT   ?= swift
+CONFIG  ?= debug
+PREFIX  ?= /usr/local
+WORKFLOW ?= issue-3-2
+BIN      = .build/$(CONFIG)/kei-pipeline
+
+.PHONY: all build run test install deps test-deps snapshots bench clean
+
+all: build
+
+# System dependencies: libxml2 headers through pkg-config (build), xmllint (tests).
+# Installed with apt-get when running as root, otherwise the exact command is printed.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing:$$missing"; apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else echo "missing:$$missing — run: sudo apt-get install -y$$missing"; exit 2; fi; \
+	fi
+
+test-deps: deps
+	@if ! command -v xmllint >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing: libxml2-utils"; apt-get update -qq && apt-get install -y -qq libxml2-utils; \
+	  else echo "missing: xmllint — run: sudo apt-get install -y libxml2-utils"; exit 2; fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product kei-pipeline
+
+# Runs the sample issue; exit 0 gate passed, 1 gate failed, 2 configuration or input error.
+run: build
+	@$(BIN) run $(WORKFLOW); code=$$?; \
+	echo "outputs: out/$(WORKFLOW)/ (JATS in out/$(WORKFLOW)/jats/, table of contents out/$(WORKFLOW)/issue-toc.xml)"; \
+	exit $$code
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Re-record golden files (the recording tests fail on purpose so the diff gets reviewed).
+snapshots: test-deps
+	-RECORD_SNAPSHOTS=1 $(SWIFT) test
+	@git status --short Tests
+
+install: deps
+	$(SWIFT) build -c release --product kei-pipeline
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/kei-pipeline $(DESTDIR)$(PREFIX)/bin/kei-pipeline
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import KeiCore
+import KeiStages
+
+/// `kei-pipeline check FILE...`: ad-hoc article pages through the default workflow.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check ad-hoc article pages through the default workflow (Workflows/default.yml).",
+        discussion: "Without Workflows/default.yml in the working directory, a built-in default is used (ingest.html, check.metadata, check.notes, emit.jats; fail on errors; output to out/check). Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration or input error.")
+
+    @Argument(help: "HTML article pages to check.")
+    var files: [String]
+
+    @Option(name: .long, help: "Workflow whose stages and gates to use (name under Workflows/ or path).")
+    var workflow: String?
+
+    @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one article file to check") }
+    }
+
+    func run() throws {
+        let env = CLIEnvironment.current
+        let loader = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: env.workingDirectory)
+        let sources = files.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : env.workingDirectory.appendingPathComponent($0) }
+        let output = PipelineDriver.outputURL(options.output, env: env)
+        let wf: Workflow
+        if let workflow {
+            wf = try loader.load(try loader.resolve(workflow), extraSources: sources, outputOverride: output)
+        } else if let url = try? loader.resolve("default") {
+            wf = try loader.load(url, extraSources: sources, outputOverride: output)
+        } else {
+            wf = try loader.load(text: DefaultWorkflow.yaml, displayPath: "(built-in default workflow)",
+                                 folder: env.workingDirectory, projectRoot: env.workingDirectory, defaultName: "check",
+                                 extraSources: sources, outputOverride: output)
+        }
+        let code = try PipelineDriver.execute(wf, options: options, env: env)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

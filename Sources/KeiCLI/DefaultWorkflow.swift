@@ -1,0 +1,14 @@
+/// The workflow `kei-pipeline check` uses when the working directory has no Workflows/default.yml.
+enum DefaultWorkflow {
+    static let yaml = """
+    name: check
+    output: out/check
+    stages:
+      - ingest.html
+      - check.metadata
+      - check.notes
+      - emit.jats
+    gates:
+      fail-on: error
+    """
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+import KeiCore
+
+/// The `kei-pipeline` root command.
+public struct KeiPipelineCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kei-pipeline",
+        abstract: "Editorial pipeline for Korea Policy: article pages in, checked JATS out.",
+        discussion: "Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration or input error.",
+        version: KeiCLI.version,
+        subcommands: [RunCommand.self, CheckCommand.self, StagesCommand.self])
+
+    public init() {}
+}

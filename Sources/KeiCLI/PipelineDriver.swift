@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import KeiCore
+import KeiStages
+
+/// Runs a loaded workflow and writes its reports; shared by `run` and `check`.
+enum PipelineDriver {
+    static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment) throws -> Int32 {
+        let runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+        let specs = options.report.isEmpty ? [ReportSpec(argument: "text")!] : options.report
+        let reportOptions = ReportOptions(showInfo: options.showInfo)
+        for spec in specs {
+            guard let type = Reporters.reporter(id: spec.format) else { continue }
+            let text = type.init(options: reportOptions).render(result)
+            if let path = spec.path {
+                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : env.workingDirectory.appendingPathComponent(path)
+                try FileIO.writeAtomically(Data(text.utf8), to: url, display: path)
+            } else {
+                env.out(text)
+            }
+        }
+        return result.exitCode
+    }
+
+    static func outputURL(_ path: String?, env: CLIEnvironment) -> URL? {
+        guard let path else { return nil }
+        return (path.hasPrefix("/") ? URL(fileURLWithPath: path) : env.workingDirectory.appendingPathComponent(path)).standardizedFileURL
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import KeiCore
+
+/// Options shared by `run` and `check`.
+struct PipelineOptions: ParsableArguments {
+    @Option(name: .long, help: "Write outputs to this folder instead of the workflow's 'output'.")
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report format and destination, FORMAT[:PATH]; PATH '-' (or none) is stdout. Repeatable. Formats: text, json.", valueName: "format[:path]"))
+    var report: [ReportSpec] = []
+
+    @Flag(name: .long, help: "Fail the gate on warnings too.")
+    var strict = false
+
+    @Flag(name: .long, help: "List info diagnostics one by one in the text report (libxml2 recoveries, …).")
+    var showInfo = false
+
+    @Option(name: .long, help: "Articles processed at once (default: number of cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        for r in report where Reporters.reporter(id: r.format) == nil {
+            throw ValidationError("unknown report format '\(r.format)'; known formats: \(Reporters.all.map { $0.id }.joined(separator: ", "))")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+}

@@ -1,0 +1,90 @@
+import KeiDocument
+
+/// The machine-readable report, schema version 1. Later versions only add fields.
+///
+///     {"version":1, "workflow":…, "articles":[…], "diagnostics":[…], "summary":{…}}
+public struct JSONReporter: Reporter {
+    public static let id = "json"
+    public static let summary = "JSON report, schema version 1 (articles, metadata, artifacts, diagnostics, summary)."
+    public static let schemaVersion = 1
+
+    public init(options: ReportOptions) {}
+
+    public func render(_ result: RunResult) -> String {
+        json(result).serialized()
+    }
+
+    public func json(_ result: RunResult) -> JSONValue {
+        let s = result.summary
+        return .object([
+            ("version", .int(Self.schemaVersion)),
+            ("workflow", .string(result.workflowName)),
+            ("workflow_file", .string(result.workflowDisplayPath)),
+            ("output", .string(result.outputDisplayPath)),
+            ("articles", .array(result.outcomes.map(article))),
+            ("issue_artifacts", .array(result.issueArtifacts.map(artifact))),
+            ("diagnostics", .array(result.diagnostics.map(diagnostic))),
+            ("summary", .object([
+                ("errors", .int(s.errors)),
+                ("warnings", .int(s.warnings)),
+                ("infos", .int(s.infos)),
+                ("gate", .string(s.gatePassed ? "passed" : "failed")),
+                ("fail_on", .string(result.gate.name)),
+            ])),
+        ])
+    }
+
+    func article(_ o: ArticleOutcome) -> JSONValue {
+        let m = o.article?.metadata
+        let state: String
+        if o.entry.awaitingManuscript { state = "awaiting-manuscript" } else if o.failed { state = "failed" } else { state = "processed" }
+        var metadata: [(String, JSONValue)] = [
+            ("title", .optional(m?.title)),
+            ("subtitle", .optional(m?.subtitle)),
+            ("authors", .array((m?.authors ?? []).map { a in
+                .object([("name", .string(a.name)), ("affiliation", .optional(a.affiliation))])
+            })),
+            ("pub_date", .optional(m?.publicationDate?.iso)),
+            ("journal", .optional(m?.journal)),
+            ("volume", .optional(m?.volume)),
+            ("issue", .optional(m?.issue)),
+            ("series", .optional(m?.series)),
+            ("url", .optional(m?.canonicalURL)),
+            ("language", .optional(m?.language)),
+            ("keywords", .array((m?.keywords ?? []).map(JSONValue.string))),
+        ]
+        if m == nil { metadata = [] }
+        return .object([
+            ("id", .string(o.entry.id)),
+            ("source", .optional(o.sourceDisplayPath)),
+            ("status", .string(o.entry.status.rawValue)),
+            ("state", .string(state)),
+            ("metadata", m == nil ? .null : .object(metadata)),
+            ("counts", .object([
+                ("sections", .int(o.article?.sections.count ?? 0)),
+                ("notes", .int(o.article?.notes.count ?? 0)),
+                ("references", .int(o.article?.references.count ?? 0)),
+            ])),
+            ("artifacts", .array(o.artifacts.map(artifact))),
+        ])
+    }
+
+    func artifact(_ a: Artifact) -> JSONValue {
+        .object([("kind", .string(a.kind)), ("path", .string(a.path))])
+    }
+
+    func diagnostic(_ d: Diagnostic) -> JSONValue {
+        .object([
+            ("article", .optional(d.article)),
+            ("file", .string(d.location.file)),
+            ("line", d.location.line > 0 ? .int(d.location.line) : .null),
+            ("column", d.location.column.map(JSONValue.int) ?? .null),
+            ("rule", .string(d.rule)),
+            ("severity", .string(d.severity.rawValue)),
+            ("stage", .optional(d.stage)),
+            ("message", .string(d.message)),
+            ("excerpt", .optional(d.excerpt)),
+            ("fix", .optional(d.fix)),
+        ])
+    }
+}

@@ -1,0 +1,14 @@
+/// Counts of diagnostics by severity and the gate's verdict.
+public struct RunSummary: Sendable, Hashable {
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    public var gatePassed: Bool
+
+    public init(errors: Int = 0, warnings: Int = 0, infos: Int = 0, gatePassed: Bool = true) {
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+        self.gatePassed = gatePassed
+    }
+}

@@ -1,0 +1,158 @@
+import Dispatch
+import Foundation
+import KeiDocument
+
+/// Runs a workflow: article stages on every article (in parallel across cores, each article's
+/// stages in order), then issue stages once. Output and report order are deterministic.
+public struct Runner: Sendable {
+    /// How many articles run at once (default: the number of cores).
+    public var jobs: Int
+
+    static let stageFailed = StageMessage("pipeline.stage-failed", .error,
+        "A stage could not continue on an article; its remaining stages were skipped.")
+    static let awaiting = StageMessage("pipeline.awaiting-manuscript", .warning,
+        "A commissioned article has no manuscript yet; it is skipped and blocks issue publishing stages.")
+    static let blocked = StageMessage("pipeline.issue-stage-blocked", .warning,
+        "An issue publishing stage did not run because articles are awaiting their manuscripts.")
+    static let noArticles = StageMessage("pipeline.no-articles", .warning, "The workflow lists no articles.")
+
+    /// The runner's own messages, for `kei-pipeline stages` and the README.
+    public static let messages = [stageFailed, awaiting, blocked, noArticles]
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.jobs = max(1, jobs)
+    }
+
+    public func run(_ workflow: Workflow, workingDirectory: URL, strict: Bool = false) -> RunResult {
+        let cwd = workingDirectory.standardizedFileURL
+        let stages: [(StageInvocation, any Stage)] = workflow.articleStages.compactMap { inv in
+            (try? inv.type.init(options: inv.options)).map { (inv, $0) }
+        }
+        let outcomes = runArticles(workflow, stages: stages, cwd: cwd)
+        var issueContext = IssueContext(issue: workflow.issue, workflowName: workflow.name, articles: outcomes,
+                                        outputDirectory: workflow.outputDirectory, workingDirectory: cwd,
+                                        workflowDisplayPath: workflow.displayPath)
+        let workflowLocation = SourceLocation(file: workflow.displayPath, line: 1)
+        if workflow.articles.isEmpty {
+            issueContext.currentStage = "pipeline"
+            issueContext.emit(Self.noArticles.diagnostic("\(workflow.displayPath) lists no articles: nothing was checked.",
+                                                         at: workflowLocation))
+        }
+        let awaiting = outcomes.filter { $0.entry.awaitingManuscript }.map(\.entry.id)
+        for inv in workflow.issueStages {
+            issueContext.currentStage = inv.id
+            if inv.type.description.publishes && !awaiting.isEmpty {
+                issueContext.emit(Self.blocked.diagnostic(
+                    "\(inv.id) did not run: \(awaiting.count) article(s) await their manuscript (\(awaiting.joined(separator: ", "))).",
+                    at: inv.location, fix: "Add the manuscripts' sources to \(workflow.displayPath), or remove the articles from the issue."))
+                continue
+            }
+            do {
+                guard let stage = try inv.type.init(options: inv.options) as? any IssueStage else { continue }
+                try stage.run(&issueContext)
+            } catch {
+                issueContext.emit(Self.stageFailed.diagnostic("stage \(inv.id) failed on the issue: \(Self.describe(error))",
+                                                              at: inv.location))
+            }
+        }
+        return RunResult(workflowName: workflow.name, workflowDisplayPath: workflow.displayPath,
+                         outputDisplayPath: FileIO.displayPath(workflow.outputDirectory, relativeTo: cwd),
+                         gate: strict ? workflow.gate.strict : workflow.gate,
+                         outcomes: outcomes, issueDiagnostics: issueContext.diagnostics,
+                         issueArtifacts: issueContext.artifacts)
+    }
+
+    func runArticles(_ workflow: Workflow, stages: [(StageInvocation, any Stage)], cwd: URL) -> [ArticleOutcome] {
+        let count = workflow.articles.count
+        let results = ResultSlots(count: count)
+        let work: @Sendable (Int) -> Void = { index in
+            results.set(index, runOne(workflow.articles[index], workflow: workflow, stages: stages, cwd: cwd))
+        }
+        if jobs == 1 || count <= 1 {
+            for i in 0..<count { work(i) }
+        } else {
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+                while let i = next.take(below: count) { work(i) }
+            }
+        }
+        return results.values
+    }
+
+    func runOne(_ entry: ArticleEntry, workflow: Workflow, stages: [(StageInvocation, any Stage)], cwd: URL) -> ArticleOutcome {
+        let shown = entry.sourceURL.map { FileIO.displayPath($0, relativeTo: cwd) }
+        guard entry.sourceURL != nil else {
+            var d = Self.awaiting.diagnostic(
+                "article '\(entry.id)' is \(entry.status.rawValue) and awaiting its manuscript\(entry.commissionedAuthors.isEmpty ? "" : " from " + entry.commissionedAuthors.joined(separator: ", ")); it was not processed.",
+                at: entry.declaredAt ?? SourceLocation(file: workflow.displayPath, line: 0))
+            d.article = entry.id
+            d.stage = "pipeline"
+            return ArticleOutcome(entry: entry, sourceDisplayPath: nil, article: nil, diagnostics: [d], artifacts: [], failed: false)
+        }
+        var context = ArticleContext(entry: entry, issue: workflow.issue, sourceDisplayPath: shown ?? entry.id,
+                                     outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
+        var failed = false
+        for (inv, stage) in stages {
+            context.currentStage = inv.id
+            do {
+                if let s = stage as? any ArticleStage {
+                    try s.run(&context)
+                } else if let s = stage as? any CheckStage {
+                    if let article = context.article {
+                        context.emit(contentsOf: s.check(article, context: context))
+                    }
+                }
+            } catch {
+                context.emit(Self.stageFailed.diagnostic(
+                    "stage \(inv.id) failed on article '\(entry.id)': \(Self.describe(error)); its remaining stages were skipped.",
+                    at: context.location(line: 0)))
+                failed = true
+                break
+            }
+        }
+        let sorted = context.diagnostics.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            if la.file != lb.file { return a.offset < b.offset }
+            if la.line != lb.line { return la.line < lb.line }
+            if (la.column ?? 0) != (lb.column ?? 0) { return (la.column ?? 0) < (lb.column ?? 0) }
+            return a.offset < b.offset
+        }.map(\.element)
+        return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article, diagnostics: sorted,
+                              artifacts: context.artifacts, failed: failed)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let k = error as? KeiError { return k.description }
+        return String(describing: error)
+    }
+}
+
+/// Thread-safe slots for results computed in parallel, read back in index order.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [ArticleOutcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: ArticleOutcome) {
+        lock.lock(); slots[i] = value; lock.unlock()
+    }
+
+    var values: [ArticleOutcome] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// A shared work counter for the article workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -1,0 +1,380 @@
+import Foundation
+import KeiDocument
+import Yams
+
+/// Loads and validates workflow files (`Workflows/*.yml`) and the journal files they name.
+///
+/// Every problem (YAML syntax, unknown key, unknown stage id, wrong option type, missing source
+/// file, a path escaping the project, an invalid date) is collected with file, line and column
+/// and thrown together as a ``WorkflowError`` before any work starts.
+public struct WorkflowLoader: Sendable {
+    public let registry: StageRegistry
+    /// The folder relative paths on the command line and in reports are resolved against.
+    public let workingDirectory: URL
+
+    static let workflowKeys = ["name", "title", "description", "journal", "volume", "number", "cover-date",
+                               "output", "articles", "stages", "gates", "limits"]
+    static let articleKeys = ["id", "title", "source", "authors", "status"]
+    static let stageKeys = ["id", "options"]
+    static let gateKeys = ["fail-on"]
+    static let limitKeys = ["max-source-bytes"]
+    static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
+                              "issn-online", "license", "license-url", "style"]
+
+    public init(registry: StageRegistry, workingDirectory: URL) {
+        self.registry = registry
+        self.workingDirectory = workingDirectory.standardizedFileURL
+    }
+
+    /// Finds a workflow by name (`issue-3-2` → `Workflows/issue-3-2.yml`) or by path.
+    public func resolve(_ nameOrPath: String) throws -> URL {
+        let fm = FileManager.default
+        let direct = url(for: nameOrPath)
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yml") || nameOrPath.hasSuffix(".yaml") {
+            if fm.fileExists(atPath: direct.path) { return direct }
+        }
+        for ext in ["yml", "yaml"] {
+            let candidate = workingDirectory.appendingPathComponent("Workflows/\(nameOrPath).\(ext)")
+            if fm.fileExists(atPath: candidate.path) { return candidate }
+        }
+        if fm.fileExists(atPath: direct.path) { return direct }
+        let available = availableWorkflows()
+        let list = available.isEmpty ? "no Workflows/ folder here" : "available: " + available.joined(separator: ", ")
+        throw KeiError.usage("no workflow '\(nameOrPath)': looked for Workflows/\(nameOrPath).yml and the path \(nameOrPath) (\(list))")
+    }
+
+    /// The workflow names under `Workflows/` in the working directory.
+    public func availableWorkflows() -> [String] {
+        let dir = workingDirectory.appendingPathComponent("Workflows")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+            .map { String($0.prefix(upTo: $0.lastIndex(of: ".") ?? $0.endIndex)) }
+            .sorted()
+    }
+
+    func url(for path: String) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)).standardizedFileURL
+    }
+
+    func display(_ url: URL) -> String {
+        FileIO.displayPath(url, relativeTo: workingDirectory)
+    }
+
+    /// Loads a workflow file.
+    /// - Parameters:
+    ///   - extraSources: ad-hoc article files (for `kei-pipeline check`), added after the workflow's articles.
+    ///   - outputOverride: replaces the workflow's `output` folder (`--output`).
+    public func load(_ url: URL, extraSources: [URL] = [], outputOverride: URL? = nil) throws -> Workflow {
+        let displayPath = display(url)
+        let data = try FileIO.read(url, display: displayPath, limit: 4 * 1024 * 1024)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WorkflowError([.init(SourceLocation(file: displayPath, line: 1), "the workflow file is not valid UTF-8")])
+        }
+        let folder = url.deletingLastPathComponent()
+        let root = folder.lastPathComponent == "Workflows" ? folder.deletingLastPathComponent() : folder
+        return try load(text: text, displayPath: displayPath, folder: folder, projectRoot: root,
+                        defaultName: url.deletingPathExtension().lastPathComponent,
+                        extraSources: extraSources, outputOverride: outputOverride)
+    }
+
+    /// Loads workflow text; `folder` is where relative journal paths start, `projectRoot` where
+    /// source and output paths start (and which they may not escape).
+    public func load(text: String, displayPath: String, folder: URL, projectRoot: URL, defaultName: String,
+                     extraSources: [URL] = [], outputOverride: URL? = nil) throws -> Workflow {
+        var r = YAMLReader(file: displayPath)
+        let root = projectRoot.standardizedFileURL
+        guard let node = r.compose(text) else {
+            if r.problems.isEmpty { r.problem(nil, "the workflow file is empty") }
+            throw WorkflowError(r.problems)
+        }
+        var name = defaultName
+        var issue = IssueInfo()
+        var articles: [ArticleEntry] = []
+        var stages: [StageInvocation] = []
+        var gate = GatePolicy()
+        var limits = Limits()
+        var output = root.appendingPathComponent("out/\(defaultName)")
+        var sawStages = false
+
+        let entries = r.entries(node, in: "the workflow", allowed: Self.workflowKeys) ?? []
+        // Limits first: they apply to source checks below.
+        for e in entries where e.key == "limits" {
+            for l in r.entries(e.value, in: "limits", allowed: Self.limitKeys) ?? [] {
+                if let n = r.int(l.value, "limits.max-source-bytes") {
+                    if n > 0 { limits.maxSourceBytes = n } else { r.problem(l.value, "limits.max-source-bytes must be positive") }
+                }
+            }
+        }
+        for e in entries {
+            switch e.key {
+            case "name":
+                if let s = r.string(e.value, "name") { name = s }
+            case "title":
+                issue.title = r.string(e.value, "title")
+            case "description":
+                _ = r.string(e.value, "description")
+            case "journal":
+                if let path = r.string(e.value, "journal") {
+                    issue.journal = loadJournal(path, from: folder, root: root, node: e.value, reader: &r)
+                }
+            case "volume":
+                issue.volume = r.string(e.value, "volume")
+            case "number":
+                issue.number = r.string(e.value, "number")
+            case "cover-date":
+                if let s = r.string(e.value, "cover-date") {
+                    if let d = PublicationDate(iso: s) { issue.coverDate = d.iso } else {
+                        r.problem(e.value, "cover-date '\(s)' is not a valid ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)")
+                    }
+                }
+            case "output":
+                if let s = r.string(e.value, "output") {
+                    if let u = inside(root, s, node: e.value, what: "output folder", reader: &r) { output = u }
+                }
+            case "articles":
+                articles = loadArticles(e.value, root: root, limits: limits, reader: &r)
+            case "stages":
+                sawStages = true
+                stages = loadStages(e.value, reader: &r)
+            case "gates":
+                for g in r.entries(e.value, in: "gates", allowed: Self.gateKeys) ?? [] {
+                    guard let s = r.string(g.value, "gates.fail-on") else { continue }
+                    if s == "never" { gate.failOn = nil } else if let sev = Severity(rawValue: s) { gate.failOn = sev } else {
+                        r.problem(g.value, "gates.fail-on must be one of error, warning, info, never; got '\(s)'")
+                    }
+                }
+            default:
+                break
+            }
+        }
+        if !sawStages { r.problem(node, "the workflow has no 'stages' list: name at least ingest.html") }
+        // Ad-hoc sources (kei-pipeline check): ids from file stems, made unique.
+        var ids = Set(articles.map(\.id))
+        for src in extraSources {
+            let shown = display(src)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: src.path, isDirectory: &isDir), !isDir.boolValue else {
+                throw KeiError.input(path: shown, isDir.boolValue ? "is a directory, not an article file" : "file not found")
+            }
+            var id = Self.slug(src.deletingPathExtension().lastPathComponent)
+            if ids.contains(id) {
+                var n = 2
+                while ids.contains("\(id)-\(n)") { n += 1 }
+                id = "\(id)-\(n)"
+            }
+            ids.insert(id)
+            articles.append(ArticleEntry(id: id, source: shown, sourceURL: src.standardizedFileURL, status: .received))
+        }
+        if !r.problems.isEmpty { throw WorkflowError(r.problems) }
+        return Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
+                        stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
+    }
+
+    /// A file-name-safe id from a file stem.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        for ch in s.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) || ch == "-" || ch == "_" || ch == "." { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-."))
+        return trimmed.isEmpty ? "article" : trimmed
+    }
+
+    static func isValidID(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first) || CharacterSet.decimalDigits.contains(first) else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.lowercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) || "-_.".unicodeScalars.contains($0)) }
+    }
+
+    /// Resolves `path` against `base` and checks it stays inside `root`.
+    func inside(_ root: URL, _ path: String, base: URL? = nil, node: Node, what: String, reader r: inout YAMLReader) -> URL? {
+        if path.isEmpty {
+            r.problem(node, "\(what) path is empty")
+            return nil
+        }
+        let start = base ?? root
+        let u = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : start.appendingPathComponent(path)).standardizedFileURL
+        func contains(_ base: String, _ p: String) -> Bool { p == base || p.hasPrefix(base + "/") }
+        let lexicallyInside = contains(root.path, u.path)
+        let resolvedInside = contains(root.resolvingSymlinksInPath().path, u.resolvingSymlinksInPath().path)
+        guard lexicallyInside && resolvedInside else {
+            r.problem(node, "\(what) '\(path)' escapes the project folder \(display(root)); keep workflow paths inside it")
+            return nil
+        }
+        return u
+    }
+
+    func loadJournal(_ path: String, from folder: URL, root: URL, node: Node, reader r: inout YAMLReader) -> JournalInfo {
+        var journal = JournalInfo()
+        guard let url = inside(root, path, base: folder, node: node, what: "journal file", reader: &r) else { return journal }
+        let shown = display(url)
+        guard let data = try? FileIO.read(url, display: shown, limit: 1024 * 1024), let text = String(data: data, encoding: .utf8) else {
+            r.problem(node, "journal file '\(path)' not found or unreadable (looked at \(shown))")
+            return journal
+        }
+        var jr = YAMLReader(file: shown)
+        guard let jn = jr.compose(text) else {
+            if jr.problems.isEmpty { jr.problem(nil, "the journal file is empty") }
+            r.problems += jr.problems
+            return journal
+        }
+        var sawTitle = false
+        for e in jr.entries(jn, in: "the journal file", allowed: Self.journalKeys) ?? [] {
+            guard let v = jr.string(e.value, e.key) else { continue }
+            switch e.key {
+            case "id": journal.id = v
+            case "title": journal.title = v; sawTitle = true
+            case "abbreviated-title": journal.abbreviatedTitle = v
+            case "publisher": journal.publisher = v
+            case "publisher-location": journal.publisherLocation = v
+            case "issn-print": journal.issnPrint = v
+            case "issn-online": journal.issnOnline = v
+            case "license": journal.license = v
+            case "license-url": journal.licenseURL = v
+            case "style":
+                if let s = inside(root, v, base: url.deletingLastPathComponent(), node: e.value, what: "style file", reader: &jr) {
+                    if FileManager.default.fileExists(atPath: s.path) { journal.styleFile = display(s) } else {
+                        jr.problem(e.value, "style file '\(v)' not found (looked at \(display(s)))")
+                    }
+                }
+            default: break
+            }
+        }
+        if !sawTitle { jr.problem(jn, "the journal file has no 'title'") }
+        r.problems += jr.problems
+        return journal
+    }
+
+    func loadArticles(_ node: Node, root: URL, limits: Limits, reader r: inout YAMLReader) -> [ArticleEntry] {
+        guard let seq = node.sequence else {
+            r.problem(node, "articles must be a list of articles (each with id, source, status)")
+            return []
+        }
+        var out: [ArticleEntry] = []
+        var seen = Set<String>()
+        for item in seq {
+            var id: String?
+            var title: String?
+            var source: String?
+            var sourceURL: URL?
+            var authors: [String] = []
+            var status: ArticleStatus?
+            var sourceNode: Node?
+            for e in r.entries(item, in: "an article entry", allowed: Self.articleKeys) ?? [] {
+                switch e.key {
+                case "id": id = r.string(e.value, "article id")
+                case "title": title = r.string(e.value, "article title")
+                case "source":
+                    sourceNode = e.value
+                    source = r.string(e.value, "article source")
+                case "authors": authors = r.stringList(e.value, "article authors") ?? []
+                case "status":
+                    if let s = r.string(e.value, "article status") {
+                        status = ArticleStatus(rawValue: s)
+                        if status == nil {
+                            r.problem(e.value, "article status '\(s)' is not one of \(ArticleStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                        }
+                    }
+                default: break
+                }
+            }
+            guard let articleID = id else {
+                r.problem(item, "an article entry has no 'id'")
+                continue
+            }
+            if !Self.isValidID(articleID) {
+                r.problem(item, "article id '\(articleID)' must be lower-case letters, digits, '-', '_' or '.' (it names output files)")
+            }
+            if !seen.insert(articleID).inserted {
+                r.problem(item, "article id '\(articleID)' is used twice")
+            }
+            if let source, let sn = sourceNode {
+                if let u = inside(root, source, node: sn, what: "source", reader: &r) {
+                    var isDir: ObjCBool = false
+                    if !FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir) {
+                        r.problem(sn, "source file '\(source)' of article '\(articleID)' not found (looked at \(display(u)))")
+                    } else if isDir.boolValue {
+                        r.problem(sn, "source '\(source)' of article '\(articleID)' is a folder, not a file")
+                    } else if let size = (try? FileManager.default.attributesOfItem(atPath: u.path)[.size] as? NSNumber)?.intValue,
+                              size > limits.maxSourceBytes {
+                        r.problem(sn, "source file '\(source)' is \(size) bytes, over limits.max-source-bytes (\(limits.maxSourceBytes))")
+                    } else {
+                        sourceURL = u
+                    }
+                }
+            } else if let status, status != .commissioned {
+                r.problem(item, "article '\(articleID)' is '\(status.rawValue)' but has no source; add its source or set status: commissioned")
+            }
+            out.append(ArticleEntry(id: articleID, source: source, sourceURL: sourceURL, commissionedAuthors: authors,
+                                    status: status ?? (source == nil ? .commissioned : .received), title: title,
+                                    declaredAt: r.location(item)))
+        }
+        return out
+    }
+
+    func loadStages(_ node: Node, reader r: inout YAMLReader) -> [StageInvocation] {
+        guard let seq = node.sequence else {
+            r.problem(node, "stages must be a list of stage ids (or {id, options} entries)")
+            return []
+        }
+        var out: [StageInvocation] = []
+        for item in seq {
+            var id: String?
+            var idNode = item
+            var optionsNode: Node?
+            if let s = item.scalar?.string {
+                id = s
+            } else {
+                for e in r.entries(item, in: "a stage entry", allowed: Self.stageKeys) ?? [] {
+                    if e.key == "id" { id = r.string(e.value, "stage id"); idNode = e.value }
+                    if e.key == "options" { optionsNode = e.value }
+                }
+                if id == nil { r.problem(item, "a stage entry has no 'id'") }
+            }
+            guard let stageID = id else { continue }
+            guard let type = registry.stage(id: stageID) else {
+                let hint = YAMLReader.closest(stageID, in: registry.ids).map { " (did you mean '\($0)'?)" } ?? ""
+                r.problem(idNode, "unknown stage id '\(stageID)'\(hint); known stages: \(registry.ids.joined(separator: ", "))")
+                continue
+            }
+            let desc = type.description
+            var overrides: [String: OptionValue] = [:]
+            if let optionsNode {
+                for e in r.entries(optionsNode, in: "options of \(stageID)", allowed: desc.options.map(\.name)) ?? [] {
+                    guard let spec = desc.option(named: e.key) else { continue }
+                    let what = "option '\(e.key)' of \(stageID)"
+                    switch spec.type {
+                    case .bool: if let b = r.bool(e.value, what) { overrides[e.key] = .bool(b) }
+                    case .int: if let i = r.int(e.value, what) { overrides[e.key] = .int(i) }
+                    case .string: if let s = r.string(e.value, what) { overrides[e.key] = .string(s) }
+                    case .stringList: if let l = r.stringList(e.value, what) { overrides[e.key] = .stringList(l) }
+                    case .choice(let choices):
+                        if let s = r.string(e.value, what) {
+                            if choices.contains(s) { overrides[e.key] = .string(s) } else {
+                                r.problem(e.value, "\(what) must be one of \(choices.joined(separator: ", ")); got '\(s)'")
+                            }
+                        }
+                    }
+                }
+            }
+            let options = StageOptions(defaultsOf: desc, overrides: overrides)
+            do {
+                _ = try type.init(options: options)
+            } catch {
+                r.problem(idNode, "stage \(stageID) rejects its options: \(error)")
+                continue
+            }
+            out.append(StageInvocation(type: type, options: options, location: r.location(idNode)))
+        }
+        // Order: ingest first among article stages; issue stages after every article stage.
+        if let firstArticle = out.first(where: { $0.kind != .issue }), firstArticle.kind != .ingest {
+            r.problems.append(.init(firstArticle.location, "the first article stage is \(firstArticle.id), but an ingest stage (e.g. ingest.html) must come first to build the article"))
+        }
+        var sawIssue: StageInvocation?
+        for s in out {
+            if s.kind == .issue { sawIssue = s } else if let issueStage = sawIssue {
+                r.problems.append(.init(s.location, "article stage \(s.id) comes after issue stage \(issueStage.id); issue stages run last, list them at the end"))
+            }
+        }
+        return out
+    }
+}
