@@ -33,7 +33,7 @@ let package = Package(
         ]),
         .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
 
-        .target(name: "KeiTestSupport", dependencies: ["KeiCore", "KeiStages", "KeiDocument", "KeiXML"], path: "Tests/KeiTestSupport"),
+        .target(name: "KeiTestSupport", dependencies: ["KeiCore", "KeiStages", "KeiDocument", "KeiXML", "KeiCLI"], path: "Tests/KeiTestSupport"),
         .testTarget(name: "KeiXMLTests", dependencies: ["KeiXML", "KeiTestSupport"]),
         .testTarget(name: "KeiDocumentTests", dependencies: ["KeiDocument", "KeiTestSupport"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one place where kei-pipeline reads and writes files: size limits on reads, atomic writes.
 public enum FileIO {
@@ -39,11 +42,14 @@ public enum FileIO {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try data.write(to: tmp)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
-            } else {
-                try FileManager.default.moveItem(at: tmp, to: url)
+            // rename(2) replaces the target atomically (Foundation's replaceItemAt is unreliable on Linux).
+            if rename(tmp.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: tmp)
+                throw KeiError.output(path: display, reason)
             }
+        } catch let e as KeiError {
+            throw e
         } catch {
             try? FileManager.default.removeItem(at: tmp)
             throw KeiError.output(path: display, error.localizedDescription)

@@ -165,9 +165,22 @@ public struct WorkflowLoader: Sendable {
             ids.insert(id)
             articles.append(ArticleEntry(id: id, source: shown, sourceURL: src.standardizedFileURL, status: .received))
         }
-        if !r.problems.isEmpty { throw WorkflowError(r.problems) }
+        if !r.problems.isEmpty { throw WorkflowError(Self.ordered(r.problems)) }
         return Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
                         stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
+    }
+
+    /// Problems in reading order: file by file (in first-mention order), then line and column.
+    static func ordered(_ problems: [WorkflowError.Problem]) -> [WorkflowError.Problem] {
+        var fileOrder: [String: Int] = [:]
+        for p in problems where fileOrder[p.location.file] == nil { fileOrder[p.location.file] = fileOrder.count }
+        return problems.enumerated().sorted { a, b in
+            let x = a.element.location, y = b.element.location
+            if x.file != y.file { return fileOrder[x.file, default: 0] < fileOrder[y.file, default: 0] }
+            if x.line != y.line { return x.line < y.line }
+            if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// A file-name-safe id from a file stem.

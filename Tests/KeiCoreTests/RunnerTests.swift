@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import KeiCore
+import KeiDocument
+import KeiStages
+import KeiTestSupport
+
+/// A transform that throws on the article whose id is `boom`.
+struct ExplodingStage: ArticleStage {
+    static let description = StageDescription(id: "test.explode", summary: "Throws on article 'boom'.", kind: .transform)
+    init(options: StageOptions) throws {}
+    func run(_ context: inout ArticleContext) throws {
+        if context.entry.id == "boom" { throw KeiError.stage("the model is broken beyond repair") }
+    }
+}
+
+/// A publishing issue stage that records which articles it saw.
+struct CountingIssueStage: IssueStage {
+    static let description = StageDescription(id: "test.publish", summary: "Writes count.txt.", kind: .issue, publishes: true)
+    init(options: StageOptions) throws {}
+    func run(_ context: inout IssueContext) throws {
+        try context.writeArtifact(kind: "count", relativePath: "count.txt",
+                                  data: Data(context.articles.map(\.entry.id).joined(separator: ",").utf8))
+    }
+}
+
+@Suite struct RunnerTests {
+    static let registry = StageRegistry(BuiltInStages.all + [ExplodingStage.self, CountingIssueStage.self])
+
+    func workflow(_ p: ProjectFixture, _ yaml: String) throws -> Workflow {
+        try p.write("Workflows/r.yml", yaml)
+        let loader = WorkflowLoader(registry: Self.registry, workingDirectory: p.root)
+        return try loader.load(try loader.resolve("r"))
+    }
+
+    @Test func aThrowingStageIsReportedAndOtherArticlesFinish() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        try p.write("Samples/b.html", "<html><body><article><p>Another article body that has enough text in it.</p></article></body></html>")
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: received}
+          - {id: boom, source: Samples/b.html, status: received}
+          - {id: c, source: Samples/a.html, status: received}
+        stages: [ingest.html, test.explode, emit.jats, test.publish]
+        """)
+        let result = Runner(jobs: 2).run(wf, workingDirectory: p.root)
+        #expect(result.outcomes.map(\.entry.id) == ["a", "boom", "c"])
+        let boom = try #require(result.outcomes.first { $0.entry.id == "boom" })
+        #expect(boom.failed)
+        #expect(boom.artifacts.isEmpty, "emit.jats was skipped after the throw")
+        let failure = try #require(boom.diagnostics.first { $0.rule == "pipeline.stage-failed" })
+        #expect(failure.stage == "test.explode" && failure.article == "boom" && failure.severity == .error)
+        #expect(failure.message.contains("stage test.explode failed on article 'boom'"))
+        #expect(failure.location.file == "Samples/b.html")
+        for id in ["a", "c"] {
+            let o = try #require(result.outcomes.first { $0.entry.id == id })
+            #expect(!o.failed && o.artifacts.map(\.path) == ["out/r/jats/\(id).xml"])
+        }
+        #expect(result.exitCode == 1)
+        #expect(result.issueArtifacts.map(\.path) == ["out/r/count.txt"])
+    }
+
+    @Test func awaitedManuscriptBlocksOnlyPublishingIssueStages() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: approved}
+          - {id: later, status: commissioned, authors: [Kim Example]}
+        stages: [ingest.html, emit.jats, test.publish]
+        """)
+        let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
+        let later = try #require(result.outcomes.last)
+        #expect(later.entry.awaitingManuscript && later.article == nil)
+        #expect(later.diagnostics.map(\.rule) == ["pipeline.awaiting-manuscript"])
+        #expect(later.diagnostics.first?.message.contains("awaiting its manuscript from Kim Example") == true)
+        #expect(later.diagnostics.first?.location.description == "Workflows/r.yml:3:5")
+        #expect(result.outcomes.first?.artifacts.count == 1, "the other article still ran")
+        #expect(result.issueArtifacts.isEmpty)
+        #expect(result.issueDiagnostics.map(\.rule) == ["pipeline.issue-stage-blocked"])
+        #expect(result.exitCode == 0, "warnings do not fail the default gate")
+        #expect(Runner(jobs: 1).run(wf, workingDirectory: p.root, strict: true).exitCode == 1)
+    }
+
+    @Test func parallelRunsAreDeterministic() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        var articles = ""
+        for i in 0..<12 {
+            try p.write("Samples/p\(i).html", "<html><head><title>Article \(i)</title></head><body><article><h1>Article \(i)</h1><p>Paragraph \(i) with <b>bold</p> text enough for a body.</p></article></body></html>")
+            articles += "  - {id: p\(i), source: Samples/p\(i).html, status: received}\n"
+        }
+        let wf = try workflow(p, "articles:\n\(articles)stages: [ingest.html, check.metadata, emit.jats]\n")
+        let reporter = JSONReporter(options: ReportOptions())
+        let first = reporter.render(Runner(jobs: 4).run(wf, workingDirectory: p.root))
+        let jats = try Data(contentsOf: p.root.appendingPathComponent("out/r/jats/p7.xml"))
+        let second = reporter.render(Runner(jobs: 2).run(wf, workingDirectory: p.root))
+        let serial = reporter.render(Runner(jobs: 1).run(wf, workingDirectory: p.root))
+        #expect(first == second && second == serial)
+        #expect(try Data(contentsOf: p.root.appendingPathComponent("out/r/jats/p7.xml")) == jats)
+    }
+}

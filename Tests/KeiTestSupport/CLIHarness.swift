@@ -1,0 +1,43 @@
+import Foundation
+import KeiCLI
+
+/// Drives the CLI in process and captures what it prints.
+public enum CLIHarness {
+    public struct Result: Sendable {
+        public var code: Int32
+        public var out: String
+        public var err: String
+    }
+
+    final class Buffer: @unchecked Sendable {
+        private var text = ""
+        private let lock = NSLock()
+        func append(_ s: String) { lock.lock(); text += s; lock.unlock() }
+        var value: String { lock.lock(); defer { lock.unlock() }; return text }
+    }
+
+    public static func run(_ arguments: [String], in directory: URL = TestPaths.root) -> Result {
+        let out = Buffer(), err = Buffer()
+        let env = CLIEnvironment(workingDirectory: directory, out: { out.append($0) }, err: { err.append($0) })
+        let code = KeiCLI.main(arguments, environment: env)
+        return Result(code: code, out: out.value, err: err.value)
+    }
+
+    /// Runs the built `kei-pipeline` binary (from `.build/debug`), for end-to-end tests.
+    public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root) throws -> Result {
+        let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.currentDirectoryURL = directory
+        let outPipe = Pipe(), errPipe = Pipe()
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+}
