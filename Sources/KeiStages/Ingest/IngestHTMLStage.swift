@@ -58,7 +58,7 @@ public struct IngestHTMLStage: ArticleStage {
             return
         }
         let document = MarkupParser.parseHTML(data, encoding: encoding)
-        for m in document.messages {
+        for m in document.messages where !Self.isOutdatedTagComplaint(m) {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
         let enc = (encoding ?? document.encoding ?? "UTF-8").uppercased().replacingOccurrences(of: "_", with: "-")
@@ -90,6 +90,24 @@ public struct IngestHTMLStage: ArticleStage {
         context.emit(contentsOf: body.diagnostics)
         context.article = article
     }
+
+    /// libxml2 2.9's HTML parser knows only HTML 4 elements and calls every HTML5 element
+    /// ("Tag main invalid") an error. Those complaints say nothing about the page, so they are
+    /// dropped; unknown tags that are not HTML5 elements still become diagnostics.
+    static func isOutdatedTagComplaint(_ m: ParserMessage) -> Bool {
+        guard m.code == 801, m.message.hasPrefix("Tag "), m.message.hasSuffix(" invalid") else { return false }
+        let name = m.message.dropFirst(4).dropLast(8).lowercased()
+        return html5Elements.contains(String(name)) || name.contains("-") || name.hasPrefix("svg") || name.hasPrefix("math")
+    }
+
+    static let html5Elements: Set<String> = [
+        "article", "aside", "audio", "bdi", "canvas", "data", "datalist", "details", "dialog", "embed", "figcaption",
+        "figure", "footer", "header", "hgroup", "main", "mark", "meter", "nav", "output", "picture", "progress", "rp",
+        "rt", "ruby", "search", "section", "slot", "source", "summary", "template", "time", "track", "video", "wbr",
+        "svg", "math", "path", "g", "circle", "rect", "line", "polyline", "polygon", "use", "defs", "symbol", "title",
+        "desc", "lineargradient", "stop", "clippath", "mask", "text", "tspan", "foreignobject", "image", "ellipse",
+        "mi", "mo", "mn", "mrow", "msup", "msub", "mfrac", "msqrt", "mtext", "annotation", "semantics",
+    ]
 
     /// The 1-based line of the first byte sequence that is not valid UTF-8.
     static func firstInvalidUTF8Line(_ data: Data) -> Int {
