@@ -51,5 +51,17 @@ install: deps
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 .build/release/kei-pipeline $(DESTDIR)$(PREFIX)/bin/kei-pipeline
 
+# Benchmark: generates the KEI-like corpus (../shared/bench) once into BENCH_DIR, then measures bare
+# libxml2 parsing against the whole article pipeline in one process. Figures are ratios from one run.
+BENCH_N   ?= 6869
+BENCH_DIR ?= /tmp/kei-bench-corpus-$(BENCH_N)
+bench: deps
+	$(SWIFT) build -c release --product kei-pipeline
+	@if [ ! -f $(BENCH_DIR)/.complete ]; then \
+	  echo "generating $(BENCH_N) pages into $(BENCH_DIR)"; \
+	  python3 ../shared/bench/make_corpus.py --seed-file ../shared/seed/000_585abf9ef188c73f.txt --out $(BENCH_DIR) --n $(BENCH_N) && touch $(BENCH_DIR)/.complete; \
+	fi
+	.build/release/kei-pipeline bench $(BENCH_DIR)
+
 clean:
 	rm -rf .build out

@@ -51,6 +51,26 @@ public enum MarkupParser {
         }
     }
 
+    /// Parses an HTML page exactly as ``parseHTML(_:encoding:)`` does and frees it without copying:
+    /// the baseline the benchmark compares the pipeline with. Returns whether a tree was built.
+    public static func parseHTMLAndDiscard(_ data: Data) -> Bool {
+        ensureInitialized()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        return withErrorCollector(MessageCollector()) { () -> Bool in
+            data.withUnsafeBytes { raw -> Bool in
+                guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
+                      raw.count <= Int(Int32.max), let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else { return false }
+                defer { htmlFreeParserCtxt(ctxt) }
+                _ = htmlCtxtUseOptions(ctxt, options)
+                _ = htmlParseDocument(ctxt)
+                guard let doc = ctxt.pointee.myDoc else { return false }
+                ctxt.pointee.myDoc = nil
+                xmlFreeDoc(doc)
+                return true
+            }
+        }
+    }
+
     /// Parses a well-formed XML document (no recovery, no DTD loading, no entity substitution).
     public static func parseXML(_ data: Data) -> DOMDocument {
         ensureInitialized()

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import KeiCore
+import KeiDocument
+import KeiStages
+import KeiXML
+
+/// `kei-pipeline bench DIR`: measures the pipeline against bare libxml2 parsing on a corpus of pages,
+/// in one process, and prints throughput and ratios (`make bench` generates the corpus and calls it).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark: bare libxml2 parse vs ingest vs the whole article pipeline on a folder of pages.")
+
+    @Argument(help: "A folder of .html pages (e.g. made by ../shared/bench/make_corpus.py).")
+    var corpus: String
+
+    @Option(help: "Use at most this many pages.")
+    var limit: Int?
+
+    @Option(help: "Workers for the parallel pipeline run.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let env = CLIEnvironment.current
+        let dir = corpus.hasPrefix("/") ? URL(fileURLWithPath: corpus) : env.workingDirectory.appendingPathComponent(corpus)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
+            .filter { $0.hasSuffix(".html") }.sorted()
+        let files = Array(names.prefix(limit ?? names.count)).map { dir.appendingPathComponent($0) }
+        guard !files.isEmpty else { throw KeiError.input(path: corpus, "no .html pages in this folder") }
+        let pages = try files.map { try Data(contentsOf: $0) }
+        let bytes = pages.reduce(0) { $0 + $1.count }
+        env.out("corpus: \(pages.count) pages, \(bytes / 1_048_576) MiB, \(jobs) worker(s) for parallel runs\n")
+
+        func time(_ body: () throws -> Void) rethrows -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        let bare = time { for p in pages { _ = MarkupParser.parseHTMLAndDiscard(p) } }
+        let copy = time { for p in pages { _ = MarkupParser.parseHTML(p) } }
+
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var stages: [StageInvocation] = []
+        for id in ["ingest.html", "check.metadata", "check.notes", "emit.jats"] {
+            guard let type = BuiltInStages.registry.stage(id: id) else { continue }
+            stages.append(StageInvocation(type: type, options: StageOptions(defaultsOf: type.description),
+                                          location: SourceLocation(file: "(bench)")))
+        }
+        let articles = files.enumerated().map { i, url in
+            ArticleEntry(id: "p\(i)", source: url.lastPathComponent, sourceURL: url, status: .received)
+        }
+        let workflow = Workflow(name: "bench", displayPath: "(bench)", projectRoot: dir, issue: IssueInfo(),
+                                articles: articles, stages: stages, gate: GatePolicy(), outputDirectory: out, limits: Limits())
+        var result: RunResult?
+        let serial = time { result = Runner(jobs: 1).run(workflow, workingDirectory: dir) }
+        let parallel = time { result = Runner(jobs: jobs).run(workflow, workingDirectory: dir) }
+        let diagnostics = result?.diagnostics.count ?? 0
+
+        func row(_ name: String, _ t: Double) -> String {
+            let rate = Double(pages.count) / max(t, 1e-9)
+            return name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                + String(format: "%8.2f s  %8.0f pages/s  %6.2fx bare parse\n", t, rate, t / max(bare, 1e-9))
+        }
+        var s = ""
+        s += row("libxml2 parse + free (1 core)", bare)
+        s += row("parse + copy into Swift values (1 core)", copy)
+        s += row("pipeline: ingest, checks, JATS (1 core)", serial)
+        s += row("pipeline: ingest, checks, JATS (\(jobs) workers)", parallel)
+        s += "diagnostics: \(diagnostics); roadmap goal: whole pipeline within 3x of bare parse\n"
+        env.out(s)
+    }
+}
+
