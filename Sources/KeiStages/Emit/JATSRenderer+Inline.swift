@@ -1,0 +1,55 @@
+import Foundation
+import KeiDocument
+
+extension JATSRenderer {
+    /// The markup of a run of inlines, on one line.
+    func inlines(_ list: [Inline], _ context: JATSInlineContext) -> String {
+        var s = ""
+        for i in list { s += inline(i, context) }
+        return s
+    }
+
+    /// The markup of one inline, mapped to what the context allows (see ``JATSInlineContext``).
+    func inline(_ node: Inline, _ context: JATSInlineContext) -> String {
+        switch node {
+        case .text(let t):
+            return JATSEscaper.text(t)
+        case .emphasis(let c):
+            return wrap("italic", inlines(c, context.insideFormatting))
+        case .strong(let c):
+            return wrap("bold", inlines(c, context.insideFormatting))
+        case .superscript(let c):
+            return wrap("sup", inlines(c, context.insideSuperscript))
+        case .subscript(let c):
+            return wrap("sub", inlines(c, context.insideFormatting))
+        case .code(let t):
+            return wrap("monospace", JATSEscaper.text(t))
+        case .link(let url, let children):
+            let href = url.trimmingCharacters(in: .whitespacesAndNewlines)
+            if href.isEmpty {
+                return inlines(children, context)
+            }
+            if context.allowsExtLink {
+                let content = children.isEmpty ? JATSEscaper.text(href) : inlines(children, context.insideLink)
+                return "<ext-link ext-link-type=\"uri\" xlink:href=\"\(JATSEscaper.attribute(href))\">\(content)</ext-link>"
+            }
+            // Nested link: keep the text and, when it is not the URL itself, the URL.
+            let content = inlines(children, context)
+            let text = children.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text == href ? content : content + JATSEscaper.text((text.isEmpty ? "" : " ") + "(\(href))")
+        case .noteRef(let ref):
+            let label = context.inSuperscript ? JATSEscaper.text(ref.label) : wrap("sup", JATSEscaper.text(ref.label))
+            guard context.allowsXref, let rid = noteIDs[ref.noteID] else {
+                // A dangling marker (or one where the DTD allows no xref) stays visible as superscript text.
+                return label
+            }
+            return "<xref ref-type=\"fn\" rid=\"\(JATSEscaper.attribute(rid))\">\(label)</xref>"
+        case .lineBreak:
+            return context.allowsBreak ? "<break/>" : "&#xA;"
+        }
+    }
+
+    private func wrap(_ name: String, _ markup: String) -> String {
+        markup.isEmpty ? "" : "<\(name)>\(markup)</\(name)>"
+    }
+}
