@@ -240,7 +240,7 @@ import KeiXML
                 #expect(indent % 2 == 0, "odd indentation: \(line)")
             }
         }
-        #expect(Self.richXML.contains("\n      <article-title>Supply Chains &amp; &lt;Resilience&gt;"))
+        #expect(Self.richXML.contains("\n        <article-title>Supply Chains &amp; &lt;Resilience&gt;"))
         #expect(!Self.richXML.contains("<p>\n"))
     }
 }
