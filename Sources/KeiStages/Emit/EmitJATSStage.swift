@@ -58,14 +58,19 @@ public struct EmitJATSStage: ArticleStage {
         let xml = JATSWriter.write(article, issue: context.issue)
         let relativePath = "jats/\(Self.fileStem(context.entry.id)).xml"
         if validate {
-            for problem in JATSStructureValidator.validate(xml) {
-                context.emit(Messages.invalid.diagnostic(
-                    "The JATS written to \(relativePath) is structurally invalid: \(problem).",
-                    at: SourceLocation(file: context.sourceDisplayPath),
-                    fix: "Report this as a kei-pipeline bug with the article's source; the JATS file was written for inspection."))
-            }
+            Self.report(JATSStructureValidator.validate(xml), relativePath: relativePath, in: &context)
         }
         try context.writeArtifact(kind: "jats", relativePath: relativePath, data: Data(xml.utf8))
+    }
+
+    /// Emits one `emit.jats-invalid` error per structural problem, at the article's source file.
+    static func report(_ problems: [String], relativePath: String, in context: inout ArticleContext) {
+        for problem in problems {
+            context.emit(Messages.invalid.diagnostic(
+                "The JATS written to \(relativePath) is structurally invalid: \(problem).",
+                at: SourceLocation(file: context.sourceDisplayPath),
+                fix: "Report this as a kei-pipeline bug with the article's source; the JATS file was written for inspection."))
+        }
     }
 
     /// The article id as a single safe path component (no separators, no `.`/`..`, not empty).
