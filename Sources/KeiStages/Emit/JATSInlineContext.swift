@@ -12,6 +12,16 @@ struct JATSInlineContext {
     var allowsBreak: Bool
     var allowsXref: Bool
     var allowsExtLink: Bool
+    /// How many formatting and link elements enclose this point.
+    var nesting = 0
+
+    /// Past this many enclosing inline elements, formatting is no longer written (its text is) and
+    /// links are written as text followed by the URL, so that the element depth stays bounded.
+    static let maximumNesting = 24
+
+    /// Whether another formatting or link element may be opened here.
+    var allowsNesting: Bool { nesting < Self.maximumNesting }
+
     /// Inside a `<sup>` already (a note marker then needs no `<sup>` of its own).
     var inSuperscript = false
 
@@ -28,6 +38,7 @@ struct JATSInlineContext {
     var insideFormatting: JATSInlineContext {
         var c = self
         c.allowsBreak = false
+        c.nesting += 1
         return c
     }
 

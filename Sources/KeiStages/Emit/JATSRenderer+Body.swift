@@ -15,33 +15,72 @@ extension JATSRenderer {
             if !wroteSection && section.title.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 writeBlocks(section.blocks, in: .section, depth + 1)
                 for sub in section.subsections {
-                    writeSection(sub, depth + 1)
+                    writeSection(sub, depth + 1, nesting: 1)
                     wroteSection = true
                 }
             } else {
-                writeSection(section, depth + 1)
+                writeSection(section, depth + 1, nesting: 1)
                 wroteSection = true
             }
         }
         close("body", depth)
     }
 
-    /// `<sec id>` with its title, blocks, then nested sections (the DTD's order).
-    mutating func writeSection(_ section: Section, _ depth: Int) {
+    /// `<sec id>` with its title, blocks, then nested sections (the DTD's order). `nesting` is the
+    /// section's depth (1 for a top-level section); past ``maximumSectionNesting`` the whole
+    /// subtree below is written as sibling sections.
+    mutating func writeSection(_ section: Section, _ depth: Int, nesting: Int) {
         let id = ids.allocate(section.id, prefix: "sec")
         open("sec", [("id", id)], depth)
         leaf("title", [], markup: inlines(section.title, .title), depth + 1)
         writeBlocks(section.blocks, in: .section, depth + 1)
-        for sub in section.subsections {
-            writeSection(sub, depth + 1)
+        if nesting >= Self.maximumSectionNesting {
+            for sub in section.subsections {
+                for flat in Self.flattened(sub) { writeSection(flat, depth + 1, nesting: nesting + 1) }
+            }
+        } else {
+            for sub in section.subsections {
+                writeSection(sub, depth + 1, nesting: nesting + 1)
+            }
         }
         close("sec", depth)
     }
 
+    /// A section and all its descendants in document order, each without subsections.
+    static func flattened(_ section: Section) -> [Section] {
+        var out: [Section] = []
+        var stack = [section]
+        while let s = stack.popLast() {
+            var copy = s
+            copy.subsections = []
+            out.append(copy)
+            stack.append(contentsOf: s.subsections.reversed())
+        }
+        return out
+    }
+
+    /// The non-nesting blocks inside a block, in order (a quotation's attribution becomes a paragraph).
+    static func flattened(_ block: Block) -> [Block] {
+        switch block {
+        case .list(let list):
+            return list.items.flatMap { $0.blocks.flatMap(flattened) }
+        case .blockQuote(let quote):
+            var out = quote.blocks.flatMap(flattened)
+            if let attribution = quote.attribution, !attribution.isEmpty {
+                out.append(.paragraph(Paragraph(inlines: attribution, location: quote.location)))
+            }
+            return out
+        case .paragraph, .table, .figure, .preformatted:
+            return [block]
+        }
+    }
+
     /// A run of blocks in `container`; blocks the container does not allow are wrapped in `<p>`.
+    /// Past ``maximumBlockNesting`` lists and quotations are unwrapped (their blocks written in place).
     mutating func writeBlocks(_ blocks: [Block], in container: JATSBlockContainer, _ depth: Int?) {
         var wrote = false
-        for block in blocks {
+        let run = blockNesting >= Self.maximumBlockNesting ? blocks.flatMap(Self.flattened) : blocks
+        for block in run {
             if case .list(let l) = block, l.items.isEmpty { continue }
             if container.allowsDirectly(block) {
                 writeBlock(block, depth)
@@ -76,6 +115,8 @@ extension JATSRenderer {
         case .list(let list):
             guard !list.items.isEmpty else { return }
             open("list", [("list-type", list.ordered ? "order" : "bullet")], depth)
+            blockNesting += 1
+            defer { blockNesting -= 1 }
             for item in list.items {
                 open("list-item", [], d1)
                 writeBlocks(item.blocks, in: .listItem, Self.child(d1))
@@ -84,6 +125,8 @@ extension JATSRenderer {
             close("list", depth)
         case .blockQuote(let quote):
             open("disp-quote", [], depth)
+            blockNesting += 1
+            defer { blockNesting -= 1 }
             writeBlocks(quote.blocks, in: .quote, d1)
             if let attribution = quote.attribution, !attribution.isEmpty {
                 let markup = inlines(attribution, .attribution)

@@ -14,22 +14,17 @@ extension JATSRenderer {
         switch node {
         case .text(let t):
             return JATSEscaper.text(t)
-        case .emphasis(let c):
-            return wrap("italic", inlines(c, context.insideFormatting))
-        case .strong(let c):
-            return wrap("bold", inlines(c, context.insideFormatting))
-        case .superscript(let c):
-            return wrap("sup", inlines(c, context.insideSuperscript))
-        case .subscript(let c):
-            return wrap("sub", inlines(c, context.insideFormatting))
+        case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c):
+            if !context.allowsNesting { return inlines(c, context) }
+            return formatted(node, c, context)
         case .code(let t):
-            return wrap("monospace", JATSEscaper.text(t))
+            return context.allowsNesting ? wrap("monospace", JATSEscaper.text(t)) : JATSEscaper.text(t)
         case .link(let url, let children):
             let href = url.trimmingCharacters(in: .whitespacesAndNewlines)
             if href.isEmpty {
                 return inlines(children, context)
             }
-            if context.allowsExtLink {
+            if context.allowsExtLink && context.allowsNesting {
                 let content = children.isEmpty ? JATSEscaper.text(href) : inlines(children, context.insideLink)
                 return "<ext-link ext-link-type=\"uri\" xlink:href=\"\(JATSEscaper.attribute(href))\">\(content)</ext-link>"
             }
@@ -46,6 +41,16 @@ extension JATSRenderer {
             return "<xref ref-type=\"fn\" rid=\"\(JATSEscaper.attribute(rid))\">\(label)</xref>"
         case .lineBreak:
             return context.allowsBreak ? "<break/>" : "&#xA;"
+        }
+    }
+
+    /// `italic`, `bold`, `sup` or `sub` around the children.
+    private func formatted(_ node: Inline, _ children: [Inline], _ context: JATSInlineContext) -> String {
+        switch node {
+        case .emphasis: return wrap("italic", inlines(children, context.insideFormatting))
+        case .strong: return wrap("bold", inlines(children, context.insideFormatting))
+        case .superscript: return wrap("sup", inlines(children, context.insideSuperscript))
+        default: return wrap("sub", inlines(children, context.insideFormatting))
         }
     }
 

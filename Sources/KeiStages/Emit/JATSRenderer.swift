@@ -22,6 +22,16 @@ struct JATSRenderer {
     var referenceElementIDs: [String] = []
     /// Distinct affiliations in first-use order, with their ids.
     var affiliations: [(text: String, id: String)] = []
+    /// How many lists and quotations enclose the block being written.
+    var blockNesting = 0
+
+    /// Sections nested deeper than this are written as siblings at this depth (in document order).
+    static let maximumSectionNesting = 12
+    /// Lists and quotations nested deeper than this are unwrapped: their blocks are written in place.
+    ///
+    /// Together with ``JATSInlineContext/maximumNesting`` this keeps the element depth far below
+    /// the 256 levels libxml2 (and so `xmllint` and ``JATSStructureValidator``) accepts by default.
+    static let maximumBlockNesting = 24
 
     init(article: Article, issue: IssueInfo) {
         self.article = article
