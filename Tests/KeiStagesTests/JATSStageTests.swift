@@ -19,6 +19,7 @@ import KeiXML
             let fired = Set(context.diagnostics.map(\.rule)).intersection(Self.stageRules)
             #expect(fired == example.expectedRules, "\(example.note): \(context.diagnostics)")
             #expect(context.artifacts.map(\.kind) == ["jats"], "\(example.note)")
+            #expect(context.article != nil)
         }
     }
 
@@ -27,6 +28,7 @@ import KeiXML
         #expect(desc.id == "emit.jats")
         #expect(desc.kind == .emit)
         #expect(desc.option(named: "validate")?.defaultValue == .bool(true))
+        #expect(desc.option(named: "article-type")?.defaultValue == .string("research-article"))
         #expect(desc.messages.map(\.rule) == ["emit.jats-invalid"])
         #expect(desc.messages.allSatisfy { $0.severity == .error })
     }
@@ -57,6 +59,8 @@ import KeiXML
         let root = try #require(MarkupParser.parseXML(Data(xml.utf8)).root)
         #expect(root.firstDescendant(named: "article-title")?.textContent == "Trade & Security")
         #expect(root.firstDescendant(named: "volume")?.textContent == "3")
+        let (_, commentary) = try Self.runKeepingOutput(html: html, options: ["article-type": .string("article-commentary")])
+        #expect(commentary?.contains(" article-type=\"article-commentary\" ") == true)
         if JATSXMLLint.dtdsAvailable {
             let result = try JATSXMLLint.validate(xml: xml)
             #expect(result.passed, "exit \(result.status): \(result.stderr)")

@@ -166,7 +166,8 @@ import KeiXML
         #expect(root.firstDescendant(named: "sec")?.childElements.first(where: { $0.name == "title" })?.textContent.contains("link in title") == true)
         #expect(xml.contains("<td>line<break/>two</td>"))
         // A nested link keeps its text and URL.
-        #expect(xml.contains("nested (https://nested.example.org)"))
+        #expect(xml.contains("nested (https://nested.example.org)</ext-link><xref ref-type=\"fn\" rid=\"fn1\"><sup>1</sup></xref>"),
+                "a marker at the end of a link moves just after it and stays a cross-reference")
         // A link with an empty URL keeps its text; one without text shows its URL.
         #expect(xml.contains(" empty-url link"))
         #expect(xml.contains("<ext-link ext-link-type=\"uri\" xlink:href=\"https://example.org/empty\">https://example.org/empty</ext-link>"))
@@ -225,6 +226,9 @@ import KeiXML
         #expect(root.firstDescendant(named: "article-title") != nil)
         #expect(xml.contains("<article-title/>"))
         #expect(xml.contains("<issn/>"))
+        #expect(xml.contains(" article-type=\"research-article\" "))
+        #expect(JATSWriter.write(JATSFixtures.emptyArticle(), issue: IssueInfo(), articleType: "editorial").contains(" article-type=\"editorial\" "))
+        #expect(JATSWriter.write(JATSFixtures.emptyArticle(), issue: IssueInfo(), articleType: "  ") == xml)
         #expect(xml.contains("<pub-date-not-available/>"))
         #expect(root.firstDescendant(named: "body") == nil)
         #expect(root.firstDescendant(named: "back") == nil)

@@ -14,6 +14,8 @@ public struct EmitJATSStage: ArticleStage {
         options: [
             StageOption("validate", .bool, default: .bool(true),
                         "Check the written XML's structure (well-formed, required front matter, unique ids, resolvable rids, article-meta order) and report problems as emit.jats-invalid."),
+            StageOption("article-type", .string, default: .string(JATSWriter.defaultArticleType),
+                        "The article-type attribute of the root element (e.g. research-article, review-article, article-commentary, editorial)."),
         ],
         messages: [
             Messages.invalid,
@@ -35,10 +37,10 @@ public struct EmitJATSStage: ArticleStage {
                 <h2>Conclusion</h2><p>Closing text<br>on two lines.</p>
                 </article></main></body></html>
                 """),
-            StageExample("validation can be switched off", html: """
+            StageExample("validation can be switched off and the article type chosen", html: """
                 <html><head><title>T</title></head><body><article><h1>T</h1>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
-                """, options: ["validate": .bool(false)]),
+                """, options: ["validate": .bool(false), "article-type": .string("article-commentary")]),
         ]
     )
 
@@ -48,14 +50,16 @@ public struct EmitJATSStage: ArticleStage {
     }
 
     let validate: Bool
+    let articleType: String
 
     public init(options: StageOptions) throws {
         validate = options.bool("validate", default: true)
+        articleType = options.string("article-type") ?? JATSWriter.defaultArticleType
     }
 
     public func run(_ context: inout ArticleContext) throws {
         guard let article = context.article else { return }
-        let xml = JATSWriter.write(article, issue: context.issue)
+        let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType)
         let relativePath = "jats/\(Self.fileStem(context.entry.id)).xml"
         if validate {
             Self.report(JATSStructureValidator.validate(xml), relativePath: relativePath, in: &context)

@@ -25,8 +25,17 @@ extension JATSRenderer {
                 return inlines(children, context)
             }
             if context.allowsExtLink && context.allowsNesting {
-                let content = children.isEmpty ? JATSEscaper.text(href) : inlines(children, context.insideLink)
+                // Note markers at the end of the link text move just after the link, where they can
+                // stay cross-references (the DTD allows no xref inside ext-link).
+                var inside = children
+                var trailing: [Inline] = []
+                while let last = inside.last, context.allowsXref, isResolvableMarker(last) {
+                    trailing.insert(last, at: 0)
+                    inside.removeLast()
+                }
+                let content = inside.isEmpty ? JATSEscaper.text(href) : inlines(inside, context.insideLink)
                 return "<ext-link ext-link-type=\"uri\" xlink:href=\"\(JATSEscaper.attribute(href))\">\(content)</ext-link>"
+                    + inlines(trailing, context)
             }
             // Nested link: keep the text and, when it is not the URL itself, the URL.
             let content = inlines(children, context)
@@ -41,6 +50,15 @@ extension JATSRenderer {
             return "<xref ref-type=\"fn\" rid=\"\(JATSEscaper.attribute(rid))\">\(label)</xref>"
         case .lineBreak:
             return context.allowsBreak ? "<break/>" : "&#xA;"
+        }
+    }
+
+    /// A note marker (possibly inside `<sup>`) whose note exists.
+    private func isResolvableMarker(_ node: Inline) -> Bool {
+        switch node {
+        case .noteRef(let ref): return noteIDs[ref.noteID] != nil
+        case .superscript(let c): return !c.isEmpty && c.allSatisfy(isResolvableMarker)
+        default: return false
         }
     }
 

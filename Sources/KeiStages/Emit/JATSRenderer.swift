@@ -12,6 +12,7 @@ import KeiDocument
 struct JATSRenderer {
     let article: Article
     let issue: IssueInfo
+    let articleType: String
     var out = ""
     var ids = JATSIDAllocator()
     /// Model note id → emitted `fn` id (first note with a given model id wins).
@@ -33,9 +34,10 @@ struct JATSRenderer {
     /// the 256 levels libxml2 (and so `xmllint` and ``JATSStructureValidator``) accepts by default.
     static let maximumBlockNesting = 24
 
-    init(article: Article, issue: IssueInfo) {
+    init(article: Article, issue: IssueInfo, articleType: String) {
         self.article = article
         self.issue = issue
+        self.articleType = articleType
     }
 
     /// Writes the whole document.
@@ -46,7 +48,7 @@ struct JATSRenderer {
         var attrs: [(String, String)] = [
             ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
             ("xmlns:ali", "http://www.niso.org/schemas/ali/1.0/"),
-            ("article-type", "research-article"),
+            ("article-type", articleType),
             ("dtd-version", "1.3"),
         ]
         if let lang = Self.languageTag(article.metadata.language) {

@@ -1,3 +1,4 @@
+import Foundation
 import KeiCore
 import KeiDocument
 
@@ -22,9 +23,18 @@ public enum JATSWriter {
     /// The system identifier of the Journal Publishing DTD v1.3.
     public static let systemIdentifier = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd"
 
+    /// The `article-type` written when none is given.
+    public static let defaultArticleType = "research-article"
+
     /// The article as a complete JATS XML document (UTF-8 text, ending in a newline).
-    public static func write(_ article: Article, issue: IssueInfo) -> String {
-        var renderer = JATSRenderer(article: article, issue: issue)
+    /// - Parameters:
+    ///   - article: The article model.
+    ///   - issue: The workflow's issue and journal facts (they win over the article's own metadata).
+    ///   - articleType: The root's `article-type` (JATS suggests values such as `research-article`,
+    ///     `review-article`, `article-commentary`, `editorial`); a blank value gives the default.
+    public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType) -> String {
+        let type = articleType.trimmingCharacters(in: .whitespacesAndNewlines)
+        var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type)
         return renderer.render()
     }
 }
