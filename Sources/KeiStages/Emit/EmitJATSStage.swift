@@ -7,6 +7,8 @@ import KeiDocument
 ///
 /// Articles without a model (ingest failed or did not run) are skipped: no file, no throw.
 public struct EmitJATSStage: ArticleStage {
+    /// Id `emit.jats`; options `validate` (default true) and `article-type` (default `research-article`);
+    /// message `emit.jats-invalid`; examples run by the shared stage-example test.
     public static let description = StageDescription(
         id: "emit.jats",
         summary: "Write the article as JATS 1.3 Journal Publishing XML (jats/<article>.xml).",
@@ -52,11 +54,14 @@ public struct EmitJATSStage: ArticleStage {
     let validate: Bool
     let articleType: String
 
+    /// Builds the stage from its effective options.
     public init(options: StageOptions) throws {
         validate = options.bool("validate", default: true)
         articleType = options.string("article-type") ?? JATSWriter.defaultArticleType
     }
 
+    /// Writes `jats/<article-id>.xml` (after the structural check, when enabled); does nothing
+    /// when the context has no article model. Throws only when the file cannot be written.
     public func run(_ context: inout ArticleContext) throws {
         guard let article = context.article else { return }
         let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType)
