@@ -1,10 +1,40 @@
+import Foundation
 import KeiCore
 import KeiDocument
 
-/// Serialises an article as JATS 1.3 Journal Publishing XML.
-/// PLACEHOLDER until the writer lands.
+/// Serialises an article as one JATS 1.3 Journal Publishing article, valid against the official DTD.
+///
+/// Decisions (see also ``JATSInlineContext`` and ``JATSBlockContainer`` for content the DTD does
+/// not allow in a place, which is mapped, never dropped):
+/// - Front: journal facts from the workflow's ``IssueInfo`` (volume and issue from the issue win
+///   over the article's metadata); an empty `<issn/>` when the journal has no ISSN (the DTD requires
+///   one); an empty `<article-title/>` when the article has no title (the DTD requires
+///   `title-group/article-title`; the check stages report the missing title).
+/// - Names are split into `name/surname/given-names` only when unambiguous (``JATSNameSplitter``),
+///   otherwise written as `<string-name>` exactly as displayed.
+/// - Note markers become `<xref ref-type="fn" rid="…"><sup>label</sup></xref>`; a marker whose
+///   note does not exist becomes `<sup>label</sup>` so that no IDREF dangles.
+/// - Ids are kept from the model when valid and unique, repaired otherwise (``JATSIDAllocator``).
+/// - Output is deterministic: fixed attribute order, two-space indentation of structural elements,
+///   mixed content on one line (line feeds in running text as `&#xA;`), UTF-8, no timestamps.
 public enum JATSWriter {
-    public static func write(_ article: Article, issue: IssueInfo) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article/>\n"
+    /// The formal public identifier of the Journal Publishing DTD v1.3.
+    public static let publicIdentifier = "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN"
+    /// The system identifier of the Journal Publishing DTD v1.3.
+    public static let systemIdentifier = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd"
+
+    /// The `article-type` written when none is given.
+    public static let defaultArticleType = "research-article"
+
+    /// The article as a complete JATS XML document (UTF-8 text, ending in a newline).
+    /// - Parameters:
+    ///   - article: The article model.
+    ///   - issue: The workflow's issue and journal facts (they win over the article's own metadata).
+    ///   - articleType: The root's `article-type` (JATS suggests values such as `research-article`,
+    ///     `review-article`, `article-commentary`, `editorial`); a blank value gives the default.
+    public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType) -> String {
+        let type = articleType.trimmingCharacters(in: .whitespacesAndNewlines)
+        var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type)
+        return renderer.render()
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Decides whether a displayed personal name can be split into surname and given names.
+///
+/// The article model only has the name as displayed. A wrong split is worse than none (it ends up
+/// in citation metadata, e.g. "Lee Jae Myung" filed under surname "Myung"), so a name is split only
+/// when it is unambiguous: two or three capitalised Latin-script words, no comma, no particle
+/// ("van", "de"), no suffix ("Jr.", "III"), and no word that is a common romanised Korean surname
+/// (Korean names are often written surname first, "Kim Jong Un", and Korean-American names given
+/// name first, "Victor Cha", so their order cannot be told from the string). The last word is
+/// then the surname (western order). Everything else is written as `<string-name>`.
+enum JATSNameSplitter {
+    /// Romanised Korean surnames (the common spellings of the most frequent family names).
+    static let koreanSurnames: Set<String> = [
+        "kim", "gim", "lee", "yi", "rhee", "ri", "rhie", "park", "pak", "bak", "pae", "choi", "choe", "chey",
+        "jung", "jeong", "chung", "cheong", "kang", "gang", "cho", "jo", "joe", "yoon", "yun", "jang", "chang",
+        "lim", "im", "rim", "han", "oh", "o", "seo", "suh", "so", "shin", "sin", "shim", "sim", "kwon", "gwon",
+        "hwang", "ahn", "an", "song", "jeon", "chun", "jun", "hong", "yoo", "yu", "ryu", "ryoo", "lyu", "you",
+        "ko", "go", "koh", "moon", "mun", "yang", "son", "sohn", "bae", "pai", "baek", "paik", "back", "heo",
+        "huh", "hur", "nam", "noh", "roh", "no", "ha", "kwak", "gwak", "sung", "seong", "cha", "joo", "ju",
+        "woo", "u", "min", "koo", "ku", "gu", "na", "ra", "jin", "chin", "ji", "chi", "um", "eom", "uhm",
+        "chae", "won", "bang", "pang", "pyo", "byun", "byeon", "pyun", "gil", "kil", "yeo", "yuh", "choo",
+        "chu", "do", "doh", "tak", "hyun", "hyeon", "kong", "gong", "maeng", "myung", "myeong", "seok", "suk",
+        "sul", "seol", "ok", "wang", "ban", "yeom", "yum", "hahm", "ham", "pyeon", "kyung", "gyeong", "bong",
+        "ma", "jegal", "namgung", "hwangbo", "sunwoo", "dokgo", "seomun",
+    ]
+
+    /// Suffixes and degrees that make a simple split unsafe.
+    static let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."]
+
+    /// The surname and given names when the split is unambiguous, nil otherwise.
+    static func split(_ displayName: String) -> (surname: String, givenNames: String)? {
+        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.contains(",") else { return nil }
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" })
+            .map(String.init)
+        guard (2...3).contains(words.count) else { return nil }
+        for word in words {
+            guard isCapitalisedLatinWord(word) else { return nil }
+            let lower = word.lowercased()
+            if suffixes.contains(lower) { return nil }
+            for part in lower.split(separator: "-") where koreanSurnames.contains(String(part)) {
+                return nil
+            }
+        }
+        return (words[words.count - 1], words[0..<(words.count - 1)].joined(separator: " "))
+    }
+
+    /// An upper-case ASCII letter followed by ASCII letters, hyphens, apostrophes or periods.
+    private static func isCapitalisedLatinWord(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first >= "A", first <= "Z" else { return false }
+        for u in word.unicodeScalars.dropFirst() {
+            let ok = (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || u == "-" || u == "'" || u == "\u{2019}" || u == "."
+            if !ok { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import KeiDocument
+
+extension JATSRenderer {
+    /// `<back>` with `<fn-group>` (notes) and `<ref-list>` (references); omitted when both are empty.
+    mutating func writeBack(_ depth: Int) {
+        guard !article.notes.isEmpty || !article.references.isEmpty else { return }
+        open("back", [], depth)
+        if !article.notes.isEmpty {
+            open("fn-group", [], depth + 1)
+            for (index, note) in article.notes.enumerated() {
+                open("fn", [("id", noteElementIDs[index])], depth + 2)
+                if let label = Self.nonEmpty(note.label) { textLeaf("label", [], label, depth + 3) }
+                writeBlocks(note.blocks, in: .note, depth + 3)
+                close("fn", depth + 2)
+            }
+            close("fn-group", depth + 1)
+        }
+        if !article.references.isEmpty {
+            open("ref-list", [], depth + 1)
+            textLeaf("title", [], "References", depth + 2)
+            for (index, ref) in article.references.enumerated() {
+                open("ref", [("id", referenceElementIDs[index])], depth + 2)
+                if let label = Self.nonEmpty(ref.label) { textLeaf("label", [], label, depth + 3) }
+                leaf("mixed-citation", [], markup: inlines(ref.inlines, .citation), depth + 3)
+                close("ref", depth + 2)
+            }
+            close("ref-list", depth + 1)
+        }
+        close("back", depth)
+    }
+}

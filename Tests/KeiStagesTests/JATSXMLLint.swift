@@ -1,0 +1,60 @@
+import Foundation
+import KeiTestSupport
+
+/// Runs `xmllint --noout --nonet --valid` against the shared JATS 1.3 DTDs through their offline catalog.
+enum JATSXMLLint {
+    struct Result {
+        var status: Int32
+        var stderr: String
+        /// Pass means exit 0 and nothing on stderr (as the shared README defines it).
+        var passed: Bool { status == 0 && stderr.isEmpty }
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case missing
+        var description: String {
+            "xmllint was not found in PATH; install it with `apt-get install libxml2-utils` (DTD validation cannot be skipped)"
+        }
+    }
+
+    static var catalog: URL { TestPaths.shared.appendingPathComponent("jats/1.3/catalog.xml") }
+
+    /// Whether the shared JATS DTDs are present.
+    static var dtdsAvailable: Bool { FileManager.default.fileExists(atPath: catalog.path) }
+
+    /// The xmllint executable from PATH.
+    static func executable() throws -> URL {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("xmllint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw Failure.missing
+    }
+
+    /// Validates a file.
+    static func validate(file: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = ["--noout", "--nonet", "--valid", file.path]
+        var env = ProcessInfo.processInfo.environment
+        env["XML_CATALOG_FILES"] = catalog.path
+        process.environment = env
+        let errPipe = Pipe()
+        process.standardError = errPipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Validates XML text (written to a temporary file named `name`).
+    static func validate(xml: String, name: String = "article.xml") throws -> Result {
+        let dir = TestPaths.temporaryDirectory("kei-jats-lint")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent(name)
+        try Data(xml.utf8).write(to: file)
+        return try validate(file: file)
+    }
+}
