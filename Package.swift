@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "KeiXMLTests", dependencies: ["KeiXML", "KeiTestSupport"]),
         .testTarget(name: "KeiDocumentTests", dependencies: ["KeiDocument", "KeiTestSupport"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
-        .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"]),
+        .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiTestSupport"]),
     ]
 )
