@@ -22,6 +22,7 @@ public enum MarkupParser {
         ensureInitialized()
         let collector = MessageCollector()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let encoding = encoding ?? sniffedEncoding(data)
         return withErrorCollector(collector) { () -> DOMDocument in
             let result: DOMDocument? = data.withUnsafeBytes { raw -> DOMDocument? in
                 guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
@@ -98,6 +99,20 @@ public enum MarkupParser {
             }
             return doc
         }
+    }
+
+    /// The encoding to force when the page does not declare one: UTF-8 when the bytes are valid
+    /// UTF-8 (libxml2 would otherwise assume ISO-8859-1 and garble every non-ASCII character), nil
+    /// (libxml2's own handling) when there is a BOM or a charset declaration in the first 4 KiB.
+    static func sniffedEncoding(_ data: Data) -> String? {
+        let head = data.prefix(4096)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return nil
+        }
+        let ascii = String(decoding: head.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        if ascii.range(of: #"<meta[^>]*charset"#, options: .regularExpression) != nil { return nil }
+        if ascii.hasPrefix("<?xml"), ascii.range(of: #"^<\?xml[^>]*encoding"#, options: .regularExpression) != nil { return nil }
+        return String(data: data, encoding: .utf8) != nil ? "UTF-8" : nil
     }
 
     // MARK: - libxml2 plumbing (private)

@@ -48,3 +48,15 @@ import Testing
         #expect(doc.messages.contains { $0.level == .fatal || $0.level == .error })
     }
 }
+
+@Suite struct EncodingSniffTests {
+    @Test func undeclaredValidUTF8IsReadAsUTF8() {
+        let doc = MarkupParser.parseHTML(Data("<html><body><p>“Seoul” – 서울</p></body></html>".utf8))
+        #expect(doc.root?.firstDescendant(named: "p")?.textContent == "“Seoul” – 서울")
+    }
+
+    @Test func undeclaredLatin1StaysWithLibxml2() {
+        let doc = MarkupParser.parseHTML(Data([0x3C, 0x70, 0x3E, 0xE9, 0x3C, 0x2F, 0x70, 0x3E]))
+        #expect(doc.root?.firstDescendant(named: "p")?.textContent == "é")
+    }
+}
