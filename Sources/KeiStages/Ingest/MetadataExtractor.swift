@@ -4,6 +4,7 @@ import KeiXML
 
 /// Reads article metadata from a parsed page, merging its sources in a fixed, documented precedence.
 ///
+/// Singular fields read only the first tag of each key (later ones usually describe related articles).
 /// For each field the first source in the list below that yields a usable value wins
 /// ("meta X" is `<meta name|property|itemprop="X" content>`; keys are matched case-insensitively):
 ///
@@ -11,8 +12,8 @@ import KeiXML
 /// | --- | --- |
 /// | title | `citation_title` → JSON-LD `headline`/`name` → `DC.title` → `dcterms.title` → `og:title` → `twitter:title` → `<title>` → first `<h1>` |
 /// | subtitle | `citation_subtitle` → JSON-LD `alternativeHeadline` → `DC.title.alternative` → visible `.subtitle`/`.dek`/`.standfirst` element |
-/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
-/// | publication date | `citation_publication_date` → `citation_date` → `citation_online_date` → JSON-LD `datePublished` → `DC.date.issued` → `dcterms.issued` → `DC.date` → `dcterms.date` → `article:published_time` → meta `datePublished` → `<time pubdate>`/`<time itemprop=datePublished>` → visible "Published December 15, 2025" / date-classed element → first other `<time datetime>` |
+/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author`/`og:article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
+/// | publication date | `citation_publication_date` → `citation_date` → `citation_online_date` → JSON-LD `datePublished` → `DC.date.issued` → `dcterms.issued` → `DC.date` → `dcterms.date` → `article:published_time` → `og:article:published_time` → meta `datePublished` → first `<time pubdate>`/`<time itemprop=datePublished>` → visible "Published December 15, 2025" / date-classed element → first other `<time datetime>` |
 /// | journal | `citation_journal_title` → JSON-LD `isPartOf` Periodical `name` → `prism.publicationName` → visible series banner name |
 /// | series | visible series banner ("Korea Policy Vol. 3, Issue 2") → `citation_series_title` → JSON-LD Periodical `name` → `citation_journal_title` → `article:section` |
 /// | volume | `citation_volume` → JSON-LD `volumeNumber` → `prism.volume` → visible banner |
@@ -30,7 +31,8 @@ import KeiXML
 /// Values are normalised: whitespace runs (including U+00A0) collapse to one space, ends are trimmed,
 /// C1 control characters from mislabelled windows-1252 pages become the characters browsers show;
 /// curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic Institute of America") are
-/// removed from titles when the site name is known (og:site_name, publisher, journal, KEI's names).
+/// removed from titles when the site name is known (og:site_name, publisher, journal, KEI's names);
+/// a title that is only the site name is not a title candidate.
 ///
 /// Diagnostics (see ``MetadataMessages``):
 /// - `ingest.metadata-conflict` (warning) when a lower source disagrees with the winner for title,
@@ -70,26 +72,26 @@ public enum MetadataExtractor {
         }
 
         // Journal, series, publisher first: their names are site names to strip from titles.
-        let journal = merger.pick("journal", tags.candidates(["citation_journal_title"])
+        let journal = merger.pick("journal", tags.candidates(["citation_journal_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
-            + tags.candidates(["prism.publicationname"])
+            + tags.candidates(["prism.publicationname"], firstOnly: true)
             + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine), same: sameText)
         m.journal = journal?.value
         m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine)
-            + tags.candidates(["citation_series_title"])
+            + tags.candidates(["citation_series_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["citation_journal_title"])
-            + tags.candidates(["article:section"]).map(weak), same: sameText, checkConflicts: false)?.value
-        m.publisher = merger.pick("publisher", tags.candidates(["citation_publisher", "dc.publisher", "dcterms.publisher"])
+            + tags.candidates(["article:section"], firstOnly: true).map(weak), same: sameText, checkConflicts: false)?.value
+        m.publisher = merger.pick("publisher", tags.candidates(["citation_publisher", "dc.publisher", "dcterms.publisher"], firstOnly: true)
             + ldCandidate(ld.publisher, "publisher.name")
-            + tags.candidates(["og:site_name"]), same: sameText, checkConflicts: false)?.value
-        m.volume = merger.pick("volume", tags.candidates(["citation_volume"])
+            + tags.candidates(["og:site_name"], firstOnly: true), same: sameText, checkConflicts: false)?.value
+        m.volume = merger.pick("volume", tags.candidates(["citation_volume"], firstOnly: true)
             + ldCandidate(ld.volumeNumber, "volumeNumber")
-            + tags.candidates(["prism.volume"])
+            + tags.candidates(["prism.volume"], firstOnly: true)
             + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine), same: sameText)?.value
-        m.issue = merger.pick("issue", tags.candidates(["citation_issue"])
+        m.issue = merger.pick("issue", tags.candidates(["citation_issue"], firstOnly: true)
             + ldCandidate(ld.issueNumber, "issueNumber")
-            + tags.candidates(["prism.number"])
+            + tags.candidates(["prism.number"], firstOnly: true)
             + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine), same: sameText)?.value
 
         // Title.
@@ -97,47 +99,48 @@ public enum MetadataExtractor {
         siteNames += tags.candidates(["og:site_name", "application-name", "citation_journal_title", "citation_publisher",
                                       "dc.publisher", "twitter:site"]).map(\.value)
         siteNames += [ld.publisher, ld.periodical, visible.seriesName, m.journal, m.publisher].compactMap { $0 }
-        var titles = tags.candidates(["citation_title"]) + ldCandidate(ld.headline, "headline")
-            + tags.candidates(["dc.title", "dcterms.title", "og:title", "twitter:title"])
+        var titles = tags.candidates(["citation_title"], firstOnly: true) + ldCandidate(ld.headline, "headline")
+            + tags.candidates(["dc.title", "dcterms.title", "og:title", "twitter:title"], firstOnly: true)
         if let t = tags.title, let v = MetadataText.nonEmpty(t.text) {
             titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line))
         }
         if let h = tags.h1s.first, let v = MetadataText.nonEmpty(h.text) {
             titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1))
         }
-        titles = titles.map { c in
+        let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
+        titles = titles.compactMap { c in
             var c = c
             c.value = MetadataText.stripSiteName(c.value, siteNames: siteNames)
-            return c
+            return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
         }
         m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value
 
-        m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"])
+        m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"], firstOnly: true)
             + ldCandidate(ld.alternativeHeadline, "alternativeHeadline")
-            + tags.candidates(["dc.title.alternative"])
+            + tags.candidates(["dc.title.alternative"], firstOnly: true)
             + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine),
             same: MetadataText.sameTitle)?.value
 
         // Date.
         var dates: [DateCandidate] = []
-        for c in tags.candidates(["citation_publication_date", "citation_date", "citation_online_date"]) {
+        for c in tags.candidates(["citation_publication_date", "citation_date", "citation_online_date"], firstOnly: true) {
             dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
         }
         if let d = MetadataText.nonEmpty(ld.datePublished) {
             dates.append(DateCandidate(raw: d, source: "JSON-LD datePublished", line: ld.line))
         }
         for c in tags.candidates(["dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "article:published_time",
-                                  "datepublished"]) {
+                                  "og:article:published_time", "datepublished"], firstOnly: true) {
             dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
         }
-        for t in tags.times where t.isPublication {
-            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line))
+        if let t = tags.times.first(where: { $0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime> (pubdate)", line: t.line))
         }
         if let d = visible.date {
             dates.append(DateCandidate(raw: d.iso, source: "visible text \(MetadataText.quoted(visible.dateText ?? d.iso))",
                                        line: visible.dateLine, parsed: d))
         }
-        if let t = tags.times.first(where: { !$0.isPublication }) {
+        if let t = tags.times.first(where: { !$0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
             dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false))
         }
         m.publicationDate = merger.pickDate(dates)
@@ -150,16 +153,16 @@ public enum MetadataExtractor {
         if let c = tags.canonical, let v = MetadataText.nonEmpty(c.href) {
             urls.append(MetadataCandidate(value: v, source: "<link rel=\"canonical\">", line: c.line))
         }
-        urls += tags.candidates(["citation_public_url", "og:url"]) + ldCandidate(ld.url, "url")
+        urls += tags.candidates(["citation_public_url", "og:url"], firstOnly: true) + ldCandidate(ld.url, "url")
         urls += tags.candidates(["dc.identifier"]).filter { $0.value.lowercased().hasPrefix("http") }
         m.canonicalURL = merger.pick("canonical URL", urls, same: sameText, checkConflicts: false)?.value
 
-        var langs = tags.candidates(["citation_language", "dc.language", "dcterms.language"])
+        var langs = tags.candidates(["citation_language", "dc.language", "dcterms.language"], firstOnly: true)
             + ldCandidate(ld.inLanguage, "inLanguage")
         if let l = tags.htmlLang, let v = MetadataText.nonEmpty(l.value) {
             langs.append(MetadataCandidate(value: v, source: "<html lang>", line: l.line))
         }
-        langs += tags.candidates(["content-language", "og:locale"])
+        langs += tags.candidates(["content-language", "og:locale"], firstOnly: true)
         m.language = merger.pick("language", langs.compactMap(languageTag), same: sameText, checkConflicts: false)?.value
 
         m.keywords = merger.pickKeywords(tags: tags, ld: ld)

@@ -21,6 +21,18 @@ struct DateCandidate: Sendable, Hashable {
         return nil
     }
 
+    /// Whether a `<time datetime>` value claims to be a date at all: HTML also allows durations
+    /// (`PT0H0M53S`), times of day (`13:39`), yearless dates (`--12-15`) and weeks (`2025-W50`),
+    /// which are skipped rather than reported as invalid dates.
+    static func isDateLike(_ value: String) -> Bool {
+        let s = MetadataText.normalize(value)
+        guard let first = s.first else { return false }
+        if first == "P" || s.hasPrefix("--") { return false }
+        if s.contains("-W") { return false }
+        if s.count <= 8, s.contains(":"), !s.contains("-") { return false }
+        return true
+    }
+
     /// Whether two dates agree at their common precision (`2025-12` agrees with `2025-12-15`).
     static func agree(_ a: PublicationDate, _ b: PublicationDate) -> Bool {
         if a.year != b.year { return false }

@@ -49,7 +49,7 @@ enum JSONLDReader {
         result.headline = string(node["headline"]) ?? string(node["name"])
         result.alternativeHeadline = string(node["alternativeHeadline"])
         result.description = string(node["description"]) ?? string(node["abstract"])
-        result.datePublished = string(node["datePublished"]) ?? string(node["dateCreated"])
+        result.datePublished = string(node["datePublished"])
         result.authors = authors(node["author"], index: index)
         result.keywords = keywords(node["keywords"])
         result.inLanguage = language(node["inLanguage"])

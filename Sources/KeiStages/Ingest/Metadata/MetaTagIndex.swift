@@ -74,14 +74,16 @@ struct MetaTagIndex {
         }
     }
 
-    /// Non-empty `<meta>` values whose key is one of `keys`, in document order, as candidates
-    /// labelled with the tag's key as written in `keys`.
-    func candidates(_ keys: [String]) -> [MetadataCandidate] {
+    /// Non-empty `<meta>` values whose key is one of `keys`, in the order of `keys`, then document
+    /// order; with `firstOnly`, only the first tag of each key (later ones usually describe other
+    /// items on the page, such as related articles).
+    func candidates(_ keys: [String], firstOnly: Bool = false) -> [MetadataCandidate] {
         var out: [MetadataCandidate] = []
         for key in keys {
             for m in metas where m.key == key {
                 if let v = MetadataText.nonEmpty(m.content) {
                     out.append(MetadataCandidate(value: v, source: "<meta \(m.attribute)=\"\(m.key)\">", line: m.line))
+                    if firstOnly { break }
                 }
             }
         }

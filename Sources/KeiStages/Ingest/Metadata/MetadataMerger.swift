@@ -97,11 +97,13 @@ struct MetadataMerger {
         groups.append(ld.authors)
         groups.append(tags.candidates(["dc.creator"]).map { Author(name: $0.value) })
         groups.append(tags.candidates(["dcterms.creator"]).map { Author(name: $0.value) })
-        for key in ["author", "article:author"] {
+        for keys in [["author"], ["article:author", "og:article:author"]] {
             var list: [Author] = []
-            for c in tags.candidates([key]) where !c.value.contains("://") && !c.value.hasPrefix("@") {
-                let parsed = BylineParser.authors(from: c.value)
-                list += parsed.isEmpty ? [Author(name: c.value)] : parsed
+            for c in tags.candidates(keys) {
+                let value = MetadataText.normalize(BylineParser.removeParentheses(c.value))
+                guard !value.isEmpty, !value.contains("://"), !value.hasPrefix("@"), !value.hasPrefix("www.") else { continue }
+                let parsed = BylineParser.authors(from: value)
+                list += parsed.isEmpty ? [Author(name: value)] : parsed
             }
             groups.append(list)
         }

@@ -30,7 +30,7 @@ enum VisibleMetadataReader {
         }
         var plainBy: (authors: [Author], line: Int)?
         body.walk { el in
-            if skipped.contains(el.name) { return false }
+            if skipped.contains(el.name) || isHidden(el) { return false }
             let classes = el.classList.map { $0.lowercased() }
             if v.subtitle == nil, ["h2", "h3", "p", "div", "span"].contains(el.name),
                classes.contains(where: { subtitleClasses.contains($0) }),
@@ -49,7 +49,7 @@ enum VisibleMetadataReader {
             guard text.count <= 160, !text.isEmpty else { return true }
             let lower = text.lowercased()
             if v.date == nil {
-                let classHint = classes.contains { $0.contains("date") || $0.contains("publish") || $0 == "dateline" }
+                let classHint = classes.contains(where: isPublicationDateClass)
                     || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
                 if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (classHint && el.name != "time") {
                     if let d = HumanDateParser.firstDate(in: text) {
@@ -77,6 +77,28 @@ enum VisibleMetadataReader {
             v.authorsLine = plainBy.line
         }
         return v
+    }
+
+    static let dateClasses: Set<String> = [
+        "date", "dateline", "pubdate", "post-date", "entry-date", "article-date", "article__date", "story-date",
+        "meta-date", "byline-date", "posted-on", "timestamp", "publication-date", "date-published", "published",
+    ]
+
+    /// Whether a class token marks the publication date (`date`, `pubdate`, `published-date`, …),
+    /// not an access, modification or event date.
+    static func isPublicationDateClass(_ token: String) -> Bool {
+        if ["access", "modif", "updat", "event", "birth", "death", "expir", "retriev"].contains(where: { token.contains($0) }) {
+            return false
+        }
+        return dateClasses.contains(token) || token.contains("publish") || token.hasPrefix("pubdate")
+    }
+
+    /// Whether the element is hidden from readers (`hidden`, `aria-hidden="true"`, inline `display:none`).
+    static func isHidden(_ el: DOMElement) -> Bool {
+        if el[attribute: "hidden"] != nil || el[attribute: "aria-hidden"]?.lowercased() == "true" { return true }
+        guard let style = el[attribute: "style"]?.lowercased() else { return false }
+        let compact = style.replacingOccurrences(of: " ", with: "")
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 
     /// `Korea Policy Vol. 3, Issue 2` / `Vol. 3 No. 2` → (name, volume, issue).
@@ -126,7 +148,7 @@ enum VisibleMetadataReader {
     static func firstBylineGroup(in el: DOMElement) -> [DOMElement]? {
         let kids = el.childElements
         for (i, c) in kids.enumerated() {
-            if skipped.contains(c.name) { continue }
+            if skipped.contains(c.name) || isHidden(c) { continue }
             if isBylineBlock(c) {
                 var group = [c]
                 for s in kids[(i + 1)...] where isBylineBlock(s) { group.append(s) }
