@@ -98,6 +98,8 @@ import Testing
         ("Published Dec. 15, 2025", "2025-12-15"),
         ("Published: 15 December 2025", "2025-12-15"),
         ("Posted Sept 3 2025", "2025-09-03"),
+        ("Published on the 15th December 2025", "2025-12-15"),
+        ("Published December 1st, 2025", "2025-12-01"),
     ])
     func visibleDates(text: String, iso: String) {
         let (m, _) = Self.extract("<html><body><h1>T</h1><p>\(text)</p><p>Body.</p></body></html>")

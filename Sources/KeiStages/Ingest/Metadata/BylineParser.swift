@@ -61,12 +61,10 @@ enum BylineParser {
     /// Cuts the text at the first date, `|`, `•`, or a `Published`/`Updated`/`Edited by` phrase.
     static func cutTrailingNoise(_ s: String) -> String {
         var cut = s.endIndex
-        let lower = s.lowercased()
         for marker in ["|", "•", "·", " published", " updated", " edited by", " posted", " photographs by",
                        " photos by", " illustrations by", " follow ", " email", " twitter", " http", "\u{2014}"] {
-            if let r = lower.range(of: marker), r.lowerBound < cut {
-                cut = s.index(s.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound),
-                              limitedBy: s.endIndex) ?? cut
+            if let r = s.range(of: marker, options: .caseInsensitive), r.lowerBound < cut {
+                cut = r.lowerBound
             }
         }
         var head = String(s[..<cut])

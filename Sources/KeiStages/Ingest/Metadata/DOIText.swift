@@ -4,10 +4,9 @@ import Foundation
 enum DOIText {
     static func clean(_ raw: String?) -> String? {
         guard let raw, var s = MetadataText.nonEmpty(raw) else { return nil }
-        let lower = s.lowercased()
-        if let r = lower.range(of: "doi.org/") {
+        if let r = s.range(of: "doi.org/", options: .caseInsensitive) {
             s = String(s[r.upperBound...])
-        } else if lower.hasPrefix("doi:") {
+        } else if s.lowercased().hasPrefix("doi:") {
             s = String(s.dropFirst(4)).trimmingCharacters(in: .whitespaces)
         }
         guard s.hasPrefix("10."), s.contains("/") else { return nil }

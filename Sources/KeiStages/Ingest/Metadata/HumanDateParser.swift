@@ -1,7 +1,7 @@
 import KeiDocument
 
 /// Finds a written-out date in visible text: `December 15, 2025`, `Dec. 15, 2025`, `Sept 3 2025`,
-/// `15 December 2025`, and ISO `2025-12-15`. Returns only real calendar dates.
+/// `15 December 2025`, `15th December 2025`, and ISO `2025-12-15`. Returns only real calendar dates.
 enum HumanDateParser {
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -56,7 +56,15 @@ enum HumanDateParser {
             if tokens.count > 400 { break }
         }
         if !current.isEmpty { tokens.append(current) }
-        return tokens
+        // "15th" → "15": drop ordinal suffixes after numbers.
+        var out: [String] = []
+        for t in tokens {
+            if ["st", "nd", "rd", "th"].contains(t.lowercased()), let last = out.last, last.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                continue
+            }
+            out.append(t)
+        }
+        return out
     }
 
     static func dayNumber(_ t: String) -> Int? {

@@ -103,10 +103,9 @@ enum VisibleMetadataReader {
 
     /// `Korea Policy Vol. 3, Issue 2` / `Vol. 3 No. 2` → (name, volume, issue).
     static func seriesBanner(_ text: String) -> (name: String?, volume: String, issue: String?)? {
-        let lower = text.lowercased()
         var volRange: Range<String.Index>?
         for marker in ["volume ", "vol. ", "vol.", "vol "] {
-            if let r = lower.range(of: marker) { volRange = r; break }
+            if let r = text.range(of: marker, options: .caseInsensitive) { volRange = r; break }
         }
         guard let vr = volRange else { return nil }
         let afterVol = text[vr.upperBound...]
@@ -114,16 +113,12 @@ enum VisibleMetadataReader {
         guard !volume.isEmpty, volume.count <= 4 else { return nil }
         let rest = afterVol.dropFirst(volume.count)
         var issue: String?
-        let restLower = rest.lowercased()
         for marker in ["issue ", "no. ", "no.", "number ", "iss. "] {
-            if let r = restLower.range(of: marker) {
-                let offset = restLower.distance(from: restLower.startIndex, to: r.upperBound)
-                let start = rest.index(rest.startIndex, offsetBy: offset)
-                let between = restLower[..<r.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
-                let n = rest[start...].prefix(while: { $0.isASCII && $0.isNumber })
-                if between.isEmpty, !n.isEmpty, n.count <= 4 { issue = String(n) }
-                break
-            }
+            guard let r = rest.range(of: marker, options: .caseInsensitive) else { continue }
+            let between = rest[..<r.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
+            let n = rest[r.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
+            if between.isEmpty, !n.isEmpty, n.count <= 4 { issue = String(n) }
+            break
         }
         let prefix = String(text[..<vr.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:|-–—"))
         let name: String? = prefix.isEmpty || prefix.count > 80 || prefix.contains(where: { $0.isNumber }) ? nil : prefix
