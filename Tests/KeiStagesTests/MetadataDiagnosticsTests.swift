@@ -45,6 +45,17 @@ import Testing
         #expect(conflicts.first?.message.contains("Old Draft Title") == true)
     }
 
+    @Test func seriesBannerDisagreeingWithCitationIssueIsAConflictAtTheBanner() throws {
+        let html = MetadataFixtures.keiPage.replacingOccurrences(of: "Korea Policy Vol. 3, Issue 2", with: "Korea Policy Vol. 3, Issue 3")
+        let (m, d) = Self.extract(html)
+        #expect(m.issue == "2" && m.volume == "3")
+        let conflicts = d.filter { $0.rule == "ingest.metadata-conflict" }
+        #expect(conflicts.count == 1)
+        let c = try #require(conflicts.first)
+        #expect(c.location.line == Self.line(of: "Issue 3", in: html))
+        #expect(c.message.contains("issue") && c.message.contains("citation_issue") && c.message.contains("series banner"))
+    }
+
     @Test func titlesDifferingOnlyInCaseQuotesDashesAndSpacesAgree() {
         let html = """
         <html><head><meta charset="utf-8"><meta name="citation_title" content="Seoul\u{2019}s \u{201C}New\u{201D} Policy \u{2014} A Review">

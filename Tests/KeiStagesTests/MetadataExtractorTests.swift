@@ -63,6 +63,20 @@ import Testing
         #expect(d.isEmpty, "unexpected: \(d.map(\.message))")
     }
 
+    @Test func affiliationsComeFromALowerSourceNamingTheSamePerson() {
+        let html = """
+        <html><head>
+        <meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="John Roe">
+        <script type="application/ld+json">{"@type": "Article", "author": [
+          {"@type": "Person", "name": "Jane Doe", "affiliation": "Korea University", "email": "jane@example.org"}]}</script>
+        </head><body><p class="byline">John Roe, Seoul National University</p></body></html>
+        """
+        let (m, _) = Self.extract(html)
+        #expect(m.authors.map(\.name) == ["Doe, Jane", "John Roe"])
+        #expect(m.authors.map(\.affiliation) == ["Korea University", "Seoul National University"])
+        #expect(m.authors.first?.email == "jane@example.org")
+    }
+
     @Test func visibleTextGivesSeriesBylineAffiliationsAndDate() {
         let (m, d) = Self.extract(MetadataFixtures.visibleOnlyPage)
         #expect(m.title == "Deterrence on the Peninsula")

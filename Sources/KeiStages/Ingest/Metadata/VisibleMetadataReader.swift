@@ -103,6 +103,7 @@ enum VisibleMetadataReader {
 
     /// `Korea Policy Vol. 3, Issue 2` / `Vol. 3 No. 2` → (name, volume, issue).
     static func seriesBanner(_ text: String) -> (name: String?, volume: String, issue: String?)? {
+        guard text.lowercased().contains("vol") else { return nil }
         var volRange: Range<String.Index>?
         for marker in ["volume ", "vol. ", "vol.", "vol "] {
             if let r = text.range(of: marker, options: .caseInsensitive) { volRange = r; break }
