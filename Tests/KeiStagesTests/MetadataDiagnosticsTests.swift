@@ -66,6 +66,13 @@ import Testing
         #expect(!d.contains { $0.rule == "ingest.metadata-conflict" }, "\(d.map(\.message))")
     }
 
+    @Test func aHyphenatedLongerTitleIsAConflict() {
+        let html = "<html><head><meta name=\"citation_title\" content=\"Korea\">\n<meta property=\"og:title\" content=\"Korea-Japan Relations\"></head></html>"
+        let (m, d) = Self.extract(html)
+        #expect(m.title == "Korea")
+        #expect(d.filter { $0.rule == "ingest.metadata-conflict" }.map(\.location.line) == [2])
+    }
+
     @Test(arguments: ["-0001-11-30T00:00:00+00:00", "0000-00-00", "2025-13-45", "not a date", "2025-02-30"])
     func invalidMachineDateIsIgnoredAndTheNextSourceUsed(bad: String) throws {
         let html = MetadataFixtures.keiPage.replacingOccurrences(

@@ -52,7 +52,7 @@ struct MetadataMerger {
                 continue
             }
             emit(MetadataMessages.dateInvalid.diagnostic(
-                "\(c.source) at line \(c.line) has \(MetadataText.quoted(c.raw)), which is not a real calendar date; it was ignored\(valid.isEmpty ? " and a lower-precedence date source was used if there was one" : "").",
+                "\(c.source) at line \(c.line) has \(MetadataText.quoted(c.raw)), which is not a readable calendar date (impossible month or day, year 0, a placeholder such as the WordPress zero date, or an unrecognised format); it was ignored\(valid.isEmpty ? " and the next date source in precedence order was used, if any" : "").",
                 at: location(c.line), excerpt: String(c.raw.prefix(200)),
                 fix: "Set \(c.source) to the publication date as YYYY-MM-DD (e.g. 2025-12-15), or remove it."))
         }

@@ -42,6 +42,12 @@ enum MetadataText {
     /// A key for comparing two values: normalised, lower-cased, quotes removed, dashes unified,
     /// spaces around dashes and trailing punctuation dropped.
     static func comparisonKey(_ s: String) -> String {
+        spacedKey(s).replacingOccurrences(of: " - ", with: "-")
+    }
+
+    /// Like ``comparisonKey(_:)`` but keeping the spaces around dashes, so that `Title - Site`
+    /// (a separator) stays distinguishable from `Korea-Japan` (a compound).
+    static func spacedKey(_ s: String) -> String {
         var out = ""
         for scalar in normalize(s).lowercased().unicodeScalars {
             switch scalar.value {
@@ -54,26 +60,29 @@ enum MetadataText {
                 out.unicodeScalars.append(scalar)
             }
         }
-        out = out.replacingOccurrences(of: " - ", with: "-")
+        out = normalize(out)
         while let last = out.last, ".,;:!?".contains(last) || last == " " { out.removeLast() }
-        while let first = out.first, first == " " { out.removeFirst() }
         return out
     }
 
     /// Whether two titles say the same thing: equal comparison keys, or one is the other plus a
-    /// site-name prefix or suffix after a separator (`|`, `-`, `–`, `—`, `::`, `·`, `:`).
+    /// site-name or subtitle part set off by a separator (`Title | Site`, `Site - Title`,
+    /// `Title: Subtitle`, `Title [Site]`). A hyphenated compound (`Korea` vs `Korea-Japan`) differs.
     static func sameTitle(_ a: String, _ b: String) -> Bool {
-        let ka = comparisonKey(a), kb = comparisonKey(b)
-        if ka == kb { return true }
+        if comparisonKey(a) == comparisonKey(b) { return true }
+        let ka = spacedKey(a), kb = spacedKey(b)
         if ka.isEmpty || kb.isEmpty { return false }
         let (short, long) = ka.count <= kb.count ? (ka, kb) : (kb, ka)
         if long.hasPrefix(short) {
-            let rest = long.dropFirst(short.count).trimmingLeadingSpaces()
-            return rest.first.map { separatorStarts.contains($0) || $0 == "[" || $0 == "(" } ?? true
+            let rest = long.dropFirst(short.count)
+            if rest.first == ":" { return true }
+            guard rest.first == " " else { return false }
+            return rest.dropFirst().first.map { separatorStarts.contains($0) || $0 == "[" || $0 == "(" } ?? false
         }
         if long.hasSuffix(short) {
-            let rest = String(long.dropLast(short.count)).trimmingTrailingSpaces()
-            return rest.last.map { separatorStarts.contains($0) } ?? true
+            let head = long.dropLast(short.count)
+            guard head.last == " " else { return false }
+            return head.dropLast().last.map { separatorStarts.contains($0) } ?? false
         }
         return false
     }
@@ -86,7 +95,7 @@ enum MetadataText {
     static func stripSiteName(_ title: String, siteNames: [String]) -> String {
         let keys = Set(siteNames.map(comparisonKey).filter { !$0.isEmpty })
         guard !keys.isEmpty else { return title }
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": "] {
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "] {
             if let r = title.range(of: sep, options: .backwards) {
                 let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
                 if keys.contains(comparisonKey(tail)), !head.isEmpty { return normalize(head) }
@@ -119,17 +128,4 @@ enum MetadataText {
         for (k, v) in table { if let s = Unicode.Scalar(v) { map[k] = s } }
         return map
     }()
-}
-
-extension StringProtocol {
-    func trimmingLeadingSpaces() -> Substring {
-        let s = Substring(self)
-        return s.drop(while: { $0 == " " })
-    }
-
-    func trimmingTrailingSpaces() -> String {
-        var s = String(self)
-        while s.last == " " { s.removeLast() }
-        return s
-    }
 }
