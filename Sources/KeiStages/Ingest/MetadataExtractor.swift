@@ -4,9 +4,13 @@ import KeiXML
 
 /// Reads article metadata from a parsed page, merging its sources in a fixed, documented precedence.
 ///
-/// Singular fields read only the first tag of each key (later ones usually describe related articles).
 /// For each field the first source in the list below that yields a usable value wins
-/// ("meta X" is `<meta name|property|itemprop="X" content>`; keys are matched case-insensitively):
+/// ("meta X" is `<meta name|property|itemprop="X" content>`; keys are matched case-insensitively).
+/// Singular fields read only the first tag of each key (later ones usually describe related articles).
+/// JSON-LD means the first `Article`-like node (`Article`, `ScholarlyArticle`, `NewsArticle`,
+/// `BlogPosting`, `Report`, any `…Article`; a `WebPage` only when there is none), looked for in
+/// top-level arrays, `@graph` and `mainEntity`, with `@id` references resolved. "Visible" sources
+/// read the body outside `nav`, `aside`, `footer`, `form`, scripts and hidden elements.
 ///
 /// | field | precedence (first wins) |
 /// | --- | --- |
@@ -36,11 +40,18 @@ import KeiXML
 ///
 /// Diagnostics (see ``MetadataMessages``):
 /// - `ingest.metadata-conflict` (warning) when a lower source disagrees with the winner for title,
-///   subtitle, date, journal, volume, issue or DOI, located at the losing element. Titles that differ
-///   only in whitespace, quotes, dashes, case, trailing punctuation or a site-name prefix/suffix agree;
-///   dates agree when they match at their common precision.
-/// - `ingest.date-invalid` (warning) for a machine-readable date that is not a real calendar date
-///   (`-0001-11-30T00:00:00+00:00`, `0000-00-00`, `2025-13-45`, garbage); it is ignored.
+///   subtitle, date, journal, volume, issue or DOI, located at the losing element (weak sources —
+///   the first of several `<h1>`s, a `<time>` without `pubdate`, `article:section` — are not checked).
+///   Titles that differ only in whitespace, quotes, dashes, case or trailing punctuation agree, and
+///   so do titles where one is the other plus a part set off by a separator (`Title | Site`,
+///   `Site - Title`, `Title: Subtitle`, `Title [Site]`); dates agree when they match at their common
+///   precision (`2025-12` agrees with `2025-12-15`).
+/// - `ingest.date-invalid` (warning) for a machine-readable date (meta tag, JSON-LD, `<time pubdate>`
+///   or the first `<time datetime>`) that is not a real calendar date (`-0001-11-30T00:00:00+00:00`,
+///   `0000-00-00`, `2025-13-45`, garbage); it is ignored and the next source is used. Readable forms:
+///   ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, date-times), `YYYY/MM/DD`, written dates
+///   (`December 15, 2025`, `15 Dec 2025`). `<time>` durations, times of day and week values are
+///   skipped without a warning.
 /// - `ingest.metadata-missing` (warning) when no title or no date was found.
 /// - `ingest.jsonld-invalid` (info) for a JSON-LD block that is not valid JSON.
 public enum MetadataExtractor {
