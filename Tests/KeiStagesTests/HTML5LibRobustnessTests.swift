@@ -66,6 +66,26 @@ import Testing
         #expect(failures.isEmpty)
     }
 
+    /// The real pages of `../readability/` (hundreds of libxml2 errors each) ingest with the same invariants.
+    @Test(.enabled(if: TestPaths.sharedExists)) func realMalformedPagesIngest() throws {
+        let base = TestPaths.shared.appendingPathComponent("testdata/readability")
+        let names = try FileManager.default.contentsOfDirectory(atPath: base.path)
+            .filter { FileManager.default.fileExists(atPath: base.appendingPathComponent("\($0)/source.html").path) }.sorted()
+        var parserMessages = 0, failures: [String] = []
+        for name in names {
+            let display = "readability/\(name)/source.html"
+            let dir = TestPaths.temporaryDirectory("kei-real")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let ctx = try StageHarness.run(file: base.appendingPathComponent("\(name)/source.html"), display: display,
+                                           id: name, output: dir, workingDirectory: dir)
+            failures += Self.problems(ctx, display: display, id: name, inputIsEmpty: false).map { "\(name): \($0)" }
+            parserMessages += ctx.diagnostics.filter { $0.rule == "ingest.parser" }.count
+        }
+        print("[html5lib] real pages: \(names.count) ingested, \(parserMessages) ingest.parser diagnostics, \(failures.count) invariant failures")
+        #expect(names.count == 14)
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     /// WHATWG encoding labels folded to one name per encoding (ISO-8859-1 and US-ASCII are windows-1252).
     static func canonicalEncoding(_ label: String) -> String {
         let l = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
