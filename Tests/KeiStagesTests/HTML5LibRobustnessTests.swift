@@ -121,7 +121,8 @@ import Testing
             }
         }
         let agree = declaredAgree + defaultAgree
-        print("[html5lib] encoding: \(cases.count) cases, \(agree) agree (\(declaredAgree) declared and detected, \(defaultAgree) windows-1252 by default), \(disagree.count) disagree")
+        let rate = cases.isEmpty ? 0 : Double(agree) * 100 / Double(cases.count)
+        print("[html5lib] encoding: \(cases.count) cases, \(agree) agree = \(String(format: "%.1f", rate))% (\(declaredAgree) declared and detected, \(defaultAgree) windows-1252 by default), \(disagree.count) disagree")
         for d in disagree { print("[html5lib]   \(d)") }
         #expect(cases.count == 82)
         // Measured with libxml2 2.9.14: 64 agree (40 + 24). The gaps are libxml2's, not the prescan's:
