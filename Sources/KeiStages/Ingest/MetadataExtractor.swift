@@ -1,12 +1,231 @@
+import Foundation
 import KeiDocument
 import KeiXML
 
-/// Reads article metadata from a page in a documented precedence.
-/// PLACEHOLDER: title from <title> only, until the extractor lands.
+/// Reads article metadata from a parsed page, merging its sources in a fixed, documented precedence.
+///
+/// For each field the first source in the list below that yields a usable value wins
+/// ("meta X" is `<meta name|property|itemprop="X" content>`; keys are matched case-insensitively).
+/// Singular fields read only the first tag of each key (later ones usually describe related articles).
+/// JSON-LD means the first `Article`-like node (`Article`, `ScholarlyArticle`, `NewsArticle`,
+/// `BlogPosting`, `Report`, any `…Article`; a `WebPage` only when there is none), looked for in
+/// top-level arrays, `@graph` and `mainEntity`, with `@id` references resolved. "Visible" sources
+/// read the body outside `nav`, `aside`, `footer`, `form`, scripts and hidden elements.
+///
+/// | field | precedence (first wins) |
+/// | --- | --- |
+/// | title | `citation_title` → JSON-LD `headline`/`name` → `DC.title` → `dcterms.title` → `og:title` → `twitter:title` → `<title>` → first `<h1>` |
+/// | subtitle | `citation_subtitle` → JSON-LD `alternativeHeadline` → `DC.title.alternative` → visible `.subtitle`/`.dek`/`.standfirst` element |
+/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author`/`og:article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
+/// | publication date | `citation_publication_date` → `citation_date` → `citation_online_date` → JSON-LD `datePublished` → `DC.date.issued` → `dcterms.issued` → `DC.date` → `dcterms.date` → `article:published_time` → `og:article:published_time` → meta `datePublished` → first `<time pubdate>`/`<time itemprop=datePublished>` → visible "Published December 15, 2025" / date-classed element → first other `<time datetime>` |
+/// | journal | `citation_journal_title` → JSON-LD `isPartOf` Periodical `name` → `prism.publicationName` → visible series banner name |
+/// | series | visible series banner ("Korea Policy Vol. 3, Issue 2") → `citation_series_title` → JSON-LD Periodical `name` → `citation_journal_title` → `article:section` |
+/// | volume | `citation_volume` → JSON-LD `volumeNumber` → `prism.volume` → visible banner |
+/// | issue | `citation_issue` → JSON-LD `issueNumber` → `prism.number` → visible banner |
+/// | publisher | `citation_publisher` → `DC.publisher` → `dcterms.publisher` → JSON-LD `publisher.name` → `og:site_name` |
+/// | canonical URL | `<link rel=canonical>` → `citation_public_url` → `og:url` → JSON-LD `url`/`mainEntityOfPage` → `DC.identifier` (http URL) |
+/// | language | `citation_language` → `DC.language` → `dcterms.language` → JSON-LD `inLanguage` → `<html lang>` → `http-equiv=content-language` → `og:locale` |
+/// | keywords | `citation_keywords` → JSON-LD `keywords` → `DC.subject` → `article:tag` → meta `keywords` (the first source with any keyword gives all of them) |
+/// | summary | `citation_abstract` → JSON-LD `description` → `DC.description` → `dcterms.abstract` → `og:description` → meta `description` → `twitter:description` |
+/// | PDF URL | `citation_pdf_url` → first visible `<a href="….pdf">` (resolved against the canonical URL) |
+/// | DOI | `citation_doi` → `DC.identifier` (doi) → `prism.doi` → JSON-LD `identifier`/`sameAs`/`@id` (doi) |
+///
+/// Authors of the winning source that lack an affiliation get one from a lower source naming the same person.
+///
+/// Values are normalised: whitespace runs (including U+00A0) collapse to one space, ends are trimmed,
+/// C1 control characters from mislabelled windows-1252 pages become the characters browsers show;
+/// curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic Institute of America") are
+/// removed from titles when the site name is known (og:site_name, publisher, journal, KEI's names);
+/// a title that is only the site name is not a title candidate.
+///
+/// Diagnostics (see ``MetadataMessages``):
+/// - `ingest.metadata-conflict` (warning) when a lower source disagrees with the winner for title,
+///   subtitle, date, journal, volume, issue or DOI, located at the losing element (weak sources —
+///   the first of several `<h1>`s, a `<time>` without `pubdate`, `article:section` — are not checked).
+///   Titles that differ only in whitespace, quotes, dashes, case or trailing punctuation agree, and
+///   so do titles where one is the other plus a part set off by a separator (`Title | Site`,
+///   `Site - Title`, `Title: Subtitle`, `Title [Site]`); dates agree when they match at their common
+///   precision (`2025-12` agrees with `2025-12-15`).
+/// - `ingest.date-invalid` (warning) for a machine-readable date (meta tag, JSON-LD, `<time pubdate>`
+///   or the first `<time datetime>`) that is not a real calendar date (`-0001-11-30T00:00:00+00:00`,
+///   `0000-00-00`, `2025-13-45`, garbage); it is ignored and the next source is used. Readable forms:
+///   ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, date-times), `YYYY/MM/DD`, written dates
+///   (`December 15, 2025`, `15 Dec 2025`). `<time>` durations, times of day and week values are
+///   skipped without a warning.
+/// - `ingest.metadata-missing` (warning) when no title or no date was found.
+/// - `ingest.jsonld-invalid` (info) for a JSON-LD block that is not valid JSON.
 public enum MetadataExtractor {
+    /// Site names always stripped from title suffixes.
+    public static let knownSiteNames = ["Korea Economic Institute of America", "Korea Economic Institute", "KEI",
+                                        "KEI America", "keia.org"]
+
+    /// Extracts the metadata of `document`; diagnostics are located in `file`.
     public static func extract(from document: DOMDocument, file: String) -> (metadata: ArticleMetadata, diagnostics: [Diagnostic]) {
+        var merger = MetadataMerger(file: file)
+        let tags = MetaTagIndex(root: document.root)
+        let ld = JSONLDReader.read(tags.jsonLD)
+        let visible = VisibleMetadataReader.read(document.root)
         var m = ArticleMetadata()
-        m.title = document.root?.firstDescendant(named: "title")?.textContent
-        return (m, [])
+
+        for bad in ld.invalidBlocks {
+            merger.emit(MetadataMessages.jsonLDInvalid.diagnostic(
+                "The JSON-LD block (<script type=\"application/ld+json\">) at line \(bad.line) is \(bad.reason); its metadata was skipped.",
+                at: merger.location(bad.line),
+                fix: "Fix the JSON syntax of that script (check commas and quotes) or remove it."))
+        }
+        func ldCandidate(_ value: String?, _ name: String) -> [MetadataCandidate] {
+            guard let v = MetadataText.nonEmpty(value) else { return [] }
+            return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line)]
+        }
+        func visibleCandidate(_ value: String?, _ label: String, _ line: Int) -> [MetadataCandidate] {
+            guard let v = MetadataText.nonEmpty(value) else { return [] }
+            return [MetadataCandidate(value: v, source: label, line: line)]
+        }
+
+        // Journal, series, publisher first: their names are site names to strip from titles.
+        let journal = merger.pick("journal", tags.candidates(["citation_journal_title"], firstOnly: true)
+            + ldCandidate(ld.periodical, "isPartOf Periodical name")
+            + tags.candidates(["prism.publicationname"], firstOnly: true)
+            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine), same: sameText)
+        m.journal = journal?.value
+        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine)
+            + tags.candidates(["citation_series_title"], firstOnly: true)
+            + ldCandidate(ld.periodical, "isPartOf Periodical name")
+            + tags.candidates(["citation_journal_title"])
+            + tags.candidates(["article:section"], firstOnly: true).map(weak), same: sameText, checkConflicts: false)?.value
+        m.publisher = merger.pick("publisher", tags.candidates(["citation_publisher", "dc.publisher", "dcterms.publisher"], firstOnly: true)
+            + ldCandidate(ld.publisher, "publisher.name")
+            + tags.candidates(["og:site_name"], firstOnly: true), same: sameText, checkConflicts: false)?.value
+        m.volume = merger.pick("volume", tags.candidates(["citation_volume"], firstOnly: true)
+            + ldCandidate(ld.volumeNumber, "volumeNumber")
+            + tags.candidates(["prism.volume"], firstOnly: true)
+            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine), same: sameText)?.value
+        m.issue = merger.pick("issue", tags.candidates(["citation_issue"], firstOnly: true)
+            + ldCandidate(ld.issueNumber, "issueNumber")
+            + tags.candidates(["prism.number"], firstOnly: true)
+            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine), same: sameText)?.value
+
+        // Title.
+        var siteNames = knownSiteNames
+        siteNames += tags.candidates(["og:site_name", "application-name", "citation_journal_title", "citation_publisher",
+                                      "dc.publisher", "twitter:site"]).map(\.value)
+        siteNames += [ld.publisher, ld.periodical, visible.seriesName, m.journal, m.publisher].compactMap { $0 }
+        var titles = tags.candidates(["citation_title"], firstOnly: true) + ldCandidate(ld.headline, "headline")
+            + tags.candidates(["dc.title", "dcterms.title", "og:title", "twitter:title"], firstOnly: true)
+        if let t = tags.title, let v = MetadataText.nonEmpty(t.text) {
+            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line))
+        }
+        if let h = tags.h1s.first, let v = MetadataText.nonEmpty(h.text) {
+            titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1))
+        }
+        let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
+        titles = titles.compactMap { c in
+            var c = c
+            c.value = MetadataText.stripSiteName(c.value, siteNames: siteNames)
+            return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
+        }
+        m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value
+
+        m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"], firstOnly: true)
+            + ldCandidate(ld.alternativeHeadline, "alternativeHeadline")
+            + tags.candidates(["dc.title.alternative"], firstOnly: true)
+            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine),
+            same: MetadataText.sameTitle)?.value
+
+        // Date.
+        var dates: [DateCandidate] = []
+        for c in tags.candidates(["citation_publication_date", "citation_date", "citation_online_date"], firstOnly: true) {
+            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
+        }
+        if let d = MetadataText.nonEmpty(ld.datePublished) {
+            dates.append(DateCandidate(raw: d, source: "JSON-LD datePublished", line: ld.line))
+        }
+        for c in tags.candidates(["dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "article:published_time",
+                                  "og:article:published_time", "datepublished"], firstOnly: true) {
+            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
+        }
+        if let t = tags.times.first(where: { $0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime> (pubdate)", line: t.line))
+        }
+        if let d = visible.date {
+            dates.append(DateCandidate(raw: d.iso, source: "visible text \(MetadataText.quoted(visible.dateText ?? d.iso))",
+                                       line: visible.dateLine, parsed: d))
+        }
+        if let t = tags.times.first(where: { !$0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false))
+        }
+        m.publicationDate = merger.pickDate(dates)
+
+        // Authors.
+        m.authors = merger.pickAuthors(tags: tags, ld: ld, visible: visible)
+
+        // Canonical URL, language, keywords, summary, PDF, DOI.
+        var urls: [MetadataCandidate] = []
+        if let c = tags.canonical, let v = MetadataText.nonEmpty(c.href) {
+            urls.append(MetadataCandidate(value: v, source: "<link rel=\"canonical\">", line: c.line))
+        }
+        urls += tags.candidates(["citation_public_url", "og:url"], firstOnly: true) + ldCandidate(ld.url, "url")
+        urls += tags.candidates(["dc.identifier"]).filter { $0.value.lowercased().hasPrefix("http") }
+        m.canonicalURL = merger.pick("canonical URL", urls, same: sameText, checkConflicts: false)?.value
+
+        var langs = tags.candidates(["citation_language", "dc.language", "dcterms.language"], firstOnly: true)
+            + ldCandidate(ld.inLanguage, "inLanguage")
+        if let l = tags.htmlLang, let v = MetadataText.nonEmpty(l.value) {
+            langs.append(MetadataCandidate(value: v, source: "<html lang>", line: l.line))
+        }
+        langs += tags.candidates(["content-language", "og:locale"], firstOnly: true)
+        m.language = merger.pick("language", langs.compactMap(languageTag), same: sameText, checkConflicts: false)?.value
+
+        m.keywords = merger.pickKeywords(tags: tags, ld: ld)
+
+        m.summary = merger.pick("summary", tags.candidates(["citation_abstract"]) + ldCandidate(ld.description, "description")
+            + tags.candidates(["dc.description", "dcterms.abstract", "dcterms.description", "og:description", "description",
+                               "twitter:description"]), same: sameText, checkConflicts: false)?.value
+
+        let pdf = merger.pick("PDF URL", tags.candidates(["citation_pdf_url"])
+            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine), same: sameText, checkConflicts: false)
+        if let p = pdf?.value {
+            if !p.contains("://"), let base = m.canonicalURL.flatMap({ URL(string: $0) }),
+               let resolved = URL(string: p, relativeTo: base)?.absoluteString {
+                m.pdfURL = resolved
+            } else {
+                m.pdfURL = p
+            }
+        }
+
+        let dois = (tags.candidates(["citation_doi", "dc.identifier", "dcterms.identifier", "prism.doi"])
+            + ldCandidate(ld.doi, "identifier")).compactMap { c -> MetadataCandidate? in
+                guard let d = DOIText.clean(c.value) else { return nil }
+                var c = c
+                c.value = d
+                return c
+            }
+        m.doi = merger.pick("DOI", dois, same: { $0.lowercased() == $1.lowercased() })?.value
+
+        merger.reportMissing(m, document: document, tags: tags)
+        return (m, merger.diagnostics)
+    }
+
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        MetadataText.comparisonKey(a) == MetadataText.comparisonKey(b)
+    }
+
+    static func weak(_ c: MetadataCandidate) -> MetadataCandidate {
+        var c = c
+        c.checksConflicts = false
+        return c
+    }
+
+    /// A BCP 47-looking tag (`en`, `en-US`; `en_US` becomes `en-US`), or nil.
+    static func languageTag(_ c: MetadataCandidate) -> MetadataCandidate? {
+        let v = c.value.replacingOccurrences(of: "_", with: "-")
+        let first = v.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let parts = first.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...8).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }),
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        var c = c
+        c.value = first
+        return c
     }
 }

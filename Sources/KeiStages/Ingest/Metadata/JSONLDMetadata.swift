@@ -1,0 +1,24 @@
+import KeiDocument
+
+/// What the page's JSON-LD says about the article (the first Article-like node found).
+struct JSONLDMetadata {
+    var headline: String?
+    var alternativeHeadline: String?
+    var authors: [Author] = []
+    /// `datePublished` as written (validated by the extractor).
+    var datePublished: String?
+    var keywords: [String] = []
+    var issueNumber: String?
+    var volumeNumber: String?
+    /// The `name` of the `Periodical` the article `isPartOf`.
+    var periodical: String?
+    var publisher: String?
+    var inLanguage: String?
+    var url: String?
+    var description: String?
+    var doi: String?
+    /// The line of the `<script>` element holding the node.
+    var line: Int = 0
+    /// Lines of `<script type="application/ld+json">` blocks that are not valid JSON, with the reason.
+    var invalidBlocks: [(line: Int, reason: String)] = []
+}

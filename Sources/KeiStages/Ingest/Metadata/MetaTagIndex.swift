@@ -1,0 +1,92 @@
+import Foundation
+import KeiXML
+
+/// The machine-readable metadata carriers of a page, gathered in one walk in document order:
+/// `<meta>` tags, `<link rel="canonical">`, `<html lang>`, `<title>`, `<h1>`s, `<time>` elements
+/// and JSON-LD scripts.
+struct MetaTagIndex {
+    /// One `<meta>` tag: `key` is its `name`, `property`, `itemprop` or `http-equiv`, lower-cased.
+    struct Meta {
+        var key: String
+        /// The attribute that named it (`name`, `property`, `itemprop`, `http-equiv`).
+        var attribute: String
+        var content: String
+        var line: Int
+    }
+
+    /// One `<time>` element.
+    struct Time {
+        var datetime: String
+        /// Carries `pubdate` or `itemprop="datePublished"`.
+        var isPublication: Bool
+        var line: Int
+    }
+
+    var metas: [Meta] = []
+    var canonical: (href: String, line: Int)?
+    var htmlLang: (value: String, line: Int)?
+    var title: (text: String, line: Int)?
+    var h1s: [(text: String, line: Int)] = []
+    var times: [Time] = []
+    var jsonLD: [(text: String, line: Int)] = []
+
+    init(root: DOMElement?) {
+        guard let root else { return }
+        if root.name == "html", let lang = root[attribute: "lang"] ?? root[attribute: "xml:lang"] {
+            htmlLang = (lang, root.line)
+        }
+        root.walk { el in
+            switch el.name {
+            case "meta":
+                for attr in ["name", "property", "itemprop", "http-equiv"] {
+                    guard let key = el[attribute: attr], let content = el[attribute: "content"] else { continue }
+                    metas.append(Meta(key: key.lowercased().trimmingCharacters(in: .whitespaces),
+                                      attribute: attr, content: content, line: el.line))
+                    break
+                }
+            case "link":
+                let rels = (el[attribute: "rel"] ?? "").lowercased().split(separator: " ")
+                if canonical == nil, rels.contains("canonical"), let href = el[attribute: "href"],
+                   !href.trimmingCharacters(in: .whitespaces).isEmpty {
+                    canonical = (href, el.line)
+                }
+            case "title":
+                if title == nil { title = (el.textContent, el.line) }
+                return false
+            case "h1":
+                h1s.append((el.textContent, el.line))
+            case "time":
+                if let dt = el[attribute: "datetime"] {
+                    let isPub = el[attribute: "pubdate"] != nil
+                        || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
+                    times.append(Time(datetime: dt, isPublication: isPub, line: el.line))
+                }
+            case "script":
+                let type = (el[attribute: "type"] ?? "").lowercased()
+                if type.hasPrefix("application/ld+json") { jsonLD.append((el.textContent, el.line)) }
+                return false
+            case "style", "svg", "template":
+                return false
+            default:
+                break
+            }
+            return true
+        }
+    }
+
+    /// Non-empty `<meta>` values whose key is one of `keys`, in the order of `keys`, then document
+    /// order; with `firstOnly`, only the first tag of each key (later ones usually describe other
+    /// items on the page, such as related articles).
+    func candidates(_ keys: [String], firstOnly: Bool = false) -> [MetadataCandidate] {
+        var out: [MetadataCandidate] = []
+        for key in keys {
+            for m in metas where m.key == key {
+                if let v = MetadataText.nonEmpty(m.content) {
+                    out.append(MetadataCandidate(value: v, source: "<meta \(m.attribute)=\"\(m.key)\">", line: m.line))
+                    if firstOnly { break }
+                }
+            }
+        }
+        return out
+    }
+}

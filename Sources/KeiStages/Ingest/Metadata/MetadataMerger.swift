@@ -1,0 +1,157 @@
+import Foundation
+import KeiDocument
+import KeiXML
+
+/// Picks winners among candidates in precedence order and collects the diagnostics that go with it.
+struct MetadataMerger {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var reported: Set<String> = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ line: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line)
+    }
+
+    mutating func emit(_ d: Diagnostic) {
+        diagnostics.append(d)
+    }
+
+    /// The first candidate; each later one that `same` says differs is reported as a conflict at its
+    /// own line (once per source and value), unless either side opts out or `checkConflicts` is false.
+    mutating func pick(_ field: String, _ candidates: [MetadataCandidate], same: (String, String) -> Bool,
+                       checkConflicts: Bool = true) -> MetadataCandidate? {
+        guard let winner = candidates.first else { return nil }
+        guard checkConflicts, winner.checksConflicts else { return winner }
+        for loser in candidates.dropFirst() where loser.checksConflicts && !same(winner.value, loser.value) {
+            conflict(field, winner: (winner.source, winner.line, MetadataText.quoted(winner.value)),
+                     loser: (loser.source, loser.line, MetadataText.quoted(loser.value)), excerpt: loser.value)
+        }
+        return winner
+    }
+
+    mutating func conflict(_ field: String, winner: (source: String, line: Int, shown: String),
+                           loser: (source: String, line: Int, shown: String), excerpt: String) {
+        let key = "\(field)|\(loser.source)|\(loser.line)|\(loser.shown)"
+        guard reported.insert(key).inserted else { return }
+        emit(MetadataMessages.conflict.diagnostic(
+            "Conflicting \(field): \(winner.source) (line \(winner.line)) says \(winner.shown) but \(loser.source) (line \(loser.line)) says \(loser.shown); kept \(winner.shown) from \(winner.source).",
+            at: location(loser.line), excerpt: String(excerpt.prefix(200)),
+            fix: "Correct whichever source is wrong so both give the same \(field)."))
+    }
+
+    /// The first valid date; invalid machine dates are reported and skipped, disagreeing valid ones reported.
+    mutating func pickDate(_ candidates: [DateCandidate]) -> PublicationDate? {
+        var valid: [(DateCandidate, PublicationDate)] = []
+        for c in candidates {
+            if let d = c.parse() {
+                valid.append((c, d))
+                continue
+            }
+            emit(MetadataMessages.dateInvalid.diagnostic(
+                "\(c.source) at line \(c.line) has \(MetadataText.quoted(c.raw)), which is not a readable calendar date (impossible month or day, year 0, a placeholder such as the WordPress zero date, or an unrecognised format); it was ignored\(valid.isEmpty ? " and the next date source in precedence order was used, if any" : "").",
+                at: location(c.line), excerpt: String(c.raw.prefix(200)),
+                fix: "Set \(c.source) to the publication date as YYYY-MM-DD (e.g. 2025-12-15), or remove it."))
+        }
+        guard let (winner, date) = valid.first else { return nil }
+        if winner.checksConflicts {
+            for (c, d) in valid.dropFirst() where c.checksConflicts && !DateCandidate.agree(date, d) {
+                conflict("publication date", winner: (winner.source, winner.line, date.iso),
+                         loser: (c.source, c.line, d.iso), excerpt: c.raw)
+            }
+        }
+        return date
+    }
+
+    /// A key for matching one person across sources: name words, lower-cased, sorted (`Doe, Jane` = `Jane Doe`).
+    static func personKey(_ name: String) -> String {
+        MetadataText.comparisonKey(name).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .sorted().joined(separator: " ")
+    }
+
+    /// Authors from the first source that names any, with affiliations filled in from other sources.
+    mutating func pickAuthors(tags: MetaTagIndex, ld: JSONLDMetadata, visible: VisibleMetadata) -> [Author] {
+        var groups: [[Author]] = []
+        // citation_author with the institution/email tags that follow it.
+        var citation: [Author] = []
+        for meta in tags.metas {
+            switch meta.key {
+            case "citation_author":
+                if let n = MetadataText.nonEmpty(meta.content) { citation.append(Author(name: n)) }
+            case "citation_author_institution":
+                if let v = MetadataText.nonEmpty(meta.content), let last = citation.indices.last {
+                    citation[last].affiliation = citation[last].affiliation.map { $0 + "; " + v } ?? v
+                }
+            case "citation_author_email":
+                if let v = MetadataText.nonEmpty(meta.content), let last = citation.indices.last, citation[last].email == nil {
+                    citation[last].email = v
+                }
+            default:
+                break
+            }
+        }
+        groups.append(citation)
+        groups.append(ld.authors)
+        groups.append(tags.candidates(["dc.creator"]).map { Author(name: $0.value) })
+        groups.append(tags.candidates(["dcterms.creator"]).map { Author(name: $0.value) })
+        for keys in [["author"], ["article:author", "og:article:author"]] {
+            var list: [Author] = []
+            for c in tags.candidates(keys) {
+                let value = MetadataText.normalize(BylineParser.removeParentheses(c.value))
+                guard !value.isEmpty, !value.contains("://"), !value.hasPrefix("@"), !value.hasPrefix("www.") else { continue }
+                let parsed = BylineParser.authors(from: value)
+                list += parsed.isEmpty ? [Author(name: value)] : parsed
+            }
+            groups.append(list)
+        }
+        groups.append(visible.authors)
+        guard let index = groups.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        var winner = groups[index]
+        for i in winner.indices where winner[i].affiliation == nil || winner[i].email == nil {
+            let key = Self.personKey(winner[i].name)
+            for other in groups[(index + 1)...].joined() where Self.personKey(other.name) == key {
+                if winner[i].affiliation == nil { winner[i].affiliation = other.affiliation }
+                if winner[i].email == nil { winner[i].email = other.email }
+            }
+        }
+        return winner
+    }
+
+    /// Keywords of the first source that has any, de-duplicated.
+    mutating func pickKeywords(tags: MetaTagIndex, ld: JSONLDMetadata) -> [String] {
+        func split(_ values: [MetadataCandidate]) -> [String] {
+            values.flatMap { $0.value.split(whereSeparator: { $0 == ";" || $0 == "," }) }
+                .compactMap { MetadataText.nonEmpty(String($0)) }
+        }
+        let groups: [[String]] = [
+            split(tags.candidates(["citation_keywords"])),
+            ld.keywords,
+            split(tags.candidates(["dc.subject", "dcterms.subject"])),
+            tags.candidates(["article:tag"]).map(\.value),
+            split(tags.candidates(["keywords", "news_keywords"])),
+        ]
+        guard let first = groups.first(where: { !$0.isEmpty }) else { return [] }
+        var seen: Set<String> = []
+        return first.filter { seen.insert(MetadataText.comparisonKey($0)).inserted }
+    }
+
+    /// Warns when no title or no publication date was found.
+    mutating func reportMissing(_ m: ArticleMetadata, document: DOMDocument, tags: MetaTagIndex) {
+        let headLine = document.root?.firstDescendant(named: "head")?.line ?? document.root?.line ?? 0
+        if m.title == nil {
+            emit(MetadataMessages.missing.diagnostic(
+                "No title was found: the page has no citation_title, JSON-LD headline, og:title, <title> or <h1>.",
+                at: location(headLine),
+                fix: "Add <meta name=\"citation_title\" content=\"…\"> to the page's <head>."))
+        }
+        if m.publicationDate == nil {
+            emit(MetadataMessages.missing.diagnostic(
+                "No valid publication date was found in citation_publication_date, JSON-LD datePublished, article:published_time, <time datetime> or a visible \"Published …\" line.",
+                at: location(headLine),
+                fix: "Add <meta name=\"citation_publication_date\" content=\"YYYY-MM-DD\"> to the page's <head>."))
+        }
+    }
+}
