@@ -17,18 +17,32 @@ public struct IngestHTMLStage: ArticleStage {
         ],
         messages: [
             Messages.parser, Messages.encoding, Messages.empty, Messages.noContent,
-        ],
+        ] + MetadataMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
-                <html lang="en"><head><title>A Title</title></head><body><main><article>
+                <html lang="en"><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><main><article>
                 <h1>A Title</h1><p>Some text that is long enough to count as the article body of this page.</p>
                 </article></main></body></html>
                 """),
             StageExample("an unclosed tag is recovered and reported as info", html: """
-                <html><head><title>A Title</title></head><body><article><h1>A Title</h1>
+                <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><article><h1>A Title</h1>
                 <p>Some text <b>that is long enough to count as the body.</p></article></body></html>
                 """, expect: ["ingest.parser"]),
-            StageExample("a page with no text at all", html: "<html><body></body></html>", expect: ["ingest.no-content"]),
+            StageExample("a page with no text at all", html: "<html><body></body></html>",
+                         expect: ["ingest.no-content", "ingest.metadata-missing"]),
+            StageExample("the visible date disagrees with the citation date", html: """
+                <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><article><h1>A Title</h1><p class="date">Published December 16, 2025</p>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.metadata-conflict"]),
+            StageExample("a WordPress zero date is ignored", html: """
+                <html><head><title>A Title</title>
+                <meta property="article:published_time" content="-0001-11-30T00:00:00+00:00"></head>
+                <body><article><h1>A Title</h1><p class="date">Published December 15, 2025</p>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.date-invalid"]),
         ]
     )
 
