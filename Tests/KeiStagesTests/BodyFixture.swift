@@ -26,21 +26,36 @@ enum BodyFixture {
         return r.abstract + r.sections.flatMap(walk)
     }
 
+    /// Visible text of a run, with note markers set off by spaces (so "2014" + marker "27" stays two words).
+    static func plain(_ list: [Inline]) -> String {
+        var s = ""
+        for i in list {
+            switch i {
+            case .noteRef(let r): s += " " + r.label + " "
+            case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c), .link(_, let c): s += plain(c)
+            default: s += i.plainText
+            }
+        }
+        return s
+    }
+
     /// All visible text of blocks (titles excluded), joined by newlines.
     static func text(_ blocks: [Block]) -> String {
         var out: [String] = []
         func visit(_ b: Block) {
             switch b {
-            case .paragraph(let p): out.append(p.inlines.plainText)
+            case .paragraph(let p): out.append(plain(p.inlines))
             case .list(let l): l.items.forEach { $0.blocks.forEach(visit) }
             case .blockQuote(let q):
                 q.blocks.forEach(visit)
-                if let a = q.attribution { out.append(a.plainText) }
+                if let a = q.attribution { out.append(plain(a)) }
             case .table(let t):
-                if let c = t.caption { out.append(c.plainText) }
-                for row in t.head + t.body + t.foot { out.append(row.cells.map { $0.inlines.plainText }.joined(separator: " ")) }
+                out.append(t.label ?? "")
+                if let c = t.caption { out.append(plain(c)) }
+                for row in t.head + t.body + t.foot { out.append(row.cells.map { plain($0.inlines) }.joined(separator: " ")) }
             case .figure(let f):
-                if let c = f.caption { out.append(c.plainText) }
+                out.append(f.label ?? "")
+                if let c = f.caption { out.append(plain(c)) }
             case .preformatted(let p): out.append(p.text)
             }
         }
@@ -51,10 +66,10 @@ enum BodyFixture {
     /// The text of the whole body: section titles, blocks and notes.
     static func allText(_ r: BodyResult) -> String {
         func walk(_ s: Section) -> String {
-            ([s.title.plainText, text(s.blocks)] + s.subsections.map(walk)).joined(separator: "\n")
+            ([plain(s.title), text(s.blocks)] + s.subsections.map(walk)).joined(separator: "\n")
         }
-        return ([text(r.abstract)] + r.sections.map(walk) + r.notes.map { text($0.blocks) }
-                + r.references.map { $0.inlines.plainText }).joined(separator: "\n")
+        return ([text(r.abstract)] + r.sections.map(walk) + r.notes.map { $0.label + " " + text($0.blocks) }
+                + r.references.map { ($0.label ?? "") + " " + plain($0.inlines) }).joined(separator: "\n")
     }
 
     /// Every note marker in the body and notes, in order.

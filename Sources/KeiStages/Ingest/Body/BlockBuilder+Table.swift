@@ -2,31 +2,82 @@ import KeiDocument
 import KeiXML
 
 extension BlockBuilder {
+    /// A table and, before it, any content the markup put inside the table but outside its cells
+    /// (read first, as a browser would "foster-parent" it). A table without cells is only that content.
+    mutating func tableItems(_ e: DOMElement, figureCaption: DOMElement?) -> [BodyItem] {
+        var fostered: [DOMNode] = []
+        let t = table(e, figureCaption: figureCaption, fostered: &fostered)
+        var out = items(fostered, allowHeadings: false)
+        if t.head.isEmpty && t.body.isEmpty && t.foot.isEmpty {
+            tableCount -= 1
+            if let c = t.caption { out.append(.block(.paragraph(Paragraph(inlines: c, location: t.location)))) }
+        } else {
+            out.append(.block(.table(t)))
+        }
+        return out
+    }
+
     /// A table: head/body/foot rows, header and data cells with spans, and a caption whose
     /// leading "Table 1:" label is split off. `figureCaption` is a wrapping `<figure>`'s caption.
-    mutating func table(_ e: DOMElement, figureCaption: DOMElement?) -> Table {
+    /// Content outside cells is appended to `fostered`.
+    mutating func table(_ e: DOMElement, figureCaption: DOMElement?, fostered: inout [DOMNode]) -> Table {
         tableCount += 1
         var head: [TableRow] = []
         var body: [TableRow] = []
         var foot: [TableRow] = []
         var captionElement: DOMElement?
-        func rows(of section: DOMElement, into target: inout [TableRow], builder: inout BlockBuilder) {
-            for child in section.childElements {
-                if child.name == "tr" {
-                    target.append(builder.row(child))
-                } else if ["tbody", "thead", "tfoot"].contains(child.name) {
-                    rows(of: child, into: &target, builder: &builder)
+        func rows(of section: DOMElement, into target: inout [TableRow], builder: inout BlockBuilder,
+                  fostered: inout [DOMNode]) {
+            var implicit: [DOMElement] = []
+            func flushImplicit(_ builder: inout BlockBuilder) {
+                guard let first = implicit.first else { return }
+                target.append(builder.row(DOMElement(name: "tr", children: implicit.map { .element($0) }, line: first.line),
+                                          fostered: &fostered))
+                implicit = []
+            }
+            for child in section.children {
+                switch child {
+                case .comment: continue
+                case .text(let t):
+                    if !InlineText.trim(t.value).isEmpty { fostered.append(child) }
+                case .element(let c):
+                    switch c.name {
+                    case "tr":
+                        flushImplicit(&builder)
+                        target.append(builder.row(c, fostered: &fostered))
+                    case "td", "th":
+                        implicit.append(c)
+                    case "tbody", "thead", "tfoot":
+                        flushImplicit(&builder)
+                        rows(of: c, into: &target, builder: &builder, fostered: &fostered)
+                    case "caption":
+                        if captionElement == nil { captionElement = c } else { fostered.append(child) }
+                    case "col":
+                        continue
+                    case "colgroup":
+                        fostered += c.children.filter { node in
+                            if case .element(let g) = node { return g.name != "col" }
+                            if case .text(let t) = node { return !InlineText.trim(t.value).isEmpty }
+                            return false
+                        }
+                    default:
+                        if NoteExtractor.droppedElements.contains(c.name) { continue }
+                        fostered.append(child)
+                    }
                 }
             }
+            flushImplicit(&builder)
         }
-        for child in e.childElements {
-            switch child.name {
-            case "caption": if captionElement == nil { captionElement = child }
-            case "thead": rows(of: child, into: &head, builder: &self)
-            case "tfoot": rows(of: child, into: &foot, builder: &self)
-            case "tbody": rows(of: child, into: &body, builder: &self)
-            case "tr": body.append(row(child))
-            default: continue
+        for child in e.children {
+            guard case .element(let c) = child else {
+                if case .text(let t) = child, !InlineText.trim(t.value).isEmpty { fostered.append(child) }
+                continue
+            }
+            switch c.name {
+            case "thead": rows(of: c, into: &head, builder: &self, fostered: &fostered)
+            case "tfoot": rows(of: c, into: &foot, builder: &self, fostered: &fostered)
+            default: rows(of: DOMElement(name: "tbody", children: [child], line: c.line), into: &body, builder: &self,
+                          fostered: &fostered)
             }
         }
         if head.isEmpty {
@@ -44,9 +95,16 @@ extension BlockBuilder {
                      location: location(e.line))
     }
 
-    private mutating func row(_ tr: DOMElement) -> TableRow {
+    private mutating func row(_ tr: DOMElement, fostered: inout [DOMNode]) -> TableRow {
         var cells: [TableCell] = []
-        for cell in tr.childElements where cell.name == "td" || cell.name == "th" {
+        for child in tr.children {
+            guard case .element(let cell) = child, cell.name == "td" || cell.name == "th" else {
+                if case .text(let t) = child, InlineText.trim(t.value).isEmpty { continue }
+                if case .comment = child { continue }
+                if case .element(let c) = child, NoteExtractor.droppedElements.contains(c.name) { continue }
+                fostered.append(child)
+                continue
+            }
             let content: [Inline]
             if containsBlock(cell) {
                 content = flatten(blocks(cell.children))
@@ -79,7 +137,7 @@ extension BlockBuilder {
         let captionElement = e.firstDescendant(named: "figcaption")
         let img = e.firstDescendant(named: "img")
         if img == nil, let t = e.firstDescendant(named: "table") {
-            var out: [BodyItem] = [.block(.table(table(t, figureCaption: captionElement)))]
+            var out = tableItems(t, figureCaption: captionElement)
             out += items(Self.removing(["table", "figcaption"], from: e.children), allowHeadings: false)
             return out
         }

@@ -112,7 +112,7 @@ struct BlockBuilder {
                 if !InlineText.trim(t.value).isEmpty { return t.line > 0 ? t.line : fallback }
             case .element(let e):
                 if fallback == 0 { fallback = e.line }
-                if !InlineText.trim(e.textContent).isEmpty { return e.line > 0 ? e.line : fallback }
+                if InlineText.hasVisibleText(e.children) { return e.line > 0 ? e.line : fallback }
             case .comment:
                 continue
             }
@@ -148,7 +148,7 @@ struct BlockBuilder {
         case "blockquote":
             return [.block(.blockQuote(quote(e)))]
         case "table":
-            return [.block(.table(table(e, figureCaption: nil)))]
+            return tableItems(e, figureCaption: nil)
         case "figure":
             return figureItems(e, allowHeadings: allowHeadings)
         case "pre", "listing", "xmp":

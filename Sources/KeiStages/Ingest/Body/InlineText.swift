@@ -1,4 +1,5 @@
 import KeiDocument
+import KeiXML
 
 /// Whitespace and text helpers for runs of ``Inline`` values: HTML whitespace collapsing,
 /// trimming at block ends, prefix removal and comparison keys.
@@ -306,5 +307,22 @@ enum InlineText {
         }
         guard sawSeparator || j >= chars.count else { return nil }
         return (word + " " + number, j)
+    }
+}
+
+extension InlineText {
+    /// True when the node or any descendant has text other than whitespace; stops at the first such text.
+    static func hasVisibleText(_ children: [DOMNode]) -> Bool {
+        for child in children {
+            switch child {
+            case .text(let t):
+                if t.value.contains(where: { !isTrimmable($0) }) { return true }
+            case .element(let e):
+                if hasVisibleText(e.children) { return true }
+            case .comment:
+                continue
+            }
+        }
+        return false
     }
 }

@@ -110,7 +110,7 @@ struct NoteExtractor {
                 out.append(.element(copy))
                 if let key, c.name != "span" || FootnoteMarkup.cleanLabel(copy.textContent).count <= 8 {
                     lastMarkerKey = key
-                } else if !InlineText.trim(c.textContent).isEmpty {
+                } else if InlineText.hasVisibleText(c.children) {
                     lastMarkerKey = nil
                 }
             }
@@ -280,19 +280,19 @@ struct NoteExtractor {
                 }
                 let containsItems = !e.descendants(named: ["li"]).isEmpty
                 if hasItems && !containsItems {
-                    if !InlineText.trim(e.textContent).isEmpty { leftovers.append(node) }
+                    if InlineText.hasVisibleText(e.children) { leftovers.append(node) }
                     continue
                 }
                 if !hasItems, ["p", "div", "dd", "dt", "blockquote", "section", "aside"].contains(e.name),
                    e.descendants(named: ["p", "div"]).isEmpty {
-                    if !InlineText.trim(e.textContent).isEmpty {
+                    if InlineText.hasVisibleText(e.children) {
                         entries.append(RawNote(kind: .entry, element: e, anchors: anchors(of: e), ordinal: nil, line: e.line))
                     }
                     continue
                 }
                 if !hasItems, e.descendants(named: ["p", "div"]).isEmpty {
                     // Inline content directly in the container.
-                    if !InlineText.trim(e.textContent).isEmpty { leftovers.append(node) }
+                    if InlineText.hasVisibleText(e.children) { leftovers.append(node) }
                     continue
                 }
                 collectEntries(e.children, hasItems: hasItems, ordinalBase: nil, leftovers: &leftovers, entries: &entries)
