@@ -108,8 +108,9 @@ struct BlockBuilder {
         for node in run {
             switch node {
             case .text(let t):
-                if fallback == 0 { fallback = t.line }
-                if !InlineText.trim(t.value).isEmpty { return t.line > 0 ? t.line : fallback }
+                let start = Self.visibleStartLine(t)
+                if fallback == 0 { fallback = start }
+                if !InlineText.trim(t.value).isEmpty { return start > 0 ? start : fallback }
             case .element(let e):
                 if fallback == 0 { fallback = e.line }
                 if InlineText.hasVisibleText(e.children) { return e.line > 0 ? e.line : fallback }
@@ -118,6 +119,24 @@ struct BlockBuilder {
             }
         }
         return fallback
+    }
+
+    /// The line where a text node's visible text starts. libxml2 records a text node's *last*
+    /// line, so count back over its newlines, then forward over leading blank lines.
+    static func visibleStartLine(_ t: DOMText) -> Int {
+        guard t.line > 0 else { return 0 }
+        var total = 0
+        var leading = 0
+        var sawText = false
+        for u in t.value.unicodeScalars {
+            if u == "\n" {
+                total += 1
+                if !sawText { leading += 1 }
+            } else if !sawText, !(u == " " || u == "\t" || u == "\r" || u == "\u{0C}" || u == "\u{A0}") {
+                sawText = true
+            }
+        }
+        return max(1, t.line - total + (sawText ? leading : 0))
     }
 
     func firstImage(in run: [DOMNode]) -> DOMElement? {

@@ -6,12 +6,16 @@ import KeiXML
 enum InlineText {
     /// HTML's collapsible whitespace (not U+00A0, which is kept as written).
     static func isCollapsible(_ c: Character) -> Bool {
-        c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{0C}" || c == "\r\n"
+        // "\r\n" is one Character whose asciiValue is that of "\n".
+        guard let a = c.asciiValue else { return false }
+        return a == 0x20 || a == 0x0A || a == 0x09 || a == 0x0D || a == 0x0C
     }
 
     /// Whitespace trimmed at block ends: collapsible whitespace plus no-break and zero-width spaces.
     static func isTrimmable(_ c: Character) -> Bool {
-        isCollapsible(c) || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" || c == "\u{2009}" || c == "\u{202F}"
+        if c.isASCII { return isCollapsible(c) }
+        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
+        return v == 0x00A0 || v == 0x200B || v == 0xFEFF || v == 0x2009 || v == 0x202F
     }
 
     /// Replaces each run of collapsible whitespace with one space.

@@ -30,6 +30,8 @@ struct NoteAssembler {
             }
             kept.append(raw)
         }
+        var markerLabel: [String: String] = [:]
+        for m in builder.markers where markerLabel[m.key] == nil { markerLabel[m.key] = m.label }
         for (index, raw) in kept.enumerated() {
             let id = "fn\(index + 1)"
             let location = SourceLocation(file: file, line: raw.line)
@@ -57,7 +59,7 @@ struct NoteAssembler {
             }
             blocks = stripTrailingBackArrows(blocks)
             if label == nil, let o = raw.ordinal { label = String(o) }
-            if label == nil, let m = builder.markers.first(where: { raw.anchors.contains($0.key) }) { label = m.label }
+            if label == nil, let l = raw.anchors.lazy.compactMap({ markerLabel[$0] }).first { label = l }
             out.notes.append(Note(id: id, label: label ?? String(index + 1), blocks: blocks, location: location))
         }
         // Out-of-order numbering.

@@ -196,7 +196,11 @@ struct NoteExtractor {
         let hasItems = !c.descendants(named: ["li"]).isEmpty
         var leftovers: [DOMNode] = []
         var entries: [RawNote] = []
-        collectEntries(c.children, hasItems: hasItems, ordinalBase: nil, leftovers: &leftovers, entries: &entries)
+        if c.name == "ol" || c.name == "ul" {
+            collectEntries([.element(c)], hasItems: hasItems, ordinalBase: nil, leftovers: &leftovers, entries: &entries)
+        } else {
+            collectEntries(c.children, hasItems: hasItems, ordinalBase: nil, leftovers: &leftovers, entries: &entries)
+        }
         notes += entries
         return leftovers
     }
