@@ -97,7 +97,7 @@ import Testing
     @Test func deepNestingAndLongPagesStayFast() {
         var html = "<html><head><meta charset=\"utf-8\"></head><body>"
         html += String(repeating: "<div><span>", count: 100) + "deep text" + String(repeating: "</span></div>", count: 100)
-        for i in 0..<3000 { html += "<p>Paragraph \(i) with <em>some</em> text<sup><a href=\"#fn\(i)\">\(i)</a></sup>.</p>\n" }
+        for i in 0..<3000 { html += "<p>Paragraph \(i) with <em>some</em> text<sup><a href=\"#fn\(i)\">\(i + 1)</a></sup>.</p>\n" }
         html += "<ol class=\"footnotes\">"
         for i in 0..<3000 { html += "<li id=\"fn\(i)\">Note \(i).</li>" }
         html += "</ol></body></html>"

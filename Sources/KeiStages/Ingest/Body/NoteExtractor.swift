@@ -81,13 +81,14 @@ struct NoteExtractor {
                     var trial = self
                     if let leftovers = trial.extractRegion(region, kind: kind) {
                         self = trial
-                        out += leftovers
+                        out += rebuildChildren(leftovers)
                         i = j
                         continue
                     }
                 }
                 if FootnoteMarkup.isContainer(c) {
-                    out += extractContainer(c)
+                    let leftovers = extractContainer(c)
+                    out += rebuildChildren(leftovers)
                     continue
                 }
                 if isAnchoredEntry(c) {
@@ -283,6 +284,10 @@ struct NoteExtractor {
                     continue
                 }
                 let containsItems = !e.descendants(named: ["li"]).isEmpty
+                if !containsItems, isAnchoredEntry(e) {
+                    entries.append(RawNote(kind: .entry, element: e, anchors: anchors(of: e), ordinal: nil, line: e.line))
+                    continue
+                }
                 if hasItems && !containsItems {
                     if InlineText.hasVisibleText(e.children) { leftovers.append(node) }
                     continue
