@@ -199,3 +199,31 @@ import Testing
         #expect(Set(BodyMessages.all.map(\.rule)).count == BodyMessages.all.count)
     }
 }
+
+extension BodyBuilderNoteTests {
+    @Test func tooltipInsideAnUnclassedMarkerLeavesTheText() {
+        let r = BodyFixture.build("""
+            <p>Claim<sup><a href="#fn1">1<span class="footnote-tooltip">Hidden copy.</span></a></sup>.</p>
+            <ol class="footnotes"><li id="fn1">Hidden copy.</li></ol>
+            """)
+        expectLinked(r, notes: ["Hidden copy."], labels: ["1"], body: "Claim 1 .")
+    }
+
+    @Test func wordEndnotes() {
+        let r = BodyFixture.build("""
+            <p>Sentence.<a href="#_edn1" name="_ednref1"><span>[i]</span></a></p>
+            <div><p><a href="#_ednref1" name="_edn1"><span>[i]</span></a> Endnote text.</p></div>
+            """)
+        expectLinked(r, notes: ["Endnote text."], labels: ["i"])
+    }
+
+    @Test func aSuperscriptLinkToASectionDoesNotSwallowIt() {
+        let r = BodyFixture.build("""
+            <p>See part<sup><a href="#part2">2</a></sup>.</p>
+            <section id="part2"><h2>Part 2</h2><p>Body of part two.</p></section>
+            """)
+        #expect(BodyFixture.allText(r).contains("Body of part two."))
+        #expect(r.notes.isEmpty)
+        #expect(BodyFixture.rules(r) == ["ingest.note-missing"])
+    }
+}

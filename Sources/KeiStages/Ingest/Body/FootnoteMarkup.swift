@@ -46,7 +46,7 @@ enum FootnoteMarkup {
         let l = f.lowercased()
         if l.contains("ref") || l.contains("link") || l.contains("back") { return false }
         guard l.contains(where: { $0.isNumber }) else { return false }
-        for p in ["fn", "footnote", "ftn", "_ftn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]
+        for p in ["fn", "footnote", "ftn", "_ftn", "_edn", "edn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]
         where l.hasPrefix(p) {
             let rest = l.dropFirst(p.count)
             if p == "n" || p == "en" {
@@ -89,14 +89,15 @@ enum FootnoteMarkup {
         if e.name == "sup" || e.name == "span" {
             let cls = classes(e)
             if let mfn = e[attribute: "data-mfn"], cls.contains("modern-footnotes-footnote") || e.name == "sup" {
-                return ("mfn:" + mfn, cleanLabel(e.textContent).isEmpty ? mfn : cleanLabel(e.textContent))
+                let label = cleanLabel(visibleText(e))
+                return ("mfn:" + mfn, label.isEmpty ? mfn : label)
             }
             return nil
         }
         guard e.name == "a", let f = fragment(of: e) else { return nil }
         let cls = classes(e)
         if e[attribute: "role"] == "doc-backlink" || !cls.isDisjoint(with: backlinkClasses) { return nil }
-        let label = cleanLabel(e.textContent)
+        let label = cleanLabel(visibleText(e))
         if knownAnchors.contains(f) { return (f, label) }
         if e[attribute: "role"] == "doc-noteref" || !cls.isDisjoint(with: markerClasses) { return (f, label) }
         guard looksLikeMarkerLabel(label) else { return nil }
@@ -107,6 +108,19 @@ enum FootnoteMarkup {
             return (f, label)
         }
         return nil
+    }
+
+    /// The text of an element without tooltip copies of notes inside it.
+    static func visibleText(_ e: DOMElement) -> String {
+        var out = ""
+        for child in e.children {
+            switch child {
+            case .text(let t): out += t.value
+            case .element(let c): if !isTooltip(c) { out += visibleText(c) }
+            case .comment: continue
+            }
+        }
+        return out
     }
 
     /// True for an element that holds an endnote list.

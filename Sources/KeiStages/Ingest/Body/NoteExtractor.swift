@@ -152,8 +152,9 @@ struct NoteExtractor {
     private func isAnchoredEntry(_ e: DOMElement) -> Bool {
         guard ["li", "p", "div", "dd", "aside", "section"].contains(e.name), !targets.isEmpty else { return false }
         if let id = e.id, targets.contains(id) {
-            // A wrapper holding several notes is not itself one note.
+            // A wrapper holding several notes, or a whole section a link points at, is not one note.
             return e.descendants(named: ["li"]).isEmpty && leadingAnchorCount(e) <= 1
+                && e.descendants(named: Self.headingNames).isEmpty && e.descendants(named: ["p", "div", "table"]).count <= 6
         }
         return leadingAnchorIDs(e).contains { targets.contains($0) }
     }
