@@ -210,6 +210,14 @@ import Testing
         #expect(t.caption?.plainText == "In a figure")
     }
 
+    @Test func bareImageTakesAFollowingFigureCaptionParagraph() {
+        let blocks = only("<p><img src=\"map.png\"></p><p><em>Figure 2.</em> Map of the peninsula.</p><p>Text.</p>")
+        guard blocks.count == 2, case .figure(let f) = blocks[0] else { Issue.record("unexpected blocks: \(blocks)"); return }
+        #expect(f.label == "Figure 2")
+        #expect(f.caption?.plainText == "Map of the peninsula.")
+        #expect(BodyFixture.text([blocks[1]]) == "Text.")
+    }
+
     @Test func preformattedKeepsWhitespace() {
         guard case .preformatted(let p)? = only("<pre>\nline 1\n  indented  twice\n</pre>").first else {
             Issue.record("no pre"); return

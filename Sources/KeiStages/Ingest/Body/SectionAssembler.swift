@@ -12,6 +12,7 @@ struct SectionAssembler {
 
     func assemble(_ stream: [BodyItem]) -> (abstract: [Block], sections: [Section]) {
         var items = BulletListMerger.merge(stream)
+        items = attachFigureCaptions(items)
         items = promoteBoldParagraphs(items)
         items = dropFrontMatter(items)
 
@@ -66,6 +67,25 @@ struct SectionAssembler {
         for sub in s.subsections {
             out.append(.paragraph(Paragraph(inlines: [.strong(sub.title)], location: sub.location)))
             out += flattened(sub)
+        }
+        return out
+    }
+
+    // MARK: captions of bare images
+
+    /// A bare image followed by a paragraph starting "Figure 1:" takes that paragraph as its caption.
+    func attachFigureCaptions(_ items: [BodyItem]) -> [BodyItem] {
+        var out: [BodyItem] = []
+        for item in items {
+            if case .block(.paragraph(let p)) = item, case .block(.figure(var f))? = out.last, f.caption == nil, f.label == nil,
+               let (label, drop) = InlineText.captionLabel(p.inlines.plainText), label.lowercased().hasPrefix("fig") {
+                f.label = label
+                let rest = InlineText.normalize(InlineText.dropPrefix(p.inlines, count: drop))
+                f.caption = InlineText.isBlank(rest) ? nil : rest
+                out[out.count - 1] = .block(.figure(f))
+                continue
+            }
+            out.append(item)
         }
         return out
     }
