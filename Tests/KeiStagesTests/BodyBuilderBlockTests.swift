@@ -47,6 +47,10 @@ import Testing
         ])
     }
 
+    @Test func inlineQuotationsKeepTheirQuotationMarks() {
+        #expect(BodyFixture.text(only("<p>He said <q>no</q>.</p>")) == "He said \u{201C}no\u{201D}.")
+    }
+
     @Test func looseTextInDivsIsWrappedIntoParagraphs() {
         let blocks = only("<div>Loose <b>bold</b> text<p>A paragraph.</p>tail text<div>inner</div></div>")
         #expect(BodyFixture.text(blocks) == "Loose bold text\nA paragraph.\ntail text\ninner")

@@ -46,6 +46,11 @@ extension BlockBuilder {
             out.append(.code(InlineText.collapse(e.textContent)))
         case "br":
             out.append(.lineBreak)
+        case "q":
+            // Browsers show quotation marks around <q>; keep them as text.
+            out.append(.text("\u{201C}"))
+            out += inlines(e.children, insideSup: insideSup)
+            out.append(.text("\u{201D}"))
         case "wbr", "img", "picture", "hr":
             return
         case "a":
