@@ -64,6 +64,13 @@ import Testing
         #expect(BodyFixture.allText(r).contains("By 2030"))
     }
 
+    @Test func authorLineIsDroppedButASentenceNamingTheAuthorIsKept() {
+        let authors = [Author(name: "Kim Example"), Author(name: "Lee Sample")]
+        let r = BodyFixture.build("<h1>T</h1><p>Kim Example, KEI; Lee Sample, Hanbit University</p><p>Kim Example and Lee Sample argue this.</p>",
+                                  title: "T", authors: authors)
+        #expect(BodyFixture.text(BodyFixture.blocks(r)) == "Kim Example and Lee Sample argue this.")
+    }
+
     @Test func headingsAreNormalised() {
         let r = BodyFixture.build("""
             <h2><strong>Executive Summary\u{A0}\u{A0}</strong></h2><p>s</p>

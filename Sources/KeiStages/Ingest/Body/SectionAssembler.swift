@@ -180,7 +180,7 @@ struct SectionAssembler {
         }
         if words <= 6, looksLikeDate(k), k.contains(where: { $0.isNumber }) { return true }
         if k.hasPrefix("by "), words <= 14, !k.hasSuffix("."), !k.contains(where: { $0.isNumber }) { return true }
-        if !metadata.authors.isEmpty, words <= 10 * metadata.authors.count + 6,
+        if !metadata.authors.isEmpty, words <= 10 * metadata.authors.count + 6, !k.hasSuffix("."),
            metadata.authors.allSatisfy({ k.contains(InlineText.key($0.name)) }) { return true }
         return false
     }
