@@ -1,0 +1,105 @@
+import KeiDocument
+import KeiXML
+
+extension BlockBuilder {
+    /// The inline content of a run of nodes (not yet normalised): formatting, links, line breaks
+    /// and note markers (as ``NoteRef`` values whose `noteID` is still the raw target key).
+    mutating func inlines(_ nodes: [DOMNode], insideSup: Bool = false) -> [Inline] {
+        var out: [Inline] = []
+        for node in nodes {
+            switch node {
+            case .comment:
+                continue
+            case .text(let t):
+                out.append(.text(InlineText.collapse(t.value)))
+            case .element(let e):
+                inline(e, insideSup: insideSup, into: &out)
+            }
+        }
+        return out
+    }
+
+    private mutating func inline(_ e: DOMElement, insideSup: Bool, into out: inout [Inline]) {
+        if NoteExtractor.droppedElements.contains(e.name) { return }
+        if let m = FootnoteMarkup.marker(e, knownAnchors: knownAnchors, insideSup: insideSup) {
+            let label = m.label.isEmpty ? "?" : m.label
+            markers.append(MarkerOccurrence(key: m.key, label: label, line: e.line))
+            out.append(.noteRef(NoteRef(label: label, noteID: m.key)))
+            return
+        }
+        switch e.name {
+        case "em", "i", "cite", "dfn", "var":
+            out.append(.emphasis(inlines(e.children, insideSup: insideSup)))
+        case "strong", "b":
+            out.append(.strong(inlines(e.children, insideSup: insideSup)))
+        case "sup":
+            let c = inlines(e.children, insideSup: true)
+            if c.contains(where: { if case .noteRef = $0 { return true }; return false }) {
+                // A marker's superscript is the marker itself; separators between markers stay text.
+                out += c
+            } else {
+                out.append(.superscript(c))
+            }
+        case "sub":
+            out.append(.subscript(inlines(e.children, insideSup: insideSup)))
+        case "code", "kbd", "samp", "tt":
+            out.append(.code(InlineText.collapse(e.textContent)))
+        case "br":
+            out.append(.lineBreak)
+        case "q":
+            // Browsers show quotation marks around <q>; keep them as text.
+            out.append(.text("\u{201C}"))
+            out += inlines(e.children, insideSup: insideSup)
+            out.append(.text("\u{201D}"))
+        case "wbr", "img", "picture", "hr":
+            return
+        case "a":
+            let children = inlines(e.children, insideSup: insideSup)
+            let href = InlineText.trim(e[attribute: "href"] ?? "")
+            if href.isEmpty || href.lowercased().hasPrefix("javascript:") {
+                out += children
+            } else if !InlineText.isBlank(children) {
+                out.append(.link(url: href, children: children))
+            } else {
+                out += children
+            }
+        default:
+            if BlockBuilder.blockNames.contains(e.name) {
+                // A block inside inline content (sloppy markup): keep its text, separated by a space.
+                out.append(.text(" "))
+                out += inlines(e.children, insideSup: insideSup)
+                out.append(.text(" "))
+            } else {
+                out += inlines(e.children, insideSup: insideSup)
+            }
+        }
+    }
+
+    /// Flattens blocks into one inline run (paragraphs joined by line breaks), for table cells and references.
+    func flatten(_ blocks: [Block]) -> [Inline] {
+        var out: [Inline] = []
+        func add(_ run: [Inline]) {
+            guard !run.isEmpty else { return }
+            if !out.isEmpty { out.append(.lineBreak) }
+            out += run
+        }
+        func visit(_ b: Block) {
+            switch b {
+            case .paragraph(let p): add(p.inlines)
+            case .list(let l): for item in l.items { item.blocks.forEach(visit) }
+            case .blockQuote(let q):
+                q.blocks.forEach(visit)
+                if let a = q.attribution { add(a) }
+            case .table(let t):
+                for row in t.head + t.body + t.foot {
+                    add(row.cells.flatMap { $0.inlines + [.text(" ")] })
+                }
+            case .figure(let f):
+                if let c = f.caption { add(c) }
+            case .preformatted(let p): add([.code(p.text)])
+            }
+        }
+        blocks.forEach(visit)
+        return InlineText.normalize(out)
+    }
+}

@@ -1,0 +1,200 @@
+import KeiXML
+
+/// Recognises the footnote and endnote markups of common publishing tools: pandoc and
+/// markdown-it (`fn1`/`fnref1`), Google Docs (`ftnt1`/`ftnt_ref1`), Word (`_ftn1`/`_ftnref1`),
+/// the WordPress footnotes block, Easy Footnotes and Modern Footnotes, and Drupal's footnotes module.
+enum FootnoteMarkup {
+    /// Class tokens of an element that holds an endnote list.
+    static let containerClasses: Set<String> = [
+        "footnotes", "footnote-list", "footnotes-list", "wp-block-footnotes", "easy-footnotes-wrapper",
+        "endnotes", "endnote-list", "notes-list", "fn-list", "footnotes-footer",
+    ]
+    /// Class tokens of a marker link.
+    static let markerClasses: Set<String> = [
+        "footnote-ref", "see-footnote", "footnote-link", "fn-ref", "footnote-reference", "easy-footnote",
+        "footnote-anchor", "endnote-ref", "ftn-ref",
+    ]
+    /// Class tokens of a back-link in a note.
+    static let backlinkClasses: Set<String> = [
+        "footnote-back", "footnote-backref", "footnote-backlink", "easy-footnote-to-top", "reversefootnote",
+        "footnote-return", "fn-back", "back-to-text",
+    ]
+    /// Class tokens of a note shown as a tooltip or hidden span next to its marker.
+    static let tooltipClasses: Set<String> = [
+        "modern-footnotes-footnote__note", "footnote-tooltip", "footnote-tooltip-content", "tooltip",
+        "tooltiptext", "tooltip-text", "footnote-content", "footnote-text", "fn-tooltip", "footnote-hover",
+        "footnote-popup", "tippy-content",
+    ]
+    /// Texts of back-links ("↩", "Back to text").
+    static let backlinkTexts: Set<String> = [
+        "\u{21A9}", "\u{21A9}\u{FE0E}", "\u{21A9}\u{FE0F}", "\u{2191}", "^", "\u{2934}", "\u{2B8C}",
+        "back to text", "return to text", "back", "[back]", "return", "[return]", "top", "back to top",
+    ]
+
+    /// The fragment of a same-page link (`#fn1`, or a full URL ending in `#fn1`), or nil.
+    static func fragment(of a: DOMElement) -> String? {
+        guard a.name == "a", let href = a[attribute: "href"], let hash = href.firstIndex(of: "#") else { return nil }
+        let f = String(href[href.index(after: hash)...])
+        guard !f.isEmpty, f.count < 200 else { return nil }
+        if href[..<hash].isEmpty { return f }
+        // A full URL with a fragment counts only when the fragment reads as a footnote.
+        return looksLikeNoteFragment(f) ? f : nil
+    }
+
+    /// Fragments that name a note rather than a marker (`fn1`, `footnote-0`, `ftnt1`, `_ftn1`, `easy-footnote-bottom-1-123`).
+    static func looksLikeNoteFragment(_ f: String) -> Bool {
+        let l = f.lowercased()
+        if l.contains("ref") || l.contains("link") || l.contains("back") { return false }
+        guard l.contains(where: { $0.isNumber }) else { return false }
+        for p in ["fn", "footnote", "ftn", "_ftn", "_edn", "edn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]
+        where l.hasPrefix(p) {
+            let rest = l.dropFirst(p.count)
+            if p == "n" || p == "en" {
+                return !rest.isEmpty && rest.allSatisfy { $0.isNumber }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// True for short texts that can be printed markers: "1", "[12]", "*", "iv", "a".
+    static func looksLikeMarkerLabel(_ s: String) -> Bool {
+        let t = cleanLabel(s)
+        guard !t.isEmpty, t.count <= 6 else { return false }
+        if t.allSatisfy({ $0.isNumber }) { return true }
+        if t.allSatisfy({ "*†‡§¶#".contains($0) }) { return true }
+        if t.count <= 4, t.allSatisfy({ "ivxlcIVXLC".contains($0) }) { return true }
+        if t.count == 1, t.first?.isLetter == true { return true }
+        return false
+    }
+
+    /// A printed label without brackets, parentheses, trailing periods or surrounding spaces.
+    static func cleanLabel(_ s: String) -> String {
+        var t = InlineText.trim(InlineText.collapse(s))
+        while let f = t.first, "[(".contains(f) { t.removeFirst() }
+        while let l = t.last, "]).:".contains(l) { t.removeLast() }
+        return InlineText.trim(t)
+    }
+
+    /// The classes of an element as a set of strings.
+    static func classes(_ e: DOMElement) -> Set<String> {
+        Set(e.classList.map { String($0).lowercased() })
+    }
+
+    /// The key and label of a marker element, or nil when the element is not a marker.
+    /// - Parameters:
+    ///   - knownAnchors: anchors of notes found on the page; a link to one of them is a marker.
+    ///   - insideSup: the element is inside a `<sup>`.
+    static func marker(_ e: DOMElement, knownAnchors: Set<String>, insideSup: Bool) -> (key: String, label: String)? {
+        if e.name == "sup" || e.name == "span" {
+            let cls = classes(e)
+            if let mfn = e[attribute: "data-mfn"], cls.contains("modern-footnotes-footnote") || e.name == "sup" {
+                let label = cleanLabel(visibleText(e))
+                return ("mfn:" + mfn, label.isEmpty ? mfn : label)
+            }
+            return nil
+        }
+        guard e.name == "a", let f = fragment(of: e) else { return nil }
+        let cls = classes(e)
+        if e[attribute: "role"] == "doc-backlink" || !cls.isDisjoint(with: backlinkClasses) { return nil }
+        let label = cleanLabel(visibleText(e))
+        if knownAnchors.contains(f) { return (f, label) }
+        if e[attribute: "role"] == "doc-noteref" || !cls.isDisjoint(with: markerClasses) { return (f, label) }
+        guard looksLikeMarkerLabel(label) else { return nil }
+        if looksLikeNoteFragment(f) { return (f, label) }
+        if insideSup || e.firstDescendant(named: "sup") != nil {
+            let l = f.lowercased()
+            if l.contains("ref") || l.contains("back") { return nil }
+            return (f, label)
+        }
+        return nil
+    }
+
+    /// The text of an element without tooltip copies of notes inside it.
+    static func visibleText(_ e: DOMElement) -> String {
+        var out = ""
+        for child in e.children {
+            switch child {
+            case .text(let t): out += t.value
+            case .element(let c): if !isTooltip(c) { out += visibleText(c) }
+            case .comment: continue
+            }
+        }
+        return out
+    }
+
+    /// True for an element that holds an endnote list.
+    static func isContainer(_ e: DOMElement) -> Bool {
+        if let role = e[attribute: "role"], role == "doc-endnotes" || role == "doc-footnotes" { return true }
+        if !classes(e).isDisjoint(with: containerClasses) { return true }
+        if let id = e.id?.lowercased(), ["footnotes", "endnotes", "footnote-list"].contains(id), e.name != "a" { return true }
+        return false
+    }
+
+    /// True for a back-link inside a note (to the marker), given the ids markers carry.
+    static func isBacklink(_ a: DOMElement, markerIDs: Set<String>) -> Bool {
+        guard a.name == "a" else { return false }
+        if a[attribute: "role"] == "doc-backlink" || !classes(a).isDisjoint(with: backlinkClasses) { return true }
+        if let f = fragment(of: a), markerIDs.contains(f) { return true }
+        return backlinkTexts.contains(InlineText.key(a.textContent))
+    }
+
+    /// True for an element that shows a note's text as a tooltip or hidden span.
+    static func isTooltip(_ e: DOMElement) -> Bool {
+        if e[attribute: "role"] == "tooltip" { return true }
+        let cls = classes(e)
+        if !cls.isDisjoint(with: tooltipClasses) { return true }
+        if e.name == "span" || e.name == "div" || e.name == "aside" {
+            if e[attribute: "hidden"] != nil { return true }
+            if let style = e[attribute: "style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
+               style.contains("display:none") { return true }
+        }
+        return false
+    }
+
+    /// What a heading introduces, when it is a notes or references heading.
+    enum BackMatter { case notes, references }
+
+    /// Classifies a heading text as introducing endnotes or a reference list.
+    static func backMatter(heading text: String) -> BackMatter? {
+        var k = InlineText.key(text)
+        while let l = k.last, ":.".contains(l) { k.removeLast() }
+        switch k {
+        case "notes", "endnotes", "end notes", "footnotes", "foot notes", "note", "endnote":
+            return .notes
+        case "references", "bibliography", "works cited", "sources", "reference", "sources cited",
+             "references and notes", "notes and references", "literature cited", "further reading":
+            return .references
+        default:
+            return nil
+        }
+    }
+
+    /// Parses a printed leading number of a note paragraph ("1. ", "[1] ", "1) ", "1 ").
+    /// Returns the number's text and how many characters to drop.
+    static func leadingNumber(_ text: String) -> (label: String, dropCount: Int)? {
+        let chars = Array(text.prefix(16))
+        var i = 0
+        while i < chars.count, InlineText.isTrimmable(chars[i]) { i += 1 }
+        var bracket = false
+        if i < chars.count, chars[i] == "[" || chars[i] == "(" { bracket = true; i += 1 }
+        let start = i
+        while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
+        guard i > start, i - start <= 3 else { return nil }
+        let label = String(chars[start..<i])
+        var sep = false
+        if bracket {
+            guard i < chars.count, chars[i] == "]" || chars[i] == ")" else { return nil }
+            i += 1
+            sep = true
+        }
+        if i < chars.count, chars[i] == "." || chars[i] == ")" { i += 1; sep = true }
+        guard i < chars.count, InlineText.isTrimmable(chars[i]) else {
+            return nil
+        }
+        // "1 Text" without a separator counts only with a tab or no-break space after the number.
+        if !sep, chars[i] == " " { return nil }
+        while i < chars.count, InlineText.isTrimmable(chars[i]) { i += 1 }
+        return (label, i)
+    }
+}
