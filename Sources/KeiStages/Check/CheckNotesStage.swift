@@ -1,14 +1,14 @@
 import KeiCore
 import KeiDocument
 
-/// Checks note integrity across the whole article: every marker has a note, every note is cited,
-/// and notes are cited in order.
+/// Checks that notes are first cited in the order they are numbered. (Markers without notes and
+/// notes without markers are reported by ingest.html, where the page's markup is known.)
 public struct CheckNotesStage: CheckStage {
     public static let description = StageDescription(
         id: "check.notes",
-        summary: "Check that every note marker has a note, every note is cited, and first citations run in order.",
+        summary: "Check that notes are first cited in the text in the order they are numbered.",
         kind: .check,
-        messages: [Messages.dangling, Messages.uncited, Messages.order],
+        messages: [Messages.order],
         examples: [
             StageExample("one marker, one note", html: """
                 <html><head><title>T</title></head><body><article><h1>T</h1>
@@ -26,8 +26,6 @@ public struct CheckNotesStage: CheckStage {
     )
 
     enum Messages {
-        static let dangling = StageMessage("check.notes.dangling-marker", .error, "A note marker points at no note.")
-        static let uncited = StageMessage("check.notes.uncited", .warning, "A note is never cited in the text.")
         static let order = StageMessage("check.notes.order", .warning, "Notes are first cited out of numerical order.")
     }
 
@@ -59,18 +57,8 @@ public struct CheckNotesStage: CheckStage {
         let notes = Dictionary(article.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var cited = Set<String>()
         var firstCitationOrder: [String] = []
-        for (ref, loc) in collector.markers {
-            if notes[ref.noteID] == nil {
-                out.append(Messages.dangling.diagnostic(
-                    "note marker \(ref.label) points at no note; the endnote list has no entry for it.",
-                    at: loc, excerpt: ref.label, fix: "Add the missing note or remove the marker."))
-            } else if cited.insert(ref.noteID).inserted {
-                firstCitationOrder.append(ref.noteID)
-            }
-        }
-        for note in article.notes where !cited.contains(note.id) {
-            out.append(Messages.uncited.diagnostic("note \(note.label) is never cited in the text.", at: note.location,
-                                                   fix: "Add a marker for note \(note.label) where it applies, or delete the note."))
+        for (ref, _) in collector.markers where notes[ref.noteID] != nil && cited.insert(ref.noteID).inserted {
+            firstCitationOrder.append(ref.noteID)
         }
         let position = Dictionary(article.notes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var last = -1

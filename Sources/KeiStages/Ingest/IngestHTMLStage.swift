@@ -17,7 +17,7 @@ public struct IngestHTMLStage: ArticleStage {
         ],
         messages: [
             Messages.parser, Messages.encoding, Messages.empty, Messages.noContent,
-        ] + MetadataMessages.all,
+        ] + MetadataMessages.all + BodyMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
                 <html lang="en"><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
