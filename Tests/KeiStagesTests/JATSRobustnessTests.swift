@@ -27,13 +27,13 @@ import KeiTestSupport
         }
     }
 
-    @Test(.enabled(if: JATSXMLLint.dtdsAvailable, "needs ../shared/jats"))
+    @Test(.enabled(if: XMLLint.dtdsAvailable, "needs ../shared/jats"))
     func randomArticlesAreValidAgainstTheDTD() throws {
         for seed in Self.seeds {
             var generator = JATSRandomArticles(seed: seed)
             let article = generator.article()
             let xml = JATSWriter.write(article, issue: generator.issue())
-            let result = try JATSXMLLint.validate(xml: xml, name: "seed-\(seed).xml")
+            let result = try XMLLint.validate(xml: xml, name: "seed-\(seed).xml")
             #expect(result.passed, "seed \(seed): exit \(result.status): \(result.stderr.prefix(1500))")
         }
     }
@@ -61,8 +61,8 @@ extension JATSRobustnessTests {
         #expect(xml.contains("bottom") && xml.contains("core") && xml.contains("Level 0") && xml.contains("Level 99"))
         #expect(xml.contains("xlink:href=\"https://example.org/599\"") && xml.contains("(https://example.org/1)"), "nested links keep their URL")
         #expect(JATSStructureValidator.validate(xml).isEmpty)
-        if JATSXMLLint.dtdsAvailable {
-            let result = try JATSXMLLint.validate(xml: xml)
+        if XMLLint.dtdsAvailable {
+            let result = try XMLLint.validate(xml: xml)
             #expect(result.passed, "exit \(result.status): \(result.stderr.prefix(800))")
         }
     }

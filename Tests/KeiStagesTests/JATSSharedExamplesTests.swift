@@ -13,23 +13,23 @@ struct JATSSharedExamplesTests {
 
     @Test func xmllintIsInstalled() throws {
         // Not skippable: without xmllint the DTD tests would prove nothing.
-        _ = try JATSXMLLint.executable()
+        _ = try XMLLint.executable()
     }
 
     @Test func xmllintAcceptsTheMinimalArticle() throws {
-        let result = try JATSXMLLint.validate(file: Self.example("minimal-article.xml"))
+        let result = try XMLLint.validate(file: Self.example("minimal-article.xml"))
         #expect(result.passed, "exit \(result.status): \(result.stderr)")
     }
 
     @Test func xmllintRejectsTheMissingTitleGroup() throws {
-        let result = try JATSXMLLint.validate(file: Self.example("broken-missing-title-group.xml"))
+        let result = try XMLLint.validate(file: Self.example("broken-missing-title-group.xml"))
         #expect(result.status != 0)
         #expect(result.stderr.contains("Element article-meta content does not follow the DTD"))
         #expect(result.stderr.contains("title-group"))
     }
 
     @Test func xmllintRejectsTheDanglingFootnoteXref() throws {
-        let result = try JATSXMLLint.validate(file: Self.example("broken-dangling-fn-xref.xml"))
+        let result = try XMLLint.validate(file: Self.example("broken-dangling-fn-xref.xml"))
         #expect(result.status == 4)
         #expect(result.stderr.contains("IDREFS attribute rid references an unknown ID \"fn99\""))
     }
@@ -38,7 +38,7 @@ struct JATSSharedExamplesTests {
         // The harness also catches a defect in our own output, not only in the fixtures.
         let xml = JATSWriter.write(JATSFixtures.richArticle(), issue: JATSFixtures.issue)
             .replacingOccurrences(of: "rid=\"fn2\"", with: "rid=\"nowhere\"")
-        let result = try JATSXMLLint.validate(xml: xml)
+        let result = try XMLLint.validate(xml: xml)
         #expect(!result.passed)
         #expect(result.stderr.contains("nowhere"))
         #expect(JATSStructureValidator.validate(xml).contains { $0.contains("rid \"nowhere\" does not match any id") })

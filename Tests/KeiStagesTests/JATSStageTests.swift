@@ -61,8 +61,8 @@ import KeiXML
         #expect(root.firstDescendant(named: "volume")?.textContent == "3")
         let (_, commentary) = try Self.runKeepingOutput(html: html, options: ["article-type": .string("article-commentary")])
         #expect(commentary?.contains(" article-type=\"article-commentary\" ") == true)
-        if JATSXMLLint.dtdsAvailable {
-            let result = try JATSXMLLint.validate(xml: xml)
+        if XMLLint.dtdsAvailable {
+            let result = try XMLLint.validate(xml: xml)
             #expect(result.passed, "exit \(result.status): \(result.stderr)")
         }
     }
@@ -117,7 +117,7 @@ import KeiXML
             let (article, _) = try StageHarness.ingest(file: source, display: "\(name)/source.html", id: name)
             let xml = JATSWriter.write(article, issue: JATSFixtures.issue)
             #expect(JATSStructureValidator.validate(xml).isEmpty, "\(name)")
-            let result = try JATSXMLLint.validate(xml: xml, name: "\(name).xml")
+            let result = try XMLLint.validate(xml: xml, name: "\(name).xml")
             #expect(result.passed, "\(name): exit \(result.status): \(result.stderr.prefix(2000))")
             checked += 1
         }

@@ -38,23 +38,8 @@ import Testing
         }
         let snapshotName = String(name.dropLast(".html".count)) + ".tree.txt"
         let snapshot = Self.snapshots.appendingPathComponent(snapshotName)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
-            try Data(dump.utf8).write(to: snapshot)
-            Issue.record("Recorded \(snapshotName); review it, then run again without RECORD_SNAPSHOTS.")
-            return
-        }
-        guard let expected = try? String(contentsOf: snapshot, encoding: .utf8) else {
-            Issue.record("No snapshot \(snapshot.path). Record it with: RECORD_SNAPSHOTS=1 swift test --filter SampleTreeDump, then review the file.")
-            return
-        }
-        if dump != expected {
-            let a = dump.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            let got = first < a.count ? String(a[first]) : "<end>"
-            let want = first < b.count ? String(b[first]) : "<end>"
-            Issue.record("\(snapshotName) differs at line \(first + 1):\n  got:      \(got)\n  expected: \(want)\nRe-record with RECORD_SNAPSHOTS=1 if the change is intended.")
+        if let problem = Snapshot.mismatch(dump, snapshot: snapshot) {
+            Issue.record("\(problem)")
         }
     }
 

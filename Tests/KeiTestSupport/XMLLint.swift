@@ -1,29 +1,28 @@
 import Foundation
-import KeiTestSupport
 
 /// Runs `xmllint --noout --nonet --valid` against the shared JATS 1.3 DTDs through their offline catalog.
-enum JATSXMLLint {
-    struct Result {
-        var status: Int32
-        var stderr: String
+public enum XMLLint {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stderr: String
         /// Pass means exit 0 and nothing on stderr (as the shared README defines it).
-        var passed: Bool { status == 0 && stderr.isEmpty }
+        public var passed: Bool { status == 0 && stderr.isEmpty }
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case missing
-        var description: String {
+        public var description: String {
             "xmllint was not found in PATH; install it with `apt-get install libxml2-utils` (DTD validation cannot be skipped)"
         }
     }
 
-    static var catalog: URL { TestPaths.shared.appendingPathComponent("jats/1.3/catalog.xml") }
+    public static var catalog: URL { TestPaths.shared.appendingPathComponent("jats/1.3/catalog.xml") }
 
     /// Whether the shared JATS DTDs are present.
-    static var dtdsAvailable: Bool { FileManager.default.fileExists(atPath: catalog.path) }
+    public static var dtdsAvailable: Bool { FileManager.default.fileExists(atPath: catalog.path) }
 
     /// The xmllint executable from PATH.
-    static func executable() throws -> URL {
+    public static func executable() throws -> URL {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("xmllint")
@@ -33,7 +32,7 @@ enum JATSXMLLint {
     }
 
     /// Validates a file.
-    static func validate(file: URL) throws -> Result {
+    public static func validate(file: URL) throws -> Result {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = ["--noout", "--nonet", "--valid", file.path]
@@ -50,7 +49,7 @@ enum JATSXMLLint {
     }
 
     /// Validates XML text (written to a temporary file named `name`).
-    static func validate(xml: String, name: String = "article.xml") throws -> Result {
+    public static func validate(xml: String, name: String = "article.xml") throws -> Result {
         let dir = TestPaths.temporaryDirectory("kei-jats-lint")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent(name)
