@@ -1,0 +1,196 @@
+import KeiXML
+
+/// A flattened, index-addressed copy of a DOM subtree (elements in document order), with the
+/// per-element statistics the extractor needs, computed bottom-up in one pass so that no
+/// subtree's text is ever re-read.
+///
+/// Element `i`'s descendants are the indices `i+1 ..< end[i]`; its first child element (if any)
+/// is `i+1` and each next sibling starts at `end` of the previous one.
+struct ExtractionTree {
+    /// The elements themselves (values share storage with the parsed tree; no deep copies).
+    private(set) var elements: [DOMElement] = []
+    private(set) var parent: [Int] = []
+    private(set) var end: [Int] = []
+    private(set) var hints: [ClassHints] = []
+    /// Non-whitespace characters in the element's own (direct) text children.
+    private(set) var ownText: [Int] = []
+    private var ownCommas: [Int] = []
+
+    /// Elements marked for removal (their whole subtree goes with them).
+    var removed: [Bool] = []
+
+    // Statistics over the kept part of each subtree (refreshed by `computeStats`).
+    private(set) var text: [Int] = []
+    private(set) var linkText: [Double] = []
+    private(set) var commas: [Int] = []
+    private(set) var paragraphs: [Int] = []
+    private(set) var paragraphText: [Int] = []
+    private(set) var listItems: [Int] = []
+    private(set) var images: [Int] = []
+    /// Whether the element has any kept block-level child element.
+    private(set) var hasBlockChild: [Bool] = []
+    /// Whether the kept subtree contains a `main` or role=main element.
+    private(set) var containsLandmark: [Bool] = []
+
+    var count: Int { elements.count }
+
+    static let blockNames: Set<String> = [
+        "address", "article", "aside", "blockquote", "dl", "div", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "img",
+        "details", "fieldset", "figcaption", "li", "dd", "dt",
+    ]
+
+    init(root: DOMElement) {
+        append(root, parent: -1)
+        removed = Array(repeating: false, count: elements.count)
+        computeStats()
+    }
+
+    private mutating func append(_ e: DOMElement, parent p: Int) {
+        let index = elements.count
+        elements.append(e)
+        parent.append(p)
+        end.append(index + 1)
+        hints.append(ClassHints(classValue: e[attribute: "class"], id: e.id, role: e[attribute: "role"]))
+        var chars = 0
+        var commaCount = 0
+        for child in e.children {
+            guard case .text(let t) = child else { continue }
+            for s in t.value.unicodeScalars {
+                switch s {
+                case " ", "\n", "\t", "\r", "\u{0C}", "\u{A0}": continue
+                case ",", "\u{FF0C}", "\u{3001}": commaCount += 1; chars += 1
+                default: chars += 1
+                }
+            }
+        }
+        ownText.append(chars)
+        ownCommas.append(commaCount)
+        for child in e.children {
+            if case .element(let c) = child { append(c, parent: index) }
+        }
+        end[index] = elements.count
+    }
+
+    /// The direct child element indices of `i`, in order.
+    func children(of i: Int) -> [Int] {
+        var out: [Int] = []
+        var c = i + 1
+        while c < end[i] {
+            out.append(c)
+            c = end[c]
+        }
+        return out
+    }
+
+    /// Whether `i` or one of its ancestors is removed.
+    func isDead(_ i: Int) -> Bool {
+        var k = i
+        while k >= 0 {
+            if removed[k] { return true }
+            k = parent[k]
+        }
+        return false
+    }
+
+    /// Whether `a` is `d` or an ancestor of `d`.
+    func contains(_ a: Int, _ d: Int) -> Bool { d >= a && d < end[a] }
+
+    /// Link density of the kept subtree (link text / text; 0 when there is no text).
+    func linkDensity(_ i: Int) -> Double {
+        text[i] > 0 ? min(1, linkText[i] / Double(text[i])) : 0
+    }
+
+    /// Recomputes the kept-subtree statistics, skipping removed subtrees. One reverse pass.
+    mutating func computeStats() {
+        let n = elements.count
+        var dead = Array(repeating: false, count: n)
+        for i in 0..<n {
+            dead[i] = removed[i] || (parent[i] >= 0 && dead[parent[i]])
+        }
+        text = Array(repeating: 0, count: n)
+        linkText = Array(repeating: 0, count: n)
+        commas = Array(repeating: 0, count: n)
+        paragraphs = Array(repeating: 0, count: n)
+        paragraphText = Array(repeating: 0, count: n)
+        listItems = Array(repeating: 0, count: n)
+        images = Array(repeating: 0, count: n)
+        hasBlockChild = Array(repeating: false, count: n)
+        containsLandmark = Array(repeating: false, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) where !dead[i] {
+            let name = elements[i].name
+            text[i] += ownText[i]
+            commas[i] += ownCommas[i]
+            switch name {
+            case "a":
+                let href = elements[i][attribute: "href"] ?? ""
+                linkText[i] = Double(text[i]) * (href.hasPrefix("#") ? 0.3 : 1)
+            case "p":
+                paragraphs[i] += 1
+                paragraphText[i] = text[i]
+            case "li": listItems[i] += 1
+            case "img", "picture", "video": images[i] += 1
+            case "main": containsLandmark[i] = true
+            default: break
+            }
+            if elements[i][attribute: "role"] == "main" { containsLandmark[i] = true }
+            let p = parent[i]
+            guard p >= 0 else { continue }
+            text[p] += text[i]
+            linkText[p] += linkText[i]
+            commas[p] += commas[i]
+            paragraphs[p] += paragraphs[i]
+            paragraphText[p] += paragraphText[i]
+            listItems[p] += listItems[i]
+            images[p] += images[i]
+            if ExtractionTree.blockNames.contains(name) { hasBlockChild[p] = true }
+            if containsLandmark[i] { containsLandmark[p] = true }
+        }
+    }
+
+    /// The text of the kept subtree of `i` (for short elements only: it is not cached).
+    func keptText(_ i: Int) -> String {
+        var out = ""
+        appendKeptText(i, to: &out)
+        return out
+    }
+
+    private func appendKeptText(_ i: Int, to out: inout String) {
+        guard !removed[i] else { return }
+        var c = i + 1
+        for child in elements[i].children {
+            switch child {
+            case .text(let t): out += t.value
+            case .element:
+                appendKeptText(c, to: &out)
+                c = end[c]
+            case .comment: break
+            }
+        }
+    }
+
+    /// A copy of element `i` with removed descendants dropped and comments stripped.
+    /// `keepChild`, when given, filters `i`'s direct element children (text children are kept
+    /// only when `keepText` is true).
+    func rebuild(_ i: Int, keepChild: ((Int) -> Bool)? = nil, keepText: Bool = true) -> DOMElement {
+        var e = elements[i]
+        var kids: [DOMNode] = []
+        kids.reserveCapacity(e.children.count)
+        var c = i + 1
+        for child in e.children {
+            switch child {
+            case .text:
+                if keepText { kids.append(child) }
+            case .element:
+                let idx = c
+                c = end[c]
+                if removed[idx] { continue }
+                if let keepChild, !keepChild(idx) { continue }
+                kids.append(.element(rebuild(idx)))
+            case .comment: break
+            }
+        }
+        e.children = kids
+        return e
+    }
+}
