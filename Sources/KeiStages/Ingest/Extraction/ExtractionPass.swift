@@ -284,6 +284,8 @@ struct ExtractionPass {
             let c = kids[k]
             if c == top || includeSibling(c, threshold: threshold, topClass: topClass) { include.insert(c) }
         }
+        // The article title: the h1 the assembly starts from.
+        if start < topPos, tree.elements[kids[start]].name == "h1", tree.text[kids[start]] > 0 { include.insert(kids[start]) }
         // Headings lead into the content that follows them.
         for k in stride(from: kids.count - 1, through: start, by: -1) {
             let c = kids[k]
