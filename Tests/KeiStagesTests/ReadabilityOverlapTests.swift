@@ -54,7 +54,7 @@ import KeiTestSupport
             let source = try Data(contentsOf: dir.appendingPathComponent("source.html"))
             let expected = try Data(contentsOf: dir.appendingPathComponent("expected.html"))
             let got = ContentExtractor.extract(from: MarkupParser.parseHTML(source))?.textContent ?? ""
-            let want = MarkupParser.parseHTML(expected).root?.textContent ?? ""
+            let want = MarkupParser.parseHTML(expected, encoding: "UTF-8").root?.textContent ?? ""
             let o = Self.overlap(got: Self.tokens(got), want: Self.tokens(want))
             total += o.f
             if o.f < Self.pageFloor { low.append(name) }
