@@ -6,10 +6,13 @@ import KeiTestSupport
 
 /// Word-overlap of the extractor's output with Readability.js's expected output on the 14 real
 /// pages in ../shared/testdata/readability (trafilatura reaches a mean F1 of 0.965 there).
+///
+/// Both files are read as UTF-8 (as Readability's own test harness does): three sources and all
+/// expected files carry no charset declaration, and libxml2 would otherwise assume Latin-1.
 @Suite struct ReadabilityOverlapTests {
     static let folder = TestPaths.shared.appendingPathComponent("testdata/readability")
-    static let meanFloor = 0.96
-    static let pageFloor = 0.85
+    static let meanFloor = 0.975
+    static let pageFloor = 0.93
 
     /// Lower-cased word tokens: maximal runs of letters and digits.
     static func tokens(_ text: String) -> [String] {
@@ -53,12 +56,13 @@ import KeiTestSupport
             let dir = Self.folder.appendingPathComponent(name)
             let source = try Data(contentsOf: dir.appendingPathComponent("source.html"))
             let expected = try Data(contentsOf: dir.appendingPathComponent("expected.html"))
-            let got = ContentExtractor.extract(from: MarkupParser.parseHTML(source))?.textContent ?? ""
+            let got = ContentExtractor.extract(from: MarkupParser.parseHTML(source, encoding: "UTF-8"))?.textContent ?? ""
             let want = MarkupParser.parseHTML(expected, encoding: "UTF-8").root?.textContent ?? ""
             let o = Self.overlap(got: Self.tokens(got), want: Self.tokens(want))
             total += o.f
             if o.f < Self.pageFloor { low.append(name) }
-            rows.append(String(format: "%-20@ P %.3f  R %.3f  F1 %.3f", name as NSString, o.p, o.r, o.f))
+            rows.append(name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                + String(format: "P %.3f  R %.3f  F1 %.3f", o.p, o.r, o.f))
         }
         let mean = total / Double(pages.count)
         print((["ReadabilityOverlap per page:"] + rows + [String(format: "mean F1 %.4f over %d pages", mean, pages.count)])

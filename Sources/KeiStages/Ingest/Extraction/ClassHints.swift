@@ -51,6 +51,9 @@ struct ClassHints: Sendable {
         "alert", "alertdialog", "toolbar", "tooltip",
     ]
 
+    /// Class names or ids with more parts than this are treated as slugs and ignored.
+    static let maximumTokensPerName = 4
+
     /// Classifies an element by its `class`, `id` and `role` attributes.
     init(classValue: String?, id: String?, role: String?) {
         if let role, ClassHints.chromeRoles.contains(role.lowercased()) { isChrome = true }
@@ -62,9 +65,14 @@ struct ClassHints: Sendable {
         var tokens: [Substring] = []
         // Whole class names (split on whitespace) are also matched as prefixes, so `comment-list`
         // and `share-bar` count even though their parts alone may not.
-        let words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        for w in words {
-            tokens.append(contentsOf: w.split(whereSeparator: { !($0.isLetter || $0.isNumber) }))
+        let allWords = lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        var words: [Substring] = []
+        for w in allWords {
+            let parts = w.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            // Long slugs (`worrying-about-your-tail`) are headings turned into ids, not hints.
+            guard parts.count <= ClassHints.maximumTokensPerName else { continue }
+            words.append(w)
+            tokens.append(contentsOf: parts)
         }
         for t in tokens {
             let s = String(t)

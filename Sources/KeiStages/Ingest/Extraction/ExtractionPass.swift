@@ -1,3 +1,4 @@
+import Foundation
 import KeiXML
 
 /// One run of the content-extraction algorithm over a page (see ``ContentExtractor``).
@@ -379,7 +380,7 @@ struct ExtractionPass {
 
     private static let conditionalNames: Set<String> = [
         "div", "section", "aside", "form", "fieldset", "table", "ul", "ol", "dl", "figure", "header", "footer",
-        "article", "span", "center",
+        "article", "center",
     ]
     private static let inlineContext: Set<String> = [
         "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "span", "em", "strong", "b", "i", "sup", "sub",
