@@ -85,6 +85,20 @@ import KeiXML
         </body></html>
         """
 
+    /// Chrome mixed into the article's own container, and a right-hand column after the article,
+    /// with no hints at all: the series blurb precedes the title, the PDF fallback follows the notes.
+    static let flatPage = """
+        <html><head><title>Allying Against Adversaries | KEI</title></head><body>
+        <div class="g1"><div class="g2"><div class="s1"><p>Korea Policy Vol. 3, Issue 2</p><h3>About Korea Policy</h3>
+        <p>\(blurb)</p><p><a href="/series/korea-policy/">View Series Publications</a></p></div>
+        <h1>Allying Against Adversaries</h1><p>Published December 15, 2025</p><p><a href="/a.pdf">Download PDF</a></p>
+        \(articleBody)
+        <h2>Endnotes</h2><ol><li id="fn1">Victor Cha, “Alliance Politics,” CSIS, 2024.</li><li id="fn2">Sue Mi Terry, 2025.</li>
+        <li id="fn3">Ibid., 12.</li></ol>
+        <p>This browser does not support PDFs. Please download the PDF to view it: <a href="/a.pdf">Download PDF</a></p></div>
+        <div class="g3"><h3>About Korea Policy</h3><p>\(blurb)</p><p>Korea Policy Vol. 3, Issue 2 is out now.</p></div></div></body></html>
+        """
+
     static let chrome = [
         "Script text", "Search All Site Content", "Total Index", "Subscribe to our Mailing List", "Sign up for our",
         "About Korea Policy", "premier journal", "View Series Publications", "Download PDF", "This browser does not support",
@@ -128,6 +142,11 @@ import KeiXML
     @Test func genericDivPageKeepsArticleAndDropsChrome() throws {
         let content = try #require(Self.extract(Self.genericPage))
         Self.checkArticle(content, notesIDPrefix: "footnote-")
+    }
+
+    @Test func flatPageDropsBlurbBeforeTitleAndFallbackAfterNotes() throws {
+        let content = try #require(Self.extract(Self.flatPage))
+        Self.checkArticle(content, notesIDPrefix: "fn")
     }
 
     @Test func notesOutsideTheArticleContainerAreRescued() throws {
@@ -187,5 +206,6 @@ import KeiXML
         let b = Self.extract(Self.semanticPage)
         #expect(a == b)
         #expect(Self.extract(Self.genericPage) == Self.extract(Self.genericPage))
+        #expect(Self.extract(Self.flatPage) == Self.extract(Self.flatPage))
     }
 }

@@ -25,6 +25,8 @@ struct ExtractionPass {
     private var score: [Double]
     private var scored: [Bool]
     private var noteCache: [Int: Bool] = [:]
+    /// The page's `<title>`, normalized (see `normalized`), when it has one.
+    private var documentTitle: String?
 
     init(tree: ExtractionTree, useHints: Bool, cleanConditionally: Bool) {
         self.tree = tree
@@ -32,6 +34,11 @@ struct ExtractionPass {
         self.cleanConditionally = cleanConditionally
         score = Array(repeating: 0, count: tree.count)
         scored = Array(repeating: false, count: tree.count)
+        for i in 0..<tree.count where tree.elements[i].name == "title" {
+            let t = ExtractionPass.normalized(tree.elements[i].textContent)
+            if !t.isEmpty { documentTitle = t }
+            break
+        }
     }
 
     /// The extracted content and its count of non-whitespace characters, or nil when the page has no text.
@@ -148,19 +155,20 @@ struct ExtractionPass {
         guard containerNames.contains(name) else { return false }
         if h.isNotes, !h.isChrome { return true }
         if name == "ol" || name == "ul" { return isNoteList(i) }
-        // A section headed "Notes"/"References" that holds a list.
-        var hasList = false
+        // A section headed "Notes"/"References" that holds a list…
+        var listText = 0
         var headed = false
         for c in tree.children(of: i) {
             let n = tree.elements[c].name
-            if n == "ol" || n == "ul" || n == "dl" { hasList = true }
+            if n == "ol" || n == "ul" || n == "dl" { listText += tree.text[c] }
             if ["h2", "h3", "h4", "h5", "h6"].contains(n), tree.end[c] - c < 8 {
                 let t = tree.elements[c].textContent.lowercased()
                     .trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: .punctuationCharacters)
                 if ExtractionPass.noteHeadings.contains(t) { headed = true }
             }
         }
-        return headed && hasList
+        // …and is mostly that list (not an article that merely ends with its notes).
+        return headed && listText > 0 && listText * 2 >= tree.text[i]
     }
 
     private func isNoteList(_ i: Int) -> Bool {
@@ -270,20 +278,36 @@ struct ExtractionPass {
     private mutating func assemble(top: Int, body: Int) -> (element: DOMElement, textLength: Int)? {
         let container = tree.parent[top]
         guard top != body, container >= 0 else {
+            trimInside(top)
             if cleanConditionally { clean(inside: top, protecting: top); tree.computeStats() }
             guard tree.text[top] > 0 else { return nil }
             return (tree.rebuild(top), tree.text[top])
         }
+        trimInside(top)
         let kids = tree.children(of: container).filter { !tree.removed[$0] }
         guard let topPos = kids.firstIndex(of: top) else { return nil }
         var start = 0
         for k in 0..<topPos where tree.elements[kids[k]].name == "h1" { start = k }
+        let startsAtTitle = tree.elements[kids[start]].name == "h1"
         let threshold = max(10, score[top] * 0.2)
         let topClass = tree.elements[top][attribute: "class"] ?? ""
         var include = Set<Int>()
+        var afterNotes = containsNotes(top)
         for k in start..<kids.count {
             let c = kids[k]
-            if c == top || includeSibling(c, threshold: threshold, topClass: topClass) { include.insert(c) }
+            if c == top { include.insert(c); continue }
+            if afterNotes, k > topPos {
+                // Nothing of the article follows its notes but more notes.
+                if isNoteContainer(c) { include.insert(c) }
+                continue
+            }
+            // Prose blocks next to the candidate: leading ones (an executive summary) between the
+            // title and the candidate, or ones of comparable size (an article split into sections).
+            let prose = (startsAtTitle && k < topPos) || tree.text[c] * 4 >= tree.text[top]
+            if includeSibling(c, threshold: threshold, topClass: topClass, allowProseSection: prose) {
+                include.insert(c)
+                if k > topPos, isNoteContainer(c) { afterNotes = true }
+            }
         }
         // The article title: the h1 the assembly starts from.
         if start < topPos, tree.elements[kids[start]].name == "h1", tree.text[kids[start]] > 0 { include.insert(kids[start]) }
@@ -324,6 +348,45 @@ struct ExtractionPass {
         return (element, length)
     }
 
+    /// Inside the chosen block: drop what precedes the title `h1` (series banners, breadcrumbs)
+    /// and short blocks that follow the notes (PDF fallbacks, "about the author" lines).
+    private mutating func trimInside(_ top: Int) {
+        let kids = tree.children(of: top).filter { !tree.removed[$0] }
+        if let title = documentTitle,
+           let h1 = kids.firstIndex(where: { tree.elements[$0].name == "h1" && titleMatches($0, title) }) {
+            for c in kids[..<h1] where !isNoteContainer(c) { tree.removed[c] = true }
+        }
+        var seenNotes = false
+        for c in kids {
+            if isNoteContainer(c) { seenNotes = true; continue }
+            if seenNotes, tree.text[c] < 300, !ExtractionPass.headingNames.contains(tree.elements[c].name) {
+                tree.removed[c] = true
+            }
+        }
+    }
+
+    /// Whether a kept note container lies inside `i` (or is `i`).
+    private mutating func containsNotes(_ i: Int) -> Bool {
+        var k = i
+        while k < tree.end[i] {
+            if tree.removed[k] { k = tree.end[k]; continue }
+            if isNoteContainer(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private func titleMatches(_ h1: Int, _ title: String) -> Bool {
+        let h = ExtractionPass.normalized(tree.keptText(h1))
+        guard h.count >= 4 else { return false }
+        return title.contains(h) || h.contains(title)
+    }
+
+    /// Lower-cased letters and digits with single spaces between words.
+    static func normalized(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
+    }
+
     private func includedAncestor(_ i: Int, container: Int, include: Set<Int>) -> Bool {
         var a = tree.parent[i]
         while a >= 0, a != container {
@@ -348,7 +411,7 @@ struct ExtractionPass {
         return container
     }
 
-    private mutating func includeSibling(_ c: Int, threshold: Double, topClass: String) -> Bool {
+    private mutating func includeSibling(_ c: Int, threshold: Double, topClass: String, allowProseSection: Bool) -> Bool {
         let e = tree.elements[c]
         if isNoteContainer(c) { return tree.text[c] > 0 }
         if scored[c] {
@@ -369,7 +432,7 @@ struct ExtractionPass {
         if ExtractionPass.contentBlocks.contains(e.name) {
             return (len > 0 || tree.images[c] > 0) && ld < 0.25
         }
-        if ["div", "section", "article"].contains(e.name) {
+        if allowProseSection, ["div", "section", "article"].contains(e.name) {
             // A prose section (e.g. an executive summary block) next to the main text.
             return len > 200 && ld < 0.2 && tree.paragraphText[c] * 10 >= len * 6
         }
@@ -392,7 +455,7 @@ struct ExtractionPass {
         var i = root
         while i < tree.end[root] {
             if tree.removed[i] { i = tree.end[i]; continue }
-            if isNoteContainer(i) { i = tree.end[i]; continue }
+            if i != protecting, isNoteContainer(i) { i = tree.end[i]; continue }
             if i != protecting, i != root || root != protecting, shouldRemove(i) {
                 tree.removed[i] = true
                 i = tree.end[i]
