@@ -92,6 +92,18 @@ struct ClassHints: Sendable {
         if isNotes { isUtility = false }
     }
 
+    /// No hints at all.
+    init() {}
+
+    /// Adds the hints of `other` (e.g. the id's to the class's).
+    mutating func merge(_ other: ClassHints) {
+        isChrome = isChrome || other.isChrome
+        isWeakChrome = isWeakChrome || other.isWeakChrome
+        isUtility = (isUtility || other.isUtility) && !(isNotes || other.isNotes)
+        isPositive = isPositive || other.isPositive
+        isNotes = isNotes || other.isNotes
+    }
+
     /// Readability-style class weight: +25 for content hints, -25 for chrome hints.
     var weight: Double {
         var w = 0.0

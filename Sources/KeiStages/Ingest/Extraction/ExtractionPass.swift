@@ -24,7 +24,8 @@ struct ExtractionPass {
     private var tree: ExtractionTree
     private var score: [Double]
     private var scored: [Bool]
-    private var noteCache: [Int: Bool] = [:]
+    /// Memo for `isNoteContainer`: 0 unknown, 1 no, 2 yes.
+    private var noteCache: [UInt8]
     /// The page's `<title>`, normalized (see `normalized`), when it has one.
     private var documentTitle: String?
 
@@ -34,6 +35,7 @@ struct ExtractionPass {
         self.cleanConditionally = cleanConditionally
         score = Array(repeating: 0, count: tree.count)
         scored = Array(repeating: false, count: tree.count)
+        noteCache = Array(repeating: 0, count: tree.count)
         for i in 0..<tree.count where tree.elements[i].name == "title" {
             let t = ExtractionPass.normalized(tree.elements[i].textContent)
             if !t.isEmpty { documentTitle = t }
@@ -142,17 +144,19 @@ struct ExtractionPass {
 
     /// Whether element `i` is a footnote/endnote/reference container.
     mutating func isNoteContainer(_ i: Int) -> Bool {
-        if let cached = noteCache[i] { return cached }
+        switch tree.elements[i].name {
+        case "div", "section", "ol", "ul", "aside", "footer", "dl", "article", "table": break
+        default: return false
+        }
+        if noteCache[i] != 0 { return noteCache[i] == 2 }
         let result = computeIsNoteContainer(i)
-        noteCache[i] = result
+        noteCache[i] = result ? 2 : 1
         return result
     }
 
     private func computeIsNoteContainer(_ i: Int) -> Bool {
         let name = tree.elements[i].name
         let h = tree.hints[i]
-        let containerNames: Set<String> = ["div", "section", "ol", "ul", "aside", "footer", "dl", "article", "table"]
-        guard containerNames.contains(name) else { return false }
         if h.isNotes, !h.isChrome { return true }
         if name == "ol" || name == "ul" { return isNoteList(i) }
         // A section headed "Notes"/"References" that holds a list…

@@ -40,6 +40,23 @@ struct ExtractionTree {
         "details", "fieldset", "figcaption", "li", "dd", "dt",
     ]
 
+    /// Hints already computed for a given `class` value (class names repeat a lot within a page).
+    private var classHintCache: [String: ClassHints] = [:]
+    /// Per-element flags decided once from the tag name (see `Kind`).
+    private(set) var kinds: [Kind] = []
+
+    /// What the statistics pass needs to know about a tag, decided once per element.
+    struct Kind: OptionSet {
+        let rawValue: UInt8
+        static let block = Kind(rawValue: 1)
+        static let link = Kind(rawValue: 2)
+        static let hashLink = Kind(rawValue: 4)
+        static let paragraph = Kind(rawValue: 8)
+        static let listItem = Kind(rawValue: 16)
+        static let image = Kind(rawValue: 32)
+        static let landmark = Kind(rawValue: 64)
+    }
+
     init(root: DOMElement) {
         append(root, parent: -1)
         removed = Array(repeating: false, count: elements.count)
@@ -51,7 +68,33 @@ struct ExtractionTree {
         elements.append(e)
         parent.append(p)
         end.append(index + 1)
-        hints.append(ClassHints(classValue: e[attribute: "class"], id: e.id, role: e[attribute: "role"]))
+        var classValue: String?
+        var id: String?
+        var role: String?
+        var href: String?
+        for a in e.attributes {
+            switch a.name {
+            case "class": if classValue == nil { classValue = a.value }
+            case "id": if id == nil { id = a.value }
+            case "role": if role == nil { role = a.value }
+            case "href": if href == nil { href = a.value }
+            default: break
+            }
+        }
+        hints.append(hintsFor(classValue: classValue, id: id, role: role))
+        var kind: Kind = ExtractionTree.blockNames.contains(e.name) ? [.block] : []
+        switch e.name {
+        case "a":
+            kind.insert(.link)
+            if href?.hasPrefix("#") == true { kind.insert(.hashLink) }
+        case "p": kind.insert(.paragraph)
+        case "li": kind.insert(.listItem)
+        case "img", "picture", "video": kind.insert(.image)
+        case "main": kind.insert(.landmark)
+        default: break
+        }
+        if role == "main" { kind.insert(.landmark) }
+        kinds.append(kind)
         var chars = 0
         var commaCount = 0
         for child in e.children {
@@ -70,6 +113,23 @@ struct ExtractionTree {
             if case .element(let c) = child { append(c, parent: index) }
         }
         end[index] = elements.count
+    }
+
+    private mutating func hintsFor(classValue: String?, id: String?, role: String?) -> ClassHints {
+        var h: ClassHints
+        if let classValue, !classValue.isEmpty {
+            if let cached = classHintCache[classValue] {
+                h = cached
+            } else {
+                h = ClassHints(classValue: classValue, id: nil, role: nil)
+                classHintCache[classValue] = h
+            }
+        } else {
+            h = ClassHints()
+        }
+        if let id, !id.isEmpty { h.merge(ClassHints(classValue: nil, id: id, role: nil)) }
+        if let role, !role.isEmpty { h.merge(ClassHints(classValue: nil, id: nil, role: role)) }
+        return h
     }
 
     /// The direct child element indices of `i`, in order.
@@ -118,22 +178,17 @@ struct ExtractionTree {
         hasBlockChild = Array(repeating: false, count: n)
         containsLandmark = Array(repeating: false, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) where !dead[i] {
-            let name = elements[i].name
+            let kind = kinds[i]
             text[i] += ownText[i]
             commas[i] += ownCommas[i]
-            switch name {
-            case "a":
-                let href = elements[i][attribute: "href"] ?? ""
-                linkText[i] = Double(text[i]) * (href.hasPrefix("#") ? 0.3 : 1)
-            case "p":
+            if kind.contains(.link) { linkText[i] = Double(text[i]) * (kind.contains(.hashLink) ? 0.3 : 1) }
+            if kind.contains(.paragraph) {
                 paragraphs[i] += 1
                 paragraphText[i] = text[i]
-            case "li": listItems[i] += 1
-            case "img", "picture", "video": images[i] += 1
-            case "main": containsLandmark[i] = true
-            default: break
             }
-            if elements[i][attribute: "role"] == "main" { containsLandmark[i] = true }
+            if kind.contains(.listItem) { listItems[i] += 1 }
+            if kind.contains(.image) { images[i] += 1 }
+            if kind.contains(.landmark) { containsLandmark[i] = true }
             let p = parent[i]
             guard p >= 0 else { continue }
             text[p] += text[i]
@@ -143,7 +198,7 @@ struct ExtractionTree {
             paragraphText[p] += paragraphText[i]
             listItems[p] += listItems[i]
             images[p] += images[i]
-            if ExtractionTree.blockNames.contains(name) { hasBlockChild[p] = true }
+            if kind.contains(.block) { hasBlockChild[p] = true }
             if containsLandmark[i] { containsLandmark[p] = true }
         }
     }
