@@ -57,40 +57,98 @@ struct ClassHints: Sendable {
     /// Classifies an element by its `class`, `id` and `role` attributes.
     init(classValue: String?, id: String?, role: String?) {
         if let role, ClassHints.chromeRoles.contains(role.lowercased()) { isChrome = true }
-        var raw = ""
-        if let classValue { raw += classValue }
-        if let id { raw += " " + id }
-        if raw.isEmpty { return }
-        let lower = raw.lowercased()
-        var tokens: [Substring] = []
-        // Whole class names (split on whitespace) are also matched as prefixes, so `comment-list`
-        // and `share-bar` count even though their parts alone may not.
-        let allWords = lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        var words: [Substring] = []
-        for w in allWords {
-            let parts = w.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            // Long slugs (`worrying-about-your-tail`) are headings turned into ids, not hints.
-            guard parts.count <= ClassHints.maximumTokensPerName else { continue }
-            words.append(w)
-            tokens.append(contentsOf: parts)
-        }
-        for t in tokens {
-            let s = String(t)
-            if ClassHints.chromeExact.contains(s) { isChrome = true }
-            if ClassHints.weakExact.contains(s) { isWeakChrome = true }
-            if ClassHints.utilityExact.contains(s) { isUtility = true }
-            if ClassHints.positiveExact.contains(s) { isPositive = true }
-            if ClassHints.notesExact.contains(s) { isNotes = true }
-        }
-        for w in words.map(String.init) + tokens.map(String.init) {
-            if !isChrome, ClassHints.chromePrefixes.contains(where: { w.hasPrefix($0) }) { isChrome = true }
-            if !isUtility, ClassHints.utilityPrefixes.contains(where: { w.hasPrefix($0) }) { isUtility = true }
-            if !isPositive, ClassHints.positivePrefixes.contains(where: { w.hasPrefix($0) }) { isPositive = true }
-            if !isNotes, ClassHints.notesPrefixes.contains(where: { w.hasPrefix($0) }) { isNotes = true }
-        }
-        // "commentary" and "comments-free article" style names are content, not comment threads.
+        if let classValue { scan(classValue) }
+        if let id { scan(id) }
+        // A notes container's class may also say "print" or "author" (`footnotes print-only`).
         if isNotes { isUtility = false }
     }
+
+    // Flag bits used by the lookup tables.
+    private static let chromeBit: UInt8 = 1, weakBit: UInt8 = 2, utilityBit: UInt8 = 4
+    private static let positiveBit: UInt8 = 8, notesBit: UInt8 = 16
+
+    /// Exact token → flags.
+    private static let exactTable: [String: UInt8] = {
+        var t: [String: UInt8] = [:]
+        for w in chromeExact { t[w, default: 0] |= chromeBit }
+        for w in weakExact { t[w, default: 0] |= weakBit }
+        for w in utilityExact { t[w, default: 0] |= utilityBit }
+        for w in positiveExact { t[w, default: 0] |= positiveBit }
+        for w in notesExact { t[w, default: 0] |= notesBit }
+        return t
+    }()
+
+    /// First byte → (prefix, flags), so a token is only compared with prefixes that could match.
+    private static let prefixTable: [UInt8: [(String, UInt8)]] = {
+        var t: [UInt8: [(String, UInt8)]] = [:]
+        func add(_ list: [String], _ bit: UInt8) {
+            for p in list { if let b = p.utf8.first { t[b, default: []].append((p, bit)) } }
+        }
+        add(chromePrefixes, chromeBit)
+        add(utilityPrefixes, utilityBit)
+        add(positivePrefixes, positiveBit)
+        add(notesPrefixes, notesBit)
+        return t
+    }()
+
+    private mutating func apply(_ flags: UInt8) {
+        if flags & ClassHints.chromeBit != 0 { isChrome = true }
+        if flags & ClassHints.weakBit != 0 { isWeakChrome = true }
+        if flags & ClassHints.utilityBit != 0 { isUtility = true }
+        if flags & ClassHints.positiveBit != 0 { isPositive = true }
+        if flags & ClassHints.notesBit != 0 { isNotes = true }
+    }
+
+    private static func prefixFlags(_ word: String) -> UInt8 {
+        guard let first = word.utf8.first, let candidates = prefixTable[first] else { return 0 }
+        var flags: UInt8 = 0
+        for (p, bit) in candidates where word.hasPrefix(p) { flags |= bit }
+        return flags
+    }
+
+    /// Splits `value` into whitespace-separated names, each name into letter/digit tokens, and
+    /// applies the exact-token and prefix tables. Names with more than
+    /// `maximumTokensPerName` tokens are slugs and ignored.
+    private mutating func scan(_ value: String) {
+        let bytes = Array(value.utf8)
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, ClassHints.isSpace(bytes[i]) { i += 1 }
+            let start = i
+            while i < bytes.count, !ClassHints.isSpace(bytes[i]) { i += 1 }
+            guard i > start else { continue }
+            scanName(bytes[start..<i])
+        }
+    }
+
+    private mutating func scanName(_ name: ArraySlice<UInt8>) {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(name.count)
+        var ranges: [Range<Int>] = []
+        var tokenStart = -1
+        for b in name {
+            let c = (b >= 65 && b <= 90) ? b + 32 : b
+            let isWordByte = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0x80
+            if isWordByte {
+                if tokenStart < 0 { tokenStart = lower.count }
+            } else if tokenStart >= 0 {
+                ranges.append(tokenStart..<lower.count)
+                tokenStart = -1
+            }
+            lower.append(c)
+        }
+        if tokenStart >= 0 { ranges.append(tokenStart..<lower.count) }
+        guard !ranges.isEmpty, ranges.count <= ClassHints.maximumTokensPerName else { return }
+        let word = String(decoding: lower, as: UTF8.self)
+        apply(ClassHints.prefixFlags(word))
+        for r in ranges {
+            let token = ranges.count == 1 && r.count == lower.count ? word : String(decoding: lower[r], as: UTF8.self)
+            if let flags = ClassHints.exactTable[token] { apply(flags) }
+            if ranges.count > 1 { apply(ClassHints.prefixFlags(token)) }
+        }
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
 
     /// No hints at all.
     init() {}
