@@ -99,12 +99,21 @@ struct ExtractionTree {
         var commaCount = 0
         for child in e.children {
             guard case .text(let t) = child else { continue }
-            for s in t.value.unicodeScalars {
-                switch s {
-                case " ", "\n", "\t", "\r", "\u{0C}", "\u{A0}": continue
-                case ",", "\u{FF0C}", "\u{3001}": commaCount += 1; chars += 1
-                default: chars += 1
+            // Counts Unicode scalars by their UTF-8 lead bytes; skips ASCII whitespace and
+            // no-break spaces (C2 A0); counts ASCII, full-width (EF BC 8C) and ideographic (E3 80 81) commas.
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for b in t.value.utf8 {
+                switch b {
+                case 32, 10, 9, 13, 12: break
+                case 44: commaCount += 1; chars += 1
+                case 0xA0 where previous == 0xC2: chars -= 1
+                case 0x8C where previous == 0xBC && beforePrevious == 0xEF: commaCount += 1
+                case 0x81 where previous == 0x80 && beforePrevious == 0xE3: commaCount += 1
+                default: if b & 0xC0 != 0x80 { chars += 1 }
                 }
+                beforePrevious = previous
+                previous = b
             }
         }
         ownText.append(chars)
