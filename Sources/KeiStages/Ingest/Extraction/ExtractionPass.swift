@@ -79,16 +79,26 @@ struct ExtractionPass {
     }
 
     private mutating func preClean(_ body: Int) {
+        // Scripts, styles, embeds and form controls first, so that the size tests below
+        // (`isBig`) measure only text a reader could see.
         var i = body + 1
+        var removedAny = false
+        while i < tree.end[body] {
+            if ExtractionPass.alwaysRemoved.contains(tree.elements[i].name) {
+                tree.removed[i] = true
+                removedAny = true
+                i = tree.end[i]
+            } else {
+                i += 1
+            }
+        }
+        if removedAny { tree.computeStats() }
+        i = body + 1
         var protectedEnd = -1
         while i < tree.end[body] {
+            if tree.removed[i] { i = tree.end[i]; continue }
             let e = tree.elements[i]
             let name = e.name
-            if ExtractionPass.alwaysRemoved.contains(name) {
-                tree.removed[i] = true
-                i = tree.end[i]
-                continue
-            }
             if i >= protectedEnd, isNoteContainer(i) {
                 protectedEnd = tree.end[i]
             }
@@ -477,7 +487,7 @@ struct ExtractionPass {
         let ld = tree.linkDensity(i)
         let len = tree.text[i]
         if ExtractionPass.headingNames.contains(name) {
-            return weight < 0 || (len > 0 && ld > 0.5 && tree.parent[i] >= 0 && tree.ownText[tree.parent[i]] == 0 && false)
+            return weight < 0
         }
         if name == "a" || name == "p" {
             // Stray standalone links ("Download PDF", "View all publications") and link-only lines.
