@@ -179,6 +179,38 @@ import KeiXML
         #expect(content.textContent.contains("https://x.org/3"))
     }
 
+    @Test func blockFootnotesInsideContentEndTheArticle() throws {
+        var paras = ""
+        for n in 1...4 { paras += "<p>\(Self.paragraph(n))<sup><a href=\"#footnote-\(n - 1)\">\(n)</a></sup></p>" }
+        let html = """
+            <html><head><title>Block Notes</title></head><body><div class="entry-content">\(paras)
+            <p><a href="/series/korea-policy/">View Series Publications</a></p>
+            <p>\(Self.paragraph(5))</p>
+            <ol class="wp-block-footnotes"><li id="footnote-0">One.</li><li id="footnote-1">Two.</li>
+            <li id="footnote-2">Three.</li><li id="footnote-3">Four.</li></ol>
+            <p>This browser does not support PDFs. Please download the PDF to view it: <a href="/x.pdf">Download PDF</a></p>
+            </div></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        let text = content.textContent
+        #expect(content.descendants(named: ["li"]).count == 4)
+        #expect(text.contains("Paragraph 5 argues"))
+        #expect(!text.contains("View Series Publications"))
+        #expect(!text.contains("This browser does not support"))
+    }
+
+    @Test func wrapperWithChromeLikeClassIsNotDropped() throws {
+        var paras = ""
+        for n in 1...6 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><body><div class="page has-sidebar"><div class="sidebar"><p>\(Self.blurb)</p></div>
+            <div class="col">\(paras)</div></div></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        #expect(content.textContent.contains("Paragraph 6 argues"))
+        #expect(!content.textContent.contains("premier journal"))
+    }
+
     @Test func degenerateInputsDoNotCrash() {
         #expect(ContentExtractor.extract(from: DOMDocument(root: nil)) == nil)
         #expect(Self.extract("") == nil)
