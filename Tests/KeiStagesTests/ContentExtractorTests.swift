@@ -199,6 +199,20 @@ import KeiXML
         #expect(!text.contains("This browser does not support"))
     }
 
+    @Test func pdfDownloadPromptWithoutHintsIsDropped() throws {
+        var paras = ""
+        for n in 1...4 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><body><div class="c">\(paras)
+            <p>The 2024 report is at <a href="https://example.org/report.pdf">https://example.org/report.pdf</a>.</p>
+            <p>Your viewer cannot show this file; get it here: <a href="/files/paper.pdf">Get the file</a></p></div></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        #expect(content.textContent.contains("https://example.org/report.pdf"))
+        #expect(!content.textContent.contains("Get the file"))
+        #expect(content.textContent.contains("Paragraph 4 argues"))
+    }
+
     @Test func wrapperWithChromeLikeClassIsNotDropped() throws {
         var paras = ""
         for n in 1...6 { paras += "<p>\(Self.paragraph(n))</p>" }

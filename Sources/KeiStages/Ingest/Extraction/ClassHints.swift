@@ -35,7 +35,9 @@ struct ClassHints: Sendable {
         "print", "pdf", "embed", "tools", "byline", "dateline", "date", "posted", "published",
         "timestamp", "time", "author", "authors", "email", "rss", "btn", "button",
     ]
-    private static let utilityPrefixes: [String] = ["share", "sharing", "social", "download", "byline", "author"]
+    private static let utilityPrefixes: [String] = [
+        "share", "sharing", "social", "download", "byline", "author", "pdf", "print", "addtoany", "a2a",
+    ]
     private static let positiveExact: Set<String> = [
         "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story",
         "prose", "articlebody", "postbody", "storybody", "copy",

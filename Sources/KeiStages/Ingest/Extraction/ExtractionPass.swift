@@ -494,7 +494,9 @@ struct ExtractionPass {
             let p = tree.parent[i]
             let standalone = name == "p" || (p >= 0 && !ExtractionPass.inlineContext.contains(tree.elements[p].name)
                 && tree.ownText[p] == 0)
-            return standalone && tree.images[i] == 0 && len > 0 && len < 60 && ld >= 0.9
+            if standalone && tree.images[i] == 0 && len > 0 && len < 60 && ld >= 0.9 { return true }
+            // A short download prompt: a line whose link points at a PDF ("… download the PDF: Download PDF").
+            return name == "p" && len < 150 && ld >= 0.08 && linksToPDFOnly(i)
         }
         guard ExtractionPass.conditionalNames.contains(name) else { return false }
         if weight < 0 { return true }
@@ -511,6 +513,18 @@ struct ExtractionPass {
         if weight < 25, ld > 0.2 { return true }
         if weight >= 25, ld > 0.5 { return true }
         return false
+    }
+
+    /// Whether `i` has links and all of them point at PDF files with link text that is not a URL.
+    private func linksToPDFOnly(_ i: Int) -> Bool {
+        var links = 0
+        for k in (i + 1)..<tree.end[i] where tree.kinds[k].contains(.link) && !tree.removed[k] {
+            guard tree.kinds[k].contains(.pdfLink) else { return false }
+            let t = tree.keptText(k).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if t.hasPrefix("http") || t.hasPrefix("www.") { return false }
+            links += 1
+        }
+        return links > 0
     }
 
     private func containsHeading(_ i: Int) -> Bool {

@@ -55,6 +55,8 @@ struct ExtractionTree {
         static let listItem = Kind(rawValue: 16)
         static let image = Kind(rawValue: 32)
         static let landmark = Kind(rawValue: 64)
+        /// A link to a PDF file.
+        static let pdfLink = Kind(rawValue: 128)
     }
 
     init(root: DOMElement) {
@@ -87,6 +89,7 @@ struct ExtractionTree {
         case "a":
             kind.insert(.link)
             if href?.hasPrefix("#") == true { kind.insert(.hashLink) }
+            if let href, ExtractionTree.isPDF(href) { kind.insert(.pdfLink) }
         case "p": kind.insert(.paragraph)
         case "li": kind.insert(.listItem)
         case "img", "picture", "video": kind.insert(.image)
@@ -139,6 +142,12 @@ struct ExtractionTree {
         if let id, !id.isEmpty { h.merge(ClassHints(classValue: nil, id: id, role: nil)) }
         if let role, !role.isEmpty { h.merge(ClassHints(classValue: nil, id: nil, role: role)) }
         return h
+    }
+
+    /// Whether `href` points at a PDF file (`….pdf`, `….pdf?…`, `….pdf#…`).
+    static func isPDF(_ href: String) -> Bool {
+        let lower = href.lowercased()
+        return lower.hasSuffix(".pdf") || lower.contains(".pdf?") || lower.contains(".pdf#")
     }
 
     /// The direct child element indices of `i`, in order.
