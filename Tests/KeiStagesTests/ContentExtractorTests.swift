@@ -213,6 +213,20 @@ import KeiXML
         #expect(content.textContent.contains("Paragraph 4 argues"))
     }
 
+    @Test func editorsNoteMidArticleDoesNotEndTheArticle() throws {
+        var paras = ""
+        for n in 1...3 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><body><div class="c">\(paras)<div class="footnote">Editor's note: updated in May.</div>
+            <h2>Later Section</h2><p>Short closing line.</p><p>\(Self.paragraph(4))</p></div></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        let text = content.textContent
+        #expect(text.contains("Editor's note"))
+        #expect(text.contains("Short closing line."))
+        #expect(text.contains("Paragraph 4 argues"))
+    }
+
     @Test func wrapperWithChromeLikeClassIsNotDropped() throws {
         var paras = ""
         for n in 1...6 { paras += "<p>\(Self.paragraph(n))</p>" }

@@ -44,8 +44,8 @@ struct ClassHints: Sendable {
     ]
     private static let positivePrefixes: [String] = ["article", "content", "entry", "story", "post-", "postcontent"]
     private static let notesExact: Set<String> = [
-        "fn", "fns", "notes", "note", "endnote", "endnotes", "footnote", "footnotes", "references", "reference",
-        "reflist", "refs", "citations", "bibliography", "works", "sources",
+        "fn", "fns", "notes", "endnote", "endnotes", "footnote", "footnotes", "references", "reference",
+        "reflist", "refs", "citations", "bibliography",
     ]
     private static let notesPrefixes: [String] = ["footnote", "endnote", "reflist", "references", "bibliograph"]
     private static let chromeRoles: Set<String> = [

@@ -306,13 +306,13 @@ struct ExtractionPass {
         let threshold = max(10, score[top] * 0.2)
         let topClass = tree.elements[top][attribute: "class"] ?? ""
         var include = Set<Int>()
-        var afterNotes = containsNotes(top)
+        var afterNotes = containsEndNotes(top)
         for k in start..<kids.count {
             let c = kids[k]
             if c == top { include.insert(c); continue }
             if afterNotes, k > topPos {
                 // Nothing of the article follows its notes but more notes.
-                if isNoteContainer(c) { include.insert(c) }
+                if containsNotes(c) { include.insert(c) }
                 continue
             }
             // Prose blocks next to the candidate: leading ones (an executive summary) between the
@@ -320,7 +320,7 @@ struct ExtractionPass {
             let prose = (startsAtTitle && k < topPos) || tree.text[c] * 4 >= tree.text[top]
             if includeSibling(c, threshold: threshold, topClass: topClass, allowProseSection: prose) {
                 include.insert(c)
-                if k > topPos, isNoteContainer(c) { afterNotes = true }
+                if k > topPos, containsEndNotes(c) { afterNotes = true }
             }
         }
         // The article title: the h1 the assembly starts from.
@@ -372,7 +372,10 @@ struct ExtractionPass {
         }
         var seenNotes = false
         for c in kids {
-            if isNoteContainer(c) { seenNotes = true; continue }
+            if containsNotes(c) {
+                if containsEndNotes(c) { seenNotes = true }
+                continue
+            }
             if seenNotes, tree.text[c] < 300, !ExtractionPass.headingNames.contains(tree.elements[c].name) {
                 tree.removed[c] = true
             }
@@ -385,6 +388,18 @@ struct ExtractionPass {
         while k < tree.end[i] {
             if tree.removed[k] { k = tree.end[k]; continue }
             if isNoteContainer(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether `i` holds a list of notes (a note container with list items): the end of an article.
+    /// A lone "note" box in the middle of the text is not one.
+    private mutating func containsEndNotes(_ i: Int) -> Bool {
+        var k = i
+        while k < tree.end[i] {
+            if tree.removed[k] { k = tree.end[k]; continue }
+            if isNoteContainer(k), tree.listItems[k] > 0 { return true }
             k += 1
         }
         return false
