@@ -227,6 +227,19 @@ import KeiXML
         #expect(text.contains("Paragraph 4 argues"))
     }
 
+    @Test func layoutTablePageGivesABlockNotARow() throws {
+        var paras = ""
+        for n in 1...5 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><body><table><tr><td><a href="/">Home</a><br><a href="/a">About us</a><br><a href="/b">Archive</a></td>
+            <td>\(paras)</td></tr></table></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        #expect(!["tr", "tbody", "table"].contains(content.name))
+        #expect(content.textContent.contains("Paragraph 5 argues"))
+        #expect(!content.textContent.contains("Archive"))
+    }
+
     @Test func wrapperWithChromeLikeClassIsNotDropped() throws {
         var paras = ""
         for n in 1...6 { paras += "<p>\(Self.paragraph(n))</p>" }

@@ -206,8 +206,8 @@ struct ExtractionPass {
 
     private func isParagraphLike(_ i: Int) -> Bool {
         switch tree.elements[i].name {
-        case "p", "pre", "td": return true
-        case "div", "section", "article", "span", "font", "center", "main":
+        case "p", "pre": return true
+        case "div", "section", "article", "span", "font", "center", "main", "td":
             return !tree.hasBlockChild[i] && tree.ownText[i] > 0
         default: return false
         }
@@ -287,6 +287,7 @@ struct ExtractionPass {
     // MARK: - Assembly
 
     private static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    private static let tableParts: Set<String> = ["table", "tbody", "thead", "tfoot", "tr"]
     private static let contentBlocks: Set<String> = ["ul", "ol", "blockquote", "table", "figure", "pre", "dl", "picture", "img"]
 
     private mutating func assemble(top: Int, body: Int) -> (element: DOMElement, textLength: Int)? {
@@ -353,6 +354,15 @@ struct ExtractionPass {
             tree.computeStats()
         }
         var element = tree.rebuild(container, keepChild: { include.contains($0) }, keepText: false)
+        if ExtractionPass.tableParts.contains(element.name) {
+            // A layout-table cell won: hand back a plain block, not a lone row or table.
+            let cells = element.children.compactMap(\.element)
+            var kids: [DOMNode] = []
+            for cell in cells {
+                if cell.name == "td" || cell.name == "th" { kids.append(contentsOf: cell.children) } else { kids.append(.element(cell)) }
+            }
+            element = DOMElement(name: "div", attributes: [], children: kids, line: element.line)
+        }
         var length = include.reduce(0) { $0 + tree.text[$1] }
         for r in rescued {
             element.children.append(.element(tree.rebuild(r)))
