@@ -205,11 +205,13 @@ import KeiXML
         let html = """
             <html><body><div class="c">\(paras)
             <p>The 2024 report is at <a href="https://example.org/report.pdf">https://example.org/report.pdf</a>.</p>
-            <p>Your viewer cannot show this file; get it here: <a href="/files/paper.pdf">Get the file</a></p></div></body></html>
+            <p>Your viewer cannot show this file; get it here: <a href="/files/paper.pdf">Get the file</a></p>
+            <a href="/files/paper.pdf"><img src="icon.png" alt="">Save a copy</a></div></body></html>
             """
         let content = try #require(Self.extract(html))
         #expect(content.textContent.contains("https://example.org/report.pdf"))
         #expect(!content.textContent.contains("Get the file"))
+        #expect(!content.textContent.contains("Save a copy"))
         #expect(content.textContent.contains("Paragraph 4 argues"))
     }
 

@@ -519,7 +519,7 @@ struct ExtractionPass {
             let p = tree.parent[i]
             let standalone = name == "p" || (p >= 0 && !ExtractionPass.inlineContext.contains(tree.elements[p].name)
                 && tree.ownText[p] == 0)
-            if standalone && tree.images[i] == 0 && len > 0 && len < 60 && ld >= 0.9 { return true }
+            if standalone, len > 0, len < 60, ld >= 0.9, tree.images[i] == 0 || linksToPDFOnly(i) { return true }
             // A short download prompt: a line whose link points at a PDF ("… download the PDF: Download PDF").
             return name == "p" && len < 150 && ld >= 0.08 && linksToPDFOnly(i)
         }
@@ -540,10 +540,10 @@ struct ExtractionPass {
         return false
     }
 
-    /// Whether `i` has links and all of them point at PDF files with link text that is not a URL.
+    /// Whether `i` is or has links, all pointing at PDF files with link text that is not a URL.
     private func linksToPDFOnly(_ i: Int) -> Bool {
         var links = 0
-        for k in (i + 1)..<tree.end[i] where tree.kinds[k].contains(.link) && !tree.removed[k] {
+        for k in i..<tree.end[i] where tree.kinds[k].contains(.link) && !tree.removed[k] {
             guard tree.kinds[k].contains(.pdfLink) else { return false }
             let t = tree.keptText(k).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             if t.hasPrefix("http") || t.hasPrefix("www.") { return false }
