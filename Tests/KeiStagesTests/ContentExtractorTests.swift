@@ -276,6 +276,22 @@ import KeiXML
         #expect(short?.textContent == "Short note.")
     }
 
+    @Test func detailedResultReportsTextAndPass() throws {
+        let strict = ContentExtractor.extractDetailed(from: MarkupParser.parseHTML(Data(Self.semanticPage.utf8)))
+        let content = try #require(strict.content)
+        #expect(!strict.usedRelaxedPass)
+        let visible = content.textContent.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+        #expect(strict.textLength == visible)
+        // Everything of substance sits in a block whose class says "sidebar": only the relaxed pass finds it.
+        var paras = ""
+        for n in 1...3 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let hidden = "<html><body><nav><a href=\"/\">Home</a></nav><div class=\"x\"><div class=\"sidebar\">\(paras)</div>"
+            + "<div class=\"related\"><p>\(Self.blurb)</p><p>\(Self.blurb)</p></div></div></body></html>"
+        let relaxed = ContentExtractor.extractDetailed(from: MarkupParser.parseHTML(Data(hidden.utf8)))
+        #expect(relaxed.usedRelaxedPass)
+        #expect(relaxed.content?.textContent.contains("Paragraph 3 argues") == true)
+    }
+
     @Test func extractionIsDeterministic() {
         let a = Self.extract(Self.semanticPage)
         let b = Self.extract(Self.semanticPage)
