@@ -41,6 +41,15 @@ import Testing
         #expect(Self.hints(nil).weight == 0)
     }
 
+    @Test func pdfLinksAreRecognised() {
+        #expect(ExtractionTree.isPDF("/wp-content/uploads/2025/12/KP-3-2.pdf"))
+        #expect(ExtractionTree.isPDF("https://x.org/a.PDF?dl=1"))
+        #expect(ExtractionTree.isPDF("a.pdf#page=2"))
+        #expect(!ExtractionTree.isPDF("/pdfs/index.html"))
+        #expect(!ExtractionTree.isPDF("a.pdfx"))
+        #expect(!ExtractionTree.isPDF(""))
+    }
+
     @Test func noteIDsAreRecognised() {
         for id in ["fn1", "footnote-0", "footnote1_abc", "endnote12", "cite_note-4", "ref3"] {
             #expect(ExtractionPass.looksLikeNoteID(id), "\(id)")

@@ -146,8 +146,16 @@ struct ExtractionTree {
 
     /// Whether `href` points at a PDF file (`….pdf`, `….pdf?…`, `….pdf#…`).
     static func isPDF(_ href: String) -> Bool {
-        let lower = href.lowercased()
-        return lower.hasSuffix(".pdf") || lower.contains(".pdf?") || lower.contains(".pdf#")
+        // Byte scan, case-insensitive: ".pdf" followed by the end, "?" or "#".
+        let b = Array(href.utf8)
+        var i = 0
+        while i + 3 < b.count {
+            if b[i] == 46, b[i + 1] | 0x20 == 112, b[i + 2] | 0x20 == 100, b[i + 3] | 0x20 == 102 {
+                if i + 4 == b.count || b[i + 4] == 63 || b[i + 4] == 35 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The direct child element indices of `i`, in order.
