@@ -41,6 +41,15 @@ import Testing
         #expect(Self.hints(nil).weight == 0)
     }
 
+    @Test func wordProcessorNoteBlocksAreRecognised() {
+        for id in ["ftn1", "_ftn12", "_edn3", "sdfootnote2", "fn7", "footnote-4"] {
+            #expect(ExtractionPass.looksLikeNoteBlockID(id), "\(id)")
+        }
+        for id in ["_ftnref1", "fnref1", "ftn", "content-1", "main"] {
+            #expect(!ExtractionPass.looksLikeNoteBlockID(id), "\(id)")
+        }
+    }
+
     @Test func pdfLinksAreRecognised() {
         #expect(ExtractionTree.isPDF("/wp-content/uploads/2025/12/KP-3-2.pdf"))
         #expect(ExtractionTree.isPDF("https://x.org/a.PDF?dl=1"))
@@ -51,7 +60,7 @@ import Testing
     }
 
     @Test func noteIDsAreRecognised() {
-        for id in ["fn1", "footnote-0", "footnote1_abc", "endnote12", "cite_note-4", "ref3"] {
+        for id in ["fn1", "footnote-0", "footnote1_abc", "endnote12", "cite_note-4", "ref3", "_ftn2", "edn4"] {
             #expect(ExtractionPass.looksLikeNoteID(id), "\(id)")
         }
         for id in ["footer", "main", "fnref", "content-2"] where !id.contains(where: \.isNumber) || id.hasPrefix("content") {

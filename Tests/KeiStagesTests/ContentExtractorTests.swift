@@ -215,6 +215,34 @@ import KeiXML
         #expect(content.textContent.contains("Paragraph 4 argues"))
     }
 
+    @Test func wordStyleFootnoteBlocksWithURLsAreKept() throws {
+        var paras = ""
+        for n in 1...4 { paras += "<p>\(Self.paragraph(n))<a href=\"#_ftn\(n)\" name=\"_ftnref\(n)\">[\(n)]</a></p>" }
+        var notes = ""
+        for n in 1...4 {
+            notes += "<div id=\"ftn\(n)\"><p><a href=\"#_ftnref\(n)\" name=\"_ftn\(n)\">[\(n)]</a> Report \(n), "
+                + "<a href=\"https://www.example.org/reports/2024/alliance-report-number-\(n).html\">"
+                + "https://www.example.org/reports/2024/alliance-report-number-\(n).html</a></p></div>"
+        }
+        let html = "<html><body><div class=\"entry\">\(paras)<div><hr>\(notes)</div></div></body></html>"
+        let content = try #require(Self.extract(html))
+        for n in 1...4 { #expect(content.textContent.contains("alliance-report-number-\(n).html"), "note \(n) lost") }
+    }
+
+    @Test func headedListInASidebarIsNotTakenForNotes() throws {
+        var paras = ""
+        for n in 1...4 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><body><main><div class="c">\(paras)</div>
+            <div class="sidebar"><h3>Sources</h3><ul><li><a href="/data">Trade data portal</a></li><li><a href="/polls">Polling archive</a></li></ul></div>
+            <section><h2>References</h2><ul><li>Cha, Victor. Powerful Playboys. 2016.</li><li>Terry, Sue Mi. 2025.</li></ul></section>
+            </main></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        #expect(!content.textContent.contains("Trade data portal"))
+        #expect(content.textContent.contains("Powerful Playboys"))
+    }
+
     @Test func editorsNoteMidArticleDoesNotEndTheArticle() throws {
         var paras = ""
         for n in 1...3 { paras += "<p>\(Self.paragraph(n))</p>" }

@@ -24,7 +24,7 @@ struct ExtractionPass {
     private var tree: ExtractionTree
     private var score: [Double]
     private var scored: [Bool]
-    /// Memo for `isNoteContainer`: 0 unknown, 1 no, 2 yes.
+    /// Memo for `noteStrength`: 0 unknown, else strength + 1.
     private var noteCache: [UInt8]
     /// The page's `<title>`, normalized (see `normalized`), when it has one.
     private var documentTitle: String?
@@ -113,7 +113,9 @@ struct ExtractionPass {
                 if h.isChrome || (h.isWeakChrome && !h.isPositive) { remove = true }
                 if !remove, h.isUtility, !h.isPositive || tree.text[i] < 200, tree.text[i] < 500 { remove = true }
             }
-            if remove, !isBig(i, body: body) {
+            // Chrome-looking wrappers that hold the notes (`<footer class="entry-footer">` around
+            // the footnotes) are kept and cleaned from the inside instead.
+            if remove, !isBig(i, body: body), !containsNotes(i, strongOnly: true) {
                 tree.removed[i] = true
                 i = tree.end[i]
             } else {
@@ -154,21 +156,34 @@ struct ExtractionPass {
 
     /// Whether element `i` is a footnote/endnote/reference container.
     mutating func isNoteContainer(_ i: Int) -> Bool {
+        noteStrength(i) > 0
+    }
+
+    /// Whether `i` is a note container by its class/id or its items' ids (not only by a "Notes" heading).
+    mutating func isStrongNoteContainer(_ i: Int) -> Bool {
+        noteStrength(i) > 1
+    }
+
+    /// 0: not notes; 1: a block headed "Notes"/"References" holding a list; 2: hinted by class/id or item ids.
+    private mutating func noteStrength(_ i: Int) -> UInt8 {
         switch tree.elements[i].name {
-        case "div", "section", "ol", "ul", "aside", "footer", "dl", "article", "table": break
-        default: return false
+        case "div", "section", "ol", "ul", "aside", "footer", "dl", "article", "table", "p": break
+        default: return 0
         }
-        if noteCache[i] != 0 { return noteCache[i] == 2 }
-        let result = computeIsNoteContainer(i)
-        noteCache[i] = result ? 2 : 1
+        if noteCache[i] != 0 { return noteCache[i] - 1 }
+        let result = computeNoteStrength(i)
+        noteCache[i] = result + 1
         return result
     }
 
-    private func computeIsNoteContainer(_ i: Int) -> Bool {
+    private func computeNoteStrength(_ i: Int) -> UInt8 {
         let name = tree.elements[i].name
         let h = tree.hints[i]
-        if h.isNotes, !h.isChrome { return true }
-        if name == "ol" || name == "ul" { return isNoteList(i) }
+        if let id = tree.elements[i].id, ExtractionPass.looksLikeNoteBlockID(id) { return 2 }
+        if name == "p" { return 0 }
+        if h.isNotes, !h.isChrome { return 2 }
+        if name == "ol" || name == "ul" { return isNoteList(i) ? 2 : 0 }
+        if h.isChrome || h.isUtility { return 0 }
         // A section headed "Notes"/"References" that holds a list…
         var listText = 0
         var headed = false
@@ -182,7 +197,7 @@ struct ExtractionPass {
             }
         }
         // …and is mostly that list (not an article that merely ends with its notes).
-        return headed && listText > 0 && listText * 2 >= tree.text[i]
+        return headed && listText > 0 && listText * 2 >= tree.text[i] ? 1 : 0
     }
 
     private func isNoteList(_ i: Int) -> Bool {
@@ -195,11 +210,24 @@ struct ExtractionPass {
         return items > 0 && noteItems * 2 >= items
     }
 
-    /// `fn1`, `footnote-0`, `footnote1_abc`, `endnote3`, `cite_note-4`, `ref12`, `note-2`, `bib5`.
+    /// List-item ids of note lists: `fn1`, `footnote-0`, `footnote1_abc`, `endnote3`, `cite_note-4`,
+    /// `ref12`, `note-2`, `bib5`, `_ftn1`, `edn2`.
     static func looksLikeNoteID(_ id: String) -> Bool {
-        let prefixes = ["fn", "footnote", "endnote", "cite_note", "cite-note", "note", "ref", "bib", "en"]
-        guard prefixes.contains(where: { id.hasPrefix($0) }) else { return false }
-        return id.contains(where: { $0.isNumber })
+        let bare = id.drop(while: { $0 == "_" })
+        let prefixes = ["fn", "ftn", "edn", "footnote", "endnote", "sdfootnote", "sdendnote", "cite_note", "cite-note",
+                        "note", "ref", "bib"]
+        guard prefixes.contains(where: { bare.hasPrefix($0) }) else { return false }
+        return bare.contains(where: { $0.isNumber })
+    }
+
+    /// Ids of single-note blocks as word processors export them (`ftn1`, `_ftn1`, `edn2`,
+    /// `sdfootnote3`, `footnote-4`, `fn5`), but not their back-reference anchors (`_ftnref1`, `fnref1`).
+    static func looksLikeNoteBlockID(_ id: String) -> Bool {
+        let bare = id.drop(while: { $0 == "_" }).lowercased()
+        guard !bare.contains("ref") else { return false }
+        let prefixes = ["ftn", "edn", "sdfootnote", "sdendnote", "footnote", "endnote", "fn"]
+        guard prefixes.contains(where: { bare.hasPrefix($0) }) else { return false }
+        return bare.contains(where: { $0.isNumber })
     }
 
     // MARK: - Scoring
@@ -392,12 +420,12 @@ struct ExtractionPass {
         }
     }
 
-    /// Whether a kept note container lies inside `i` (or is `i`).
-    private mutating func containsNotes(_ i: Int) -> Bool {
+    /// Whether a kept note container (a strong one when `strongOnly`) lies inside `i` (or is `i`).
+    private mutating func containsNotes(_ i: Int, strongOnly: Bool = false) -> Bool {
         var k = i
         while k < tree.end[i] {
             if tree.removed[k] { k = tree.end[k]; continue }
-            if isNoteContainer(k) { return true }
+            if strongOnly ? isStrongNoteContainer(k) : isNoteContainer(k) { return true }
             k += 1
         }
         return false
@@ -495,7 +523,7 @@ struct ExtractionPass {
         while i < tree.end[root] {
             if tree.removed[i] { i = tree.end[i]; continue }
             if i != protecting, isNoteContainer(i) { i = tree.end[i]; continue }
-            if i != protecting, i != root || root != protecting, shouldRemove(i) {
+            if i != protecting, i != root || root != protecting, shouldRemove(i), !containsNotes(i) {
                 tree.removed[i] = true
                 i = tree.end[i]
                 continue
