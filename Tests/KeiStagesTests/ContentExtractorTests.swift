@@ -243,6 +243,24 @@ import KeiXML
         #expect(content.textContent.contains("Powerful Playboys"))
     }
 
+    @Test func separateExecutiveSummaryBlockIsKept() throws {
+        var paras = ""
+        for n in 2...9 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><head><title>Summary Test</title></head><body><div class="x"><h1>Summary Test</h1>
+            <div class="y"><h2>Executive Summary</h2><p>\(Self.paragraph(1))</p></div>
+            <div class="z">\(paras)</div></div></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        #expect(content.textContent.contains("Executive Summary"))
+        #expect(content.textContent.contains("Paragraph 1 argues"))
+        #expect(content.textContent.contains("Paragraph 9 argues"))
+        // Without a title heading in front, a headed summary right before the text still counts.
+        let untitled = html.replacingOccurrences(of: "<h1>Summary Test</h1>", with: "")
+        let second = try #require(Self.extract(untitled))
+        #expect(second.textContent.contains("Paragraph 1 argues"))
+    }
+
     @Test func editorsNoteMidArticleDoesNotEndTheArticle() throws {
         var paras = ""
         for n in 1...3 { paras += "<p>\(Self.paragraph(n))</p>" }

@@ -346,7 +346,9 @@ struct ExtractionPass {
             }
             // Prose blocks next to the candidate: leading ones (an executive summary) between the
             // title and the candidate, or ones of comparable size (an article split into sections).
+            // A headed prose block right before the candidate (an executive summary) counts too.
             let prose = (startsAtTitle && k < topPos) || tree.text[c] * 4 >= tree.text[top]
+                || (k == topPos - 1 && containsHeading(c))
             if includeSibling(c, threshold: threshold, topClass: topClass, allowProseSection: prose) {
                 include.insert(c)
                 if k > topPos, containsEndNotes(c) { afterNotes = true }
