@@ -3,18 +3,25 @@ import KeiXML
 
 /// One run of the content-extraction algorithm over a page (see ``ContentExtractor``).
 ///
-/// 1. Pre-clean: drop scripts/forms/embeds, hidden elements, landmark chrome (nav, aside,
-///    header, footer, role=navigation …) and elements whose class/id hints say chrome — unless
-///    the element holds most of the page's paragraph text (a page wrapper), and never footnote or
-///    endnote containers.
-/// 2. Score paragraphs Readability-style (commas, length, link density) into their ancestors and
-///    pick the best candidate container.
+/// 1. Pre-clean: drop scripts/styles/forms controls/embeds/iframes/objects, hidden elements,
+///    landmark chrome (`nav`, `aside`, `header`, `footer`, `form`, role=navigation/search/banner …)
+///    and elements whose class/id hints say chrome (sidebar, newsletter, search, series, about,
+///    related, comments, cookie, share/download/print when short) — unless the element holds most
+///    of the page's text (a page wrapper) or footnotes/endnotes, which are never chrome.
+/// 2. Score paragraphs Readability-style (1 + commas + length, scaled by 1 − link density) into
+///    up to five ancestors, weighted by tag and class hints; pick the best container, then climb
+///    to a parent that scores as well or holds nothing else.
 /// 3. Assemble: the candidate plus its content-like siblings (high-scoring blocks, prose
-///    paragraphs, lists/tables/figures with few links, headings that lead into included blocks),
-///    starting at the article's `h1` when one precedes it; then rescue footnote/endnote
-///    containers that follow the candidate within the same article.
-/// 4. Clean the assembled content conditionally (link-heavy or chrome-hinted blocks, stray
-///    standalone links such as "Download PDF"), then rebuild it as a new `DOMElement`.
+///    paragraphs, lists/tables/figures with few links, headed prose blocks such as an executive
+///    summary, headings that lead into included blocks), starting at the title `h1` when one
+///    precedes it and stopping after the notes. Inside the candidate, blocks before the title
+///    `h1` (matched against `<title>`) and short blocks after the notes list are dropped. Note
+///    containers after the candidate within the same article are rescued and appended.
+/// 4. Clean the assembled content conditionally (chrome-hinted or link-heavy blocks, near-empty
+///    blocks, stray standalone links such as "Download PDF", short PDF download prompts), never
+///    touching note containers, then rebuild it as a new `DOMElement` (original `line`s kept).
+///
+/// Statistics are recomputed bottom-up in one linear pass after each removal phase.
 struct ExtractionPass {
     /// Whether class/id hints are used (the relaxed retry turns them off).
     var useHints: Bool
