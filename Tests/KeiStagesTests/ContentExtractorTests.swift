@@ -261,6 +261,18 @@ import KeiXML
         #expect(second.textContent.contains("Paragraph 1 argues"))
     }
 
+    @Test func hintedInlinePhrasesInSentencesSurvive() throws {
+        var paras = ""
+        for n in 1...4 { paras += "<p>\(Self.paragraph(n))</p>" }
+        let html = """
+            <html><body><div class="c"><p>On <span class="date">June 19, 2024</span>, the treaty was signed, as
+            <span class="author">one analyst</span> noted in a long and detailed commentary on the alliance.</p>\(paras)</div></body></html>
+            """
+        let content = try #require(Self.extract(html))
+        #expect(content.textContent.contains("June 19, 2024"))
+        #expect(content.textContent.contains("one analyst"))
+    }
+
     @Test func editorsNoteMidArticleDoesNotEndTheArticle() throws {
         var paras = ""
         for n in 1...3 { paras += "<p>\(Self.paragraph(n))</p>" }

@@ -115,7 +115,7 @@ struct ExtractionPass {
                 remove = !(name == "header" && headerBelongsToArticle(i))
             }
             if !remove, isHidden(e) { remove = true }
-            if !remove, useHints {
+            if !remove, useHints, !isInRunningText(i) {
                 let h = tree.hints[i]
                 if h.isChrome || (h.isWeakChrome && !h.isPositive) { remove = true }
                 if !remove, h.isUtility, !h.isPositive || tree.text[i] < 200, tree.text[i] < 500 { remove = true }
@@ -129,6 +129,18 @@ struct ExtractionPass {
                 i += 1
             }
         }
+    }
+
+    private static let inlineNames: Set<String> = [
+        "a", "span", "em", "strong", "b", "i", "u", "time", "abbr", "small", "cite", "sup", "sub", "code", "font",
+        "label", "q", "mark", "var", "kbd", "samp", "bdi", "bdo", "data", "dfn", "s", "del", "ins",
+    ]
+
+    /// An inline element inside a sentence (its parent has text of its own): class hints such as
+    /// `date` or `author` on it describe a phrase, not a block to remove.
+    private func isInRunningText(_ i: Int) -> Bool {
+        let p = tree.parent[i]
+        return p >= 0 && tree.ownText[p] > 0 && ExtractionPass.inlineNames.contains(tree.elements[i].name)
     }
 
     private func isHidden(_ e: DOMElement) -> Bool {
