@@ -58,9 +58,7 @@ public struct ArticleContext: Sendable {
 
     /// Writes an artifact atomically under the output folder and records it.
     public mutating func writeArtifact(kind: String, relativePath: String, data: Data) throws {
-        let url = outputDirectory.appendingPathComponent(relativePath)
-        let display = FileIO.displayPath(url, relativeTo: workingDirectory)
-        try FileIO.writeAtomically(data, to: url, display: display)
-        artifacts.append(Artifact(kind: kind, path: display))
+        artifacts.append(try FileIO.writeArtifact(kind: kind, relativePath: relativePath, data: data,
+                                                  outputDirectory: outputDirectory, workingDirectory: workingDirectory))
     }
 }

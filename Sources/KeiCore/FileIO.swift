@@ -56,6 +56,20 @@ public enum FileIO {
         }
     }
 
+    /// Writes an artifact atomically at `relativePath` under `outputDirectory` and describes it.
+    /// A relative path that would leave the output folder (`..`, absolute) is refused.
+    public static func writeArtifact(kind: String, relativePath: String, data: Data, outputDirectory: URL,
+                                     workingDirectory: URL) throws -> Artifact {
+        let parts = relativePath.split(separator: "/")
+        guard !relativePath.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw KeiError.output(path: relativePath, "an artifact path must stay inside the output folder")
+        }
+        let url = outputDirectory.appendingPathComponent(relativePath)
+        let display = displayPath(url, relativeTo: workingDirectory)
+        try writeAtomically(data, to: url, display: display)
+        return Artifact(kind: kind, path: display)
+    }
+
     /// `url`'s path relative to `base` when it lies inside it, else the absolute path.
     public static func displayPath(_ url: URL, relativeTo base: URL) -> String {
         let p = url.standardizedFileURL.path

@@ -31,9 +31,7 @@ public struct IssueContext: Sendable {
     }
 
     public mutating func writeArtifact(kind: String, relativePath: String, data: Data) throws {
-        let url = outputDirectory.appendingPathComponent(relativePath)
-        let display = FileIO.displayPath(url, relativeTo: workingDirectory)
-        try FileIO.writeAtomically(data, to: url, display: display)
-        artifacts.append(Artifact(kind: kind, path: display))
+        artifacts.append(try FileIO.writeArtifact(kind: kind, relativePath: relativePath, data: data,
+                                                  outputDirectory: outputDirectory, workingDirectory: workingDirectory))
     }
 }

@@ -46,7 +46,9 @@ import KeiTestSupport
         #expect(r1.code == r2.code)
         let strip = { (s: String, dir: URL) in s.replacingOccurrences(of: dir.path, with: "OUT") }
         #expect(strip(r1.out, out1) == strip(r2.out, out2))
-        for name in ["report.json", "issue-toc.xml"] + ((try? FileManager.default.contentsOfDirectory(atPath: out1.appendingPathComponent("jats").path)) ?? []).map { "jats/" + $0 } {
+        let jatsFiles = (try? FileManager.default.contentsOfDirectory(atPath: out1.appendingPathComponent("jats").path)) ?? []
+        #expect(jatsFiles.count >= 3)
+        for name in ["report.json", "issue-toc.xml"] + jatsFiles.map({ "jats/" + $0 }) {
             let a = try String(contentsOf: out1.appendingPathComponent(name), encoding: .utf8)
             let b = try String(contentsOf: out2.appendingPathComponent(name), encoding: .utf8)
             #expect(strip(a, out1) == strip(b, out2), "\(name) is byte-identical across runs")

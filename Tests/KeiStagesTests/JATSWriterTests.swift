@@ -66,7 +66,7 @@ import KeiXML
         let meta = Self.rich.metadata
         #expect(root.firstDescendant(named: "article-title")?.textContent == meta.title)
         #expect(root.firstDescendant(named: "subtitle")?.textContent == meta.subtitle)
-        let expectedSpecial = JATSEscaper.legalCharacters(JATSFixtures.specialText)
+        let expectedSpecial = XMLEscaper.legalCharacters(JATSFixtures.specialText)
         #expect(expectedSpecial != JATSFixtures.specialText, "the fixture must contain illegal characters")
         let paragraphs = root.descendants(named: ["p"]).map(\.textContent)
         #expect(paragraphs.contains(expectedSpecial))
@@ -95,7 +95,7 @@ import KeiXML
             for b in blocks {
                 switch b {
                 case .paragraph(let p):
-                    let text = JATSEscaper.legalCharacters(p.inlines.plainText)
+                    let text = XMLEscaper.legalCharacters(p.inlines.plainText)
                     if !p.inlines.contains(where: { if case .link(_, let c) = $0 { return c.contains { if case .link = $0 { return true } else { return false } } } else { return false } }) {
                         #expect(written.contains(text), "paragraph not found: \(text)")
                         checked += 1

@@ -138,7 +138,7 @@ extension JATSRenderer {
         case .figure(let figure):
             writeFigure(figure, depth)
         case .preformatted(let pre):
-            leaf("preformat", [], markup: JATSEscaper.text(pre.text, lineFeeds: .keep), depth)
+            leaf("preformat", [], markup: XMLEscaper.text(pre.text, lineFeeds: .keep), depth)
         }
     }
 

@@ -13,12 +13,12 @@ extension JATSRenderer {
     func inline(_ node: Inline, _ context: JATSInlineContext) -> String {
         switch node {
         case .text(let t):
-            return JATSEscaper.text(t)
+            return XMLEscaper.text(t)
         case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c):
             if !context.allowsNesting { return inlines(c, context) }
             return formatted(node, c, context)
         case .code(let t):
-            return context.allowsNesting ? wrap("monospace", JATSEscaper.text(t)) : JATSEscaper.text(t)
+            return context.allowsNesting ? wrap("monospace", XMLEscaper.text(t)) : XMLEscaper.text(t)
         case .link(let url, let children):
             let href = url.trimmingCharacters(in: .whitespacesAndNewlines)
             if href.isEmpty {
@@ -33,21 +33,21 @@ extension JATSRenderer {
                     trailing.insert(last, at: 0)
                     inside.removeLast()
                 }
-                let content = inside.isEmpty ? JATSEscaper.text(href) : inlines(inside, context.insideLink)
-                return "<ext-link ext-link-type=\"uri\" xlink:href=\"\(JATSEscaper.attribute(href))\">\(content)</ext-link>"
+                let content = inside.isEmpty ? XMLEscaper.text(href) : inlines(inside, context.insideLink)
+                return "<ext-link ext-link-type=\"uri\" xlink:href=\"\(XMLEscaper.attribute(href))\">\(content)</ext-link>"
                     + inlines(trailing, context)
             }
             // Nested link: keep the text and, when it is not the URL itself, the URL.
             let content = inlines(children, context)
             let text = children.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-            return text == href ? content : content + JATSEscaper.text((text.isEmpty ? "" : " ") + "(\(href))")
+            return text == href ? content : content + XMLEscaper.text((text.isEmpty ? "" : " ") + "(\(href))")
         case .noteRef(let ref):
-            let label = context.inSuperscript ? JATSEscaper.text(ref.label) : wrap("sup", JATSEscaper.text(ref.label))
+            let label = context.inSuperscript ? XMLEscaper.text(ref.label) : wrap("sup", XMLEscaper.text(ref.label))
             guard context.allowsXref, let rid = noteIDs[ref.noteID] else {
                 // A dangling marker (or one where the DTD allows no xref) stays visible as superscript text.
                 return label
             }
-            return "<xref ref-type=\"fn\" rid=\"\(JATSEscaper.attribute(rid))\">\(label)</xref>"
+            return "<xref ref-type=\"fn\" rid=\"\(XMLEscaper.attribute(rid))\">\(label)</xref>"
         case .lineBreak:
             return context.allowsBreak ? "<break/>" : "&#xA;"
         }

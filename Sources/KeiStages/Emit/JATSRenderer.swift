@@ -93,7 +93,7 @@ struct JATSRenderer {
     static func attributeString(_ attrs: [(String, String)]) -> String {
         var s = ""
         for (name, value) in attrs {
-            s += " \(name)=\"\(JATSEscaper.attribute(value))\""
+            s += " \(name)=\"\(XMLEscaper.attribute(value))\""
         }
         return s
     }
@@ -125,7 +125,7 @@ struct JATSRenderer {
 
     /// An element holding plain text (escaped here).
     mutating func textLeaf(_ name: String, _ attrs: [(String, String)] = [], _ text: String, _ depth: Int?) {
-        leaf(name, attrs, markup: JATSEscaper.text(text), depth)
+        leaf(name, attrs, markup: XMLEscaper.text(text), depth)
     }
 
     /// The depth of a child element.

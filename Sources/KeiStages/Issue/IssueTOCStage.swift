@@ -22,26 +22,26 @@ public struct IssueTOCStage: IssueStage {
     public func run(_ context: inout IssueContext) throws {
         let info = context.issue
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<issue-toc workflow=\"\(XMLText.attribute(context.workflowName))\""
-        if let v = info.volume { x += " volume=\"\(XMLText.attribute(v))\"" }
-        if let n = info.number { x += " number=\"\(XMLText.attribute(n))\"" }
-        if let d = info.coverDate { x += " cover-date=\"\(XMLText.attribute(d))\"" }
+        x += "<issue-toc workflow=\"\(XMLEscaper.attribute(context.workflowName))\""
+        if let v = info.volume { x += " volume=\"\(XMLEscaper.attribute(v))\"" }
+        if let n = info.number { x += " number=\"\(XMLEscaper.attribute(n))\"" }
+        if let d = info.coverDate { x += " cover-date=\"\(XMLEscaper.attribute(d))\"" }
         x += ">\n"
-        x += "  <journal-title>\(XMLText.escape(info.journal.title))</journal-title>\n"
-        if let t = info.title { x += "  <issue-title>\(XMLText.escape(t))</issue-title>\n" }
+        x += "  <journal-title>\(XMLEscaper.text(info.journal.title))</journal-title>\n"
+        if let t = info.title { x += "  <issue-title>\(XMLEscaper.text(t))</issue-title>\n" }
         for (i, o) in context.articles.enumerated() {
-            x += "  <article id=\"\(XMLText.attribute(o.entry.id))\" order=\"\(i + 1)\" status=\"\(o.entry.status.rawValue)\">\n"
+            x += "  <article id=\"\(XMLEscaper.attribute(o.entry.id))\" order=\"\(i + 1)\" status=\"\(o.entry.status.rawValue)\">\n"
             let title = o.article?.metadata.title ?? o.entry.title
-            if let title { x += "    <title>\(XMLText.escape(title))</title>\n" } else {
+            if let title { x += "    <title>\(XMLEscaper.text(title))</title>\n" } else {
                 context.emit(Messages.untitled.diagnostic("article '\(o.entry.id)' has no title for the table of contents.",
                                                           at: o.entry.declaredAt ?? SourceLocation(file: context.workflowDisplayPath)))
             }
             for a in o.article?.metadata.authors ?? [] {
-                x += "    <author>\(XMLText.escape(a.name))</author>\n"
+                x += "    <author>\(XMLEscaper.text(a.name))</author>\n"
             }
             if let d = o.article?.metadata.publicationDate { x += "    <pub-date iso-8601-date=\"\(d.iso)\"/>\n" }
             for art in o.artifacts where art.kind == "jats" {
-                x += "    <jats href=\"\(XMLText.attribute(art.path))\"/>\n"
+                x += "    <jats href=\"\(XMLEscaper.attribute(art.path))\"/>\n"
             }
             x += "  </article>\n"
         }

@@ -1,4 +1,4 @@
-/// XML 1.0 escaping for the JATS writer.
+/// XML 1.0 escaping for every XML emitter (JATS, the issue table of contents).
 ///
 /// - `&`, `<` and `>` are always escaped; `"` is escaped in attribute values.
 /// - Characters that XML 1.0 forbids (C0 controls other than tab, line feed and carriage return,
@@ -7,7 +7,7 @@
 /// - In attributes, tab and line feed are written as references so that attribute-value
 ///   normalisation does not turn them into spaces.
 /// - Everything else, including U+00A0 and non-ASCII text, is written as the UTF-8 character itself.
-enum JATSEscaper {
+enum XMLEscaper {
     /// How line feeds in character data are written.
     enum LineFeeds {
         /// As the character itself (preformatted text).
