@@ -13,7 +13,7 @@ import KeiTestSupport
 
     static func firedRules(_ type: any Stage.Type, html: String, options: [String: OptionValue]) throws -> Set<String> {
         let desc = type.description
-        let context = try StageHarness.run(html: html, stages: [type], options: [desc.id: options])
+        let context = try StageHarness.run(html: html, stages: [type], options: [desc.id: options], issue: StageExample.issue)
         let own = Set(desc.messages.map(\.rule))
         return Set(context.diagnostics.filter { own.contains($0.rule) && $0.stage == desc.id }.map(\.rule))
     }
@@ -65,7 +65,7 @@ import KeiTestSupport
     @Test func everyDiagnosticOfEveryExampleIsComplete() throws {
         for type in BuiltInStages.all where type.description.kind != .issue {
             for example in type.description.examples {
-                let ctx = try StageHarness.run(html: example.html, stages: [type])
+                let ctx = try StageHarness.run(html: example.html, stages: [type], issue: StageExample.issue)
                 for d in ctx.diagnostics {
                     #expect(!d.rule.isEmpty && !d.message.isEmpty && d.location.file == "example.html" && d.stage != nil && d.article == "example",
                             "incomplete diagnostic \(d)")

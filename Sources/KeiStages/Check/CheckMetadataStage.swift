@@ -1,33 +1,39 @@
 import KeiCore
 import KeiDocument
 
-/// Checks that an article has the metadata publication needs, and that it agrees with the issue.
+/// Checks that an article has the metadata publication needs (title, authors), and that it agrees with
+/// the issue. A missing date is reported by ingest.html (`ingest.metadata-missing`).
 public struct CheckMetadataStage: CheckStage {
     public static let description = StageDescription(
         id: "check.metadata",
-        summary: "Check the article has a title, authors and a publication date, and that volume/issue agree with the workflow.",
+        summary: "Check the article has the title and authors publication needs, and that volume/issue agree with the workflow.",
         kind: .check,
         options: [
             StageOption("require-authors", .bool, default: .bool(true), "Report an article with no author as an error (false: a warning)."),
         ],
-        messages: [Messages.titleMissing, Messages.authorsMissing, Messages.dateMissing, Messages.issueMismatch],
+        messages: [Messages.titleMissing, Messages.authorsMissing, Messages.issueMismatch],
         examples: [
             StageExample("complete metadata", html: """
                 <html lang="en"><head><title>A Title</title><meta name="citation_title" content="A Title">
                 <meta name="citation_author" content="Jane Doe"><meta name="citation_publication_date" content="2025/12/15">
                 </head><body><article><h1>A Title</h1><p>Body text of the article that is long enough to be content.</p></article></body></html>
                 """),
-            StageExample("no author and no date", html: """
-                <html lang="en"><head><title>A Title</title></head><body><article><h1>A Title</h1>
+            StageExample("no author", html: """
+                <html lang="en"><head><title>A Title</title><meta name="citation_publication_date" content="2025/12/15"></head>
+                <body><article><h1>A Title</h1>
                 <p>Body text of the article that is long enough to be content.</p></article></body></html>
-                """, expect: ["check.metadata.authors-missing", "check.metadata.date-missing"]),
+                """, expect: ["check.metadata.authors-missing"]),
+            StageExample("the page says another issue", html: """
+                <html lang="en"><head><title>A Title</title><meta name="citation_author" content="Jane Doe">
+                <meta name="citation_publication_date" content="2025/12/15"><meta name="citation_volume" content="9">
+                </head><body><article><h1>A Title</h1><p>Body text of the article that is long enough to be content.</p></article></body></html>
+                """, expect: ["check.metadata.issue-mismatch"]),
         ]
     )
 
     enum Messages {
         static let titleMissing = StageMessage("check.metadata.title-missing", .error, "The article has no title.")
         static let authorsMissing = StageMessage("check.metadata.authors-missing", .error, "The article names no author.")
-        static let dateMissing = StageMessage("check.metadata.date-missing", .warning, "The article has no valid publication date.")
         static let issueMismatch = StageMessage("check.metadata.issue-mismatch", .warning,
             "The page's volume or issue differs from the workflow's.")
     }
@@ -53,11 +59,6 @@ public struct CheckMetadataStage: CheckStage {
                 at: at, fix: "Add <meta name=\"citation_author\" content=\"…\"> for each author.")
             if !requireAuthors { d.severity = .warning }
             out.append(d)
-        }
-        if m.publicationDate == nil {
-            out.append(Messages.dateMissing.diagnostic(
-                "\(context.sourceDisplayPath) has no valid publication date; JATS will have no pub-date.",
-                at: at, fix: "Add <meta name=\"citation_publication_date\" content=\"YYYY/MM/DD\">."))
         }
         for (what, page, workflow) in [("volume", m.volume, context.issue.volume), ("issue", m.issue, context.issue.number)] {
             if let page, let workflow, page != workflow {
