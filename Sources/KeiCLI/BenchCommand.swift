@@ -40,6 +40,26 @@ struct BenchCommand: ParsableCommand {
         let bare = time { for p in pages { _ = MarkupParser.parseHTMLAndDiscard(p) } }
         let copy = time { for p in pages { _ = MarkupParser.parseHTML(p) } }
 
+        // Where the time goes: each ingest step alone, on one core, over the same parsed pages.
+        let docs = pages.map { MarkupParser.parseHTML($0) }
+        var metas: [ArticleMetadata] = []
+        let tMeta = time { metas = docs.map { MetadataExtractor.extract(from: $0, file: "p.html").metadata } }
+        var contents: [DOMElement?] = []
+        let tContent = time { contents = docs.map { ContentExtractor.extract(from: $0) } }
+        var bodies: [BodyResult] = []
+        let tBody = time {
+            bodies = zip(zip(contents, docs), metas).compactMap { pair, m in
+                pair.0.map { BodyBuilder.build(content: $0, document: pair.1, metadata: m, file: "p.html") }
+            }
+        }
+        let issue = IssueInfo()
+        let tJATS = time {
+            for (b, m) in zip(bodies, metas) {
+                _ = JATSWriter.write(Article(id: "p", source: "p.html", metadata: m, abstract: b.abstract,
+                                             sections: b.sections, notes: b.notes, references: b.references), issue: issue)
+            }
+        }
+
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: out) }
         var stages: [StageInvocation] = []
@@ -66,6 +86,10 @@ struct BenchCommand: ParsableCommand {
         var s = ""
         s += row("libxml2 parse + free (1 core)", bare)
         s += row("parse + copy into Swift values (1 core)", copy)
+        s += row("  metadata extraction alone", tMeta)
+        s += row("  content extraction (chrome removal) alone", tContent)
+        s += row("  body building (sections, notes) alone", tBody)
+        s += row("  JATS serialisation alone", tJATS)
         s += row("pipeline: ingest, checks, JATS (1 core)", serial)
         s += row("pipeline: ingest, checks, JATS (\(jobs) workers)", parallel)
         s += "diagnostics: \(diagnostics); roadmap goal: whole pipeline within 3x of bare parse\n"
