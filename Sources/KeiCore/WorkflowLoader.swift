@@ -156,6 +156,10 @@ public struct WorkflowLoader: Sendable {
             guard FileManager.default.fileExists(atPath: src.path, isDirectory: &isDir), !isDir.boolValue else {
                 throw KeiError.input(path: shown, isDir.boolValue ? "is a directory, not an article file" : "file not found")
             }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: src.path)[.size] as? NSNumber)?.intValue,
+               size > limits.maxSourceBytes {
+                throw KeiError.input(path: shown, "file is \(size) bytes, over the limit of \(limits.maxSourceBytes) bytes (limits.max-source-bytes in the workflow)")
+            }
             var id = Self.slug(src.deletingPathExtension().lastPathComponent)
             if ids.contains(id) {
                 var n = 2
