@@ -25,13 +25,24 @@ public struct Runner: Sendable {
 
     public func run(_ workflow: Workflow, workingDirectory: URL, strict: Bool = false) -> RunResult {
         let cwd = workingDirectory.standardizedFileURL
-        let stages: [(StageInvocation, any Stage)] = workflow.articleStages.compactMap { inv in
-            (try? inv.type.init(options: inv.options)).map { (inv, $0) }
+        // The loader already built every stage once, so a failure here is unexpected: report it, never drop it.
+        var setupFailures: [Diagnostic] = []
+        var stages: [(StageInvocation, any Stage)] = []
+        for inv in workflow.articleStages {
+            do {
+                stages.append((inv, try inv.type.init(options: inv.options)))
+            } catch {
+                var d = Self.stageFailed.diagnostic("stage \(inv.id) could not be set up: \(Self.describe(error)); it did not run.",
+                                                    at: inv.location)
+                d.stage = inv.id
+                setupFailures.append(d)
+            }
         }
         let outcomes = runArticles(workflow, stages: stages, cwd: cwd)
         var issueContext = IssueContext(issue: workflow.issue, workflowName: workflow.name, articles: outcomes,
                                         outputDirectory: workflow.outputDirectory, workingDirectory: cwd,
                                         workflowDisplayPath: workflow.displayPath)
+        for d in setupFailures { issueContext.emit(d) }
         let workflowLocation = SourceLocation(file: workflow.displayPath, line: 1)
         if workflow.articles.isEmpty {
             issueContext.currentStage = "pipeline"

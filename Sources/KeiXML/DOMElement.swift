@@ -42,6 +42,21 @@ public struct DOMElement: Sendable, Hashable {
         return out
     }
 
+    /// Whether any descendant text node holds a non-whitespace character (stops at the first).
+    public var hasVisibleText: Bool {
+        for child in children {
+            switch child {
+            case .text(let t):
+                if t.value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) { return true }
+            case .element(let e):
+                if e.hasVisibleText { return true }
+            case .comment:
+                break
+            }
+        }
+        return false
+    }
+
     func appendText(to out: inout String) {
         for child in children {
             switch child {

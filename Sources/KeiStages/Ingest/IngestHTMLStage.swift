@@ -76,8 +76,7 @@ public struct IngestHTMLStage: ArticleStage {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
         let enc = (encoding ?? document.encoding ?? "UTF-8").uppercased().replacingOccurrences(of: "_", with: "-")
-        if (enc == "UTF-8" || enc == "UTF8"), String(data: data, encoding: .utf8) == nil {
-            let line = Self.firstInvalidUTF8Line(data)
+        if enc == "UTF-8" || enc == "UTF8", let line = Self.firstInvalidUTF8Line(data) {
             context.emit(Messages.encoding.diagnostic(
                 "The page is read as UTF-8 but contains bytes that are not valid UTF-8 (first at line \(line)); they were decoded as Latin-1 or replaced.",
                 at: context.location(line: line),
@@ -88,8 +87,7 @@ public struct IngestHTMLStage: ArticleStage {
         context.emit(contentsOf: metaDiagnostics)
 
         var article = Article(id: context.entry.id, source: file, metadata: metadata)
-        guard let content = ContentExtractor.extract(from: document),
-              !content.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let content = ContentExtractor.extract(from: document), content.hasVisibleText else {
             context.emit(Messages.noContent.diagnostic(
                 "No article text was found in \(file) after removing site chrome; nothing will be emitted for it.",
                 at: context.location(line: document.root?.line ?? 0)))
@@ -123,10 +121,13 @@ public struct IngestHTMLStage: ArticleStage {
         "mi", "mo", "mn", "mrow", "msup", "msub", "mfrac", "msqrt", "mtext", "annotation", "semantics",
     ]
 
-    /// The 1-based line of the first byte sequence that is not valid UTF-8.
-    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+    /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int? {
+        data.withUnsafeBytes { raw in firstInvalidUTF8Line(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var line = 1
-        let bytes = [UInt8](data)
         var idx = 0
         while idx < bytes.count {
             let b = bytes[idx]
@@ -139,8 +140,13 @@ public struct IngestHTMLStage: ArticleStage {
             else { return line }
             if idx + len > bytes.count { return line }
             for k in 1..<len where bytes[idx + k] & 0xC0 != 0x80 { return line }
+            // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
+            let b1 = bytes[idx + 1]
+            if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) {
+                return line
+            }
             idx += len
         }
-        return line
+        return nil
     }
 }
