@@ -70,13 +70,16 @@ public enum FileIO {
         return Artifact(kind: kind, path: display)
     }
 
-    /// `url`'s path relative to `base` when it lies inside it, else the absolute path.
+    /// `url`'s path relative to `base` (with `..` steps when it lies outside, as long as they share
+    /// more than the root folder), else the absolute path.
     public static func displayPath(_ url: URL, relativeTo base: URL) -> String {
-        let p = url.standardizedFileURL.path
-        var b = base.standardizedFileURL.path
-        if !b.hasSuffix("/") { b += "/" }
-        if p.hasPrefix(b) { return String(p.dropFirst(b.count)) }
-        if p + "/" == b { return "." }
-        return p
+        let p = url.standardizedFileURL.path.split(separator: "/", omittingEmptySubsequences: true)
+        let b = base.standardizedFileURL.path.split(separator: "/", omittingEmptySubsequences: true)
+        var common = 0
+        while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
+        if common == p.count && common == b.count { return "." }
+        if common == 0 { return url.standardizedFileURL.path }
+        let up = Array(repeating: "..", count: b.count - common)
+        return (up + p[common...].map(String.init)).joined(separator: "/")
     }
 }

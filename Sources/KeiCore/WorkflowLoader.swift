@@ -150,6 +150,8 @@ public struct WorkflowLoader: Sendable {
         if !sawStages { r.problem(node, "the workflow has no 'stages' list: name at least ingest.html") }
         // Ad-hoc sources (kei-pipeline check): ids from file stems, made unique.
         var ids = Set(articles.map(\.id))
+        var stemCounts: [String: Int] = [:]
+        for src in extraSources { stemCounts[Self.slug(src.deletingPathExtension().lastPathComponent), default: 0] += 1 }
         for src in extraSources {
             let shown = display(src)
             var isDir: ObjCBool = false
@@ -161,6 +163,10 @@ public struct WorkflowLoader: Sendable {
                 throw KeiError.input(path: shown, "file is \(size) bytes, over the limit of \(limits.maxSourceBytes) bytes (limits.max-source-bytes in the workflow)")
             }
             var id = Self.slug(src.deletingPathExtension().lastPathComponent)
+            if stemCounts[id, default: 0] > 1 || ids.contains(id) {
+                // One file name in several folders (aclu/source.html, cnn/source.html): name each by its folder too.
+                id = Self.slug(src.deletingLastPathComponent().lastPathComponent) + "-" + id
+            }
             if ids.contains(id) {
                 var n = 2
                 while ids.contains("\(id)-\(n)") { n += 1 }

@@ -69,6 +69,7 @@ import KeiTestSupport
         let metadata = try #require(article["metadata"] as? [String: Any])
         #expect((metadata["title"] as? String)?.contains("Facebook") == true)
         let jats = out.appendingPathComponent("jats/source.xml")
+        #expect(article["source"] as? String == "../shared/testdata/readability/aclu/source.html")
         #expect(JATSStructureValidator.validate(try String(contentsOf: jats, encoding: .utf8)).isEmpty)
         if XMLLint.dtdsAvailable {
             let lint = try XMLLint.validate(file: jats)

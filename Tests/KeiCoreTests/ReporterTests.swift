@@ -58,3 +58,14 @@ import KeiDocument
         #expect(JSONValue.string("a\"b\\c\n\u{1}").serialized(pretty: false) == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
 }
+
+@Suite struct DisplayPathTests {
+    @Test func pathsAreRelativeToTheWorkingDirectory() {
+        let cwd = URL(fileURLWithPath: "/work/main")
+        #expect(FileIO.displayPath(URL(fileURLWithPath: "/work/main/Samples/a.html"), relativeTo: cwd) == "Samples/a.html")
+        #expect(FileIO.displayPath(URL(fileURLWithPath: "/work/shared/x/a.html"), relativeTo: cwd) == "../shared/x/a.html")
+        #expect(FileIO.displayPath(URL(fileURLWithPath: "/work/main"), relativeTo: cwd) == ".")
+        #expect(FileIO.displayPath(URL(fileURLWithPath: "/tmp/out/a.xml"), relativeTo: cwd) == "/tmp/out/a.xml")
+        #expect(FileIO.displayPath(URL(fileURLWithPath: "/work/main/../main/b"), relativeTo: cwd) == "b")
+    }
+}
