@@ -14,6 +14,9 @@ public enum FileIO {
         }
         if isDir.boolValue { throw KeiError.input(path: display, "is a directory, not a file") }
         let attrs = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let type = attrs?[.type] as? FileAttributeType, type != .typeRegular {
+            throw KeiError.input(path: display, "is not a regular file (a device, pipe or socket cannot be an input)")
+        }
         if let size = (attrs?[.size] as? NSNumber)?.intValue, size > limit {
             throw KeiError.input(path: display, "file is \(size) bytes, over the limit of \(limit) bytes (raise limits.max-source-bytes in the workflow if it is genuine)")
         }

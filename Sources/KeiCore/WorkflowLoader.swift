@@ -158,6 +158,10 @@ public struct WorkflowLoader: Sendable {
             guard FileManager.default.fileExists(atPath: src.path, isDirectory: &isDir), !isDir.boolValue else {
                 throw KeiError.input(path: shown, isDir.boolValue ? "is a directory, not an article file" : "file not found")
             }
+            if let type = (try? FileManager.default.attributesOfItem(atPath: src.path))?[.type] as? FileAttributeType,
+               type != .typeRegular {
+                throw KeiError.input(path: shown, "is not a regular file (a device, pipe or socket cannot be an article)")
+            }
             if let size = (try? FileManager.default.attributesOfItem(atPath: src.path)[.size] as? NSNumber)?.intValue,
                size > limits.maxSourceBytes {
                 throw KeiError.input(path: shown, "file is \(size) bytes, over the limit of \(limits.maxSourceBytes) bytes (limits.max-source-bytes in the workflow)")
@@ -317,6 +321,9 @@ public struct WorkflowLoader: Sendable {
                         r.problem(sn, "source file '\(source)' of article '\(articleID)' not found (looked at \(display(u)))")
                     } else if isDir.boolValue {
                         r.problem(sn, "source '\(source)' of article '\(articleID)' is a folder, not a file")
+                    } else if let type = (try? FileManager.default.attributesOfItem(atPath: u.path))?[.type] as? FileAttributeType,
+                              type != .typeRegular {
+                        r.problem(sn, "source '\(source)' of article '\(articleID)' is not a regular file")
                     } else if let size = (try? FileManager.default.attributesOfItem(atPath: u.path)[.size] as? NSNumber)?.intValue,
                               size > limits.maxSourceBytes {
                         r.problem(sn, "source file '\(source)' is \(size) bytes, over limits.max-source-bytes (\(limits.maxSourceBytes))")

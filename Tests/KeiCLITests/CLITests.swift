@@ -41,6 +41,10 @@ import KeiTestSupport
         let dir = TestPaths.temporaryDirectory(); defer { try? FileManager.default.removeItem(at: dir) }
         let r = CLIHarness.run(["check", "nope.html"], in: dir)
         #expect(r.code == 2 && r.err == "nope.html: error: file not found\n")
+        let device = CLIHarness.run(["check", "/dev/zero"], in: dir)
+        #expect(device.code == 2 && device.err.hasPrefix("/dev/zero: error: is not a regular file"))
+        let folder = CLIHarness.run(["check", "."], in: dir)
+        #expect(folder.code == 2 && folder.err.contains("is a directory"))
     }
 
     @Test func checkAnAdHocPageWithTheBuiltInWorkflow() throws {
