@@ -119,9 +119,10 @@ public enum MetadataExtractor {
             titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1))
         }
         let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
+        let strippableSiteKeys = siteKeys.filter { !$0.isEmpty }
         titles = titles.compactMap { c in
             var c = c
-            c.value = MetadataText.stripSiteName(c.value, siteNames: siteNames)
+            c.value = MetadataText.stripSiteName(c.value, siteKeys: strippableSiteKeys)
             return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
         }
         m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value

@@ -31,9 +31,16 @@ enum VisibleMetadataReader {
         var plainBy: (authors: [Author], line: Int)?
         body.walk { el in
             if skipped.contains(el.name) || isHidden(el) { return false }
-            let classes = el.classList.map { $0.lowercased() }
+            // Lower-cased class tokens, computed only when a check needs them.
+            var lowerClasses: [String]?
+            func classes() -> [String] {
+                if let lowerClasses { return lowerClasses }
+                let c = el.classList.map { $0.lowercased() }
+                lowerClasses = c
+                return c
+            }
             if v.subtitle == nil, ["h2", "h3", "p", "div", "span"].contains(el.name),
-               classes.contains(where: { subtitleClasses.contains($0) }),
+               classes().contains(where: { subtitleClasses.contains($0) }),
                let t = MetadataText.nonEmpty(el.textContent), t.count <= 400 {
                 v.subtitle = t
                 v.subtitleLine = el.line
@@ -46,10 +53,10 @@ enum VisibleMetadataReader {
             // Only short elements can be a date line, a banner or a plain byline.
             guard let raw = boundedText(el, limit: 400) else { return true }
             let text = MetadataText.normalize(raw)
-            guard text.count <= 160, !text.isEmpty else { return true }
-            let lower = text.lowercased()
+            guard !text.isEmpty, Self.fits(text, within: 160) else { return true }
             if v.date == nil {
-                let classHint = classes.contains(where: isPublicationDateClass)
+                let lower = text.lowercased()
+                let classHint = classes().contains(where: isPublicationDateClass)
                     || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
                 if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (classHint && el.name != "time") {
                     if let d = HumanDateParser.firstDate(in: text) {
@@ -59,13 +66,13 @@ enum VisibleMetadataReader {
                     }
                 }
             }
-            if v.seriesName == nil, text.count <= 120, let banner = seriesBanner(text) {
+            if v.seriesName == nil, Self.fits(text, within: 120), let banner = seriesBanner(text) {
                 v.seriesName = banner.name
                 v.volume = banner.volume
                 v.issue = banner.issue
                 v.seriesLine = el.line
             }
-            if plainBy == nil, text.hasPrefix("By "), text.count <= 120,
+            if plainBy == nil, text.hasPrefix("By "), Self.fits(text, within: 120),
                ["p", "div", "span", "h3", "h4", "h5", "h6", "address", "em", "strong"].contains(el.name) {
                 let a = BylineParser.authors(from: text)
                 if !a.isEmpty, a.count <= 6 { plainBy = (a, el.line) }
@@ -216,7 +223,12 @@ enum VisibleMetadataReader {
             return true
         }
         guard add(el) else { return nil }
-        return out.count > limit ? nil : out
+        return fits(out, within: limit) ? out : nil
+    }
+
+    /// `s.count <= limit`, without counting characters when the UTF-8 length already settles it.
+    static func fits(_ s: String, within limit: Int) -> Bool {
+        s.utf8.count <= limit || s.count <= limit
     }
 
     static func dedupe(_ authors: [Author]) -> [Author] {
