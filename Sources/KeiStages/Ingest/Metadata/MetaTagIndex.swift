@@ -40,14 +40,14 @@ struct MetaTagIndex {
             case "meta":
                 for attr in ["name", "property", "itemprop", "http-equiv"] {
                     guard let key = el[attribute: attr], let content = el[attribute: "content"] else { continue }
-                    metas.append(Meta(key: key.lowercased().trimmingCharacters(in: .whitespaces),
+                    metas.append(Meta(key: TextTrimming.whitespaces(key.lowercased()),
                                       attribute: attr, content: content, line: el.line))
                     break
                 }
             case "link":
                 let rels = (el[attribute: "rel"] ?? "").lowercased().split(separator: " ")
                 if canonical == nil, rels.contains("canonical"), let href = el[attribute: "href"],
-                   !href.trimmingCharacters(in: .whitespaces).isEmpty {
+                   !TextTrimming.whitespaces(href).isEmpty {
                     canonical = (href, el.line)
                 }
             case "title":

@@ -51,14 +51,26 @@ enum VisibleMetadataReader {
                 v.pdfLine = el.line
             }
             // Only short elements can be a date line, a banner or a plain byline.
+            if v.date != nil && v.seriesName != nil && plainBy != nil { return true }
             guard let raw = boundedText(el, limit: 400) else { return true }
+            var classHint: Bool?
+            func hasDateClassHint() -> Bool {
+                if let classHint { return classHint }
+                let hint = classes().contains(where: isPublicationDateClass)
+                    || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
+                classHint = hint
+                return hint
+            }
+            // Skip the text work when no check can match (see ``TextSignals``).
+            let signals = TextSignals(raw)
+            guard (v.date == nil && (signals.mayStartWithDatePrefix || hasDateClassHint()))
+                    || (v.seriesName == nil && signals.mayContainVol)
+                    || (plainBy == nil && signals.mayStartWithBy) else { return true }
             let text = MetadataText.normalize(raw)
             guard !text.isEmpty, Self.fits(text, within: 160) else { return true }
             if v.date == nil {
                 let lower = text.lowercased()
-                let classHint = classes().contains(where: isPublicationDateClass)
-                    || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
-                if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (classHint && el.name != "time") {
+                if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (hasDateClassHint() && el.name != "time") {
                     if let d = HumanDateParser.firstDate(in: text) {
                         v.date = d
                         v.dateText = text
@@ -104,7 +116,9 @@ enum VisibleMetadataReader {
     static func isHidden(_ el: DOMElement) -> Bool {
         if el[attribute: "hidden"] != nil || el[attribute: "aria-hidden"]?.lowercased() == "true" { return true }
         guard let style = el[attribute: "style"]?.lowercased() else { return false }
-        let compact = style.replacingOccurrences(of: " ", with: "")
+        let compact = style.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: style.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            : style.replacingOccurrences(of: " ", with: "")
         return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 
@@ -139,6 +153,7 @@ enum VisibleMetadataReader {
         let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
         if itemprop == "author" || itemprop == "creator" { return true }
         if el.name == "a", (el[attribute: "rel"] ?? "").lowercased().split(separator: " ").contains("author") { return true }
+        if let classAttribute = el[attribute: "class"], !TextSignals.mayContainBylineWord(classAttribute) { return false }
         for c in el.classList.map({ $0.lowercased() }) {
             guard c.contains("byline") || c.contains("author") || c.contains("contributor") else { continue }
             if nonBylineParts.contains(where: { c.contains($0) }) { continue }
@@ -149,12 +164,13 @@ enum VisibleMetadataReader {
 
     /// The first run of sibling byline blocks in document order.
     static func firstBylineGroup(in el: DOMElement) -> [DOMElement]? {
-        let kids = el.childElements
-        for (i, c) in kids.enumerated() {
+        let kids = el.children
+        for (i, node) in kids.enumerated() {
+            guard case .element(let c) = node else { continue }
             if skipped.contains(c.name) || isHidden(c) { continue }
             if isBylineBlock(c) {
                 var group = [c]
-                for s in kids[(i + 1)...] where isBylineBlock(s) { group.append(s) }
+                for case .element(let s) in kids[(i + 1)...] where isBylineBlock(s) { group.append(s) }
                 if group.contains(where: { !authors(inBlock: $0).isEmpty }) { return group }
                 continue
             }
