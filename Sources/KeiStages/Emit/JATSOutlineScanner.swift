@@ -14,19 +14,30 @@ struct JATSOutlineScanner {
     /// Lines past this are left to libxml2 (which stores element lines in 16 bits).
     static let maximumLine = 60_000
 
-    private let bytes: [UInt8]
+    /// The document's bytes (valid only during ``scan(_:)``).
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var line = 1
     private var outline = JATSOutline()
     /// Namespace prefixes declared on the root (`xmlns:p`); other prefixes are left to libxml2.
     private var declaredPrefixes: Set<String> = ["xml", "xmlns"]
 
-    private init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// The outline of `bytes`, or nil when the fast path does not apply (see the type's description).
     static func scan(_ bytes: [UInt8]) -> JATSOutline? {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    /// The outline of the UTF-8 text `xml`, or nil when the fast path does not apply.
+    static func scan(_ xml: String) -> JATSOutline? {
+        if let result = xml.utf8.withContiguousStorageIfAvailable({ scan($0) }) { return result }
+        return scan(Array(xml.utf8))
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> JATSOutline? {
         var scanner = JATSOutlineScanner(bytes)
         return scanner.document() ? scanner.outline : nil
     }
@@ -58,7 +69,7 @@ struct JATSOutlineScanner {
 
     /// One element and its content, iteratively (an explicit stack of open element names).
     private mutating func element() -> Bool {
-        var open: [(name: ArraySlice<UInt8>, index: Int)] = []
+        var open: [(name: Slice<UnsafeBufferPointer<UInt8>>, index: Int)] = []
         repeat {
             guard i < bytes.count else { return false }
             if bytes[i] == UInt8(ascii: "<") {
@@ -66,7 +77,7 @@ struct JATSOutlineScanner {
                 switch bytes[i + 1] {
                 case UInt8(ascii: "/"):
                     i += 2
-                    guard let name = name(), let top = open.popLast(), name == top.name else { return false }
+                    guard let name = name(), let top = open.popLast(), name.elementsEqual(top.name) else { return false }
                     skipTagSpace()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ">") else { return false }
                     i += 1
@@ -86,11 +97,11 @@ struct JATSOutlineScanner {
     }
 
     /// After `<`: the name, attributes and `>` or `/>`; records the element.
-    private mutating func startTag(parent: Int) -> (ArraySlice<UInt8>, Bool)? {
+    private mutating func startTag(parent: Int) -> (Slice<UnsafeBufferPointer<UInt8>>, Bool)? {
         guard let name = name() else { return nil }
         var element = JATSOutline.Element(name: String(decoding: name, as: UTF8.self), line: line, parent: parent)
-        var seen: [ArraySlice<UInt8>] = []
-        var attributeNames: [String] = []
+        var seen: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var prefixedAttributes: [String] = []
         while true {
             let hadSpace = skipTagSpace()
             guard i < bytes.count else { return nil }
@@ -101,11 +112,11 @@ struct JATSOutlineScanner {
                     i += 1
                 }
                 i += 1
-                guard hasDeclaredPrefix(element.name), attributeNames.allSatisfy(hasDeclaredPrefix) else { return nil }
+                guard hasDeclaredPrefix(element.name), prefixedAttributes.allSatisfy(hasDeclaredPrefix) else { return nil }
                 outline.elements.append(element)
                 return (name, selfClosing)
             }
-            guard hadSpace, let attribute = self.name(), !seen.contains(attribute) else { return nil }
+            guard hadSpace, let attribute = self.name(), !seen.contains(where: { $0.elementsEqual(attribute) }) else { return nil }
             let attributeName = String(decoding: attribute, as: UTF8.self)
             seen.append(attribute)
             skipTagSpace()
@@ -119,7 +130,7 @@ struct JATSOutlineScanner {
             case "dtd-version": element.dtdVersion = value
             default:
                 if parent == -1, attributeName.hasPrefix("xmlns:") { declaredPrefixes.insert(String(attributeName.dropFirst(6))) }
-                attributeNames.append(attributeName)
+                if attribute.contains(UInt8(ascii: ":")) { prefixedAttributes.append(attributeName) }
             }
         }
     }
@@ -158,6 +169,11 @@ struct JATSOutlineScanner {
     private mutating func text() -> Bool {
         while i < bytes.count {
             let b = bytes[i]
+            // Ordinary bytes: everything from 0x20 up except `<`, `&`, `]` and 0xEF.
+            if b >= 0x20 && b != UInt8(ascii: "<") && b != UInt8(ascii: "&") && b != UInt8(ascii: "]") && b != 0xEF {
+                i += 1
+                continue
+            }
             switch b {
             case UInt8(ascii: "<"):
                 return true
@@ -207,14 +223,14 @@ struct JATSOutlineScanner {
 
     /// Whether a qualified name has no prefix or one declared on the root.
     private func hasDeclaredPrefix(_ name: String) -> Bool {
-        guard let colon = name.firstIndex(of: ":") else { return true }
-        return declaredPrefixes.contains(String(name[..<colon]))
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return true }
+        return declaredPrefixes.contains(String(decoding: name.utf8[..<colon], as: UTF8.self))
     }
 
     // MARK: - Lexical helpers
 
     /// An ASCII XML name (`[A-Za-z_][A-Za-z0-9._-]*`, with at most one inner colon).
-    private mutating func name() -> ArraySlice<UInt8>? {
+    private mutating func name() -> Slice<UnsafeBufferPointer<UInt8>>? {
         let start = i
         var colons = 0
         while i < bytes.count {

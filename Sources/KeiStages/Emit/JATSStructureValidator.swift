@@ -34,7 +34,7 @@ public enum JATSStructureValidator {
 
     /// Problems found in `xml`, each as `line N: message` (empty when the structure is sound).
     public static func validate(_ xml: String) -> [String] {
-        if let outline = JATSOutlineScanner.scan(Array(xml.utf8)) { return check(outline) }
+        if let outline = JATSOutlineScanner.scan(xml) { return check(outline) }
         return validateWithLibXML2(Data(xml.utf8))
     }
 
