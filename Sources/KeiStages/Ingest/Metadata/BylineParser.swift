@@ -24,7 +24,7 @@ enum BylineParser {
         var parts: [String] = []
         var rest = s
         for sep in [" and ", " & ", ";", " AND "] {
-            rest = rest.replacingOccurrences(of: sep, with: "\u{1F}")
+            rest = MetadataText.replacing(rest, sep, with: "\u{1F}")
         }
         for chunk in rest.split(separator: "\u{1F}") {
             for p in chunk.split(separator: ",") { parts.append(String(p)) }

@@ -217,6 +217,46 @@ enum MetadataText {
         return nil
     }
 
+    /// `s.contains(needle)` as Foundation answers it (`range(of:) != nil`), answered by a byte search
+    /// when `s` is ASCII (where the two agree).
+    static func contains(_ s: String, _ needle: String) -> Bool {
+        let hay = s.utf8
+        guard hay.allSatisfy({ $0 < 0x80 }) else { return s.range(of: needle) != nil }
+        let pattern = needle.utf8
+        guard let first = pattern.first else { return s.range(of: needle) != nil }
+        let count = pattern.count
+        var start = hay.startIndex
+        while let i = hay[start...].firstIndex(of: first) {
+            if hay[i...].starts(with: pattern) { return true }
+            start = hay.index(after: i)
+            if hay.distance(from: start, to: hay.endIndex) < count - 1 { return false }
+        }
+        return false
+    }
+
+    /// `s.replacingOccurrences(of: target, with: replacement)` as Foundation answers it, done on bytes
+    /// when `s` and `target` are ASCII (where the two agree: left to right, without overlaps).
+    static func replacing(_ s: String, _ target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty, s.utf8.allSatisfy({ $0 < 0x80 }), pattern.allSatisfy({ $0 < 0x80 }) else {
+            return s.replacingOccurrences(of: target, with: replacement)
+        }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == pattern[0], bytes.count - i >= pattern.count, bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out.append(contentsOf: replacement.utf8)
+                i += pattern.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Quotes a value for a diagnostic message, shortened to 120 characters.
     static func quoted(_ s: String) -> String {
         let n = normalize(s)
