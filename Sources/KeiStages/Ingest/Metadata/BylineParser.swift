@@ -131,6 +131,9 @@ enum BylineParser {
         return words.contains { institutionWords.contains(String($0)) }
     }
 
+    /// Lower-case words allowed inside a name.
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"]
+
     /// The name when `s` reads as a person's or organisation's name: 1–6 words starting with a
     /// letter, no digits, no `@`, no URL, at most 80 characters.
     static func cleanName(_ s: String) -> String? {
@@ -140,8 +143,7 @@ enum BylineParser {
         let words = name.split(separator: " ")
         guard (1...6).contains(words.count) else { return nil }
         let lowerStarts = words.filter { $0.first?.isLowercase ?? false }
-        let particles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"]
-        guard lowerStarts.allSatisfy({ particles.contains(String($0)) }) else { return nil }
+        guard lowerStarts.allSatisfy({ nameParticles.contains(String($0)) }) else { return nil }
         return name
     }
 }

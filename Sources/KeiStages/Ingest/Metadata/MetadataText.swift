@@ -234,6 +234,24 @@ enum MetadataText {
         return false
     }
 
+    /// `s.range(of: needle, options: .caseInsensitive)` as Foundation answers it, found by a byte
+    /// search ignoring ASCII case when `s` and `needle` are ASCII (where the two agree).
+    static func caseInsensitiveRange(of needle: String, in s: String) -> Range<String.Index>? {
+        let hay = Array(s.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, hay.allSatisfy({ $0 < 0x80 }), pattern.allSatisfy({ $0 < 0x80 }) else {
+            return s.range(of: needle, options: .caseInsensitive)
+        }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        guard hay.count >= pattern.count else { return nil }
+        outer: for i in 0...(hay.count - pattern.count) {
+            for j in pattern.indices where lower(hay[i + j]) != lower(pattern[j]) { continue outer }
+            let start = s.utf8.index(s.utf8.startIndex, offsetBy: i)
+            let end = s.utf8.index(start, offsetBy: pattern.count)
+            return start..<end
+        }
+        return nil
+    }
+
     /// `s.replacingOccurrences(of: target, with: replacement)` as Foundation answers it, done on bytes
     /// when `s` and `target` are ASCII (where the two agree: left to right, without overlaps).
     static func replacing(_ s: String, _ target: String, with replacement: String) -> String {

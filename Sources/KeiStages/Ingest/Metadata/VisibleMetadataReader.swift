@@ -127,7 +127,7 @@ enum VisibleMetadataReader {
         guard text.lowercased().contains("vol") else { return nil }
         var volRange: Range<String.Index>?
         for marker in ["volume ", "vol. ", "vol.", "vol "] {
-            if let r = text.range(of: marker, options: .caseInsensitive) { volRange = r; break }
+            if let r = MetadataText.caseInsensitiveRange(of: marker, in: text) { volRange = r; break }
         }
         guard let vr = volRange else { return nil }
         let afterVol = text[vr.upperBound...]
