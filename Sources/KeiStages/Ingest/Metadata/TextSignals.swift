@@ -20,16 +20,16 @@ struct TextSignals {
         var first: UInt8?
         var hasC1 = false
         var hasVol = false
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in raw.utf8 {
+        let bytes = raw.utf8
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let b = bytes[index]
             if first == nil, !(b <= 0x20 || b == 0x7F) { first = b }
             if previous == 0xC2 && b >= 0x80 && b <= 0x9F { hasC1 = true }
-            let lower = b | 0x20
-            if lower == UInt8(ascii: "l") && (previous | 0x20) == UInt8(ascii: "o") && (beforePrevious | 0x20) == UInt8(ascii: "v") {
-                hasVol = true
-            }
-            beforePrevious = previous
+            if !hasVol, b | 0x20 == UInt8(ascii: "v"), Self.isVolumeMarker(bytes[index...]) { hasVol = true }
             previous = b
+            index = bytes.index(after: index)
         }
         mayContainVol = hasVol || hasC1
         if let first, first < 0x80 {
@@ -43,6 +43,38 @@ struct TextSignals {
             mayStartWithBy = first != nil
         }
     }
+
+    /// Whether `bytes` (starting at a `v` or `V`) may start one of the series-banner markers
+    /// `volume `, `vol. `, `vol.`, `vol ` once normalised: `vol` (any case) followed by `.`, a space
+    /// or control character, a non-ASCII byte (which may be a space), or `ume` and one of those.
+    private static func isVolumeMarker(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var it = bytes.makeIterator()
+        func next() -> UInt8? { it.next() }
+        guard next().map({ $0 | 0x20 }) == UInt8(ascii: "v"), next().map({ $0 | 0x20 }) == UInt8(ascii: "o"),
+              next().map({ $0 | 0x20 }) == UInt8(ascii: "l"), let after = next() else { return false }
+        func separates(_ b: UInt8) -> Bool { b == UInt8(ascii: ".") || b <= 0x20 || b >= 0x7F }
+        if separates(after) { return true }
+        guard after | 0x20 == UInt8(ascii: "u"), next().map({ $0 | 0x20 }) == UInt8(ascii: "m"),
+              next().map({ $0 | 0x20 }) == UInt8(ascii: "e"), let end = next() else { return false }
+        return separates(end)
+    }
+
+    /// Whether a `class` attribute may hold a publication-date token (see
+    /// ``VisibleMetadataReader/isPublicationDateClass(_:)``: every such token contains `date`,
+    /// `publish`, `posted-on` or `timestamp`); non-ASCII values always may.
+    static func mayHoldDateClass(_ classAttribute: String) -> Bool {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(classAttribute.utf8.count)
+        for b in classAttribute.utf8 {
+            if b >= 0x80 { return true }
+            lower.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        for word in dateWords where contains(lower, word) { return true }
+        return false
+    }
+
+    private static let dateWords: [[UInt8]] = [Array("date".utf8), Array("publish".utf8), Array("posted-on".utf8),
+                                               Array("timestamp".utf8)]
 
     /// Whether a `class` attribute may hold a token containing `byline`, `author` or `contributor`
     /// (case-insensitively); non-ASCII values always may.

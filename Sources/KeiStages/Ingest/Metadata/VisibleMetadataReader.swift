@@ -56,16 +56,17 @@ enum VisibleMetadataReader {
             var classHint: Bool?
             func hasDateClassHint() -> Bool {
                 if let classHint { return classHint }
-                let hint = classes().contains(where: isPublicationDateClass)
+                let classAttribute = el[attribute: "class"]
+                let hint = (classAttribute.map(TextSignals.mayHoldDateClass) ?? false
+                            && classes().contains(where: isPublicationDateClass))
                     || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
                 classHint = hint
                 return hint
             }
             // Skip the text work when no check can match (see ``TextSignals``).
             let signals = TextSignals(raw)
-            guard (v.date == nil && (signals.mayStartWithDatePrefix || hasDateClassHint()))
-                    || (v.seriesName == nil && signals.mayContainVol)
-                    || (plainBy == nil && signals.mayStartWithBy) else { return true }
+            guard (v.seriesName == nil && signals.mayContainVol) || (plainBy == nil && signals.mayStartWithBy)
+                    || (v.date == nil && (signals.mayStartWithDatePrefix || hasDateClassHint())) else { return true }
             let text = MetadataText.normalize(raw)
             guard !text.isEmpty, Self.fits(text, within: 160) else { return true }
             if v.date == nil {
