@@ -115,6 +115,7 @@ enum VisibleMetadataReader {
 
     /// Whether the element is hidden from readers (`hidden`, `aria-hidden="true"`, inline `display:none`).
     static func isHidden(_ el: DOMElement) -> Bool {
+        if el.attributes.isEmpty { return false }
         if el[attribute: "hidden"] != nil || el[attribute: "aria-hidden"]?.lowercased() == "true" { return true }
         guard let style = el[attribute: "style"]?.lowercased() else { return false }
         let compact = style.utf8.allSatisfy({ $0 < 0x80 })
@@ -151,6 +152,7 @@ enum VisibleMetadataReader {
 
     /// Whether an element marks an author / byline block.
     static func isBylineBlock(_ el: DOMElement) -> Bool {
+        if el.attributes.isEmpty { return false }
         let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
         if itemprop == "author" || itemprop == "creator" { return true }
         if el.name == "a", (el[attribute: "rel"] ?? "").lowercased().split(separator: " ").contains("author") { return true }
@@ -222,6 +224,11 @@ enum VisibleMetadataReader {
 
     /// The element's text, or nil as soon as it exceeds `limit` characters (keeps the walk linear-ish).
     static func boundedText(_ el: DOMElement, limit: Int) -> String? {
+        // The common leaf: one text node, used as it is.
+        if el.children.count == 1, case .text(let t) = el.children[0] {
+            guard t.value.utf8.count <= limit * 4 else { return nil }
+            return fits(t.value, within: limit) ? t.value : nil
+        }
         var out = ""
         var count = 0
         func add(_ e: DOMElement) -> Bool {
