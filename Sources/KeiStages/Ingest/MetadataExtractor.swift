@@ -219,8 +219,8 @@ public enum MetadataExtractor {
 
     /// A BCP 47-looking tag (`en`, `en-US`; `en_US` becomes `en-US`), or nil.
     static func languageTag(_ c: MetadataCandidate) -> MetadataCandidate? {
-        let v = c.value.replacingOccurrences(of: "_", with: "-")
-        let first = v.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let v = MetadataText.replacing(c.value, "_", with: "-")
+        let first = v.split(separator: ",").first.map { TextTrimming.whitespaces(String($0)) } ?? ""
         let parts = first.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = parts.first, (2...8).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }),
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
