@@ -123,7 +123,8 @@ struct JATSOutlineScanner {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { return nil }
             i += 1
             skipTagSpace()
-            guard let value = attributeValue() else { return nil }
+            let wanted = attributeName == "id" || attributeName == "rid" || attributeName == "dtd-version"
+            guard let value = attributeValue(keep: wanted) else { return nil }
             switch attributeName {
             case "id": element.id = value
             case "rid": element.rid = value
@@ -137,7 +138,8 @@ struct JATSOutlineScanner {
 
     /// A quoted attribute value with references resolved and tabs read as spaces (attribute-value
     /// normalisation without a DTD).
-    private mutating func attributeValue() -> String? {
+    /// With `keep` false the value is only checked, and "" is returned for it.
+    private mutating func attributeValue(keep: Bool) -> String? {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { return nil }
         let quote = bytes[i]
         i += 1
@@ -147,22 +149,27 @@ struct JATSOutlineScanner {
             switch b {
             case quote:
                 i += 1
-                return String(decoding: value, as: UTF8.self)
+                return keep ? String(decoding: value, as: UTF8.self) : ""
             case UInt8(ascii: "<"), 0x0A, 0x0D:
                 return nil
             case UInt8(ascii: "&"):
                 guard let scalar = reference() else { return nil }
-                value.append(contentsOf: scalar.utf8)
+                if keep { value.append(contentsOf: scalar.utf8) }
                 continue
             case 0x09:
-                value.append(0x20)
+                if keep { value.append(0x20) }
             default:
                 guard legal(b) else { return nil }
-                value.append(b)
+                if keep { value.append(b) }
             }
             i += 1
         }
         return nil
+    }
+
+    /// The bytes character data cannot simply skip: C0 controls, `<`, `&`, `]`, 0xEF.
+    private static let textSpecial: [Bool] = (0..<256).map { b in
+        b < 0x20 || b == Int(UInt8(ascii: "<")) || b == Int(UInt8(ascii: "&")) || b == Int(UInt8(ascii: "]")) || b == 0xEF
     }
 
     /// Character data up to the next `<`: legal characters, known references, no `]]>`.
@@ -170,7 +177,7 @@ struct JATSOutlineScanner {
         while i < bytes.count {
             let b = bytes[i]
             // Ordinary bytes: everything from 0x20 up except `<`, `&`, `]` and 0xEF.
-            if b >= 0x20 && b != UInt8(ascii: "<") && b != UInt8(ascii: "&") && b != UInt8(ascii: "]") && b != 0xEF {
+            if !Self.textSpecial[Int(b)] {
                 i += 1
                 continue
             }
