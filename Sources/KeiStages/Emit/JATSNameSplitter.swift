@@ -30,7 +30,7 @@ enum JATSNameSplitter {
 
     /// The surname and given names when the split is unambiguous, nil otherwise.
     static func split(_ displayName: String) -> (surname: String, givenNames: String)? {
-        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = TextTrimming.whitespacesAndNewlines(displayName)
         guard !name.contains(",") else { return nil }
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" })
             .map(String.init)

@@ -22,7 +22,7 @@ extension JATSRenderer {
             for (index, ref) in article.references.enumerated() {
                 open("ref", [("id", referenceElementIDs[index])], depth + 2)
                 if let label = Self.nonEmpty(ref.label) { textLeaf("label", [], label, depth + 3) }
-                leaf("mixed-citation", [], markup: inlines(ref.inlines, .citation), depth + 3)
+                inlineLeaf("mixed-citation", [], ref.inlines, .citation, depth + 3)
                 close("ref", depth + 2)
             }
             close("ref-list", depth + 1)

@@ -12,7 +12,7 @@ extension JATSRenderer {
         open("body", [], depth)
         var wroteSection = false
         for section in article.sections {
-            if !wroteSection && section.title.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if !wroteSection && TextTrimming.whitespacesAndNewlines(section.title.plainText).isEmpty {
                 writeBlocks(section.blocks, in: .section, depth + 1)
                 for sub in section.subsections {
                     writeSection(sub, depth + 1, nesting: 1)
@@ -32,7 +32,7 @@ extension JATSRenderer {
     mutating func writeSection(_ section: Section, _ depth: Int, nesting: Int) {
         let id = ids.allocate(section.id, prefix: "sec")
         open("sec", [("id", id)], depth)
-        leaf("title", [], markup: inlines(section.title, .title), depth + 1)
+        inlineLeaf("title", [], section.title, .title, depth + 1)
         writeBlocks(section.blocks, in: .section, depth + 1)
         if nesting >= Self.maximumSectionNesting {
             for sub in section.subsections {
@@ -85,25 +85,17 @@ extension JATSRenderer {
             if container.allowsDirectly(block) {
                 writeBlock(block, depth)
             } else {
-                startLineIfPretty(depth)
-                out += "<p>"
+                startLine(depth)
+                write("<p>")
                 writeBlock(block, nil)
-                out += "</p>"
-                endLineIfPretty(depth)
+                write("</p>")
+                endLine(depth)
             }
             wrote = true
         }
         if !wrote && container.requiresContent {
-            leaf("p", [], markup: "", depth)
+            emptyLeaf("p", [], depth)
         }
-    }
-
-    private mutating func startLineIfPretty(_ depth: Int?) {
-        if let depth { out += String(repeating: "  ", count: depth) }
-    }
-
-    private mutating func endLineIfPretty(_ depth: Int?) {
-        if depth != nil { out += "\n" }
     }
 
     /// One block, assuming the current container allows it.
@@ -111,7 +103,7 @@ extension JATSRenderer {
         let d1 = Self.child(depth)
         switch block {
         case .paragraph(let p):
-            leaf("p", [], markup: inlines(p.inlines, .paragraph), depth)
+            inlineLeaf("p", [], p.inlines, .paragraph, depth)
         case .list(let list):
             guard !list.items.isEmpty else { return }
             open("list", [("list-type", list.ordered ? "order" : "bullet")], depth)
@@ -129,8 +121,18 @@ extension JATSRenderer {
             defer { blockNesting -= 1 }
             writeBlocks(quote.blocks, in: .quote, d1)
             if let attribution = quote.attribution, !attribution.isEmpty {
-                let markup = inlines(attribution, .attribution)
-                if !markup.isEmpty { leaf("attrib", [], markup: markup, d1) }
+                // Written only when the attribution has markup.
+                let mark = out.count
+                startLine(d1)
+                write("<attrib>")
+                let contentStart = out.count
+                writeInlines(attribution, .attribution)
+                if out.count == contentStart {
+                    out.removeSubrange(mark...)
+                } else {
+                    writeEndTag("attrib")
+                    endLine(d1)
+                }
             }
             close("disp-quote", depth)
         case .table(let table):
@@ -138,7 +140,7 @@ extension JATSRenderer {
         case .figure(let figure):
             writeFigure(figure, depth)
         case .preformatted(let pre):
-            leaf("preformat", [], markup: XMLEscaper.text(pre.text, lineFeeds: .keep), depth)
+            leaf("preformat", [], depth) { $0.writeText(pre.text, lineFeeds: .keep) }
         }
     }
 
@@ -156,7 +158,7 @@ extension JATSRenderer {
         if let label = Self.nonEmpty(table.label) { textLeaf("label", [], label, d1) }
         if let caption = table.caption, !caption.isEmpty {
             open("caption", [], d1)
-            leaf("title", [], markup: inlines(caption, .title), d2)
+            inlineLeaf("title", [], caption, .title, d2)
             close("caption", d1)
         }
         let noteRows = table.foot.filter { $0.cells.count == 1 }
@@ -188,7 +190,7 @@ extension JATSRenderer {
         if !noteRows.isEmpty {
             open("table-wrap-foot", [], d1)
             for row in noteRows {
-                leaf("p", [], markup: inlines(row.cells[0].inlines, .paragraph), d2)
+                inlineLeaf("p", [], row.cells[0].inlines, .paragraph, d2)
             }
             close("table-wrap-foot", d1)
         }
@@ -202,7 +204,7 @@ extension JATSRenderer {
             var attrs: [(String, String)] = []
             if cell.columnSpan > 1 { attrs.append(("colspan", String(cell.columnSpan))) }
             if cell.rowSpan > 1 { attrs.append(("rowspan", String(cell.rowSpan))) }
-            leaf(cell.isHeader ? "th" : "td", attrs, markup: inlines(cell.inlines, .title), Self.child(depth))
+            inlineLeaf(cell.isHeader ? "th" : "td", attrs, cell.inlines, .title, Self.child(depth))
         }
         close("tr", depth)
     }
@@ -216,7 +218,7 @@ extension JATSRenderer {
         if let label = Self.nonEmpty(figure.label) { textLeaf("label", [], label, d1) }
         if let caption = figure.caption, !caption.isEmpty {
             open("caption", [], d1)
-            leaf("p", [], markup: inlines(caption, .paragraph), Self.child(d1))
+            inlineLeaf("p", [], caption, .paragraph, Self.child(d1))
             close("caption", d1)
         }
         let alt = Self.nonEmpty(figure.altText)
@@ -226,7 +228,7 @@ extension JATSRenderer {
                 textLeaf("alt-text", [], alt, Self.child(d1))
                 close("graphic", d1)
             } else {
-                leaf("graphic", [("xlink:href", graphic)], markup: "", d1)
+                emptyLeaf("graphic", [("xlink:href", graphic)], d1)
             }
         } else if let alt {
             textLeaf("alt-text", [], alt, d1)

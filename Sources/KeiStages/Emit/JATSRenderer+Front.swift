@@ -30,7 +30,7 @@ extension JATSRenderer {
         let online = Self.nonEmpty(journal.issnOnline)
         if let print { textLeaf("issn", [("pub-type", "ppub")], print, depth + 1) }
         if let online { textLeaf("issn", [("pub-type", "epub")], online, depth + 1) }
-        if print == nil && online == nil { leaf("issn", [], markup: "", depth + 1) }
+        if print == nil && online == nil { emptyLeaf("issn", [], depth + 1) }
         if let publisher = Self.nonEmpty(journal.publisher) ?? Self.nonEmpty(meta.publisher) {
             open("publisher", [], depth + 1)
             textLeaf("publisher-name", [], publisher, depth + 2)
@@ -63,9 +63,9 @@ extension JATSRenderer {
 
         writePermissions(d1)
 
-        if let url = Self.nonEmpty(meta.canonicalURL) { leaf("self-uri", [("xlink:href", url)], markup: "", d1) }
+        if let url = Self.nonEmpty(meta.canonicalURL) { emptyLeaf("self-uri", [("xlink:href", url)], d1) }
         if let pdf = Self.nonEmpty(meta.pdfURL) {
-            leaf("self-uri", [("content-type", "pdf"), ("xlink:href", pdf)], markup: "", d1)
+            emptyLeaf("self-uri", [("content-type", "pdf"), ("xlink:href", pdf)], d1)
         }
 
         if !article.abstract.isEmpty {
@@ -106,7 +106,7 @@ extension JATSRenderer {
             if let role { textLeaf("role", [], role, depth + 2) }
             if let email = Self.nonEmpty(author.email) { textLeaf("email", [], email, depth + 2) }
             if let aff = Self.nonEmpty(author.affiliation), let entry = affiliations.first(where: { $0.text == aff }) {
-                leaf("xref", [("ref-type", "aff"), ("rid", entry.id)], markup: "", depth + 2)
+                emptyLeaf("xref", [("ref-type", "aff"), ("rid", entry.id)], depth + 2)
             }
             close("contrib", depth + 1)
         }
@@ -123,14 +123,14 @@ extension JATSRenderer {
         let cover = issue.coverDate.flatMap { PublicationDate(iso: $0) }
         if let pub { writeDate(pub, type: "pub", depth) }
         if let cover { writeDate(cover, type: "collection", depth) }
-        if pub == nil && cover == nil { leaf("pub-date-not-available", [], markup: "", depth) }
+        if pub == nil && cover == nil { emptyLeaf("pub-date-not-available", [], depth) }
     }
 
     private mutating func writeDate(_ date: PublicationDate, type: String, _ depth: Int) {
         open("pub-date", [("publication-format", "electronic"), ("date-type", type), ("iso-8601-date", date.iso)], depth)
-        if let day = date.day { textLeaf("day", [], String(format: "%02d", day), depth + 1) }
-        if let month = date.month { textLeaf("month", [], String(format: "%02d", month), depth + 1) }
-        textLeaf("year", [], String(format: "%04d", date.year), depth + 1)
+        if let day = date.day { textLeaf("day", [], Self.zeroPadded(day, 2), depth + 1) }
+        if let month = date.month { textLeaf("month", [], Self.zeroPadded(month, 2), depth + 1) }
+        textLeaf("year", [], Self.zeroPadded(date.year, 4), depth + 1)
         close("pub-date", depth)
     }
 

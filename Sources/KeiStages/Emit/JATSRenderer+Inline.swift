@@ -2,27 +2,33 @@ import Foundation
 import KeiDocument
 
 extension JATSRenderer {
-    /// The markup of a run of inlines, on one line.
-    func inlines(_ list: [Inline], _ context: JATSInlineContext) -> String {
-        var s = ""
-        for i in list { s += inline(i, context) }
-        return s
+    /// Writes the markup of a run of inlines, on one line.
+    mutating func writeInlines(_ list: [Inline], _ context: JATSInlineContext) {
+        for i in list { writeInline(i, context) }
     }
 
-    /// The markup of one inline, mapped to what the context allows (see ``JATSInlineContext``).
-    func inline(_ node: Inline, _ context: JATSInlineContext) -> String {
+    /// Writes the markup of one inline, mapped to what the context allows (see ``JATSInlineContext``).
+    mutating func writeInline(_ node: Inline, _ context: JATSInlineContext) {
         switch node {
         case .text(let t):
-            return XMLEscaper.text(t)
+            writeText(t)
         case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c):
-            if !context.allowsNesting { return inlines(c, context) }
-            return formatted(node, c, context)
+            if !context.allowsNesting {
+                writeInlines(c, context)
+                return
+            }
+            writeFormatted(node, c, context)
         case .code(let t):
-            return context.allowsNesting ? wrap("monospace", XMLEscaper.text(t)) : XMLEscaper.text(t)
+            if context.allowsNesting {
+                wrap("monospace") { $0.writeText(t) }
+            } else {
+                writeText(t)
+            }
         case .link(let url, let children):
-            let href = url.trimmingCharacters(in: .whitespacesAndNewlines)
+            let href = TextTrimming.whitespacesAndNewlines(url)
             if href.isEmpty {
-                return inlines(children, context)
+                writeInlines(children, context)
+                return
             }
             if context.allowsExtLink && context.allowsNesting {
                 // Note markers at the end of the link text move just after the link, where they can
@@ -33,23 +39,46 @@ extension JATSRenderer {
                     trailing.insert(last, at: 0)
                     inside.removeLast()
                 }
-                let content = inside.isEmpty ? XMLEscaper.text(href) : inlines(inside, context.insideLink)
-                return "<ext-link ext-link-type=\"uri\" xlink:href=\"\(XMLEscaper.attribute(href))\">\(content)</ext-link>"
-                    + inlines(trailing, context)
+                write("<ext-link ext-link-type=\"uri\" xlink:href=\"")
+                XMLEscaper.appendAttribute(href, to: &out)
+                write("\">")
+                if inside.isEmpty {
+                    writeText(href)
+                } else {
+                    writeInlines(inside, context.insideLink)
+                }
+                writeEndTag("ext-link")
+                writeInlines(trailing, context)
+                return
             }
             // Nested link: keep the text and, when it is not the URL itself, the URL.
-            let content = inlines(children, context)
-            let text = children.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-            return text == href ? content : content + XMLEscaper.text((text.isEmpty ? "" : " ") + "(\(href))")
+            writeInlines(children, context)
+            let text = TextTrimming.whitespacesAndNewlines(children.plainText)
+            if text != href {
+                writeText((text.isEmpty ? "" : " ") + "(\(href))")
+            }
         case .noteRef(let ref):
-            let label = context.inSuperscript ? XMLEscaper.text(ref.label) : wrap("sup", XMLEscaper.text(ref.label))
             guard context.allowsXref, let rid = noteIDs[ref.noteID] else {
                 // A dangling marker (or one where the DTD allows no xref) stays visible as superscript text.
-                return label
+                writeNoteLabel(ref.label, context)
+                return
             }
-            return "<xref ref-type=\"fn\" rid=\"\(XMLEscaper.attribute(rid))\">\(label)</xref>"
+            write("<xref ref-type=\"fn\" rid=\"")
+            XMLEscaper.appendAttribute(rid, to: &out)
+            write("\">")
+            writeNoteLabel(ref.label, context)
+            writeEndTag("xref")
         case .lineBreak:
-            return context.allowsBreak ? "<break/>" : "&#xA;"
+            write(context.allowsBreak ? "<break/>" : "&#xA;")
+        }
+    }
+
+    /// A note marker's label, in `<sup>` unless already inside one.
+    private mutating func writeNoteLabel(_ label: String, _ context: JATSInlineContext) {
+        if context.inSuperscript {
+            writeText(label)
+        } else {
+            wrap("sup") { $0.writeText(label) }
         }
     }
 
@@ -63,16 +92,27 @@ extension JATSRenderer {
     }
 
     /// `italic`, `bold`, `sup` or `sub` around the children.
-    private func formatted(_ node: Inline, _ children: [Inline], _ context: JATSInlineContext) -> String {
+    private mutating func writeFormatted(_ node: Inline, _ children: [Inline], _ context: JATSInlineContext) {
         switch node {
-        case .emphasis: return wrap("italic", inlines(children, context.insideFormatting))
-        case .strong: return wrap("bold", inlines(children, context.insideFormatting))
-        case .superscript: return wrap("sup", inlines(children, context.insideSuperscript))
-        default: return wrap("sub", inlines(children, context.insideFormatting))
+        case .emphasis: wrap("italic") { $0.writeInlines(children, context.insideFormatting) }
+        case .strong: wrap("bold") { $0.writeInlines(children, context.insideFormatting) }
+        case .superscript: wrap("sup") { $0.writeInlines(children, context.insideSuperscript) }
+        default: wrap("sub") { $0.writeInlines(children, context.insideFormatting) }
         }
     }
 
-    private func wrap(_ name: String, _ markup: String) -> String {
-        markup.isEmpty ? "" : "<\(name)>\(markup)</\(name)>"
+    /// `<name>…</name>` around what `content` writes; nothing at all when it writes nothing.
+    private mutating func wrap(_ name: String, _ content: (inout JATSRenderer) -> Void) {
+        let start = out.count
+        out.append(UInt8(ascii: "<"))
+        write(name)
+        out.append(UInt8(ascii: ">"))
+        let contentStart = out.count
+        content(&self)
+        if out.count == contentStart {
+            out.removeSubrange(start...)
+        } else {
+            writeEndTag(name)
+        }
     }
 }

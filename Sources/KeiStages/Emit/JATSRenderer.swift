@@ -13,7 +13,8 @@ struct JATSRenderer {
     let article: Article
     let issue: IssueInfo
     let articleType: String
-    var out = ""
+    /// The UTF-8 output so far.
+    var out: [UInt8] = []
     var ids = JATSIDAllocator()
     /// Model note id → emitted `fn` id (first note with a given model id wins).
     var noteIDs: [String: String] = [:]
@@ -43,8 +44,9 @@ struct JATSRenderer {
     /// Writes the whole document.
     mutating func render() -> String {
         allocateIDs()
-        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<!DOCTYPE article PUBLIC \"\(JATSWriter.publicIdentifier)\" \"\(JATSWriter.systemIdentifier)\">\n"
+        out.reserveCapacity(64 * 1024)
+        write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        write("<!DOCTYPE article PUBLIC \"\(JATSWriter.publicIdentifier)\" \"\(JATSWriter.systemIdentifier)\">\n")
         var attrs: [(String, String)] = [
             ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
             ("xmlns:ali", "http://www.niso.org/schemas/ali/1.0/"),
@@ -59,7 +61,7 @@ struct JATSRenderer {
         writeBody(1)
         writeBack(1)
         close("article", 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reserves the ids that are referred to before they are written (affiliations, notes, references).
@@ -82,50 +84,105 @@ struct JATSRenderer {
 
     // MARK: - Output helpers
 
-    private mutating func startLine(_ depth: Int?) {
-        if let depth { out += String(repeating: "  ", count: depth) }
+    /// Appends a string's UTF-8 bytes to the output.
+    mutating func write(_ s: String) {
+        out.append(contentsOf: s.utf8)
     }
 
-    private mutating func endLine(_ depth: Int?) {
-        if depth != nil { out += "\n" }
+    /// Appends character data, escaped.
+    mutating func writeText(_ s: String, lineFeeds: XMLEscaper.LineFeeds = .reference) {
+        XMLEscaper.appendText(s, lineFeeds: lineFeeds, to: &out)
     }
 
-    static func attributeString(_ attrs: [(String, String)]) -> String {
-        var s = ""
-        for (name, value) in attrs {
-            s += " \(name)=\"\(XMLEscaper.attribute(value))\""
+    /// The indentation of up to ``indentCacheSize`` levels, precomputed.
+    private static let indents: [[UInt8]] = (0..<indentCacheSize).map { Array(String(repeating: "  ", count: $0).utf8) }
+    private static let indentCacheSize = 64
+
+    /// Indentation for an element at `depth` (nothing when written inline).
+    mutating func startLine(_ depth: Int?) {
+        guard let depth else { return }
+        if depth < Self.indentCacheSize {
+            out.append(contentsOf: Self.indents[depth])
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
         }
-        return s
+    }
+
+    /// A line feed after an element at `depth` (nothing when written inline).
+    mutating func endLine(_ depth: Int?) {
+        if depth != nil { out.append(UInt8(ascii: "\n")) }
+    }
+
+    /// `<name attrs` (without the closing `>`).
+    private mutating func writeStartTag(_ name: String, _ attrs: [(String, String)]) {
+        out.append(UInt8(ascii: "<"))
+        write(name)
+        for (attribute, value) in attrs {
+            out.append(UInt8(ascii: " "))
+            write(attribute)
+            out.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            XMLEscaper.appendAttribute(value, to: &out)
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// `</name>`.
+    mutating func writeEndTag(_ name: String) {
+        out.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        write(name)
+        out.append(UInt8(ascii: ">"))
     }
 
     /// `<name attrs>` on its own line (or inline when `depth` is nil).
     mutating func open(_ name: String, _ attrs: [(String, String)] = [], _ depth: Int?) {
         startLine(depth)
-        out += "<\(name)\(Self.attributeString(attrs))>"
+        writeStartTag(name, attrs)
+        out.append(UInt8(ascii: ">"))
         endLine(depth)
     }
 
     /// `</name>` on its own line (or inline when `depth` is nil).
     mutating func close(_ name: String, _ depth: Int?) {
         startLine(depth)
-        out += "</\(name)>"
+        writeEndTag(name)
         endLine(depth)
     }
 
-    /// An element whose content is already-escaped markup, on one line; empty content gives `<name/>`.
-    mutating func leaf(_ name: String, _ attrs: [(String, String)] = [], markup: String, _ depth: Int?) {
+    /// An element whose content `content` writes as markup, on one line; when it writes nothing
+    /// the element is written as `<name/>`.
+    mutating func leaf(_ name: String, _ attrs: [(String, String)] = [], _ depth: Int?,
+                       content: (inout JATSRenderer) -> Void) {
         startLine(depth)
-        if markup.isEmpty {
-            out += "<\(name)\(Self.attributeString(attrs))/>"
+        writeStartTag(name, attrs)
+        out.append(UInt8(ascii: ">"))
+        let contentStart = out.count
+        content(&self)
+        if out.count == contentStart {
+            out[contentStart - 1] = UInt8(ascii: "/")
+            out.append(UInt8(ascii: ">"))
         } else {
-            out += "<\(name)\(Self.attributeString(attrs))>\(markup)</\(name)>"
+            writeEndTag(name)
         }
+        endLine(depth)
+    }
+
+    /// An element without content: `<name attrs/>`.
+    mutating func emptyLeaf(_ name: String, _ attrs: [(String, String)] = [], _ depth: Int?) {
+        startLine(depth)
+        writeStartTag(name, attrs)
+        out.append(contentsOf: [UInt8(ascii: "/"), UInt8(ascii: ">")])
         endLine(depth)
     }
 
     /// An element holding plain text (escaped here).
     mutating func textLeaf(_ name: String, _ attrs: [(String, String)] = [], _ text: String, _ depth: Int?) {
-        leaf(name, attrs, markup: XMLEscaper.text(text), depth)
+        leaf(name, attrs, depth) { $0.writeText(text) }
+    }
+
+    /// An element holding a run of inlines; empty markup gives `<name/>`.
+    mutating func inlineLeaf(_ name: String, _ attrs: [(String, String)] = [], _ list: [Inline],
+                             _ context: JATSInlineContext, _ depth: Int?) {
+        leaf(name, attrs, depth) { $0.writeInlines(list, context) }
     }
 
     /// The depth of a child element.
@@ -137,8 +194,18 @@ struct JATSRenderer {
 
     /// The trimmed string, or nil when it is nil or blank.
     static func nonEmpty(_ s: String?) -> String? {
-        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        guard let s else { return nil }
+        let t = TextTrimming.whitespacesAndNewlines(s)
+        guard !t.isEmpty else { return nil }
         return t
+    }
+
+    /// `n` in decimal, zero-padded to `width` characters like `String(format: "%0<width>d", n)`.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        let padding = max(0, width - sign.count - digits.count)
+        return sign + String(repeating: "0", count: padding) + digits
     }
 
     /// A BCP 47-looking tag (letters, digits, hyphens, starting with a letter), or nil.

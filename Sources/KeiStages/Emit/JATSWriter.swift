@@ -33,7 +33,7 @@ public enum JATSWriter {
     ///   - articleType: The root's `article-type` (JATS suggests values such as `research-article`,
     ///     `review-article`, `article-commentary`, `editorial`); a blank value gives the default.
     public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType) -> String {
-        let type = articleType.trimmingCharacters(in: .whitespacesAndNewlines)
+        let type = TextTrimming.whitespacesAndNewlines(articleType)
         var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type)
         return renderer.render()
     }

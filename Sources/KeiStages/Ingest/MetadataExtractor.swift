@@ -119,9 +119,10 @@ public enum MetadataExtractor {
             titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1))
         }
         let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
+        let strippableSiteKeys = siteKeys.filter { !$0.isEmpty }
         titles = titles.compactMap { c in
             var c = c
-            c.value = MetadataText.stripSiteName(c.value, siteNames: siteNames)
+            c.value = MetadataText.stripSiteName(c.value, siteKeys: strippableSiteKeys)
             return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
         }
         m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value
@@ -218,8 +219,8 @@ public enum MetadataExtractor {
 
     /// A BCP 47-looking tag (`en`, `en-US`; `en_US` becomes `en-US`), or nil.
     static func languageTag(_ c: MetadataCandidate) -> MetadataCandidate? {
-        let v = c.value.replacingOccurrences(of: "_", with: "-")
-        let first = v.split(separator: ",").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let v = MetadataText.replacing(c.value, "_", with: "-")
+        let first = v.split(separator: ",").first.map { TextTrimming.whitespaces(String($0)) } ?? ""
         let parts = first.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = parts.first, (2...8).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }),
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })

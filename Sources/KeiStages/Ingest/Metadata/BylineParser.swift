@@ -24,7 +24,7 @@ enum BylineParser {
         var parts: [String] = []
         var rest = s
         for sep in [" and ", " & ", ";", " AND "] {
-            rest = rest.replacingOccurrences(of: sep, with: "\u{1F}")
+            rest = MetadataText.replacing(rest, sep, with: "\u{1F}")
         }
         for chunk in rest.split(separator: "\u{1F}") {
             for p in chunk.split(separator: ",") { parts.append(String(p)) }
@@ -53,32 +53,66 @@ enum BylineParser {
         let lower = s.lowercased()
         for prefix in ["written by ", "posted by ", "story by ", "words by ", "by: ", "by ", "authors: ", "author: ",
                        "authors ", "author "] where lower.hasPrefix(prefix) {
-            return String(s.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            return TextTrimming.whitespaces(String(s.dropFirst(prefix.count)))
         }
         return s
     }
 
     /// Cuts the text at the first date, `|`, `•`, or a `Published`/`Updated`/`Edited by` phrase.
     static func cutTrailingNoise(_ s: String) -> String {
-        var cut = s.endIndex
-        for marker in ["|", "•", "·", " published", " updated", " edited by", " posted", " photographs by",
-                       " photos by", " illustrations by", " follow ", " email", " twitter", " http", "\u{2014}"] {
-            if let r = s.range(of: marker, options: .caseInsensitive), r.lowerBound < cut {
-                cut = r.lowerBound
+        var head: String
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII text: a byte search that ignores ASCII case finds what Foundation's
+            // case-insensitive search would (the non-ASCII markers cannot occur).
+            let lower = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            var cut = lower.count
+            for marker in noiseMarkers where marker.utf8.allSatisfy({ $0 < 0x80 }) {
+                if let i = firstIndex(of: Array(marker.utf8), in: lower), i < cut { cut = i }
             }
+            head = String(decoding: s.utf8.prefix(cut), as: UTF8.self)
+        } else {
+            var cut = s.endIndex
+            for marker in noiseMarkers {
+                if let r = s.range(of: marker, options: .caseInsensitive), r.lowerBound < cut {
+                    cut = r.lowerBound
+                }
+            }
+            head = String(s[..<cut])
         }
-        var head = String(s[..<cut])
         // Cut before a written date ("March 25, 2015") or any number.
         let words = head.split(separator: " ", omittingEmptySubsequences: true)
         for (i, w) in words.enumerated() {
-            let bare = w.trimmingCharacters(in: .punctuationCharacters).lowercased()
+            let bare = (TextTrimming.alphanumericEnds(String(w)) ? String(w) : w.trimmingCharacters(in: .punctuationCharacters))
+                .lowercased()
             let nextIsDigit = i + 1 < words.count && (words[i + 1].first?.isNumber ?? false)
             if (HumanDateParser.months[bare] != nil && nextIsDigit) || (w.first?.isNumber ?? false) {
                 head = words[..<i].joined(separator: " ")
                 break
             }
         }
-        return MetadataText.normalize(head).trimmingCharacters(in: CharacterSet(charactersIn: ",;:-–— "))
+        return trimSeparators(MetadataText.normalize(head))
+    }
+
+    /// Markers after which byline text is noise (lower case; matched ignoring case).
+    static let noiseMarkers = ["|", "•", "·", " published", " updated", " edited by", " posted", " photographs by",
+                               " photos by", " illustrations by", " follow ", " email", " twitter", " http", "\u{2014}"]
+
+    /// Separator punctuation and spaces trimmed from the ends of names and byline text.
+    static let separatorCharacters = CharacterSet(charactersIn: ",;:-–— ")
+
+    /// `s` without separator punctuation and spaces at its ends.
+    static func trimSeparators(_ s: String) -> String {
+        TextTrimming.alphanumericEnds(s) ? s : s.trimmingCharacters(in: separatorCharacters)
+    }
+
+    /// The first index at which `pattern` occurs in `bytes`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        outer: for i in 0...(bytes.count - pattern.count) {
+            for j in pattern.indices where bytes[i + j] != pattern[j] { continue outer }
+            return i
+        }
+        return nil
     }
 
     static func removeParentheses(_ s: String) -> String {
@@ -97,17 +131,19 @@ enum BylineParser {
         return words.contains { institutionWords.contains(String($0)) }
     }
 
+    /// Lower-case words allowed inside a name.
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"]
+
     /// The name when `s` reads as a person's or organisation's name: 1–6 words starting with a
     /// letter, no digits, no `@`, no URL, at most 80 characters.
     static func cleanName(_ s: String) -> String? {
-        let name = MetadataText.normalize(s).trimmingCharacters(in: CharacterSet(charactersIn: ",;:-–— "))
+        let name = trimSeparators(MetadataText.normalize(s))
         guard !name.isEmpty, name.count <= 80, let first = name.first, first.isLetter,
-              !name.contains("@"), !name.contains("://"), !name.contains(where: { $0.isNumber }) else { return nil }
+              !name.contains("@"), !MetadataText.contains(name, "://"), !name.contains(where: { $0.isNumber }) else { return nil }
         let words = name.split(separator: " ")
         guard (1...6).contains(words.count) else { return nil }
         let lowerStarts = words.filter { $0.first?.isLowercase ?? false }
-        let particles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "y", "del"]
-        guard lowerStarts.allSatisfy({ particles.contains(String($0)) }) else { return nil }
+        guard lowerStarts.allSatisfy({ nameParticles.contains(String($0)) }) else { return nil }
         return name
     }
 }

@@ -29,6 +29,8 @@ struct MetaTagIndex {
     var h1s: [(text: String, line: Int)] = []
     var times: [Time] = []
     var jsonLD: [(text: String, line: Int)] = []
+    /// Indices into `metas` by key, in document order.
+    private var metasByKey: [String: [Int]] = [:]
 
     init(root: DOMElement?) {
         guard let root else { return }
@@ -40,14 +42,15 @@ struct MetaTagIndex {
             case "meta":
                 for attr in ["name", "property", "itemprop", "http-equiv"] {
                     guard let key = el[attribute: attr], let content = el[attribute: "content"] else { continue }
-                    metas.append(Meta(key: key.lowercased().trimmingCharacters(in: .whitespaces),
-                                      attribute: attr, content: content, line: el.line))
+                    let meta = Meta(key: TextTrimming.whitespaces(key.lowercased()), attribute: attr, content: content, line: el.line)
+                    metasByKey[meta.key, default: []].append(metas.count)
+                    metas.append(meta)
                     break
                 }
             case "link":
                 let rels = (el[attribute: "rel"] ?? "").lowercased().split(separator: " ")
                 if canonical == nil, rels.contains("canonical"), let href = el[attribute: "href"],
-                   !href.trimmingCharacters(in: .whitespaces).isEmpty {
+                   !TextTrimming.whitespaces(href).isEmpty {
                     canonical = (href, el.line)
                 }
             case "title":
@@ -80,7 +83,7 @@ struct MetaTagIndex {
     func candidates(_ keys: [String], firstOnly: Bool = false) -> [MetadataCandidate] {
         var out: [MetadataCandidate] = []
         for key in keys {
-            for m in metas where m.key == key {
+            for m in (metasByKey[key] ?? []).map({ metas[$0] }) {
                 if let v = MetadataText.nonEmpty(m.content) {
                     out.append(MetadataCandidate(value: v, source: "<meta \(m.attribute)=\"\(m.key)\">", line: m.line))
                     if firstOnly { break }

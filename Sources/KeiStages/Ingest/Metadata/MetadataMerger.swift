@@ -110,9 +110,12 @@ struct MetadataMerger {
         groups.append(visible.authors)
         guard let index = groups.firstIndex(where: { !$0.isEmpty }) else { return [] }
         var winner = groups[index]
+        var othersKeyed: [(key: String, author: Author)]?
         for i in winner.indices where winner[i].affiliation == nil || winner[i].email == nil {
             let key = Self.personKey(winner[i].name)
-            for other in groups[(index + 1)...].joined() where Self.personKey(other.name) == key {
+            let others = othersKeyed ?? groups[(index + 1)...].joined().map { (Self.personKey($0.name), $0) }
+            othersKeyed = others
+            for (otherKey, other) in others where otherKey == key {
                 if winner[i].affiliation == nil { winner[i].affiliation = other.affiliation }
                 if winner[i].email == nil { winner[i].email = other.email }
             }

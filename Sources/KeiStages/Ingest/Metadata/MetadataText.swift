@@ -7,29 +7,54 @@ enum MetadataText {
     /// ISO-8859-1, are mapped to the windows-1252 characters browsers show (curly quotes, dashes, …).
     /// Curly quotes are kept as they are.
     static func normalize(_ s: String) -> String {
-        var out = ""
+        if let ascii = normalizedASCII(s) { return ascii }
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            if v >= 0x80 && v <= 0x9F {
+            if v < 0x80 {
+                if v <= 0x20 || v == 0x7F { pendingSpace = true; continue }
+            } else if v <= 0x9F {
                 if let mapped = c1Map[v] {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
                     pendingSpace = false
-                    out.unicodeScalars.append(mapped)
+                    out.append(contentsOf: mapped.utf8)
                 }
                 continue
-            }
-            if scalar.properties.isWhitespace || v == 0xFEFF || v == 0x200B {
+            } else if scalar.properties.isWhitespace || v == 0xFEFF || v == 0x200B {
                 pendingSpace = true
                 continue
             }
-            if v < 0x20 || v == 0x7F { pendingSpace = true; continue }
-            if pendingSpace && !out.isEmpty { out.append(" ") }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
             pendingSpace = false
-            out.unicodeScalars.append(scalar)
+            out.append(contentsOf: scalar.utf8)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``normalize(_:)`` for an all-ASCII string (nil otherwise): the string itself when it is
+    /// already normal (no control characters, no leading, trailing or repeated spaces).
+    private static func normalizedASCII(_ s: String) -> String? {
+        var clean = true
+        var previousSpace = true  // a space at the start is not normal
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            if b < 0x20 || b == 0x7F || (b == 0x20 && previousSpace) { clean = false }
+            previousSpace = b == 0x20
+        }
+        if clean && !previousSpace { return s }
+        if clean && s.isEmpty { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for b in s.utf8 {
+            if b <= 0x20 || b == 0x7F { pendingSpace = true; continue }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `normalize(s)`, or nil when that is empty.
@@ -42,12 +67,28 @@ enum MetadataText {
     /// A key for comparing two values: normalised, lower-cased, quotes removed, dashes unified,
     /// spaces around dashes and trailing punctuation dropped.
     static func comparisonKey(_ s: String) -> String {
-        spacedKey(s).replacingOccurrences(of: " - ", with: "-")
+        if let bytes = spacedKeyASCII(s) {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20, i + 2 < bytes.count, bytes[i + 1] == 0x2D, bytes[i + 2] == 0x20 {
+                    out.append(0x2D)
+                    i += 3
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return spacedKey(s).replacingOccurrences(of: " - ", with: "-")
     }
 
     /// Like ``comparisonKey(_:)`` but keeping the spaces around dashes, so that `Title - Site`
     /// (a separator) stays distinguishable from `Korea-Japan` (a compound).
     static func spacedKey(_ s: String) -> String {
+        if let bytes = spacedKeyASCII(s) { return String(decoding: bytes, as: UTF8.self) }
         var out = ""
         for scalar in normalize(s).lowercased().unicodeScalars {
             switch scalar.value {
@@ -62,6 +103,28 @@ enum MetadataText {
         }
         out = normalize(out)
         while let last = out.last, ".,;:!?".contains(last) || last == " " { out.removeLast() }
+        return out
+    }
+
+    /// ``spacedKey(_:)`` of an all-ASCII string as UTF-8 bytes (nil for any other string): lower-cased,
+    /// quotes removed, whitespace runs and control characters collapsed to one space, trimmed,
+    /// trailing `.,;:!?` dropped.
+    private static func spacedKeyASCII(_ s: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for b in s.utf8 {
+            if b >= 0x80 { return nil }
+            if b == 0x22 || b == 0x27 || b == 0x60 { continue }
+            if b <= 0x20 || b == 0x7F { pendingSpace = true; continue }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        while let last = out.last, last == 0x2E || last == 0x2C || last == 0x3B || last == 0x3A || last == 0x21
+                || last == 0x3F || last == 0x20 {
+            out.removeLast()
+        }
         return out
     }
 
@@ -93,9 +156,39 @@ enum MetadataText {
     /// Removes a site-name suffix or prefix (`Title | Site`, `Site - Title`) when `Site` is one of
     /// `siteNames` (compared by ``comparisonKey(_:)``); otherwise returns the title unchanged.
     static func stripSiteName(_ title: String, siteNames: [String]) -> String {
-        let keys = Set(siteNames.map(comparisonKey).filter { !$0.isEmpty })
+        stripSiteName(title, siteKeys: siteNameKeys(siteNames))
+    }
+
+    /// The comparison keys of `siteNames` as ``stripSiteName(_:siteKeys:)`` wants them.
+    static func siteNameKeys(_ siteNames: [String]) -> Set<String> {
+        Set(siteNames.map(comparisonKey).filter { !$0.isEmpty })
+    }
+
+    /// Title/site-name separators, tried in this order.
+    static let siteNameSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "]
+
+    /// ``stripSiteName(_:siteNames:)`` with the site names' keys computed once by ``siteNameKeys(_:)``.
+    static func stripSiteName(_ title: String, siteKeys keys: Set<String>) -> String {
         guard !keys.isEmpty else { return title }
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "] {
+        let asciiTitle = title.utf8.allSatisfy { $0 < 0x80 } ? Array(title.utf8) : nil
+        for sep in siteNameSeparators {
+            if let bytes = asciiTitle {
+                // An ASCII title: a plain byte search finds what Foundation's search would (and no
+                // non-ASCII separator can occur in it).
+                guard sep.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+                let pattern = Array(sep.utf8)
+                if let r = byteRange(of: pattern, in: bytes, backwards: true) {
+                    let head = String(decoding: bytes[..<r.lowerBound], as: UTF8.self)
+                    let tail = String(decoding: bytes[r.upperBound...], as: UTF8.self)
+                    if keys.contains(comparisonKey(tail)), !head.isEmpty { return normalize(head) }
+                }
+                if let r = byteRange(of: pattern, in: bytes, backwards: false) {
+                    let head = String(decoding: bytes[..<r.lowerBound], as: UTF8.self)
+                    let tail = String(decoding: bytes[r.upperBound...], as: UTF8.self)
+                    if keys.contains(comparisonKey(head)), !tail.isEmpty { return normalize(tail) }
+                }
+                continue
+            }
             if let r = title.range(of: sep, options: .backwards) {
                 let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
                 if keys.contains(comparisonKey(tail)), !head.isEmpty { return normalize(head) }
@@ -106,6 +199,80 @@ enum MetadataText {
             }
         }
         return title
+    }
+
+    /// The first (or last) occurrence of `pattern` in `bytes`.
+    private static func byteRange(of pattern: [UInt8], in bytes: [UInt8], backwards: Bool) -> Range<Int>? {
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        let starts = 0...(bytes.count - pattern.count)
+        func matches(at i: Int) -> Bool {
+            for j in pattern.indices where bytes[i + j] != pattern[j] { return false }
+            return true
+        }
+        if backwards {
+            for i in starts.reversed() where matches(at: i) { return i..<(i + pattern.count) }
+        } else {
+            for i in starts where matches(at: i) { return i..<(i + pattern.count) }
+        }
+        return nil
+    }
+
+    /// `s.contains(needle)` as Foundation answers it (`range(of:) != nil`), answered by a byte search
+    /// when `s` is ASCII (where the two agree).
+    static func contains(_ s: String, _ needle: String) -> Bool {
+        let hay = s.utf8
+        guard hay.allSatisfy({ $0 < 0x80 }) else { return s.range(of: needle) != nil }
+        let pattern = needle.utf8
+        guard let first = pattern.first else { return s.range(of: needle) != nil }
+        let count = pattern.count
+        var start = hay.startIndex
+        while let i = hay[start...].firstIndex(of: first) {
+            if hay[i...].starts(with: pattern) { return true }
+            start = hay.index(after: i)
+            if hay.distance(from: start, to: hay.endIndex) < count - 1 { return false }
+        }
+        return false
+    }
+
+    /// `s.range(of: needle, options: .caseInsensitive)` as Foundation answers it, found by a byte
+    /// search ignoring ASCII case when `s` and `needle` are ASCII (where the two agree).
+    static func caseInsensitiveRange(of needle: String, in s: String) -> Range<String.Index>? {
+        let hay = Array(s.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, hay.allSatisfy({ $0 < 0x80 }), pattern.allSatisfy({ $0 < 0x80 }) else {
+            return s.range(of: needle, options: .caseInsensitive)
+        }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        guard hay.count >= pattern.count else { return nil }
+        outer: for i in 0...(hay.count - pattern.count) {
+            for j in pattern.indices where lower(hay[i + j]) != lower(pattern[j]) { continue outer }
+            let start = s.utf8.index(s.utf8.startIndex, offsetBy: i)
+            let end = s.utf8.index(start, offsetBy: pattern.count)
+            return start..<end
+        }
+        return nil
+    }
+
+    /// `s.replacingOccurrences(of: target, with: replacement)` as Foundation answers it, done on bytes
+    /// when `s` and `target` are ASCII (where the two agree: left to right, without overlaps).
+    static func replacing(_ s: String, _ target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty, s.utf8.allSatisfy({ $0 < 0x80 }), pattern.allSatisfy({ $0 < 0x80 }) else {
+            return s.replacingOccurrences(of: target, with: replacement)
+        }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == pattern[0], bytes.count - i >= pattern.count, bytes[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out.append(contentsOf: replacement.utf8)
+                i += pattern.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Quotes a value for a diagnostic message, shortened to 120 characters.

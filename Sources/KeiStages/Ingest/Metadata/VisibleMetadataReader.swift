@@ -31,9 +31,16 @@ enum VisibleMetadataReader {
         var plainBy: (authors: [Author], line: Int)?
         body.walk { el in
             if skipped.contains(el.name) || isHidden(el) { return false }
-            let classes = el.classList.map { $0.lowercased() }
+            // Lower-cased class tokens, computed only when a check needs them.
+            var lowerClasses: [String]?
+            func classes() -> [String] {
+                if let lowerClasses { return lowerClasses }
+                let c = el.classList.map { $0.lowercased() }
+                lowerClasses = c
+                return c
+            }
             if v.subtitle == nil, ["h2", "h3", "p", "div", "span"].contains(el.name),
-               classes.contains(where: { subtitleClasses.contains($0) }),
+               classes().contains(where: { subtitleClasses.contains($0) }),
                let t = MetadataText.nonEmpty(el.textContent), t.count <= 400 {
                 v.subtitle = t
                 v.subtitleLine = el.line
@@ -44,14 +51,27 @@ enum VisibleMetadataReader {
                 v.pdfLine = el.line
             }
             // Only short elements can be a date line, a banner or a plain byline.
+            if v.date != nil && v.seriesName != nil && plainBy != nil { return true }
             guard let raw = boundedText(el, limit: 400) else { return true }
-            let text = MetadataText.normalize(raw)
-            guard text.count <= 160, !text.isEmpty else { return true }
-            let lower = text.lowercased()
-            if v.date == nil {
-                let classHint = classes.contains(where: isPublicationDateClass)
+            var classHint: Bool?
+            func hasDateClassHint() -> Bool {
+                if let classHint { return classHint }
+                let classAttribute = el[attribute: "class"]
+                let hint = (classAttribute.map(TextSignals.mayHoldDateClass) ?? false
+                            && classes().contains(where: isPublicationDateClass))
                     || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
-                if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (classHint && el.name != "time") {
+                classHint = hint
+                return hint
+            }
+            // Skip the text work when no check can match (see ``TextSignals``).
+            let signals = TextSignals(raw)
+            guard (v.seriesName == nil && signals.mayContainVol) || (plainBy == nil && signals.mayStartWithBy)
+                    || (v.date == nil && (signals.mayStartWithDatePrefix || hasDateClassHint())) else { return true }
+            let text = MetadataText.normalize(raw)
+            guard !text.isEmpty, Self.fits(text, within: 160) else { return true }
+            if v.date == nil {
+                let lower = text.lowercased()
+                if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (hasDateClassHint() && el.name != "time") {
                     if let d = HumanDateParser.firstDate(in: text) {
                         v.date = d
                         v.dateText = text
@@ -59,13 +79,13 @@ enum VisibleMetadataReader {
                     }
                 }
             }
-            if v.seriesName == nil, text.count <= 120, let banner = seriesBanner(text) {
+            if v.seriesName == nil, signals.mayContainVol, Self.fits(text, within: 120), let banner = seriesBanner(text) {
                 v.seriesName = banner.name
                 v.volume = banner.volume
                 v.issue = banner.issue
                 v.seriesLine = el.line
             }
-            if plainBy == nil, text.hasPrefix("By "), text.count <= 120,
+            if plainBy == nil, text.hasPrefix("By "), Self.fits(text, within: 120),
                ["p", "div", "span", "h3", "h4", "h5", "h6", "address", "em", "strong"].contains(el.name) {
                 let a = BylineParser.authors(from: text)
                 if !a.isEmpty, a.count <= 6 { plainBy = (a, el.line) }
@@ -87,17 +107,20 @@ enum VisibleMetadataReader {
     /// Whether a class token marks the publication date (`date`, `pubdate`, `published-date`, …),
     /// not an access, modification or event date.
     static func isPublicationDateClass(_ token: String) -> Bool {
-        if ["access", "modif", "updat", "event", "birth", "death", "expir", "retriev"].contains(where: { token.contains($0) }) {
+        if ["access", "modif", "updat", "event", "birth", "death", "expir", "retriev"].contains(where: { MetadataText.contains(token, $0) }) {
             return false
         }
-        return dateClasses.contains(token) || token.contains("publish") || token.hasPrefix("pubdate")
+        return dateClasses.contains(token) || MetadataText.contains(token, "publish") || token.hasPrefix("pubdate")
     }
 
     /// Whether the element is hidden from readers (`hidden`, `aria-hidden="true"`, inline `display:none`).
     static func isHidden(_ el: DOMElement) -> Bool {
+        if el.attributes.isEmpty { return false }
         if el[attribute: "hidden"] != nil || el[attribute: "aria-hidden"]?.lowercased() == "true" { return true }
         guard let style = el[attribute: "style"]?.lowercased() else { return false }
-        let compact = style.replacingOccurrences(of: " ", with: "")
+        let compact = style.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: style.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            : style.replacingOccurrences(of: " ", with: "")
         return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 
@@ -106,7 +129,7 @@ enum VisibleMetadataReader {
         guard text.lowercased().contains("vol") else { return nil }
         var volRange: Range<String.Index>?
         for marker in ["volume ", "vol. ", "vol.", "vol "] {
-            if let r = text.range(of: marker, options: .caseInsensitive) { volRange = r; break }
+            if let r = MetadataText.caseInsensitiveRange(of: marker, in: text) { volRange = r; break }
         }
         guard let vr = volRange else { return nil }
         let afterVol = text[vr.upperBound...]
@@ -129,12 +152,15 @@ enum VisibleMetadataReader {
 
     /// Whether an element marks an author / byline block.
     static func isBylineBlock(_ el: DOMElement) -> Bool {
+        if el.attributes.isEmpty { return false }
         let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
         if itemprop == "author" || itemprop == "creator" { return true }
         if el.name == "a", (el[attribute: "rel"] ?? "").lowercased().split(separator: " ").contains("author") { return true }
+        if let classAttribute = el[attribute: "class"], !TextSignals.mayContainBylineWord(classAttribute) { return false }
         for c in el.classList.map({ $0.lowercased() }) {
-            guard c.contains("byline") || c.contains("author") || c.contains("contributor") else { continue }
-            if nonBylineParts.contains(where: { c.contains($0) }) { continue }
+            guard MetadataText.contains(c, "byline") || MetadataText.contains(c, "author") || MetadataText.contains(c, "contributor")
+            else { continue }
+            if nonBylineParts.contains(where: { MetadataText.contains(c, $0) }) { continue }
             return true
         }
         return false
@@ -142,12 +168,13 @@ enum VisibleMetadataReader {
 
     /// The first run of sibling byline blocks in document order.
     static func firstBylineGroup(in el: DOMElement) -> [DOMElement]? {
-        let kids = el.childElements
-        for (i, c) in kids.enumerated() {
+        let kids = el.children
+        for (i, node) in kids.enumerated() {
+            guard case .element(let c) = node else { continue }
             if skipped.contains(c.name) || isHidden(c) { continue }
             if isBylineBlock(c) {
                 var group = [c]
-                for s in kids[(i + 1)...] where isBylineBlock(s) { group.append(s) }
+                for case .element(let s) in kids[(i + 1)...] where isBylineBlock(s) { group.append(s) }
                 if group.contains(where: { !authors(inBlock: $0).isEmpty }) { return group }
                 continue
             }
@@ -163,9 +190,9 @@ enum VisibleMetadataReader {
             let classes = el.classList.map { $0.lowercased() }
             let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
             let isAffiliation = itemprop == "affiliation" || itemprop == "worksfor"
-                || classes.contains { $0.contains("affiliation") || $0.contains("institution") || $0.hasSuffix("-org") }
+                || classes.contains { MetadataText.contains($0, "affiliation") || MetadataText.contains($0, "institution") || $0.hasSuffix("-org") }
             let isName = itemprop == "name"
-                || classes.contains { $0.contains("name") && !$0.contains("affiliation") }
+                || classes.contains { MetadataText.contains($0, "name") && !MetadataText.contains($0, "affiliation") }
                 || (!isRoot && el.name == "a" && (el[attribute: "rel"] ?? "").lowercased().contains("author"))
             if !isRoot && isAffiliation {
                 if let t = MetadataText.nonEmpty(el.textContent), let last = out.indices.last, t.count <= 200 {
@@ -197,6 +224,11 @@ enum VisibleMetadataReader {
 
     /// The element's text, or nil as soon as it exceeds `limit` characters (keeps the walk linear-ish).
     static func boundedText(_ el: DOMElement, limit: Int) -> String? {
+        // The common leaf: one text node, used as it is.
+        if el.children.count == 1, case .text(let t) = el.children[0] {
+            guard t.value.utf8.count <= limit * 4 else { return nil }
+            return fits(t.value, within: limit) ? t.value : nil
+        }
         var out = ""
         var count = 0
         func add(_ e: DOMElement) -> Bool {
@@ -216,7 +248,12 @@ enum VisibleMetadataReader {
             return true
         }
         guard add(el) else { return nil }
-        return out.count > limit ? nil : out
+        return fits(out, within: limit) ? out : nil
+    }
+
+    /// `s.count <= limit`, without counting characters when the UTF-8 length already settles it.
+    static func fits(_ s: String, within limit: Int) -> Bool {
+        s.utf8.count <= limit || s.count <= limit
     }
 
     static func dedupe(_ authors: [Author]) -> [Author] {
