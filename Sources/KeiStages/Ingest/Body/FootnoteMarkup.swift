@@ -33,12 +33,17 @@ enum FootnoteMarkup {
 
     /// The fragment of a same-page link (`#fn1`, or a full URL ending in `#fn1`), or nil.
     static func fragment(of a: DOMElement) -> String? {
-        guard a.name == "a", let href = a[attribute: "href"], let hash = href.firstIndex(of: "#") else { return nil }
+        guard a.name == "a", let href = a[attribute: "href"], let hash = firstHash(in: href) else { return nil }
         let f = String(href[href.index(after: hash)...])
         guard !f.isEmpty, f.count < 200 else { return nil }
         if href[..<hash].isEmpty { return f }
         // A full URL with a fragment counts only when the fragment reads as a footnote.
         return looksLikeNoteFragment(f) ? f : nil
+    }
+
+    /// The index of the first "#" Character of `href` (for simple text, its first "#" byte).
+    private static func firstHash(in href: String) -> String.Index? {
+        SimpleText.isSimple(href) ? href.utf8.firstIndex(of: UInt8(ascii: "#")) : href.firstIndex(of: "#")
     }
 
     /// Fragments that name a note rather than a marker (`fn1`, `footnote-0`, `ftnt1`, `_ftn1`, `easy-footnote-bottom-1-123`).
