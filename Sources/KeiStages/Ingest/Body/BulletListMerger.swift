@@ -35,19 +35,19 @@ enum BulletListMerger {
         return out
     }
 
-    /// Every scalar a bullet Character can be: the bullets themselves and U+0387 GREEK ANO TELEIA,
-    /// which is canonically equivalent to U+00B7 (so the Character sets above contain it too).
-    static let bulletScalars: Set<Unicode.Scalar> = {
-        var out = Set<Unicode.Scalar>()
-        for c in topBullets.union(subBullets) { out.formUnion(c.unicodeScalars) }
-        out.insert("\u{0387}")
-        return out
-    }()
+    /// True for every scalar a bullet Character can be: the bullets above and U+0387 GREEK ANO TELEIA,
+    /// which is canonically equivalent to U+00B7 (so the Character sets contain it too).
+    static func isBulletScalar(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x00B7, 0x0387, 0x2022, 0x2023, 0x2043, 0x2219, 0x25A0, 0x25A1, 0x25AA, 0x25CB, 0x25CF, 0x25E6: return true
+        default: return false
+        }
+    }
 
     /// The bullet lines of a paragraph, or nil when it is not (entirely) bulleted.
     static func bullets(in p: Paragraph) -> [Bullet]? {
         // Most paragraphs have no bullet character at all: skip splitting and re-normalising them.
-        guard p.inlines.plainText.unicodeScalars.contains(where: { bulletScalars.contains($0) }) else { return nil }
+        guard p.inlines.plainText.unicodeScalars.contains(where: isBulletScalar) else { return nil }
         var lines: [[Inline]] = [[]]
         for i in p.inlines {
             if i == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(i) }

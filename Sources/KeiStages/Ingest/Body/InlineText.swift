@@ -71,6 +71,11 @@ enum InlineText {
         return String(sub)
     }
 
+    /// True when the string is empty or only trimmable whitespace (`trim(s).isEmpty`, without the copy).
+    static func isBlank(_ s: String) -> Bool {
+        !s.contains(where: { !isTrimmable($0) })
+    }
+
     /// A comparison key: whitespace and no-break spaces collapsed, case folded, curly quotes and dashes unified.
     static func key(_ s: String) -> String {
         guard SimpleText.isSimple(s) else { return keyCharacters(s) }

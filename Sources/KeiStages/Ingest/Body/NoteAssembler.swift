@@ -88,7 +88,7 @@ struct NoteAssembler {
                 switch child {
                 case .comment: continue
                 case .text(let t):
-                    if !InlineText.trim(t.value).isEmpty { seenText = true }
+                    if !InlineText.isBlank(t.value) { seenText = true }
                     kids.append(child)
                 case .element(let c):
                     let isLabelLink = c.name == "a" && FootnoteMarkup.classes(c).contains("footnote-label")
