@@ -1,3 +1,4 @@
+import Foundation
 @testable import KeiStages
 import Testing
 
@@ -81,14 +82,26 @@ import Testing
             #expect(Self.same(InlineText.collapse(s), InlineText.collapseCharacters(s)), "\(scalars)")
             #expect(Self.same(InlineText.key(s), InlineText.keyCharacters(s)), "\(scalars)")
             #expect(InlineText.isBlank(s) == InlineText.trim(s).isEmpty, "\(scalars)")
+            #expect(SimpleText.isSimple(s) == s.unicodeScalars.allSatisfy(SimpleText.isSimple), "\(scalars)")
+            let backlinkKey = FootnoteMarkup.backlinkTexts.contains(InlineText.key(s))
+            #expect(FootnoteMarkup.isBacklinkText(s) == backlinkKey, "\(scalars)")
             guard SimpleText.isSimple(s) else { continue }
             for start in [false, true] {
                 var fast = start
                 var slow = start
-                let f = InlineText.dropRepeatedSpaces(s, lastWasSpace: &fast)
-                let c = InlineText.dropRepeatedSpacesCharacters(s, lastWasSpace: &slow)
+                let f = SimpleText.droppingRepeatedSpaces(s, lastWasSpace: &fast)
+                let c = InlineText.dropRepeatedSpaces(s, lastWasSpace: &slow)
                 #expect(Self.same(f, c) && fast == slow, "\(scalars)")
             }
         }
+    }
+
+    /// `isBacklinkText` skips long texts: sound only while no back-link text grows under decomposition.
+    @Test func backlinkTextsAreDecomposed() {
+        for t in FootnoteMarkup.backlinkTexts {
+            #expect(t.decomposedStringWithCanonicalMapping.unicodeScalars.count == t.unicodeScalars.count, "\(t)")
+        }
+        #expect(FootnoteMarkup.isBacklinkText(" \u{A0}Back  to\ntext "))
+        #expect(!FootnoteMarkup.isBacklinkText("Back to the text of the article"))
     }
 }

@@ -81,9 +81,14 @@ enum FootnoteMarkup {
         return InlineText.trim(t)
     }
 
-    /// The classes of an element as a set of strings.
-    static func classes(_ e: DOMElement) -> Set<String> {
-        Set(e.classList.map { String($0).lowercased() })
+    /// True when one of the element's class tokens, lower-cased, is in `names`.
+    static func hasClass(_ e: DOMElement, in names: Set<String>) -> Bool {
+        e.classList.contains { names.contains($0.lowercased()) }
+    }
+
+    /// True when one of the element's class tokens, lower-cased, is `name`.
+    static func hasClass(_ e: DOMElement, named name: String) -> Bool {
+        e.classList.contains { $0.lowercased() == name }
     }
 
     /// The key and label of a marker element, or nil when the element is not a marker.
@@ -92,19 +97,17 @@ enum FootnoteMarkup {
     ///   - insideSup: the element is inside a `<sup>`.
     static func marker(_ e: DOMElement, knownAnchors: Set<String>, insideSup: Bool) -> (key: String, label: String)? {
         if e.name == "sup" || e.name == "span" {
-            let cls = classes(e)
-            if let mfn = e[attribute: "data-mfn"], cls.contains("modern-footnotes-footnote") || e.name == "sup" {
+            if let mfn = e[attribute: "data-mfn"], e.name == "sup" || hasClass(e, named: "modern-footnotes-footnote") {
                 let label = cleanLabel(visibleText(e))
                 return ("mfn:" + mfn, label.isEmpty ? mfn : label)
             }
             return nil
         }
         guard e.name == "a", let f = fragment(of: e) else { return nil }
-        let cls = classes(e)
-        if e[attribute: "role"] == "doc-backlink" || !cls.isDisjoint(with: backlinkClasses) { return nil }
+        if e[attribute: "role"] == "doc-backlink" || hasClass(e, in: backlinkClasses) { return nil }
         let label = cleanLabel(visibleText(e))
         if knownAnchors.contains(f) { return (f, label) }
-        if e[attribute: "role"] == "doc-noteref" || !cls.isDisjoint(with: markerClasses) { return (f, label) }
+        if e[attribute: "role"] == "doc-noteref" || hasClass(e, in: markerClasses) { return (f, label) }
         guard looksLikeMarkerLabel(label) else { return nil }
         if looksLikeNoteFragment(f) { return (f, label) }
         if insideSup || e.firstDescendant(named: "sup") != nil {
@@ -131,7 +134,7 @@ enum FootnoteMarkup {
     /// True for an element that holds an endnote list.
     static func isContainer(_ e: DOMElement) -> Bool {
         if let role = e[attribute: "role"], role == "doc-endnotes" || role == "doc-footnotes" { return true }
-        if !classes(e).isDisjoint(with: containerClasses) { return true }
+        if hasClass(e, in: containerClasses) { return true }
         if let id = e.id?.lowercased(), ["footnotes", "endnotes", "footnote-list"].contains(id), e.name != "a" { return true }
         return false
     }
@@ -139,16 +142,30 @@ enum FootnoteMarkup {
     /// True for a back-link inside a note (to the marker), given the ids markers carry.
     static func isBacklink(_ a: DOMElement, markerIDs: Set<String>) -> Bool {
         guard a.name == "a" else { return false }
-        if a[attribute: "role"] == "doc-backlink" || !classes(a).isDisjoint(with: backlinkClasses) { return true }
+        if a[attribute: "role"] == "doc-backlink" || hasClass(a, in: backlinkClasses) { return true }
         if let f = fragment(of: a), markerIDs.contains(f) { return true }
-        return backlinkTexts.contains(InlineText.key(a.textContent))
+        return isBacklinkText(a.textContent)
+    }
+
+    /// The most scalars a back-link text has. None of them changes under canonical decomposition.
+    static let longestBacklinkText = backlinkTexts.map { $0.unicodeScalars.count }.max() ?? 0
+
+    /// True when the text reads as a back-link ("↩", "Back to text"). A text with more visible scalars
+    /// than the longest back-link text cannot match (its key has at least that many scalars), so the
+    /// key is only made for short texts.
+    static func isBacklinkText(_ text: String) -> Bool {
+        var visible = 0
+        for u in text.unicodeScalars where !SimpleText.isTrimmable(u) {
+            visible += 1
+            if visible > longestBacklinkText { return false }
+        }
+        return backlinkTexts.contains(InlineText.key(text))
     }
 
     /// True for an element that shows a note's text as a tooltip or hidden span.
     static func isTooltip(_ e: DOMElement) -> Bool {
         if e[attribute: "role"] == "tooltip" { return true }
-        let cls = classes(e)
-        if !cls.isDisjoint(with: tooltipClasses) { return true }
+        if hasClass(e, in: tooltipClasses) { return true }
         if e.name == "span" || e.name == "div" || e.name == "aside" {
             if e[attribute: "hidden"] != nil { return true }
             if let style = e[attribute: "style"]?.lowercased().replacingOccurrences(of: " ", with: ""),

@@ -20,30 +20,7 @@ enum InlineText {
 
     /// Replaces each run of collapsible whitespace with one space.
     static func collapse(_ s: String) -> String {
-        guard SimpleText.isSimple(s) else { return collapseCharacters(s) }
-        // One Character per scalar ("\r\n" is two collapsible bytes): work on bytes, and hand back
-        // `s` itself when it has nothing to collapse.
-        var changes = false
-        var previousWasSpace = false
-        for b in s.utf8 {
-            let collapsible = SimpleText.isCollapsible(b)
-            if collapsible, previousWasSpace || b != 0x20 { changes = true; break }
-            previousWasSpace = collapsible
-        }
-        guard changes else { return s }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        var inSpace = false
-        for b in s.utf8 {
-            if SimpleText.isCollapsible(b) {
-                if !inSpace { bytes.append(0x20) }
-                inSpace = true
-            } else {
-                bytes.append(b)
-                inSpace = false
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        SimpleText.isSimple(s) ? SimpleText.collapsingWhitespace(s) : collapseCharacters(s)
     }
 
     /// ``collapse(_:)`` Character by Character, for text that is not ``SimpleText``.
@@ -78,29 +55,7 @@ enum InlineText {
 
     /// A comparison key: whitespace and no-break spaces collapsed, case folded, curly quotes and dashes unified.
     static func key(_ s: String) -> String {
-        guard SimpleText.isSimple(s) else { return keyCharacters(s) }
-        // One Character per scalar: a Character's `lowercased()` is its scalar's lowercase mapping.
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var inSpace = true
-        for u in s.unicodeScalars {
-            if SimpleText.isTrimmable(u) {
-                if !inSpace { out.unicodeScalars.append(" ") }
-                inSpace = true
-                continue
-            }
-            inSpace = false
-            switch u.value {
-            case 0x41...0x5A: out.unicodeScalars.append(Unicode.Scalar(UInt8(u.value) + 0x20))
-            case 0x00...0x7F: out.unicodeScalars.append(u)
-            case 0x2018, 0x2019: out.unicodeScalars.append("'")
-            case 0x201C, 0x201D: out.unicodeScalars.append("\"")
-            case 0x2013, 0x2014, 0x2010, 0x2011: out.unicodeScalars.append("-")
-            default: out += u.properties.lowercaseMapping
-            }
-        }
-        while out.last == " " { out.removeLast() }
-        return out
+        SimpleText.isSimple(s) ? SimpleText.key(s) : keyCharacters(s)
     }
 
     /// ``key(_:)`` Character by Character, for text that is not ``SimpleText``.
@@ -139,8 +94,8 @@ enum InlineText {
         for inline in inlines {
             switch inline {
             case .text(let t):
-                let s = SimpleText.isSimple(t) ? dropRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
-                    : dropRepeatedSpacesCharacters(t, lastWasSpace: &lastWasSpace)
+                let s = SimpleText.isSimple(t) ? SimpleText.droppingRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
+                    : dropRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
                 if s.isEmpty { continue }
                 if case .text? = out.last, case .text(var merged) = out.removeLast() {
                     merged += s
@@ -180,35 +135,8 @@ enum InlineText {
         return out
     }
 
-    /// Drops each space that follows a space (or, with `lastWasSpace`, starts the text); the text must be
-    /// ``SimpleText``, where a space byte is a space Character. Hands back `t` itself when nothing is dropped.
+    /// Drops each space Character that follows a space (or, with `lastWasSpace`, starts the text).
     static func dropRepeatedSpaces(_ t: String, lastWasSpace: inout Bool) -> String {
-        var previousWasSpace = lastWasSpace
-        var changes = false
-        for b in t.utf8 {
-            if b == 0x20, previousWasSpace { changes = true; break }
-            previousWasSpace = b == 0x20
-        }
-        guard changes else {
-            if let last = t.utf8.last { lastWasSpace = last == 0x20 }
-            return t
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(t.utf8.count)
-        for b in t.utf8 {
-            if b == 0x20 {
-                if lastWasSpace { continue }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
-            }
-            bytes.append(b)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// ``dropRepeatedSpaces(_:lastWasSpace:)`` Character by Character, for text that is not ``SimpleText``.
-    static func dropRepeatedSpacesCharacters(_ t: String, lastWasSpace: inout Bool) -> String {
         var s = ""
         for c in t {
             if c == " " {

@@ -91,7 +91,7 @@ struct NoteAssembler {
                     if !InlineText.isBlank(t.value) { seenText = true }
                     kids.append(child)
                 case .element(let c):
-                    let isLabelLink = c.name == "a" && FootnoteMarkup.classes(c).contains("footnote-label")
+                    let isLabelLink = c.name == "a" && FootnoteMarkup.hasClass(c, named: "footnote-label")
                     if c.name == "a", isLabelLink || FootnoteMarkup.isBacklink(c, markerIDs: markerIDs) {
                         let text = FootnoteMarkup.cleanLabel(c.textContent)
                         if !seenText, printed == nil, FootnoteMarkup.looksLikeMarkerLabel(text) { printed = text }

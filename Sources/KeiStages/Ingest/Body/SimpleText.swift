@@ -11,13 +11,24 @@
 enum SimpleText {
     /// True when every Character of `s` is one scalar, or "\r\n".
     static func isSimple(_ s: String) -> Bool {
-        for u in s.unicodeScalars where u.value >= 0x80 && !isSimple(u) { return false }
-        return true
+        var s = s
+        return s.withUTF8(isSimple(utf8:))
     }
 
-    /// True when every Character of the substring is one scalar, or "\r\n".
-    static func isSimple(_ s: Substring) -> Bool {
-        for u in s.unicodeScalars where u.value >= 0x80 && !isSimple(u) { return false }
+    /// True when the UTF-8 bytes decode to simple scalars only (false for anything malformed).
+    static func isSimple(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            // Simple scalars are all below U+10000: two- or three-byte sequences.
+            let length = b >= 0xE0 ? 3 : 2
+            guard b >= 0xC0, b < 0xF0, i + length <= bytes.count else { return false }
+            var value = UInt32(b & (length == 2 ? 0x1F : 0x0F))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            guard let u = Unicode.Scalar(value), isSimple(u) else { return false }
+            i += length
+        }
         return true
     }
 
@@ -54,5 +65,101 @@ enum SimpleText {
         case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x00A0, 0x200B, 0xFEFF, 0x2009, 0x202F: return true
         default: return false
         }
+    }
+
+    // MARK: byte-level helpers for simple text
+
+    /// `s` with each run of collapsible bytes replaced by one space; `s` itself when there is none to replace.
+    /// In simple text this is `InlineText.collapse` ("\r\n" is one collapsible Character, and two bytes).
+    static func collapsingWhitespace(_ s: String) -> String {
+        var s = s
+        let collapsed: String? = s.withUTF8 { bytes in
+            var previousWasSpace = false
+            var changes = false
+            for b in bytes {
+                let collapsible = isCollapsible(b)
+                if collapsible, previousWasSpace || b != 0x20 { changes = true; break }
+                previousWasSpace = collapsible
+            }
+            guard changes else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var inSpace = false
+                for b in bytes {
+                    if isCollapsible(b) {
+                        if !inSpace { out[n] = 0x20; n += 1 }
+                        inSpace = true
+                    } else {
+                        out[n] = b
+                        n += 1
+                        inSpace = false
+                    }
+                }
+                return n
+            }
+        }
+        return collapsed ?? s
+    }
+
+    /// `s` without each space that follows a space (or, with `lastWasSpace`, that starts it); `s` itself
+    /// when there is none. In simple text a space byte is a space Character.
+    static func droppingRepeatedSpaces(_ s: String, lastWasSpace: inout Bool) -> String {
+        var s = s
+        let startsAfterSpace = lastWasSpace
+        let (dropped, endsWithSpace): (String?, Bool?) = s.withUTF8 { bytes in
+            guard let last = bytes.last else { return (nil, nil) }
+            var previousWasSpace = startsAfterSpace
+            var changes = false
+            for b in bytes {
+                if b == 0x20, previousWasSpace { changes = true; break }
+                previousWasSpace = b == 0x20
+            }
+            guard changes else { return (nil, last == 0x20) }
+            var inSpace = startsAfterSpace
+            let out = String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                for b in bytes {
+                    if b == 0x20 {
+                        if inSpace { continue }
+                        inSpace = true
+                    } else {
+                        inSpace = false
+                    }
+                    out[n] = b
+                    n += 1
+                }
+                return n
+            }
+            return (out, inSpace)
+        }
+        if let endsWithSpace { lastWasSpace = endsWithSpace }
+        return dropped ?? s
+    }
+
+    /// `InlineText.key` of simple text: trimmable scalars collapsed to one space, curly quotes and
+    /// dashes unified, each other scalar replaced by its lowercase mapping (a one-scalar Character's
+    /// `lowercased()`), trailing spaces dropped.
+    static func key(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var inSpace = true
+        for u in s.unicodeScalars {
+            if isTrimmable(u) {
+                if !inSpace { bytes.append(0x20) }
+                inSpace = true
+                continue
+            }
+            inSpace = false
+            switch u.value {
+            case 0x41...0x5A: bytes.append(UInt8(u.value) + 0x20)
+            case 0x00...0x7F: bytes.append(UInt8(u.value))
+            case 0x2018, 0x2019: bytes.append(UInt8(ascii: "'"))
+            case 0x201C, 0x201D: bytes.append(UInt8(ascii: "\""))
+            case 0x2013, 0x2014, 0x2010, 0x2011: bytes.append(UInt8(ascii: "-"))
+            default: bytes.append(contentsOf: u.properties.lowercaseMapping.utf8)
+            }
+        }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
