@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func simpleScalarsMatchTheirCharacterLevelReading() {
-        let literals: [Character] = [" ", "#", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2013}", "\u{2014}",
+        let literals: [Character] = [" ", "#", "[", "(", "]", ")", ".", ":", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2013}", "\u{2014}",
                                      "\u{2010}", "\u{2011}"]
         for u in Self.simpleScalars {
             let c = Character(u)
@@ -82,6 +82,12 @@ import Testing
             #expect(Self.same(InlineText.collapse(s), InlineText.collapseCharacters(s)), "\(scalars)")
             #expect(Self.same(InlineText.key(s), InlineText.keyCharacters(s)), "\(scalars)")
             #expect(InlineText.isBlank(s) == InlineText.trim(s).isEmpty, "\(scalars)")
+            #expect(Self.same(InlineText.trim(s), InlineText.trimCharacters(s)), "\(scalars)")
+            if SimpleText.isASCII(s) {
+                for part in ["a", "#", " a", "ba"] {
+                    #expect(SimpleText.containsBytes(s, part) == s.contains(part), "\(scalars) \(part)")
+                }
+            }
             #expect(SimpleText.isSimple(s) == s.unicodeScalars.allSatisfy(SimpleText.isSimple), "\(scalars)")
             let backlinkKey = FootnoteMarkup.backlinkTexts.contains(InlineText.key(s))
             #expect(FootnoteMarkup.isBacklinkText(s) == backlinkKey, "\(scalars)")

@@ -49,7 +49,9 @@ enum FootnoteMarkup {
     /// Fragments that name a note rather than a marker (`fn1`, `footnote-0`, `ftnt1`, `_ftn1`, `easy-footnote-bottom-1-123`).
     static func looksLikeNoteFragment(_ f: String) -> Bool {
         let l = f.lowercased()
-        if l.contains("ref") || l.contains("link") || l.contains("back") { return false }
+        let ascii = SimpleText.isASCII(l)
+        func has(_ part: String) -> Bool { ascii ? SimpleText.containsBytes(l, part) : l.contains(part) }
+        if has("ref") || has("link") || has("back") { return false }
         guard l.contains(where: { $0.isNumber }) else { return false }
         for p in ["fn", "footnote", "ftn", "_ftn", "_edn", "edn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]
         where l.hasPrefix(p) {

@@ -42,6 +42,11 @@ enum InlineText {
 
     /// Trims collapsible whitespace and no-break spaces at both ends of a string.
     static func trim(_ s: String) -> String {
+        SimpleText.isSimple(s) ? SimpleText.trimming(s) : trimCharacters(s)
+    }
+
+    /// ``trim(_:)`` Character by Character, for text that is not ``SimpleText``.
+    static func trimCharacters(_ s: String) -> String {
         var sub = Substring(s)
         while let f = sub.first, isTrimmable(f) { sub = sub.dropFirst() }
         while let l = sub.last, isTrimmable(l) { sub = sub.dropLast() }

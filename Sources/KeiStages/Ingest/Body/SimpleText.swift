@@ -136,6 +136,39 @@ enum SimpleText {
         return dropped ?? s
     }
 
+    /// `s` without trimmable scalars at either end; `s` itself when it has none. In simple text a
+    /// trimmable Character is one trimmable scalar, or "\r\n" (two).
+    static func trimming(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isTrimmable(scalars[start]) { scalars.formIndex(after: &start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard isTrimmable(scalars[before]) else { break }
+            end = before
+        }
+        if start == scalars.startIndex, end == scalars.endIndex { return s }
+        return String(scalars[start..<end])
+    }
+
+    /// Whether `s` contains `needle` byte for byte: for ASCII text, what `s.contains(needle)` answers.
+    static func containsBytes(_ s: String, _ needle: String) -> Bool {
+        let haystack = Array(s.utf8)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        for start in 0...(haystack.count - pattern.count) where haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+            return true
+        }
+        return false
+    }
+
+    /// True when every byte of `s` is ASCII.
+    static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// `InlineText.key` of simple text: trimmable scalars collapsed to one space, curly quotes and
     /// dashes unified, each other scalar replaced by its lowercase mapping (a one-scalar Character's
     /// `lowercased()`), trailing spaces dropped.
