@@ -77,6 +77,26 @@ enum FootnoteMarkup {
 
     /// A printed label without brackets, parentheses, trailing periods or surrounding spaces.
     static func cleanLabel(_ s: String) -> String {
+        guard let collapsed = SimpleText.collapsingWhitespace(s) else { return cleanLabelCharacters(s) }
+        // Simple text: one Character per scalar, and no "\r\n" once collapsed.
+        let scalars = Array(collapsed.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        func trim() {
+            while start < end, SimpleText.isTrimmable(scalars[start]) { start += 1 }
+            while end > start, SimpleText.isTrimmable(scalars[end - 1]) { end -= 1 }
+        }
+        trim()
+        while start < end, scalars[start] == "[" || scalars[start] == "(" { start += 1 }
+        while end > start, "]).:".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+        trim()
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+
+    /// ``cleanLabel(_:)`` Character by Character, for text that is not ``SimpleText``.
+    static func cleanLabelCharacters(_ s: String) -> String {
         var t = InlineText.trim(InlineText.collapse(s))
         while let f = t.first, "[(".contains(f) { t.removeFirst() }
         while let l = t.last, "]).:".contains(l) { t.removeLast() }
@@ -85,12 +105,20 @@ enum FootnoteMarkup {
 
     /// True when one of the element's class tokens, lower-cased, is in `names`.
     static func hasClass(_ e: DOMElement, in names: Set<String>) -> Bool {
-        e.classList.contains { names.contains($0.lowercased()) }
+        lowercasedClasses(e).contains { names.contains($0) }
     }
 
     /// True when one of the element's class tokens, lower-cased, is `name`.
     static func hasClass(_ e: DOMElement, named name: String) -> Bool {
-        e.classList.contains { $0.lowercased() == name }
+        lowercasedClasses(e).contains { $0 == name }
+    }
+
+    /// The element's class tokens, lower-cased, as `DOMElement.classList` splits them. Simple text
+    /// without a carriage return (so no "\r\n" Character) is split by bytes: each separator is one.
+    static func lowercasedClasses(_ e: DOMElement) -> [String] {
+        guard let value = e[attribute: "class"] else { return [] }
+        guard SimpleText.isSimple(value), !value.utf8.contains(0x0D) else { return e.classList.map { $0.lowercased() } }
+        return value.utf8.split(whereSeparator: SimpleText.isCollapsible).map { String(decoding: $0, as: UTF8.self).lowercased() }
     }
 
     /// The key and label of a marker element, or nil when the element is not a marker.

@@ -20,7 +20,7 @@ enum InlineText {
 
     /// Replaces each run of collapsible whitespace with one space.
     static func collapse(_ s: String) -> String {
-        SimpleText.isSimple(s) ? SimpleText.collapsingWhitespace(s) : collapseCharacters(s)
+        SimpleText.collapsingWhitespace(s) ?? collapseCharacters(s)
     }
 
     /// ``collapse(_:)`` Character by Character, for text that is not ``SimpleText``.
@@ -99,8 +99,8 @@ enum InlineText {
         for inline in inlines {
             switch inline {
             case .text(let t):
-                let s = SimpleText.isSimple(t) ? SimpleText.droppingRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
-                    : dropRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
+                let s = SimpleText.droppingRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
+                    ?? dropRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
                 if s.isEmpty { continue }
                 if case .text? = out.last, case .text(var merged) = out.removeLast() {
                     merged += s

@@ -19,17 +19,23 @@ enum SimpleText {
     static func isSimple(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            // Simple scalars are all below U+10000: two- or three-byte sequences.
-            let length = b >= 0xE0 ? 3 : 2
-            guard b >= 0xC0, b < 0xF0, i + length <= bytes.count else { return false }
-            var value = UInt32(b & (length == 2 ? 0x1F : 0x0F))
-            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-            guard let u = Unicode.Scalar(value), isSimple(u) else { return false }
+            if bytes[i] < 0x80 { i += 1; continue }
+            guard let length = simpleScalarLength(bytes, at: i) else { return false }
             i += length
         }
         return true
+    }
+
+    /// The byte length of the non-ASCII scalar starting at `i` when it is simple, else nil.
+    /// Simple scalars are all below U+10000: two- or three-byte sequences.
+    static func simpleScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = bytes[i]
+        let length = b >= 0xE0 ? 3 : 2
+        guard b >= 0xC0, b < 0xF0, i + length <= bytes.count else { return nil }
+        var value = UInt32(b & (length == 2 ? 0x1F : 0x0F))
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        guard let u = Unicode.Scalar(value), isSimple(u) else { return nil }
+        return length
     }
 
     /// Scalars that never join a neighbouring scalar of this set into one grapheme cluster
@@ -69,20 +75,36 @@ enum SimpleText {
 
     // MARK: byte-level helpers for simple text
 
-    /// `s` with each run of collapsible bytes replaced by one space; `s` itself when there is none to replace.
-    /// In simple text this is `InlineText.collapse` ("\r\n" is one collapsible Character, and two bytes).
-    static func collapsingWhitespace(_ s: String) -> String {
+    /// What a one-pass scan of a string found: it is not simple text, it needs no change, or its new value.
+    private enum Scan {
+        case notSimple
+        case unchanged
+        case changed(String)
+    }
+
+    /// `InlineText.collapse` of `s` when `s` is simple text (`s` itself when it has nothing to collapse),
+    /// else nil: each run of collapsible bytes becomes one space ("\r\n" is one collapsible Character).
+    static func collapsingWhitespace(_ s: String) -> String? {
         var s = s
-        let collapsed: String? = s.withUTF8 { bytes in
+        let scan: Scan = s.withUTF8 { bytes in
             var previousWasSpace = false
             var changes = false
-            for b in bytes {
-                let collapsible = isCollapsible(b)
-                if collapsible, previousWasSpace || b != 0x20 { changes = true; break }
-                previousWasSpace = collapsible
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    let collapsible = isCollapsible(b)
+                    if collapsible, previousWasSpace || b != 0x20 { changes = true }
+                    previousWasSpace = collapsible
+                    i += 1
+                } else {
+                    guard let length = simpleScalarLength(bytes, at: i) else { return .notSimple }
+                    previousWasSpace = false
+                    i += length
+                }
             }
-            guard changes else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
+            guard changes else { return .unchanged }
+            return .changed(String(unsafeUninitializedCapacity: bytes.count) { out in
                 var n = 0
                 var inSpace = false
                 for b in bytes {
@@ -96,28 +118,42 @@ enum SimpleText {
                     }
                 }
                 return n
-            }
+            })
         }
-        return collapsed ?? s
+        switch scan {
+        case .notSimple: return nil
+        case .unchanged: return s
+        case .changed(let collapsed): return collapsed
+        }
     }
 
-    /// `s` without each space that follows a space (or, with `lastWasSpace`, that starts it); `s` itself
-    /// when there is none. In simple text a space byte is a space Character.
-    static func droppingRepeatedSpaces(_ s: String, lastWasSpace: inout Bool) -> String {
+    /// When `s` is simple text: `s` without each space that follows a space (or, with `lastWasSpace`,
+    /// that starts it), or `s` itself when there is none; else nil, leaving `lastWasSpace` alone.
+    static func droppingRepeatedSpaces(_ s: String, lastWasSpace: inout Bool) -> String? {
         var s = s
         let startsAfterSpace = lastWasSpace
-        let (dropped, endsWithSpace): (String?, Bool?) = s.withUTF8 { bytes in
-            guard let last = bytes.last else { return (nil, nil) }
+        var endsWithSpace = startsAfterSpace
+        let scan: Scan = s.withUTF8 { bytes in
             var previousWasSpace = startsAfterSpace
             var changes = false
-            for b in bytes {
-                if b == 0x20, previousWasSpace { changes = true; break }
-                previousWasSpace = b == 0x20
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x20, previousWasSpace { changes = true }
+                    previousWasSpace = b == 0x20
+                    i += 1
+                } else {
+                    guard let length = simpleScalarLength(bytes, at: i) else { return .notSimple }
+                    previousWasSpace = false
+                    i += length
+                }
             }
-            guard changes else { return (nil, last == 0x20) }
-            var inSpace = startsAfterSpace
-            let out = String(unsafeUninitializedCapacity: bytes.count) { out in
+            endsWithSpace = previousWasSpace
+            guard changes else { return .unchanged }
+            return .changed(String(unsafeUninitializedCapacity: bytes.count) { out in
                 var n = 0
+                var inSpace = startsAfterSpace
                 for b in bytes {
                     if b == 0x20 {
                         if inSpace { continue }
@@ -129,11 +165,17 @@ enum SimpleText {
                     n += 1
                 }
                 return n
-            }
-            return (out, inSpace)
+            })
         }
-        if let endsWithSpace { lastWasSpace = endsWithSpace }
-        return dropped ?? s
+        switch scan {
+        case .notSimple: return nil
+        case .unchanged:
+            lastWasSpace = endsWithSpace
+            return s
+        case .changed(let dropped):
+            lastWasSpace = endsWithSpace
+            return dropped
+        }
     }
 
     /// `s` without trimmable scalars at either end; `s` itself when it has none. In simple text a
