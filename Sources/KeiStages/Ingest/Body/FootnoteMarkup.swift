@@ -79,20 +79,20 @@ enum FootnoteMarkup {
     static func cleanLabel(_ s: String) -> String {
         guard let collapsed = SimpleText.collapsingWhitespace(s) else { return cleanLabelCharacters(s) }
         // Simple text: one Character per scalar, and no "\r\n" once collapsed.
-        let scalars = Array(collapsed.unicodeScalars)
-        var start = 0
-        var end = scalars.count
+        let scalars = collapsed.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        func lastScalar() -> Unicode.Scalar { scalars[scalars.index(before: end)] }
         func trim() {
-            while start < end, SimpleText.isTrimmable(scalars[start]) { start += 1 }
-            while end > start, SimpleText.isTrimmable(scalars[end - 1]) { end -= 1 }
+            while start < end, SimpleText.isTrimmable(scalars[start]) { scalars.formIndex(after: &start) }
+            while start < end, SimpleText.isTrimmable(lastScalar()) { scalars.formIndex(before: &end) }
         }
         trim()
-        while start < end, scalars[start] == "[" || scalars[start] == "(" { start += 1 }
-        while end > start, "]).:".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+        while start < end, scalars[start] == "[" || scalars[start] == "(" { scalars.formIndex(after: &start) }
+        while start < end, "]).:".unicodeScalars.contains(lastScalar()) { scalars.formIndex(before: &end) }
         trim()
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start..<end])
-        return String(out)
+        if start == scalars.startIndex, end == scalars.endIndex { return collapsed }
+        return String(scalars[start..<end])
     }
 
     /// ``cleanLabel(_:)`` Character by Character, for text that is not ``SimpleText``.
