@@ -54,6 +54,7 @@ import Testing
         for v in UInt32(0)...0x10FFFF {
             guard let u = Unicode.Scalar(v) else { continue }
             #expect(bullets.contains(Character(u)) == BulletListMerger.isBulletScalar(u), "U+\(String(v, radix: 16))")
+            #expect(BulletListMerger.containsBulletScalar("a" + String(u) + "b") == BulletListMerger.isBulletScalar(u))
         }
     }
 
@@ -93,6 +94,8 @@ import Testing
             let backlinkKey = FootnoteMarkup.backlinkTexts.contains(InlineText.key(s))
             #expect(FootnoteMarkup.isBacklinkText(s) == backlinkKey, "\(scalars)")
             #expect(Self.same(FootnoteMarkup.cleanLabel(s), FootnoteMarkup.cleanLabelCharacters(s)), "\(scalars)")
+            #expect(FootnoteMarkup.firstHash(in: s) == s.firstIndex(of: "#"), "\(scalars)")
+            #expect(BulletListMerger.containsBulletScalar(s) == s.unicodeScalars.contains(where: BulletListMerger.isBulletScalar))
             let element = DOMElement(name: "a", attributes: [DOMAttribute(name: "class", value: s)])
             #expect(FootnoteMarkup.lowercasedClasses(element).map { Array($0.utf8) }
                 == element.classList.map { Array($0.lowercased().utf8) }, "\(scalars)")

@@ -44,10 +44,32 @@ enum BulletListMerger {
         }
     }
 
+    /// True when the text has a bullet scalar, found by its UTF-8 bytes: U+00B7 is C2 B7, U+0387 is CE 87,
+    /// the others are three bytes from E2 (lead bytes never occur inside another scalar's encoding).
+    static func containsBulletScalar(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                switch bytes[i] {
+                case 0xC2 where bytes[i + 1] == 0xB7, 0xCE where bytes[i + 1] == 0x87:
+                    return true
+                case 0xE2 where i + 2 < bytes.count:
+                    let value = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if let u = Unicode.Scalar(value), isBulletScalar(u) { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The bullet lines of a paragraph, or nil when it is not (entirely) bulleted.
     static func bullets(in p: Paragraph) -> [Bullet]? {
         // Most paragraphs have no bullet character at all: skip splitting and re-normalising them.
-        guard p.inlines.plainText.unicodeScalars.contains(where: isBulletScalar) else { return nil }
+        guard containsBulletScalar(p.inlines.plainText) else { return nil }
         var lines: [[Inline]] = [[]]
         for i in p.inlines {
             if i == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(i) }

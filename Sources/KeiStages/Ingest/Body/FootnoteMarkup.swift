@@ -41,9 +41,22 @@ enum FootnoteMarkup {
         return looksLikeNoteFragment(f) ? f : nil
     }
 
-    /// The index of the first "#" Character of `href` (for simple text, its first "#" byte).
-    private static func firstHash(in href: String) -> String.Index? {
-        SimpleText.isSimple(href) ? href.utf8.firstIndex(of: UInt8(ascii: "#")) : href.firstIndex(of: "#")
+    /// The index of the first "#" Character of `href`. While the text is ASCII a "#" byte followed by an
+    /// ASCII byte (or the end) is that Character; anything else is left to the Character search.
+    static func firstHash(in href: String) -> String.Index? {
+        let utf8 = href.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            guard b < 0x80 else { break }
+            if b == UInt8(ascii: "#") {
+                let next = utf8.index(after: i)
+                if next == utf8.endIndex || utf8[next] < 0x80 { return i }
+                break
+            }
+            utf8.formIndex(after: &i)
+        }
+        return i == utf8.endIndex ? nil : href.firstIndex(of: "#")
     }
 
     /// Fragments that name a note rather than a marker (`fn1`, `footnote-0`, `ftnt1`, `_ftn1`, `easy-footnote-bottom-1-123`).
