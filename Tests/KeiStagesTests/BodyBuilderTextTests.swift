@@ -95,6 +95,11 @@ import Testing
             #expect(FootnoteMarkup.isBacklinkText(s) == backlinkKey, "\(scalars)")
             #expect(Self.same(FootnoteMarkup.cleanLabel(s), FootnoteMarkup.cleanLabelCharacters(s)), "\(scalars)")
             #expect(FootnoteMarkup.firstHash(in: s) == s.firstIndex(of: "#"), "\(scalars)")
+            for prefix in ["a", "ab", "a b", "javascript:"] {
+                let text = s + (prefix == "javascript:" ? "JavaScript:void(0)" : "")
+                #expect(SimpleText.hasLowercasedPrefix(text, prefix) == text.lowercased().hasPrefix(prefix), "\(scalars)")
+                #expect(SimpleText.hasLowercasedPrefix("Ab" + s, prefix) == ("Ab" + s).lowercased().hasPrefix(prefix))
+            }
             #expect(BulletListMerger.containsBulletScalar(s) == s.unicodeScalars.contains(where: BulletListMerger.isBulletScalar))
             let element = DOMElement(name: "a", attributes: [DOMAttribute(name: "class", value: s)])
             #expect(FootnoteMarkup.lowercasedClasses(element).map { Array($0.utf8) }

@@ -35,7 +35,8 @@ enum FootnoteMarkup {
     static func fragment(of a: DOMElement) -> String? {
         guard a.name == "a", let href = a[attribute: "href"], let hash = firstHash(in: href) else { return nil }
         let f = String(href[href.index(after: hash)...])
-        guard !f.isEmpty, f.count < 200 else { return nil }
+        // Fewer than 200 bytes is fewer than 200 Characters; only longer fragments need counting.
+        guard !f.isEmpty, f.utf8.count < 200 || f.count < 200 else { return nil }
         if href[..<hash].isEmpty { return f }
         // A full URL with a fragment counts only when the fragment reads as a footnote.
         return looksLikeNoteFragment(f) ? f : nil

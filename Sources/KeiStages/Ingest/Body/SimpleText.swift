@@ -196,14 +196,28 @@ enum SimpleText {
 
     /// Whether `s` contains `needle` byte for byte: for ASCII text, what `s.contains(needle)` answers.
     static func containsBytes(_ s: String, _ needle: String) -> Bool {
-        let haystack = Array(s.utf8)
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        guard haystack.count >= pattern.count else { return false }
-        for start in 0...(haystack.count - pattern.count) where haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
-            return true
+        var s = s
+        var needle = needle
+        return s.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty else { return true }
+                guard haystack.count >= pattern.count else { return false }
+                for start in 0...(haystack.count - pattern.count)
+                where pattern.indices.allSatisfy({ haystack[start + $0] == pattern[$0] }) {
+                    return true
+                }
+                return false
+            }
         }
-        return false
+    }
+
+    /// True when the lower-cased text starts with `prefix` (lower-case ASCII): for ASCII text compared
+    /// byte by byte, otherwise `s.lowercased().hasPrefix(prefix)`.
+    static func hasLowercasedPrefix(_ s: String, _ prefix: String) -> Bool {
+        guard isASCII(s) else { return s.lowercased().hasPrefix(prefix) }
+        let text = s.utf8
+        guard text.count >= prefix.utf8.count else { return false }
+        return zip(text, prefix.utf8).allSatisfy { b, p in (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) == p }
     }
 
     /// True when every byte of `s` is ASCII.
