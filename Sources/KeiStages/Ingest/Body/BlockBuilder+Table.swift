@@ -39,7 +39,7 @@ extension BlockBuilder {
                 switch child {
                 case .comment: continue
                 case .text(let t):
-                    if !InlineText.trim(t.value).isEmpty { fostered.append(child) }
+                    if !InlineText.isBlank(t.value) { fostered.append(child) }
                 case .element(let c):
                     switch c.name {
                     case "tr":
@@ -57,7 +57,7 @@ extension BlockBuilder {
                     case "colgroup":
                         fostered += c.children.filter { node in
                             if case .element(let g) = node { return g.name != "col" }
-                            if case .text(let t) = node { return !InlineText.trim(t.value).isEmpty }
+                            if case .text(let t) = node { return !InlineText.isBlank(t.value) }
                             return false
                         }
                     default:
@@ -70,7 +70,7 @@ extension BlockBuilder {
         }
         for child in e.children {
             guard case .element(let c) = child else {
-                if case .text(let t) = child, !InlineText.trim(t.value).isEmpty { fostered.append(child) }
+                if case .text(let t) = child, !InlineText.isBlank(t.value) { fostered.append(child) }
                 continue
             }
             switch c.name {
@@ -99,7 +99,7 @@ extension BlockBuilder {
         var cells: [TableCell] = []
         for child in tr.children {
             guard case .element(let cell) = child, cell.name == "td" || cell.name == "th" else {
-                if case .text(let t) = child, InlineText.trim(t.value).isEmpty { continue }
+                if case .text(let t) = child, InlineText.isBlank(t.value) { continue }
                 if case .comment = child { continue }
                 if case .element(let c) = child, NoteExtractor.droppedElements.contains(c.name) { continue }
                 fostered.append(child)

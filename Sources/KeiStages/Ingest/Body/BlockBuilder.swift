@@ -110,7 +110,7 @@ struct BlockBuilder {
             case .text(let t):
                 let start = Self.visibleStartLine(t)
                 if fallback == 0 { fallback = start }
-                if !InlineText.trim(t.value).isEmpty { return start > 0 ? start : fallback }
+                if !InlineText.isBlank(t.value) { return start > 0 ? start : fallback }
             case .element(let e):
                 if fallback == 0 { fallback = e.line }
                 if InlineText.hasVisibleText(e.children) { return e.line > 0 ? e.line : fallback }
@@ -174,7 +174,7 @@ struct BlockBuilder {
             var text = e.textContent
             if text.hasPrefix("\r\n") { text.removeFirst() } else if text.hasPrefix("\n") { text.removeFirst() }
             while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
-            if InlineText.trim(text).isEmpty { return [] }
+            if InlineText.isBlank(text) { return [] }
             return [.block(.preformatted(Preformatted(text: text, location: location(e.line))))]
         case "hr":
             return []
@@ -209,7 +209,7 @@ struct BlockBuilder {
             case .comment:
                 continue
             case .text(let t):
-                if !InlineText.trim(t.value).isEmpty { loose.append(child) }
+                if !InlineText.isBlank(t.value) { loose.append(child) }
             case .element(let c):
                 if NoteExtractor.droppedElements.contains(c.name) { continue }
                 if c.name == "li" {
@@ -239,7 +239,7 @@ struct BlockBuilder {
         // <footer> or <cite> as the last element child, or a last <p> holding only a <cite>.
         if let lastIndex = kids.lastIndex(where: { node in
             if case .element(let c) = node { return !NoteExtractor.droppedElements.contains(c.name) }
-            if case .text(let t) = node { return !InlineText.trim(t.value).isEmpty }
+            if case .text(let t) = node { return !InlineText.isBlank(t.value) }
             return false
         }), case .element(let last) = kids[lastIndex] {
             if last.name == "footer" || last.name == "cite" {

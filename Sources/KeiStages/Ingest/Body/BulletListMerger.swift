@@ -35,8 +35,41 @@ enum BulletListMerger {
         return out
     }
 
+    /// True for every scalar a bullet Character can be: the bullets above and U+0387 GREEK ANO TELEIA,
+    /// which is canonically equivalent to U+00B7 (so the Character sets contain it too).
+    static func isBulletScalar(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x00B7, 0x0387, 0x2022, 0x2023, 0x2043, 0x2219, 0x25A0, 0x25A1, 0x25AA, 0x25CB, 0x25CF, 0x25E6: return true
+        default: return false
+        }
+    }
+
+    /// True when the text has a bullet scalar, found by its UTF-8 bytes: U+00B7 is C2 B7, U+0387 is CE 87,
+    /// the others are three bytes from E2 (lead bytes never occur inside another scalar's encoding).
+    static func containsBulletScalar(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                switch bytes[i] {
+                case 0xC2 where bytes[i + 1] == 0xB7, 0xCE where bytes[i + 1] == 0x87:
+                    return true
+                case 0xE2 where i + 2 < bytes.count:
+                    let value = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if let u = Unicode.Scalar(value), isBulletScalar(u) { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The bullet lines of a paragraph, or nil when it is not (entirely) bulleted.
     static func bullets(in p: Paragraph) -> [Bullet]? {
+        // Most paragraphs have no bullet character at all: skip splitting and re-normalising them.
+        guard containsBulletScalar(p.inlines.plainText) else { return nil }
         var lines: [[Inline]] = [[]]
         for i in p.inlines {
             if i == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(i) }

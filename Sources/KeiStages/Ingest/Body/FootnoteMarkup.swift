@@ -33,18 +33,39 @@ enum FootnoteMarkup {
 
     /// The fragment of a same-page link (`#fn1`, or a full URL ending in `#fn1`), or nil.
     static func fragment(of a: DOMElement) -> String? {
-        guard a.name == "a", let href = a[attribute: "href"], let hash = href.firstIndex(of: "#") else { return nil }
+        guard a.name == "a", let href = a[attribute: "href"], let hash = firstHash(in: href) else { return nil }
         let f = String(href[href.index(after: hash)...])
-        guard !f.isEmpty, f.count < 200 else { return nil }
+        // Fewer than 200 bytes is fewer than 200 Characters; only longer fragments need counting.
+        guard !f.isEmpty, f.utf8.count < 200 || f.count < 200 else { return nil }
         if href[..<hash].isEmpty { return f }
         // A full URL with a fragment counts only when the fragment reads as a footnote.
         return looksLikeNoteFragment(f) ? f : nil
     }
 
+    /// The index of the first "#" Character of `href`. While the text is ASCII a "#" byte followed by an
+    /// ASCII byte (or the end) is that Character; anything else is left to the Character search.
+    static func firstHash(in href: String) -> String.Index? {
+        let utf8 = href.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            guard b < 0x80 else { break }
+            if b == UInt8(ascii: "#") {
+                let next = utf8.index(after: i)
+                if next == utf8.endIndex || utf8[next] < 0x80 { return i }
+                break
+            }
+            utf8.formIndex(after: &i)
+        }
+        return i == utf8.endIndex ? nil : href.firstIndex(of: "#")
+    }
+
     /// Fragments that name a note rather than a marker (`fn1`, `footnote-0`, `ftnt1`, `_ftn1`, `easy-footnote-bottom-1-123`).
     static func looksLikeNoteFragment(_ f: String) -> Bool {
         let l = f.lowercased()
-        if l.contains("ref") || l.contains("link") || l.contains("back") { return false }
+        let ascii = SimpleText.isASCII(l)
+        func has(_ part: String) -> Bool { ascii ? SimpleText.containsBytes(l, part) : l.contains(part) }
+        if has("ref") || has("link") || has("back") { return false }
         guard l.contains(where: { $0.isNumber }) else { return false }
         for p in ["fn", "footnote", "ftn", "_ftn", "_edn", "edn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]
         where l.hasPrefix(p) {
@@ -70,15 +91,48 @@ enum FootnoteMarkup {
 
     /// A printed label without brackets, parentheses, trailing periods or surrounding spaces.
     static func cleanLabel(_ s: String) -> String {
+        guard let collapsed = SimpleText.collapsingWhitespace(s) else { return cleanLabelCharacters(s) }
+        // Simple text: one Character per scalar, and no "\r\n" once collapsed.
+        let scalars = collapsed.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        func lastScalar() -> Unicode.Scalar { scalars[scalars.index(before: end)] }
+        func trim() {
+            while start < end, SimpleText.isTrimmable(scalars[start]) { scalars.formIndex(after: &start) }
+            while start < end, SimpleText.isTrimmable(lastScalar()) { scalars.formIndex(before: &end) }
+        }
+        trim()
+        while start < end, scalars[start] == "[" || scalars[start] == "(" { scalars.formIndex(after: &start) }
+        while start < end, "]).:".unicodeScalars.contains(lastScalar()) { scalars.formIndex(before: &end) }
+        trim()
+        if start == scalars.startIndex, end == scalars.endIndex { return collapsed }
+        return String(scalars[start..<end])
+    }
+
+    /// ``cleanLabel(_:)`` Character by Character, for text that is not ``SimpleText``.
+    static func cleanLabelCharacters(_ s: String) -> String {
         var t = InlineText.trim(InlineText.collapse(s))
         while let f = t.first, "[(".contains(f) { t.removeFirst() }
         while let l = t.last, "]).:".contains(l) { t.removeLast() }
         return InlineText.trim(t)
     }
 
-    /// The classes of an element as a set of strings.
-    static func classes(_ e: DOMElement) -> Set<String> {
-        Set(e.classList.map { String($0).lowercased() })
+    /// True when one of the element's class tokens, lower-cased, is in `names`.
+    static func hasClass(_ e: DOMElement, in names: Set<String>) -> Bool {
+        lowercasedClasses(e).contains { names.contains($0) }
+    }
+
+    /// True when one of the element's class tokens, lower-cased, is `name`.
+    static func hasClass(_ e: DOMElement, named name: String) -> Bool {
+        lowercasedClasses(e).contains { $0 == name }
+    }
+
+    /// The element's class tokens, lower-cased, as `DOMElement.classList` splits them. Simple text
+    /// without a carriage return (so no "\r\n" Character) is split by bytes: each separator is one.
+    static func lowercasedClasses(_ e: DOMElement) -> [String] {
+        guard let value = e[attribute: "class"] else { return [] }
+        guard SimpleText.isSimple(value), !value.utf8.contains(0x0D) else { return e.classList.map { $0.lowercased() } }
+        return value.utf8.split(whereSeparator: SimpleText.isCollapsible).map { String(decoding: $0, as: UTF8.self).lowercased() }
     }
 
     /// The key and label of a marker element, or nil when the element is not a marker.
@@ -87,19 +141,17 @@ enum FootnoteMarkup {
     ///   - insideSup: the element is inside a `<sup>`.
     static func marker(_ e: DOMElement, knownAnchors: Set<String>, insideSup: Bool) -> (key: String, label: String)? {
         if e.name == "sup" || e.name == "span" {
-            let cls = classes(e)
-            if let mfn = e[attribute: "data-mfn"], cls.contains("modern-footnotes-footnote") || e.name == "sup" {
+            if let mfn = e[attribute: "data-mfn"], e.name == "sup" || hasClass(e, named: "modern-footnotes-footnote") {
                 let label = cleanLabel(visibleText(e))
                 return ("mfn:" + mfn, label.isEmpty ? mfn : label)
             }
             return nil
         }
         guard e.name == "a", let f = fragment(of: e) else { return nil }
-        let cls = classes(e)
-        if e[attribute: "role"] == "doc-backlink" || !cls.isDisjoint(with: backlinkClasses) { return nil }
+        if e[attribute: "role"] == "doc-backlink" || hasClass(e, in: backlinkClasses) { return nil }
         let label = cleanLabel(visibleText(e))
         if knownAnchors.contains(f) { return (f, label) }
-        if e[attribute: "role"] == "doc-noteref" || !cls.isDisjoint(with: markerClasses) { return (f, label) }
+        if e[attribute: "role"] == "doc-noteref" || hasClass(e, in: markerClasses) { return (f, label) }
         guard looksLikeMarkerLabel(label) else { return nil }
         if looksLikeNoteFragment(f) { return (f, label) }
         if insideSup || e.firstDescendant(named: "sup") != nil {
@@ -126,7 +178,7 @@ enum FootnoteMarkup {
     /// True for an element that holds an endnote list.
     static func isContainer(_ e: DOMElement) -> Bool {
         if let role = e[attribute: "role"], role == "doc-endnotes" || role == "doc-footnotes" { return true }
-        if !classes(e).isDisjoint(with: containerClasses) { return true }
+        if hasClass(e, in: containerClasses) { return true }
         if let id = e.id?.lowercased(), ["footnotes", "endnotes", "footnote-list"].contains(id), e.name != "a" { return true }
         return false
     }
@@ -134,16 +186,30 @@ enum FootnoteMarkup {
     /// True for a back-link inside a note (to the marker), given the ids markers carry.
     static func isBacklink(_ a: DOMElement, markerIDs: Set<String>) -> Bool {
         guard a.name == "a" else { return false }
-        if a[attribute: "role"] == "doc-backlink" || !classes(a).isDisjoint(with: backlinkClasses) { return true }
+        if a[attribute: "role"] == "doc-backlink" || hasClass(a, in: backlinkClasses) { return true }
         if let f = fragment(of: a), markerIDs.contains(f) { return true }
-        return backlinkTexts.contains(InlineText.key(a.textContent))
+        return isBacklinkText(a.textContent)
+    }
+
+    /// The most scalars a back-link text has. None of them changes under canonical decomposition.
+    static let longestBacklinkText = backlinkTexts.map { $0.unicodeScalars.count }.max() ?? 0
+
+    /// True when the text reads as a back-link ("↩", "Back to text"). A text with more visible scalars
+    /// than the longest back-link text cannot match (its key has at least that many scalars), so the
+    /// key is only made for short texts.
+    static func isBacklinkText(_ text: String) -> Bool {
+        var visible = 0
+        for u in text.unicodeScalars where !SimpleText.isTrimmable(u) {
+            visible += 1
+            if visible > longestBacklinkText { return false }
+        }
+        return backlinkTexts.contains(InlineText.key(text))
     }
 
     /// True for an element that shows a note's text as a tooltip or hidden span.
     static func isTooltip(_ e: DOMElement) -> Bool {
         if e[attribute: "role"] == "tooltip" { return true }
-        let cls = classes(e)
-        if !cls.isDisjoint(with: tooltipClasses) { return true }
+        if hasClass(e, in: tooltipClasses) { return true }
         if e.name == "span" || e.name == "div" || e.name == "aside" {
             if e[attribute: "hidden"] != nil { return true }
             if let style = e[attribute: "style"]?.lowercased().replacingOccurrences(of: " ", with: ""),

@@ -20,6 +20,11 @@ enum InlineText {
 
     /// Replaces each run of collapsible whitespace with one space.
     static func collapse(_ s: String) -> String {
+        SimpleText.collapsingWhitespace(s) ?? collapseCharacters(s)
+    }
+
+    /// ``collapse(_:)`` Character by Character, for text that is not ``SimpleText``.
+    static func collapseCharacters(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var inSpace = false
@@ -37,14 +42,29 @@ enum InlineText {
 
     /// Trims collapsible whitespace and no-break spaces at both ends of a string.
     static func trim(_ s: String) -> String {
+        SimpleText.isSimple(s) ? SimpleText.trimming(s) : trimCharacters(s)
+    }
+
+    /// ``trim(_:)`` Character by Character, for text that is not ``SimpleText``.
+    static func trimCharacters(_ s: String) -> String {
         var sub = Substring(s)
         while let f = sub.first, isTrimmable(f) { sub = sub.dropFirst() }
         while let l = sub.last, isTrimmable(l) { sub = sub.dropLast() }
         return String(sub)
     }
 
+    /// True when the string is empty or only trimmable whitespace (`trim(s).isEmpty`, without the copy).
+    static func isBlank(_ s: String) -> Bool {
+        !s.contains(where: { !isTrimmable($0) })
+    }
+
     /// A comparison key: whitespace and no-break spaces collapsed, case folded, curly quotes and dashes unified.
     static func key(_ s: String) -> String {
+        SimpleText.isSimple(s) ? SimpleText.key(s) : keyCharacters(s)
+    }
+
+    /// ``key(_:)`` Character by Character, for text that is not ``SimpleText``.
+    static func keyCharacters(_ s: String) -> String {
         var out = ""
         var inSpace = true
         for c in s {
@@ -79,19 +99,12 @@ enum InlineText {
         for inline in inlines {
             switch inline {
             case .text(let t):
-                var s = ""
-                for c in t {
-                    if c == " " {
-                        if lastWasSpace { continue }
-                        lastWasSpace = true
-                    } else {
-                        lastWasSpace = false
-                    }
-                    s.append(c)
-                }
+                let s = SimpleText.droppingRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
+                    ?? dropRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
                 if s.isEmpty { continue }
-                if case .text(let prev)? = out.last {
-                    out[out.count - 1] = .text(prev + s)
+                if case .text? = out.last, case .text(var merged) = out.removeLast() {
+                    merged += s
+                    out.append(.text(merged))
                 } else {
                     out.append(.text(s))
                 }
@@ -125,6 +138,21 @@ enum InlineText {
             }
         }
         return out
+    }
+
+    /// Drops each space Character that follows a space (or, with `lastWasSpace`, starts the text).
+    static func dropRepeatedSpaces(_ t: String, lastWasSpace: inout Bool) -> String {
+        var s = ""
+        for c in t {
+            if c == " " {
+                if lastWasSpace { continue }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            s.append(c)
+        }
+        return s
     }
 
     /// Trims trimmable whitespace at the start and end of a run, descending into formatting.

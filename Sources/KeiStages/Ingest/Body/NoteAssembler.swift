@@ -88,10 +88,10 @@ struct NoteAssembler {
                 switch child {
                 case .comment: continue
                 case .text(let t):
-                    if !InlineText.trim(t.value).isEmpty { seenText = true }
+                    if !InlineText.isBlank(t.value) { seenText = true }
                     kids.append(child)
                 case .element(let c):
-                    let isLabelLink = c.name == "a" && FootnoteMarkup.classes(c).contains("footnote-label")
+                    let isLabelLink = c.name == "a" && FootnoteMarkup.hasClass(c, named: "footnote-label")
                     if c.name == "a", isLabelLink || FootnoteMarkup.isBacklink(c, markerIDs: markerIDs) {
                         let text = FootnoteMarkup.cleanLabel(c.textContent)
                         if !seenText, printed == nil, FootnoteMarkup.looksLikeMarkerLabel(text) { printed = text }

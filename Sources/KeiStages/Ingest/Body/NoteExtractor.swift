@@ -66,7 +66,7 @@ struct NoteExtractor {
             case .comment:
                 continue
             case .text(let t):
-                if !InlineText.trim(t.value).isEmpty { lastMarkerKey = nil }
+                if !InlineText.isBlank(t.value) { lastMarkerKey = nil }
                 out.append(node)
             case .element(let c):
                 if Self.droppedElements.contains(c.name) { continue }
@@ -178,7 +178,7 @@ struct NoteExtractor {
                 switch child {
                 case .comment: continue
                 case .text(let t):
-                    if !InlineText.trim(t.value).isEmpty { stop = true }
+                    if !InlineText.isBlank(t.value) { stop = true }
                 case .element(let c):
                     if let id = c.id { ids.append(id) }
                     if let n = c[attribute: "name"] { ids.append(n) }
@@ -265,7 +265,7 @@ struct NoteExtractor {
             case .comment:
                 continue
             case .text(let t):
-                if !InlineText.trim(t.value).isEmpty { leftovers.append(node) }
+                if !InlineText.isBlank(t.value) { leftovers.append(node) }
             case .element(let e):
                 if Self.droppedElements.contains(e.name) || e.name == "hr" || e.name == "br" { continue }
                 if Self.headingNames.contains(e.name) {
