@@ -44,7 +44,7 @@ public enum FileIO {
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
-            try data.write(to: tmp)
+            try writeNew(data, to: tmp.path)
             // rename(2) replaces the target atomically (Foundation's replaceItemAt is unreliable on Linux).
             if rename(tmp.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -56,6 +56,26 @@ public enum FileIO {
         } catch {
             try? FileManager.default.removeItem(at: tmp)
             throw KeiError.output(path: display, error.localizedDescription)
+        }
+    }
+
+    /// Creates `path` (which must not exist) and writes `data` to it with plain POSIX calls. Readers
+    /// see the file only after the rename that follows, so no fsync is needed for atomicity.
+    static func writeNew(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw KeiError.output(path: path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, base + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw KeiError.output(path: path, String(cString: strerror(errno)))
+                }
+                offset += n
+            }
         }
     }
 

@@ -109,10 +109,29 @@ public enum MarkupParser {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             return nil
         }
-        let ascii = String(decoding: head.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        if ascii.range(of: #"<meta[^>]*charset"#, options: .regularExpression) != nil { return nil }
-        if ascii.hasPrefix("<?xml"), ascii.range(of: #"^<\?xml[^>]*encoding"#, options: .regularExpression) != nil { return nil }
+        // Any "charset" (a <meta> declaration) or an XML declaration's "encoding": libxml2 decides.
+        if containsASCIICaseInsensitive(head, "charset") { return nil }
+        if head.starts(with: Array("<?xml".utf8)), containsASCIICaseInsensitive(head.prefix(200), "encoding") { return nil }
         return String(data: data, encoding: .utf8) != nil ? "UTF-8" : nil
+    }
+
+    /// Whether `bytes` contain `needle` (lower-case ASCII), ignoring ASCII case.
+    static func containsASCIICaseInsensitive(_ bytes: Data, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first, bytes.count >= n.count else { return false }
+        return bytes.withUnsafeBytes { raw -> Bool in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            while i + n.count <= b.count {
+                if b[i] | 0x20 == first {
+                    var k = 1
+                    while k < n.count, b[i + k] | 0x20 == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     // MARK: - libxml2 plumbing (private)
