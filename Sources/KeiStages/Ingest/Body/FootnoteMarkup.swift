@@ -64,7 +64,7 @@ enum FootnoteMarkup {
     static func looksLikeNoteFragment(_ f: String) -> Bool {
         let l = f.lowercased()
         let ascii = SimpleText.isASCII(l)
-        func has(_ part: String) -> Bool { ascii ? SimpleText.containsBytes(l, part) : l.contains(part) }
+        func has(_ part: String) -> Bool { ascii ? TextSearch.contains(l, part) : l.contains(part) }
         if has("ref") || has("link") || has("back") { return false }
         guard l.contains(where: { $0.isNumber }) else { return false }
         for p in ["fn", "footnote", "ftn", "_ftn", "_edn", "edn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]

@@ -194,23 +194,6 @@ enum SimpleText {
         return String(scalars[start..<end])
     }
 
-    /// Whether `s` contains `needle` byte for byte: for ASCII text, what `s.contains(needle)` answers.
-    static func containsBytes(_ s: String, _ needle: String) -> Bool {
-        var s = s
-        var needle = needle
-        return s.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard !pattern.isEmpty else { return true }
-                guard haystack.count >= pattern.count else { return false }
-                for start in 0...(haystack.count - pattern.count)
-                where pattern.indices.allSatisfy({ haystack[start + $0] == pattern[$0] }) {
-                    return true
-                }
-                return false
-            }
-        }
-    }
-
     /// True when the lower-cased text starts with `prefix` (lower-case ASCII): for ASCII text compared
     /// byte by byte, otherwise `s.lowercased().hasPrefix(prefix)`.
     static func hasLowercasedPrefix(_ s: String, _ prefix: String) -> Bool {

@@ -139,7 +139,7 @@ enum BylineParser {
     static func cleanName(_ s: String) -> String? {
         let name = trimSeparators(MetadataText.normalize(s))
         guard !name.isEmpty, name.count <= 80, let first = name.first, first.isLetter,
-              !name.contains("@"), !MetadataText.contains(name, "://"), !name.contains(where: { $0.isNumber }) else { return nil }
+              !name.contains("@"), !TextSearch.contains(name, "://"), !name.contains(where: { $0.isNumber }) else { return nil }
         let words = name.split(separator: " ")
         guard (1...6).contains(words.count) else { return nil }
         let lowerStarts = words.filter { $0.first?.isLowercase ?? false }

@@ -217,23 +217,6 @@ enum MetadataText {
         return nil
     }
 
-    /// `s.contains(needle)` as Foundation answers it (`range(of:) != nil`), answered by a byte search
-    /// when `s` is ASCII (where the two agree).
-    static func contains(_ s: String, _ needle: String) -> Bool {
-        let hay = s.utf8
-        guard hay.allSatisfy({ $0 < 0x80 }) else { return s.range(of: needle) != nil }
-        let pattern = needle.utf8
-        guard let first = pattern.first else { return s.range(of: needle) != nil }
-        let count = pattern.count
-        var start = hay.startIndex
-        while let i = hay[start...].firstIndex(of: first) {
-            if hay[i...].starts(with: pattern) { return true }
-            start = hay.index(after: i)
-            if hay.distance(from: start, to: hay.endIndex) < count - 1 { return false }
-        }
-        return false
-    }
-
     /// `s.range(of: needle, options: .caseInsensitive)` as Foundation answers it, found by a byte
     /// search ignoring ASCII case when `s` and `needle` are ASCII (where the two agree).
     static func caseInsensitiveRange(of needle: String, in s: String) -> Range<String.Index>? {

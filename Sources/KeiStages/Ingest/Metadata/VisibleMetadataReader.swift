@@ -107,10 +107,10 @@ enum VisibleMetadataReader {
     /// Whether a class token marks the publication date (`date`, `pubdate`, `published-date`, …),
     /// not an access, modification or event date.
     static func isPublicationDateClass(_ token: String) -> Bool {
-        if ["access", "modif", "updat", "event", "birth", "death", "expir", "retriev"].contains(where: { MetadataText.contains(token, $0) }) {
+        if ["access", "modif", "updat", "event", "birth", "death", "expir", "retriev"].contains(where: { TextSearch.contains(token, $0) }) {
             return false
         }
-        return dateClasses.contains(token) || MetadataText.contains(token, "publish") || token.hasPrefix("pubdate")
+        return dateClasses.contains(token) || TextSearch.contains(token, "publish") || token.hasPrefix("pubdate")
     }
 
     /// Whether the element is hidden from readers (`hidden`, `aria-hidden="true"`, inline `display:none`).
@@ -158,9 +158,9 @@ enum VisibleMetadataReader {
         if el.name == "a", (el[attribute: "rel"] ?? "").lowercased().split(separator: " ").contains("author") { return true }
         if let classAttribute = el[attribute: "class"], !TextSignals.mayContainBylineWord(classAttribute) { return false }
         for c in el.classList.map({ $0.lowercased() }) {
-            guard MetadataText.contains(c, "byline") || MetadataText.contains(c, "author") || MetadataText.contains(c, "contributor")
+            guard TextSearch.contains(c, "byline") || TextSearch.contains(c, "author") || TextSearch.contains(c, "contributor")
             else { continue }
-            if nonBylineParts.contains(where: { MetadataText.contains(c, $0) }) { continue }
+            if nonBylineParts.contains(where: { TextSearch.contains(c, $0) }) { continue }
             return true
         }
         return false
@@ -190,9 +190,9 @@ enum VisibleMetadataReader {
             let classes = el.classList.map { $0.lowercased() }
             let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
             let isAffiliation = itemprop == "affiliation" || itemprop == "worksfor"
-                || classes.contains { MetadataText.contains($0, "affiliation") || MetadataText.contains($0, "institution") || $0.hasSuffix("-org") }
+                || classes.contains { TextSearch.contains($0, "affiliation") || TextSearch.contains($0, "institution") || $0.hasSuffix("-org") }
             let isName = itemprop == "name"
-                || classes.contains { MetadataText.contains($0, "name") && !MetadataText.contains($0, "affiliation") }
+                || classes.contains { TextSearch.contains($0, "name") && !TextSearch.contains($0, "affiliation") }
                 || (!isRoot && el.name == "a" && (el[attribute: "rel"] ?? "").lowercased().contains("author"))
             if !isRoot && isAffiliation {
                 if let t = MetadataText.nonEmpty(el.textContent), let last = out.indices.last, t.count <= 200 {
