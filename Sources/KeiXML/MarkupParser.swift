@@ -19,56 +19,52 @@ public enum MarkupParser {
     ///   - encoding: An encoding to force (e.g. from a workflow); nil honours the page's BOM or
     ///     `<meta charset>` / `http-equiv` declaration, falling back to libxml2's detection.
     public static func parseHTML(_ data: Data, encoding: String? = nil) -> DOMDocument {
-        ensureInitialized()
         let collector = MessageCollector()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let encoding = encoding ?? sniffedEncoding(data)
-        return withErrorCollector(collector) { () -> DOMDocument in
-            let result: DOMDocument? = data.withUnsafeBytes { raw -> DOMDocument? in
-                guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
-                      raw.count <= Int(Int32.max) else { return nil }
-                guard let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else { return nil }
-                defer { htmlFreeParserCtxt(ctxt) }
-                _ = htmlCtxtUseOptions(ctxt, options)
-                if let encoding, let handler = xmlFindCharEncodingHandler(encoding) {
-                    _ = xmlSwitchToEncoding(ctxt, handler)
-                }
-                _ = htmlParseDocument(ctxt)
-                guard let doc = ctxt.pointee.myDoc else {
-                    return DOMDocument(root: nil)
-                }
-                ctxt.pointee.myDoc = nil
-                defer { xmlFreeDoc(doc) }
+        let parsed = withErrorCollector(collector) {
+            withParsedHTML(data, encoding: encoding) { doc, ctxt -> DOMDocument in
+                guard let doc else { return DOMDocument(root: nil) }
                 let enc = doc.pointee.encoding.map { String(cString: $0) }
                     ?? ctxt.pointee.input?.pointee.encoding.map { String(cString: $0) }
                 return DOMDocument(root: copyRoot(of: doc, lowercase: true), encoding: enc)
             }
-            var doc = result ?? DOMDocument(root: nil)
-            doc.messages = collector.messages
-            if data.isEmpty {
-                doc.messages.append(ParserMessage(level: .fatal, code: 4, line: 0, column: 0, message: "Document is empty"))
-            }
-            return doc
         }
+        var doc = parsed ?? DOMDocument(root: nil)
+        doc.messages = collector.messages
+        if data.isEmpty {
+            doc.messages.append(ParserMessage(level: .fatal, code: 4, line: 0, column: 0, message: "Document is empty"))
+        }
+        return doc
     }
 
     /// Parses an HTML page exactly as ``parseHTML(_:encoding:)`` does and frees it without copying:
     /// the baseline the benchmark compares the pipeline with. Returns whether a tree was built.
     public static func parseHTMLAndDiscard(_ data: Data) -> Bool {
+        withErrorCollector(MessageCollector()) {
+            withParsedHTML(data, encoding: nil) { doc, _ in doc != nil }
+        } ?? false
+    }
+
+    /// The one HTML parse: options, encoding (forced or sniffed), a parser context; calls `body`
+    /// with the document (nil when libxml2 built none) and frees both before returning.
+    /// Nil when the input is empty or too large for libxml2.
+    private static func withParsedHTML<T>(_ data: Data, encoding: String?,
+                                          _ body: (xmlDocPtr?, htmlParserCtxtPtr) -> T) -> T? {
         ensureInitialized()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        return withErrorCollector(MessageCollector()) { () -> Bool in
-            data.withUnsafeBytes { raw -> Bool in
-                guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
-                      raw.count <= Int(Int32.max), let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else { return false }
-                defer { htmlFreeParserCtxt(ctxt) }
-                _ = htmlCtxtUseOptions(ctxt, options)
-                _ = htmlParseDocument(ctxt)
-                guard let doc = ctxt.pointee.myDoc else { return false }
-                ctxt.pointee.myDoc = nil
-                xmlFreeDoc(doc)
-                return true
+        let encoding = encoding ?? sniffedEncoding(data)
+        return data.withUnsafeBytes { raw -> T? in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
+                  raw.count <= Int(Int32.max), let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else { return nil }
+            defer { htmlFreeParserCtxt(ctxt) }
+            _ = htmlCtxtUseOptions(ctxt, options)
+            if let encoding, let handler = xmlFindCharEncodingHandler(encoding) {
+                _ = xmlSwitchToEncoding(ctxt, handler)
             }
+            _ = htmlParseDocument(ctxt)
+            let doc = ctxt.pointee.myDoc
+            ctxt.pointee.myDoc = nil
+            defer { if let doc { xmlFreeDoc(doc) } }
+            return body(doc, ctxt)
         }
     }
 
