@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // Thin wrapper: parses with libxml2, copies into Swift values, frees C memory.
-        .target(name: "KeiXML", dependencies: ["CKeiLibXML2"]),
+        .target(name: "KeiXML", dependencies: ["CKeiLibXML2", "KeiDocument"]),
         // Value-type article model, diagnostics, visitors, tree dumper.
         .target(name: "KeiDocument"),
         // Stage protocol, workflow loading, runner, reporters, file I/O.

@@ -2,7 +2,7 @@
 public enum DOMNode: Sendable, Hashable {
     case element(DOMElement)
     case text(DOMText)
-    case comment(String)
+    case comment(DOMComment)
 
     /// The element, when this node is one.
     public var element: DOMElement? {

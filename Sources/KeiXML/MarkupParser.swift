@@ -247,7 +247,7 @@ public enum MarkupParser {
             case XML_ENTITY_REF_NODE:
                 children.append(.text(DOMText("&" + string(c.pointee.name) + ";", line: lineOf(c))))
             case XML_COMMENT_NODE:
-                children.append(.comment(string(c.pointee.content)))
+                children.append(.comment(DOMComment(string(c.pointee.content))))
             default:
                 break
             }

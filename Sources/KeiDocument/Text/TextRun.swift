@@ -1,0 +1,244 @@
+/// Text that knows where each of its characters came from in the source.
+///
+/// `string` is the text as the model holds it (entities resolved, whitespace collapsed); `origins` cover
+/// its UTF-8 bytes in order and say, for each stretch, which source bytes it came from (see
+/// ``TextOrigin``). All offsets are **UTF-8 byte offsets, 0-based, half-open**, into `string` (for
+/// ranges of the run) or into the decoded source (for ``SourceSpan``s).
+///
+/// Two runs are equal when their strings are equal: origins are provenance, not content (so a run read
+/// from a page equals the literal `"text"` in a test, and a fix that changes nothing changes nothing).
+public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public private(set) var string: String
+    public private(set) var origins: [TextOrigin]
+
+    /// Text the pipeline adds: no source.
+    public init(_ string: String) {
+        self.string = string
+        self.origins = string.utf8.isEmpty ? [] : [TextOrigin(length: string.utf8.count, source: nil, verbatim: false)]
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// Text that came from `source` as a whole: verbatim when `string` is exactly the source's bytes.
+    public init(_ string: String, source: SourceSpan?, verbatim: Bool) {
+        self.string = string
+        let n = string.utf8.count
+        self.origins = n == 0 ? [] : [TextOrigin(length: n, source: source, verbatim: verbatim)]
+    }
+
+    /// A run from explicit origins.
+    /// - Precondition: the origins' lengths add up to `string.utf8.count`.
+    public init(_ string: String, origins: [TextOrigin]) {
+        precondition(origins.reduce(0) { $0 + $1.length } == string.utf8.count, "origins must cover the text")
+        self.string = string
+        self.origins = []
+        for o in origins where o.length > 0 { Self.append(o, to: &self.origins) }
+    }
+
+    public static let empty = TextRun("")
+
+    public var description: String { string }
+    public var isEmpty: Bool { string.isEmpty }
+    /// Length in UTF-8 bytes.
+    public var utf8Count: Int { string.utf8.count }
+
+    public static func == (a: TextRun, b: TextRun) -> Bool { a.string == b.string }
+    public func hash(into hasher: inout Hasher) { hasher.combine(string) }
+
+    // MARK: Mapping to the source
+
+    /// The source bytes the whole run came from (first to last sourced byte); nil when none has a source.
+    public var span: SourceSpan? { span(of: 0..<utf8Count) }
+
+    /// The source bytes that the run's UTF-8 range `range` came from: from the start of the first sourced
+    /// byte in the range to the end of the last one. Inside a verbatim origin the mapping is exact; an
+    /// origin that is not verbatim maps as a whole. Nil when nothing in the range has a source.
+    public func span(of range: Range<Int>) -> SourceSpan? {
+        var start: Int?
+        var end: Int?
+        var offset = 0
+        for o in origins {
+            let lo = offset, hi = offset + o.length
+            offset = hi
+            guard hi > range.lowerBound, lo < range.upperBound || (range.isEmpty && lo == range.lowerBound),
+                  let s = o.source else { continue }
+            if start == nil {
+                start = o.verbatim ? s.start + max(0, range.lowerBound - lo) : s.start
+            }
+            end = o.verbatim ? s.start + (min(hi, range.upperBound) - lo) : s.end
+            if hi >= range.upperBound { break }
+        }
+        guard let start, let end else { return nil }
+        return SourceSpan(start: start, end: end)
+    }
+
+    /// The run's UTF-8 range whose source is exactly `span`, when `span` falls inside verbatim origins
+    /// of this run (or matches a whole non-verbatim origin); nil otherwise.
+    public func range(of span: SourceSpan) -> Range<Int>? {
+        guard let lo = offset(ofSource: span.start, end: false), let hi = offset(ofSource: span.end, end: true),
+              lo <= hi, self.span(of: lo..<hi).map({ $0 == span || span.isEmpty }) ?? false else { return nil }
+        return lo..<hi
+    }
+
+    private func offset(ofSource s: Int, end: Bool) -> Int? {
+        var offset = 0
+        for o in origins {
+            defer { offset += o.length }
+            guard let src = o.source else { continue }
+            if o.verbatim, s >= src.start, s <= src.end {
+                if !end && s == src.end { continue }
+                return offset + (s - src.start)
+            }
+            if !end && s == src.start { return offset }
+            if end && s == src.end { return offset + o.length }
+        }
+        return nil
+    }
+
+    // MARK: Building
+
+    /// Appends another run, keeping both runs' origins.
+    public mutating func append(_ other: TextRun) {
+        string += other.string
+        for o in other.origins { Self.append(o, to: &origins) }
+    }
+
+    /// Appends text the pipeline adds (no source).
+    public mutating func append(_ s: String) {
+        append(TextRun(s))
+    }
+
+    public static func + (a: TextRun, b: TextRun) -> TextRun {
+        var r = a
+        r.append(b)
+        return r
+    }
+
+    /// The part of the run in the UTF-8 range `range` (which must lie on Unicode scalar boundaries).
+    public func slice(_ range: Range<Int>) -> TextRun {
+        let lo = max(0, range.lowerBound), hi = min(utf8Count, range.upperBound)
+        guard lo < hi else { return .empty }
+        let u = string.utf8
+        let s = String(Substring(u[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]))
+        var out: [TextOrigin] = []
+        var offset = 0
+        for o in origins {
+            let a = offset, b = offset + o.length
+            offset = b
+            let x = max(a, lo), y = min(b, hi)
+            guard x < y else { continue }
+            if o.verbatim, let src = o.source {
+                out.append(TextOrigin(length: y - x, source: SourceSpan(start: src.start + (x - a), end: src.start + (y - a)), verbatim: true))
+            } else {
+                out.append(TextOrigin(length: y - x, source: o.source, verbatim: false))
+            }
+        }
+        return TextRun(s, origins: out)
+    }
+
+    /// The run with the UTF-8 range `range` replaced by `replacement`.
+    public func replacing(_ range: Range<Int>, with replacement: TextRun) -> TextRun {
+        slice(0..<range.lowerBound) + replacement + slice(range.upperBound..<utf8Count)
+    }
+
+    private static func append(_ o: TextOrigin, to list: inout [TextOrigin]) {
+        guard o.length > 0 else { return }
+        if var last = list.last {
+            if last.source == nil && o.source == nil {
+                last.length += o.length
+                list[list.count - 1] = last
+                return
+            }
+            if last.verbatim, o.verbatim, let a = last.source, let b = o.source, a.end == b.start {
+                last.length += o.length
+                last.source = SourceSpan(start: a.start, end: b.end)
+                list[list.count - 1] = last
+                return
+            }
+        }
+        list.append(o)
+    }
+}
+
+extension TextRun {
+    /// Calls `body` with each Unicode scalar and its UTF-8 range in the run.
+    public func forEachScalar(_ body: (Unicode.Scalar, Range<Int>) -> Void) {
+        var offset = 0
+        for s in string.unicodeScalars {
+            let n = UTF8.width(s)
+            body(s, offset..<(offset + n))
+            offset += n
+        }
+    }
+
+    /// The run without leading and trailing scalars for which `isTrimmed` is true.
+    public func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> TextRun {
+        trimmingEnd(isTrimmed).trimmingStart(isTrimmed)
+    }
+
+    public func trimmingStart(_ isTrimmed: (Unicode.Scalar) -> Bool) -> TextRun {
+        var offset = 0
+        for s in string.unicodeScalars {
+            guard isTrimmed(s) else { break }
+            offset += UTF8.width(s)
+        }
+        return offset == 0 ? self : slice(offset..<utf8Count)
+    }
+
+    public func trimmingEnd(_ isTrimmed: (Unicode.Scalar) -> Bool) -> TextRun {
+        var end = utf8Count
+        for s in string.unicodeScalars.reversed() {
+            guard isTrimmed(s) else { break }
+            end -= UTF8.width(s)
+        }
+        return end == utf8Count ? self : slice(0..<end)
+    }
+
+    /// The run without its first `count` Characters (grapheme clusters).
+    public func droppingFirst(_ count: Int) -> TextRun {
+        let idx = string.index(string.startIndex, offsetBy: count, limitedBy: string.endIndex) ?? string.endIndex
+        return slice(string.utf8.distance(from: string.startIndex, to: idx)..<utf8Count)
+    }
+
+    /// Replaces each run of scalars for which `isCollapsible` is true with one space, and drops a space
+    /// that would follow another (or, when `lastWasSpace` is true on entry, start the run) — HTML's
+    /// white-space collapsing. A single source space stays verbatim; a longer run (or a line end) becomes
+    /// a space whose origin is the whole run. `lastWasSpace` says on exit whether the result ends in a space.
+    public func collapsingWhitespace(lastWasSpace: inout Bool, isCollapsible: (Unicode.Scalar) -> Bool) -> TextRun {
+        var out = TextRun.empty
+        var runStart: Int?            // start of the current run of non-collapsible text
+        var spaceStart: Int?          // start of the current run of collapsible whitespace
+        var offset = 0
+        func flushText(_ end: Int) {
+            if let s = runStart { out.append(slice(s..<end)); runStart = nil }
+        }
+        func flushSpace(_ end: Int) {
+            guard let s = spaceStart else { return }
+            spaceStart = nil
+            if lastWasSpace { return }
+            if end - s == 1, string.utf8[string.utf8.index(string.utf8.startIndex, offsetBy: s)] == 0x20 {
+                out.append(slice(s..<end))
+            } else {
+                out.append(TextRun(" ", source: span(of: s..<end), verbatim: false))
+            }
+            lastWasSpace = true
+        }
+        for scalar in string.unicodeScalars {
+            let n = UTF8.width(scalar)
+            if isCollapsible(scalar) {
+                flushText(offset)
+                if spaceStart == nil { spaceStart = offset }
+            } else {
+                flushSpace(offset)
+                if runStart == nil { runStart = offset }
+                lastWasSpace = false
+            }
+            offset += n
+        }
+        flushText(offset)
+        flushSpace(offset)
+        return out
+    }
+}
