@@ -4,10 +4,10 @@ public enum ArticleWalker {
     public static func walk<V: ArticleVisitor>(_ article: Article, with visitor: inout V) {
         let file = SourceLocation(file: article.source)
         if let title = article.metadata.title {
-            visitor.visitInlines([.text(title)], context: WalkContext(scope: .title, location: file))
+            visitor.visitInlines([.text(TextRun(title))], context: WalkContext(scope: .title, location: file))
         }
         if let subtitle = article.metadata.subtitle {
-            visitor.visitInlines([.text(subtitle)], context: WalkContext(scope: .subtitle, location: file))
+            visitor.visitInlines([.text(TextRun(subtitle))], context: WalkContext(scope: .subtitle, location: file))
         }
         for block in article.abstract {
             walk(block, scope: .abstract, sectionID: nil, noteID: nil, with: &visitor)

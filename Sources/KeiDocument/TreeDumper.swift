@@ -91,7 +91,7 @@ public enum TreeDumper {
             if let c = f.caption { s += " caption=" + inlines(c) }
             line(depth, s)
         case .preformatted(let p):
-            line(depth, "Preformatted @\(p.location.line) \(quote(p.text))")
+            line(depth, "Preformatted @\(p.location.line) \(quote(p.text.string))")
         }
     }
 
@@ -100,15 +100,17 @@ public enum TreeDumper {
         var s = ""
         for i in list {
             switch i {
-            case .text(let t): s += quote(t)
+            case .text(let t): s += quote(t.string)
             case .emphasis(let c): s += "*" + inlines(c) + "*"
             case .strong(let c): s += "**" + inlines(c) + "**"
             case .superscript(let c): s += "^" + inlines(c) + "^"
             case .subscript(let c): s += "~" + inlines(c) + "~"
-            case .code(let t): s += "`" + t + "`"
+            case .code(let t): s += "`" + t.string + "`"
             case .link(let url, let c): s += "[" + inlines(c) + "](" + url + ")"
             case .noteRef(let r): s += "[^\(r.noteID):\(r.label)]"
             case .lineBreak: s += "<br>"
+            case .quotation(let c): s += "<q>" + inlines(c) + "</q>"
+            case .citedTitle(let c): s += "<cite>" + inlines(c) + "</cite>"
             }
         }
         return s

@@ -1,3 +1,5 @@
+import KeiDocument
+
 /// An element copied out of a libxml2 tree.
 ///
 /// Names are lower-cased for HTML input. `line` is libxml2's 1-based start line (0 when unknown;
@@ -55,6 +57,23 @@ public struct DOMElement: Sendable, Hashable {
             }
         }
         return false
+    }
+
+    /// The concatenated text of all descendant text nodes, with each part's source.
+    public var textRun: TextRun {
+        var out = TextRun.empty
+        appendText(to: &out)
+        return out
+    }
+
+    func appendText(to out: inout TextRun) {
+        for child in children {
+            switch child {
+            case .text(let t): out.append(t.run)
+            case .element(let e): e.appendText(to: &out)
+            case .comment: break
+            }
+        }
     }
 
     func appendText(to out: inout String) {

@@ -42,9 +42,8 @@ public struct CheckNotesStage: CheckStage {
             for i in inlines {
                 switch i {
                 case .noteRef(let r): markers.append((r, location))
-                case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c), .link(_, let c):
-                    collect(c, location)
-                default: break
+                default:
+                    if let c = i.children { collect(c, location) }
                 }
             }
         }

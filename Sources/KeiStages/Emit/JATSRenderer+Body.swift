@@ -140,7 +140,7 @@ extension JATSRenderer {
         case .figure(let figure):
             writeFigure(figure, depth)
         case .preformatted(let pre):
-            leaf("preformat", [], depth) { $0.writeText(pre.text, lineFeeds: .keep) }
+            leaf("preformat", [], depth) { $0.writeText(pre.text.string, lineFeeds: .keep) }
         }
     }
 

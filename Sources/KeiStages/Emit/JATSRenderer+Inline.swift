@@ -11,18 +11,23 @@ extension JATSRenderer {
     mutating func writeInline(_ node: Inline, _ context: JATSInlineContext) {
         switch node {
         case .text(let t):
-            writeText(t)
-        case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c):
+            writeText(t.string)
+        case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c), .citedTitle(let c):
             if !context.allowsNesting {
                 writeInlines(c, context)
                 return
             }
             writeFormatted(node, c, context)
+        case .quotation(let c):
+            // JATS 1.3 has no inline quotation element: the marks a browser shows are written as text.
+            writeText(Inline.quotationMarks.0)
+            writeInlines(c, context)
+            writeText(Inline.quotationMarks.1)
         case .code(let t):
             if context.allowsNesting {
-                wrap("monospace") { $0.writeText(t) }
+                wrap("monospace") { $0.writeText(t.string) }
             } else {
-                writeText(t)
+                writeText(t.string)
             }
         case .link(let url, let children):
             let href = TextTrimming.whitespacesAndNewlines(url)
@@ -94,7 +99,7 @@ extension JATSRenderer {
     /// `italic`, `bold`, `sup` or `sub` around the children.
     private mutating func writeFormatted(_ node: Inline, _ children: [Inline], _ context: JATSInlineContext) {
         switch node {
-        case .emphasis: wrap("italic") { $0.writeInlines(children, context.insideFormatting) }
+        case .emphasis, .citedTitle: wrap("italic") { $0.writeInlines(children, context.insideFormatting) }
         case .strong: wrap("bold") { $0.writeInlines(children, context.insideFormatting) }
         case .superscript: wrap("sup") { $0.writeInlines(children, context.insideSuperscript) }
         default: wrap("sub") { $0.writeInlines(children, context.insideFormatting) }

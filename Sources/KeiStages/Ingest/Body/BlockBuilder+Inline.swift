@@ -11,7 +11,7 @@ extension BlockBuilder {
             case .comment:
                 continue
             case .text(let t):
-                out.append(.text(InlineText.collapse(t.value)))
+                out.append(.text(InlineText.collapse(t.run)))
             case .element(let e):
                 inline(e, insideSup: insideSup, into: &out)
             }
@@ -24,11 +24,13 @@ extension BlockBuilder {
         if let m = FootnoteMarkup.marker(e, knownAnchors: knownAnchors, insideSup: insideSup) {
             let label = m.label.isEmpty ? "?" : m.label
             markers.append(MarkerOccurrence(key: m.key, label: label, line: e.line))
-            out.append(.noteRef(NoteRef(label: label, noteID: m.key)))
+            out.append(.noteRef(NoteRef(label: label, noteID: m.key, span: e.textRun.trimming(InlineText.isTrimmable).span)))
             return
         }
         switch e.name {
-        case "em", "i", "cite", "dfn", "var":
+        case "cite":
+            out.append(.citedTitle(inlines(e.children, insideSup: insideSup)))
+        case "em", "i", "dfn", "var":
             out.append(.emphasis(inlines(e.children, insideSup: insideSup)))
         case "strong", "b":
             out.append(.strong(inlines(e.children, insideSup: insideSup)))
@@ -43,14 +45,12 @@ extension BlockBuilder {
         case "sub":
             out.append(.subscript(inlines(e.children, insideSup: insideSup)))
         case "code", "kbd", "samp", "tt":
-            out.append(.code(InlineText.collapse(e.textContent)))
+            out.append(.code(InlineText.collapse(e.textRun)))
         case "br":
             out.append(.lineBreak)
         case "q":
-            // Browsers show quotation marks around <q>; keep them as text.
-            out.append(.text("\u{201C}"))
-            out += inlines(e.children, insideSup: insideSup)
-            out.append(.text("\u{201D}"))
+            // Browsers show quotation marks around <q>; the model keeps it a quotation (JATS writes the marks).
+            out.append(.quotation(inlines(e.children, insideSup: insideSup)))
         case "wbr", "img", "picture", "hr":
             return
         case "a":

@@ -171,10 +171,10 @@ struct BlockBuilder {
         case "figure":
             return figureItems(e, allowHeadings: allowHeadings)
         case "pre", "listing", "xmp":
-            var text = e.textContent
-            if text.hasPrefix("\r\n") { text.removeFirst() } else if text.hasPrefix("\n") { text.removeFirst() }
-            while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
-            if InlineText.isBlank(text) { return [] }
+            var text = e.textRun
+            if text.string.hasPrefix("\r\n") { text = text.slice(2..<text.utf8Count) } else if text.string.hasPrefix("\n") { text = text.slice(1..<text.utf8Count) }
+            text = text.trimmingEnd { $0 == "\n" || $0 == " " || $0 == "\r" }
+            if InlineText.isBlank(text.string) { return [] }
             return [.block(.preformatted(Preformatted(text: text, location: location(e.line))))]
         case "hr":
             return []

@@ -4,81 +4,66 @@ import KeiXML
 /// Whitespace and text helpers for runs of ``Inline`` values: HTML whitespace collapsing,
 /// trimming at block ends, prefix removal and comparison keys.
 enum InlineText {
-    /// HTML's collapsible whitespace (not U+00A0, which is kept as written).
-    static func isCollapsible(_ c: Character) -> Bool {
-        // "\r\n" is one Character whose asciiValue is that of "\n".
-        guard let a = c.asciiValue else { return false }
-        return a == 0x20 || a == 0x0A || a == 0x09 || a == 0x0D || a == 0x0C
+    /// HTML's collapsible whitespace: space, tab, line feed, form feed, carriage return (not U+00A0,
+    /// which is kept as written).
+    static func isCollapsible(_ u: Unicode.Scalar) -> Bool {
+        u == " " || u == "\n" || u == "\t" || u == "\r" || u == "\u{0C}"
     }
 
-    /// Whitespace trimmed at block ends: collapsible whitespace plus no-break and zero-width spaces.
+    /// Whitespace trimmed at block ends: collapsible whitespace plus no-break, thin, narrow no-break
+    /// and zero-width spaces and U+FEFF.
+    static func isTrimmable(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0x00A0, 0x200B, 0xFEFF, 0x2009, 0x202F: return true
+        default: return false
+        }
+    }
+
+    /// ``isTrimmable(_:)-(Unicode.Scalar)`` for a Character: true when all its scalars are trimmable
+    /// ("\r\n" is one Character).
     static func isTrimmable(_ c: Character) -> Bool {
-        if c.isASCII { return isCollapsible(c) }
-        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
-        return v == 0x00A0 || v == 0x200B || v == 0xFEFF || v == 0x2009 || v == 0x202F
+        c.unicodeScalars.allSatisfy(isTrimmable)
     }
 
     /// Replaces each run of collapsible whitespace with one space.
     static func collapse(_ s: String) -> String {
-        SimpleText.collapsingWhitespace(s) ?? collapseCharacters(s)
+        var lastWasSpace = false
+        return TextRun(s).collapsingWhitespace(lastWasSpace: &lastWasSpace, isCollapsible: isCollapsible).string
     }
 
-    /// ``collapse(_:)`` Character by Character, for text that is not ``SimpleText``.
-    static func collapseCharacters(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var inSpace = false
-        for c in s {
-            if isCollapsible(c) {
-                if !inSpace { out.append(" ") }
-                inSpace = true
-            } else {
-                out.append(c)
-                inSpace = false
-            }
-        }
-        return out
+    /// ``collapse(_:)-(String)`` keeping each character's source.
+    static func collapse(_ run: TextRun) -> TextRun {
+        var lastWasSpace = false
+        return run.collapsingWhitespace(lastWasSpace: &lastWasSpace, isCollapsible: isCollapsible)
     }
 
-    /// Trims collapsible whitespace and no-break spaces at both ends of a string.
+    /// Trims trimmable whitespace at both ends of a string.
     static func trim(_ s: String) -> String {
-        SimpleText.isSimple(s) ? SimpleText.trimming(s) : trimCharacters(s)
-    }
-
-    /// ``trim(_:)`` Character by Character, for text that is not ``SimpleText``.
-    static func trimCharacters(_ s: String) -> String {
-        var sub = Substring(s)
-        while let f = sub.first, isTrimmable(f) { sub = sub.dropFirst() }
-        while let l = sub.last, isTrimmable(l) { sub = sub.dropLast() }
-        return String(sub)
+        TextRun(s).trimming(isTrimmable).string
     }
 
     /// True when the string is empty or only trimmable whitespace (`trim(s).isEmpty`, without the copy).
     static func isBlank(_ s: String) -> Bool {
-        !s.contains(where: { !isTrimmable($0) })
+        s.unicodeScalars.allSatisfy(isTrimmable)
     }
 
-    /// A comparison key: whitespace and no-break spaces collapsed, case folded, curly quotes and dashes unified.
+    /// A comparison key: whitespace and no-break spaces collapsed and trimmed, case folded, curly quotes
+    /// and dashes unified.
     static func key(_ s: String) -> String {
-        SimpleText.isSimple(s) ? SimpleText.key(s) : keyCharacters(s)
-    }
-
-    /// ``key(_:)`` Character by Character, for text that is not ``SimpleText``.
-    static func keyCharacters(_ s: String) -> String {
         var out = ""
         var inSpace = true
-        for c in s {
-            if isTrimmable(c) {
+        for u in s.unicodeScalars {
+            if isTrimmable(u) {
                 if !inSpace { out.append(" ") }
                 inSpace = true
                 continue
             }
             inSpace = false
-            switch c {
+            switch u {
             case "\u{2018}", "\u{2019}": out.append("'")
             case "\u{201C}", "\u{201D}": out.append("\"")
             case "\u{2013}", "\u{2014}", "\u{2010}", "\u{2011}": out.append("-")
-            default: out += c.lowercased()
+            default: out += u.properties.lowercaseMapping
             }
         }
         while out.last == " " { out.removeLast() }
@@ -93,66 +78,44 @@ enum InlineText {
         return trimEnds(collapsed)
     }
 
-    /// Collapses whitespace across a run as a browser would (a space after a space or a line break is dropped).
+    /// Collapses whitespace across a run as a browser would (a space after a space or a line break is
+    /// dropped), keeping each character's source.
     static func collapseRuns(_ inlines: [Inline], lastWasSpace: inout Bool) -> [Inline] {
         var out: [Inline] = []
         for inline in inlines {
             switch inline {
             case .text(let t):
-                let s = SimpleText.droppingRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
-                    ?? dropRepeatedSpaces(t, lastWasSpace: &lastWasSpace)
+                let s = t.collapsingWhitespace(lastWasSpace: &lastWasSpace, isCollapsible: isCollapsible)
                 if s.isEmpty { continue }
-                if case .text? = out.last, case .text(var merged) = out.removeLast() {
-                    merged += s
-                    out.append(.text(merged))
+                if case .text(let prev)? = out.last {
+                    out[out.count - 1] = .text(prev + s)
                 } else {
                     out.append(.text(s))
                 }
             case .lineBreak:
-                if case .text(let prev)? = out.last, prev.last == " " {
-                    let trimmed = String(prev.dropLast())
+                if case .text(let prev)? = out.last, prev.string.hasSuffix(" ") {
+                    let trimmed = prev.slice(0..<(prev.utf8Count - 1))
                     if trimmed.isEmpty { out.removeLast() } else { out[out.count - 1] = .text(trimmed) }
                 }
                 out.append(.lineBreak)
                 lastWasSpace = true
-            case .emphasis(let c):
-                let k = collapseRuns(c, lastWasSpace: &lastWasSpace)
-                if !k.isEmpty { out.append(.emphasis(k)) }
-            case .strong(let c):
-                let k = collapseRuns(c, lastWasSpace: &lastWasSpace)
-                if !k.isEmpty { out.append(.strong(k)) }
-            case .superscript(let c):
-                let k = collapseRuns(c, lastWasSpace: &lastWasSpace)
-                if !k.isEmpty { out.append(.superscript(k)) }
-            case .subscript(let c):
-                let k = collapseRuns(c, lastWasSpace: &lastWasSpace)
-                if !k.isEmpty { out.append(.subscript(k)) }
-            case .link(let url, let c):
-                let k = collapseRuns(c, lastWasSpace: &lastWasSpace)
-                if !k.isEmpty { out.append(.link(url: url, children: k)) }
             case .code(let s):
-                if !s.isEmpty { out.append(.code(s)); lastWasSpace = s.last == " " }
+                if !s.isEmpty { out.append(.code(s)); lastWasSpace = s.string.hasSuffix(" ") }
             case .noteRef:
                 out.append(inline)
                 lastWasSpace = false
+            case .quotation:
+                // The opening mark is visible text: a space after it would show.
+                lastWasSpace = false
+                let k = collapseRuns(inline.children ?? [], lastWasSpace: &lastWasSpace)
+                out.append(inline.withChildren(k))
+                lastWasSpace = false
+            default:
+                let k = collapseRuns(inline.children ?? [], lastWasSpace: &lastWasSpace)
+                if !k.isEmpty { out.append(inline.withChildren(k)) }
             }
         }
         return out
-    }
-
-    /// Drops each space Character that follows a space (or, with `lastWasSpace`, starts the text).
-    static func dropRepeatedSpaces(_ t: String, lastWasSpace: inout Bool) -> String {
-        var s = ""
-        for c in t {
-            if c == " " {
-                if lastWasSpace { continue }
-                lastWasSpace = true
-            } else {
-                lastWasSpace = false
-            }
-            s.append(c)
-        }
-        return s
     }
 
     /// Trims trimmable whitespace at the start and end of a run, descending into formatting.
@@ -168,10 +131,9 @@ enum InlineText {
                 list.removeFirst()
                 continue
             case .text(let t):
-                var sub = Substring(t)
-                while let f = sub.first, isTrimmable(f) { sub = sub.dropFirst() }
+                let sub = t.trimmingStart(isTrimmable)
                 if sub.isEmpty { list.removeFirst(); continue }
-                list[0] = .text(String(sub))
+                list[0] = .text(sub)
                 return list
             default:
                 guard let (children, rebuild) = containerParts(first) else { return list }
@@ -192,10 +154,9 @@ enum InlineText {
                 list.removeLast()
                 continue
             case .text(let t):
-                var sub = Substring(t)
-                while let l = sub.last, isTrimmable(l) { sub = sub.dropLast() }
+                let sub = t.trimmingEnd(isTrimmable)
                 if sub.isEmpty { list.removeLast(); continue }
-                list[list.count - 1] = .text(String(sub))
+                list[list.count - 1] = .text(sub)
                 return list
             default:
                 guard let (children, rebuild) = containerParts(last) else { return list }
@@ -209,15 +170,11 @@ enum InlineText {
     }
 
     /// The children of a formatting inline and a function that rebuilds it around new children.
+    /// A quotation is not one: its marks are visible text, so trimming stops at it.
     static func containerParts(_ inline: Inline) -> ([Inline], ([Inline]) -> Inline)? {
-        switch inline {
-        case .emphasis(let c): return (c, { .emphasis($0) })
-        case .strong(let c): return (c, { .strong($0) })
-        case .superscript(let c): return (c, { .superscript($0) })
-        case .subscript(let c): return (c, { .subscript($0) })
-        case .link(let url, let c): return (c, { .link(url: url, children: $0) })
-        default: return nil
-        }
+        if case .quotation = inline { return nil }
+        guard let c = inline.children else { return nil }
+        return (c, { inline.withChildren($0) })
     }
 
     /// Removes the first `count` characters of visible text (text and code only) from the run.
@@ -232,14 +189,14 @@ enum InlineText {
             if remaining <= 0 { out.append(inline); continue }
             switch inline {
             case .text(let t):
-                let n = t.count
+                let n = t.string.count
                 if n <= remaining { remaining -= n; continue }
-                out.append(.text(String(t.dropFirst(remaining))))
+                out.append(.text(t.droppingFirst(remaining)))
                 remaining = 0
             case .code(let t):
-                let n = t.count
+                let n = t.string.count
                 if n <= remaining { remaining -= n; continue }
-                out.append(.code(String(t.dropFirst(remaining))))
+                out.append(.code(t.droppingFirst(remaining)))
                 remaining = 0
             case .lineBreak:
                 remaining -= 1
@@ -262,7 +219,7 @@ enum InlineText {
         for i in inlines {
             switch i {
             case .text(let t), .code(let t):
-                if t.contains(where: { !isTrimmable($0) }) { return false }
+                if !isBlank(t.string) { return false }
             case .lineBreak: continue
             case .noteRef: return false
             default:
@@ -278,7 +235,7 @@ enum InlineText {
         for i in inlines {
             switch i {
             case .strong: sawStrong = true
-            case .text(let t) where t.allSatisfy(isTrimmable): continue
+            case .text(let t) where isBlank(t.string): continue
             case .lineBreak: continue
             default: return inlines
             }
@@ -297,7 +254,7 @@ enum InlineText {
         for i in inlines {
             switch i {
             case .strong(let c): if !isBlank(c) { sawStrong = true }
-            case .text(let t) where t.allSatisfy(isTrimmable): continue
+            case .text(let t) where isBlank(t.string): continue
             case .lineBreak: continue
             default: return false
             }
@@ -348,7 +305,7 @@ extension InlineText {
         for child in children {
             switch child {
             case .text(let t):
-                if t.value.contains(where: { !isTrimmable($0) }) { return true }
+                if !isBlank(t.value) { return true }
             case .element(let e):
                 if hasVisibleText(e.children) { return true }
             case .comment:

@@ -111,14 +111,10 @@ struct NoteAssembler {
     private func stripTrailingBackArrows(_ blocks: [Block]) -> [Block] {
         guard case .paragraph(var p)? = blocks.last else { return blocks }
         var inl = p.inlines
-        while case .text(var t)? = inl.last {
-            var changed = false
-            while let l = t.last, InlineText.isTrimmable(l) || (l.unicodeScalars.first.map { $0.value == 0x21A9 || $0.value == 0x2191 } ?? false) {
-                t.removeLast()
-                changed = true
-            }
-            if !changed { break }
-            if t.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(t); break }
+        while case .text(let t)? = inl.last {
+            let kept = t.trimmingEnd { InlineText.isTrimmable($0) || $0.value == 0x21A9 || $0.value == 0x2191 }
+            if kept.utf8Count == t.utf8Count { break }
+            if kept.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(kept); break }
         }
         p.inlines = InlineText.normalize(inl)
         var out = blocks

@@ -65,16 +65,15 @@ struct NoteLinker {
                 return .noteRef(r)
             case .superscript(let c):
                 if !superscriptLabels.isEmpty, case .text(let t)? = c.first, c.count == 1,
-                   let id = superscriptLabels[InlineText.trim(t)] {
+                   let id = superscriptLabels[InlineText.trim(t.string)] {
                     referenced.insert(id)
-                    return .noteRef(NoteRef(label: InlineText.trim(t), noteID: id))
+                    let label = t.trimming(InlineText.isTrimmable)
+                    return .noteRef(NoteRef(label: label.string, noteID: id, span: label.span))
                 }
                 return .superscript(link(c))
-            case .emphasis(let c): return .emphasis(link(c))
-            case .strong(let c): return .strong(link(c))
-            case .subscript(let c): return .subscript(link(c))
-            case .link(let url, let c): return .link(url: url, children: link(c))
-            default: return inline
+            default:
+                guard let c = inline.children else { return inline }
+                return inline.withChildren(link(c))
             }
         }
     }
