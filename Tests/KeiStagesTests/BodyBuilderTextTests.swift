@@ -1,50 +1,91 @@
 import Foundation
 @testable import KeiStages
 import KeiXML
+import KeiDocument
 import Testing
 
-/// The scalar and byte fast paths of the body's text helpers give exactly the Character-level results.
+/// The body's text helpers: one path over Unicode scalars, keeping each character's source.
 @Suite struct BodyBuilderTextTests {
-    /// Every scalar of the simple ranges (surrogates excluded).
-    static let simpleScalars: [Unicode.Scalar] = (0...0xFFFF).compactMap { v -> Unicode.Scalar? in
-        guard let u = Unicode.Scalar(UInt32(v)), SimpleText.isSimple(u) else { return nil }
-        return u
+    /// A run whose every byte maps verbatim to the same offset + `base` in a source.
+    static func sourced(_ s: String, at base: Int = 100) -> TextRun {
+        TextRun(s, source: SourceSpan(start: base, end: base + s.utf8.count), verbatim: true)
     }
 
-    static func string(_ scalars: Unicode.Scalar...) -> String {
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scalars)
-        return s
+    @Test func collapsingKeepsSources() {
+        let run = Self.sourced("a  \n\tb c")
+        var last = false
+        let c = run.collapsingWhitespace(lastWasSpace: &last, isCollapsible: InlineText.isCollapsible)
+        #expect(c.string == "a b c")
+        // "a" at 100, the collapsed run "  \n\t" (101..<105) as one space, "b" at 105, " " at 106, "c" at 107.
+        #expect(c.span(of: 0..<1) == SourceSpan(start: 100, end: 101))
+        #expect(c.span(of: 1..<2) == SourceSpan(start: 101, end: 105))
+        #expect(c.span(of: 2..<3) == SourceSpan(start: 105, end: 106))
+        #expect(c.span(of: 3..<5) == SourceSpan(start: 106, end: 108))
+        #expect(!last)
     }
 
-    @Test func simpleScalarsNeverJoinANeighbour() {
-        let a: Unicode.Scalar = "a"
-        let syllable: Unicode.Scalar = "\u{AC00}"
-        var joining: [String] = []
-        for u in Self.simpleScalars {
-            // Extend, ZWJ, SpacingMark and Prepend join an "a" on one side; a leading jamo joins a
-            // following syllable, a vowel or trailing jamo a preceding one; regional indicators pair up.
-            if Self.string(a, u, a).count != 3 || Self.string(u, syllable).count != 2
-                || Self.string(syllable, u).count != 2 || Self.string(u, u).count != 2 {
-                if !(u == "\r" || u == "\n") { joining.append(String(u.value, radix: 16)) }
-            }
+    @Test func trimmingAndDroppingKeepSources() {
+        let run = Self.sourced("\u{A0} 한국 text ")
+        let t = run.trimming(InlineText.isTrimmable)
+        #expect(t.string == "한국 text")
+        #expect(t.span == SourceSpan(start: 103, end: 103 + "한국 text".utf8.count))
+        let d = t.droppingFirst(3)
+        #expect(d.string == "text")
+        #expect(d.span == SourceSpan(start: 103 + "한국 ".utf8.count, end: 103 + "한국 text".utf8.count))
+    }
+
+    @Test func normalizingMergesRunsAndKeepsEachSource() {
+        let inl: [Inline] = [.text(Self.sourced(" Hello ", at: 10)), .emphasis([.text(Self.sourced(" big ", at: 30))]), .text(Self.sourced(" world ", at: 50))]
+        let n = InlineText.normalize(inl)
+        #expect(n.plainText == "Hello big world")
+        guard case .text(let first)? = n.first, case .text(let last)? = n.last else {
+            Issue.record("expected text at both ends: \(n)")
+            return
         }
-        #expect(joining.isEmpty, "scalars that join a neighbour: \(joining.prefix(20))")
-        #expect(Self.string("\r", "\n").count == 1)
+        #expect(first.span == SourceSpan(start: 11, end: 17))
+        #expect(last.span == SourceSpan(start: 51, end: 56), "the leading space after \"big \" collapses away")
     }
 
-    @Test func simpleScalarsMatchTheirCharacterLevelReading() {
-        let literals: [Character] = [" ", "\t", "\n", "\r", "\u{0C}", "#", "[", "(", "]", ")", ".", ":", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2013}", "\u{2014}",
-                                     "\u{2010}", "\u{2011}"]
-        for u in Self.simpleScalars {
-            let c = Character(u)
-            for l in literals {
-                #expect((c == l) == (String(l).unicodeScalars.elementsEqual([u])), "U+\(String(u.value, radix: 16)) vs \(l)")
-            }
-            #expect(InlineText.isTrimmable(c) == SimpleText.isTrimmable(u))
-            #expect(InlineText.isCollapsible(c) == (u.value < 0x80 && SimpleText.isCollapsible(UInt8(u.value))))
-            if u.value >= 0x80 {
-                #expect(c.lowercased() == u.properties.lowercaseMapping, "U+\(String(u.value, radix: 16))")
+    @Test func stringHelpersMatchTheirDefinitions() {
+        #expect(InlineText.collapse(" a \r\n\t b ") == " a b ")
+        #expect(InlineText.trim("\u{A0}\u{200B} a b \u{202F}") == "a b")
+        #expect(InlineText.key("  “Korea’s”\u{A0}—  Policy ") == "\"korea's\" - policy")
+        #expect(InlineText.isBlank(" \u{A0}\r\n"))
+        #expect(!InlineText.isBlank(" x "))
+        #expect(InlineText.isTrimmable(Character("\r\n")))
+    }
+
+    /// Short random strings over an alphabet of whitespace, quotes, dashes and joining scalars.
+    static func randomStrings(count: Int) -> [String] {
+        let alphabet: [String] = [
+            " ", " ", " ", "\n", "\r", "\t", "\u{0C}", "a", "B", "z", "#", "\u{A0}", "\u{2009}", "\u{202F}",
+            "\u{200B}", "\u{FEFF}", "\u{2018}", "\u{201D}", "\u{2014}", "\u{2011}", "\u{E9}", "\u{130}", "\u{DF}",
+            "\u{0301}", "\u{0600}", "\u{1F1F0}", "\u{200D}", "\u{1F44D}", "\u{D55C}", "\u{1100}", "\u{1161}",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        return (0..<count).map { _ in (0..<next(14)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+    }
+
+    /// Collapsing random text: every verbatim byte of the result slices back to the same bytes of the source.
+    @Test func collapsedRandomTextSlicesBack() {
+        for s in Self.randomStrings(count: 2000) {
+            let run = Self.sourced(s, at: 0)
+            var last = false
+            let c = run.collapsingWhitespace(lastWasSpace: &last, isCollapsible: InlineText.isCollapsible)
+            let src = Array(s.utf8)
+            var offset = 0
+            for o in c.origins {
+                let part = Array(c.string.utf8)[offset..<(offset + o.length)]
+                if o.verbatim, let span = o.source {
+                    #expect(Array(src[span.range]) == Array(part), "\(s.debugDescription)")
+                } else if let span = o.source {
+                    #expect(String(decoding: src[span.range], as: UTF8.self).unicodeScalars.allSatisfy(InlineText.isCollapsible) && part.elementsEqual([0x20]), "\(s.debugDescription)")
+                }
+                offset += o.length
             }
         }
     }
@@ -55,64 +96,6 @@ import Testing
             guard let u = Unicode.Scalar(v) else { continue }
             #expect(bullets.contains(Character(u)) == BulletListMerger.isBulletScalar(u), "U+\(String(v, radix: 16))")
             #expect(BulletListMerger.containsBulletScalar("a" + String(u) + "b") == BulletListMerger.isBulletScalar(u))
-        }
-    }
-
-    /// Short random strings over an alphabet of whitespace, quotes, dashes and scalars that join
-    /// their neighbours (combining marks, Prepend, ZWJ, regional indicators, Hangul jamo).
-    static func randomStrings(count: Int) -> [String] {
-        let alphabet: [String] = [
-            " ", " ", " ", "\n", "\r", "\t", "\u{0C}", "a", "B", "z", "#", "\u{A0}", "\u{2009}", "\u{202F}",
-            "\u{200B}", "\u{FEFF}", "\u{2018}", "\u{201D}", "\u{2014}", "\u{2011}", "\u{E9}", "\u{130}", "\u{DF}",
-            "\u{0301}", "\u{0600}", "\u{1F1F0}", "\u{200D}", "\u{1F44D}", "\u{D55C}", "\u{1100}", "\u{1161}",
-            "\u{2022}", "\u{0387}", "[", "(", ")", ".", ":", "1", "\u{3A3}", "\u{1C5}", "\u{0E33}", "\u{FE0F}",
-        ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-        return (0..<count).map { _ in (0..<next(14)).map { _ in alphabet[next(alphabet.count)] }.joined() }
-    }
-
-    /// Byte equality (`==` on strings is canonical equivalence).
-    static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
-
-    @Test func fastPathsAgreeWithCharacterCode() {
-        for s in Self.randomStrings(count: 20_000) {
-            let scalars = s.unicodeScalars.map(\.value)
-            #expect(Self.same(InlineText.collapse(s), InlineText.collapseCharacters(s)), "\(scalars)")
-            #expect(Self.same(InlineText.key(s), InlineText.keyCharacters(s)), "\(scalars)")
-            #expect(InlineText.isBlank(s) == InlineText.trim(s).isEmpty, "\(scalars)")
-            #expect(Self.same(InlineText.trim(s), InlineText.trimCharacters(s)), "\(scalars)")
-            if SimpleText.isASCII(s) {
-                for part in ["a", "#", " a", "ba"] {
-                    #expect(TextSearch.contains(s, part) == s.contains(part), "\(scalars) \(part)")
-                }
-            }
-            #expect(SimpleText.isSimple(s) == s.unicodeScalars.allSatisfy(SimpleText.isSimple), "\(scalars)")
-            let backlinkKey = FootnoteMarkup.backlinkTexts.contains(InlineText.key(s))
-            #expect(FootnoteMarkup.isBacklinkText(s) == backlinkKey, "\(scalars)")
-            #expect(Self.same(FootnoteMarkup.cleanLabel(s), FootnoteMarkup.cleanLabelCharacters(s)), "\(scalars)")
-            #expect(FootnoteMarkup.firstHash(in: s) == s.firstIndex(of: "#"), "\(scalars)")
-            for prefix in ["a", "ab", "a b", "javascript:"] {
-                let text = s + (prefix == "javascript:" ? "JavaScript:void(0)" : "")
-                #expect(SimpleText.hasLowercasedPrefix(text, prefix) == text.lowercased().hasPrefix(prefix), "\(scalars)")
-                #expect(SimpleText.hasLowercasedPrefix("Ab" + s, prefix) == ("Ab" + s).lowercased().hasPrefix(prefix))
-            }
-            #expect(BulletListMerger.containsBulletScalar(s) == s.unicodeScalars.contains(where: BulletListMerger.isBulletScalar))
-            let element = DOMElement(name: "a", attributes: [DOMAttribute(name: "class", value: s)])
-            #expect(FootnoteMarkup.lowercasedClasses(element).map { Array($0.utf8) }
-                == element.classList.map { Array($0.lowercased().utf8) }, "\(scalars)")
-            for start in [false, true] {
-                var fast = start
-                var slow = start
-                let f = SimpleText.droppingRepeatedSpaces(s, lastWasSpace: &fast)
-                let c = InlineText.dropRepeatedSpaces(s, lastWasSpace: &slow)
-                #expect((f == nil) == !SimpleText.isSimple(s), "\(scalars)")
-                #expect(f.map { Self.same($0, c) } ?? (fast == start), "\(scalars)")
-                if f != nil { #expect(fast == slow, "\(scalars)") }
-            }
         }
     }
 

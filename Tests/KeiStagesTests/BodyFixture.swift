@@ -56,7 +56,7 @@ enum BodyFixture {
             case .figure(let f):
                 out.append(f.label ?? "")
                 if let c = f.caption { out.append(plain(c)) }
-            case .preformatted(let p): out.append(p.text)
+            case .preformatted(let p): out.append(p.text.string)
             }
         }
         blocks.forEach(visit)

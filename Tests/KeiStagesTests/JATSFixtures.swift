@@ -11,7 +11,7 @@ enum JATSFixtures {
 
     static func p(_ inlines: [Inline], line: Int = 1) -> Block { .paragraph(Paragraph(inlines: inlines, location: loc(line))) }
 
-    static func p(_ text: String, line: Int = 1) -> Block { p([.text(text)], line: line) }
+    static func p(_ text: String, line: Int = 1) -> Block { p([.text(TextRun(text))], line: line) }
 
     static func item(_ blocks: [Block]) -> ListItem { ListItem(blocks: blocks, location: loc(1)) }
 
@@ -94,7 +94,7 @@ enum JATSFixtures {
                                 .noteRef(NoteRef(label: "1", noteID: "fn1"))],
             level: 2,
             blocks: [
-                p([.text(specialText)], line: 10),
+                p([.text(TextRun(specialText))], line: 10),
                 p([.text("Formatting: "), .emphasis([.text("italic "), .strong([.text("bold-italic")])]), .text(" "),
                    .strong([.text("bold")]), .text(" H"), .subscript([.text("2")]), .text("O E=mc"), .superscript([.text("2")]),
                    .text(" "), .code("let x = a < b && c"), .text(" "),

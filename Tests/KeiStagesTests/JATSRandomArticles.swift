@@ -48,11 +48,11 @@ struct JATSRandomArticles {
             case 2: out.append(.strong(inlines(depth + 1, notes: notes)))
             case 3: out.append(.superscript(inlines(depth + 1, notes: notes)))
             case 4: out.append(.subscript(inlines(depth + 1, notes: notes)))
-            case 5: out.append(.code(text()))
+            case 5: out.append(.code(TextRun(text())))
             case 6: out.append(.link(url: pick(["", "https://example.org/?a=1&b=\"2\"", text()]), children: inlines(depth + 1, notes: notes)))
             case 7: out.append(.noteRef(NoteRef(label: text(), noteID: chance(70) && !notes.isEmpty ? pick(notes) : "missing")))
             case 8: out.append(.lineBreak)
-            default: out.append(.text(text()))
+            default: out.append(.text(TextRun(text())))
             }
         }
         return out
@@ -82,7 +82,7 @@ struct JATSRandomArticles {
                 out.append(.figure(Figure(id: id("fig"), label: chance(50) ? text() : nil, caption: chance(50) ? inlines(1, notes: notes) : nil,
                                           graphic: chance(60) ? text() : nil, altText: chance(50) ? text() : nil, location: loc)))
             case 5:
-                out.append(.preformatted(Preformatted(text: text(), location: loc)))
+                out.append(.preformatted(Preformatted(text: TextRun(text()), location: loc)))
             default:
                 out.append(.paragraph(Paragraph(inlines: inlines(0, notes: notes), location: loc)))
             }

@@ -54,7 +54,7 @@ extension JATSRobustnessTests {
         var section = Section(id: "s", title: [.text("Deep")], level: 2,
                               blocks: [block, .paragraph(Paragraph(inlines: [inline], location: loc))], location: loc)
         for i in 0..<100 {
-            section = Section(id: "s\(i)", title: [.text("Level \(i)")], level: 2, blocks: [], subsections: [section], location: loc)
+            section = Section(id: "s\(i)", title: [.text(TextRun("Level \(i)"))], level: 2, blocks: [], subsections: [section], location: loc)
         }
         let article = Article(id: "deep", source: "deep.html", metadata: ArticleMetadata(title: "Deep"), sections: [section])
         let xml = JATSWriter.write(article, issue: JATSFixtures.issue)

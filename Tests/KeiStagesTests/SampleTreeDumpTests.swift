@@ -69,7 +69,7 @@ import Testing
         let summaryIndex = try #require(lines.firstIndex { $0.hasPrefix("Executive Summary") })
         #expect(article.abstract.count == 1)
         if case .paragraph(let p)? = article.abstract.first {
-            #expect(p.inlines == [.text(trimmed(lines[summaryIndex + 2]))])
+            #expect(p.inlines == [.text(TextRun(trimmed(lines[summaryIndex + 2])))])
         }
         let titles = article.sections.map { $0.title.plainText }
         for heading in ["Background", "Policy Recommendations", "Conclusion"] { #expect(titles.contains(heading)) }

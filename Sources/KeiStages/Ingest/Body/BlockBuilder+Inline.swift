@@ -56,7 +56,7 @@ extension BlockBuilder {
         case "a":
             let children = inlines(e.children, insideSup: insideSup)
             let href = InlineText.trim(e[attribute: "href"] ?? "")
-            if href.isEmpty || SimpleText.hasLowercasedPrefix(href, "javascript:") {
+            if href.isEmpty || href.lowercased().hasPrefix("javascript:") {
                 out += children
             } else if !InlineText.isBlank(children) {
                 out.append(.link(url: href, children: children))

@@ -63,8 +63,7 @@ enum FootnoteMarkup {
     /// Fragments that name a note rather than a marker (`fn1`, `footnote-0`, `ftnt1`, `_ftn1`, `easy-footnote-bottom-1-123`).
     static func looksLikeNoteFragment(_ f: String) -> Bool {
         let l = f.lowercased()
-        let ascii = SimpleText.isASCII(l)
-        func has(_ part: String) -> Bool { ascii ? TextSearch.contains(l, part) : l.contains(part) }
+        func has(_ part: String) -> Bool { l.contains(part) }
         if has("ref") || has("link") || has("back") { return false }
         guard l.contains(where: { $0.isNumber }) else { return false }
         for p in ["fn", "footnote", "ftn", "_ftn", "_edn", "edn", "easy-footnote-bottom", "endnote", "en", "note", "cite_note", "n"]
@@ -91,26 +90,6 @@ enum FootnoteMarkup {
 
     /// A printed label without brackets, parentheses, trailing periods or surrounding spaces.
     static func cleanLabel(_ s: String) -> String {
-        guard let collapsed = SimpleText.collapsingWhitespace(s) else { return cleanLabelCharacters(s) }
-        // Simple text: one Character per scalar, and no "\r\n" once collapsed.
-        let scalars = collapsed.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        func lastScalar() -> Unicode.Scalar { scalars[scalars.index(before: end)] }
-        func trim() {
-            while start < end, SimpleText.isTrimmable(scalars[start]) { scalars.formIndex(after: &start) }
-            while start < end, SimpleText.isTrimmable(lastScalar()) { scalars.formIndex(before: &end) }
-        }
-        trim()
-        while start < end, scalars[start] == "[" || scalars[start] == "(" { scalars.formIndex(after: &start) }
-        while start < end, "]).:".unicodeScalars.contains(lastScalar()) { scalars.formIndex(before: &end) }
-        trim()
-        if start == scalars.startIndex, end == scalars.endIndex { return collapsed }
-        return String(scalars[start..<end])
-    }
-
-    /// ``cleanLabel(_:)`` Character by Character, for text that is not ``SimpleText``.
-    static func cleanLabelCharacters(_ s: String) -> String {
         var t = InlineText.trim(InlineText.collapse(s))
         while let f = t.first, "[(".contains(f) { t.removeFirst() }
         while let l = t.last, "]).:".contains(l) { t.removeLast() }
@@ -127,12 +106,9 @@ enum FootnoteMarkup {
         lowercasedClasses(e).contains { $0 == name }
     }
 
-    /// The element's class tokens, lower-cased, as `DOMElement.classList` splits them. Simple text
-    /// without a carriage return (so no "\r\n" Character) is split by bytes: each separator is one.
+    /// The element's class tokens, lower-cased, as `DOMElement.classList` splits them.
     static func lowercasedClasses(_ e: DOMElement) -> [String] {
-        guard let value = e[attribute: "class"] else { return [] }
-        guard SimpleText.isSimple(value), !value.utf8.contains(0x0D) else { return e.classList.map { $0.lowercased() } }
-        return value.utf8.split(whereSeparator: SimpleText.isCollapsible).map { String(decoding: $0, as: UTF8.self).lowercased() }
+        e.classList.map { $0.lowercased() }
     }
 
     /// The key and label of a marker element, or nil when the element is not a marker.
@@ -199,7 +175,7 @@ enum FootnoteMarkup {
     /// key is only made for short texts.
     static func isBacklinkText(_ text: String) -> Bool {
         var visible = 0
-        for u in text.unicodeScalars where !SimpleText.isTrimmable(u) {
+        for u in text.unicodeScalars where !InlineText.isTrimmable(u) {
             visible += 1
             if visible > longestBacklinkText { return false }
         }
