@@ -13,8 +13,20 @@ public struct ArticleContext: Sendable {
     /// The working directory paths in reports are relative to.
     public let workingDirectory: URL
     public let limits: Limits
-    /// The article model; nil until an ingest stage has built it.
-    public var article: Article?
+    /// The article model; nil until an ingest stage has built it. Setting it discards the shared analysis.
+    public var article: Article? {
+        didSet { analysis = nil }
+    }
+    /// The decoded source with its line index, set by the ingest stage: spans (UTF-8 offsets) in
+    /// diagnostics are resolved against it when the report is written.
+    public var sourceIndex: SourceLineIndex?
+    /// The one shared analysis of the current model (scoped text, sentences, tokens), built by the
+    /// runner before the first check stage and after every change of the model; check stages read it.
+    public internal(set) var analysis: ArticleAnalysis?
+    /// How many times the analysis was built for this article (one per version of the model).
+    public internal(set) var analysisBuilds = 0
+    /// Changes applied to the model (by `--fix`), in order.
+    public internal(set) var changes: [ChangeRecord] = []
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var artifacts: [Artifact] = []
     /// The stage currently running (stamped onto diagnostics).
@@ -29,6 +41,16 @@ public struct ArticleContext: Sendable {
         self.workingDirectory = workingDirectory
         self.limits = limits
         self.article = article
+    }
+
+    /// The shared analysis of the current model, building it when the model changed since the last one.
+    @discardableResult
+    public mutating func currentAnalysis() -> ArticleAnalysis? {
+        if analysis == nil, let article {
+            analysis = ArticleAnalysis(article)
+            analysisBuilds += 1
+        }
+        return analysis
     }
 
     /// Records a diagnostic, stamping the article id and current stage.

@@ -13,8 +13,9 @@ public struct StageMessage: Sendable, Hashable {
 
     /// A diagnostic of this rule at `location`.
     public func diagnostic(_ message: String, at location: SourceLocation, excerpt: String? = nil,
-                           fix: String? = nil) -> Diagnostic {
-        Diagnostic(rule: rule, severity: severity, message: message, location: location, excerpt: excerpt, fix: fix)
+                           fix: String? = nil, span: SourceSpan? = nil, edits: [TextEdit] = []) -> Diagnostic {
+        Diagnostic(rule: rule, severity: severity, message: message, location: location, excerpt: excerpt, fix: fix,
+                   span: span, edits: edits)
     }
 }
 

@@ -12,6 +12,8 @@ public struct Article: Sendable, Hashable, Codable {
     public var sections: [Section]
     public var notes: [Note]
     public var references: [Reference]
+    /// Suppressions written in the source (comments and `data-kei-ignore`), in source order.
+    public var suppressions: [Suppression] = []
 
     public init(id: String, source: String, metadata: ArticleMetadata = ArticleMetadata(),
                 abstract: [Block] = [], sections: [Section] = [], notes: [Note] = [],

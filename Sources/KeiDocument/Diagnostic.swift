@@ -7,7 +7,15 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var rule: String
     public var severity: Severity
     public var message: String
+    /// Where it starts. Stages that know the words give ``span`` and leave line and column to the runner.
     public var location: SourceLocation
+    /// The words it is about: UTF-8 offsets into the decoded source (see ``SourceSpan``). The runner turns
+    /// it into ``location`` and ``end`` (1-based line, column in Unicode scalars) and the ``excerpt``.
+    public var span: SourceSpan?
+    /// Where the words end (exclusive), once resolved from ``span``.
+    public var end: SourceLocation?
+    /// A structured fix: text edits, each safe (applied by `--fix`) or unsafe (suggested).
+    public var edits: [TextEdit]
     /// The id of the stage that emitted it (filled in by the runner when a stage leaves it nil).
     public var stage: String?
     /// The id of the article it concerns (filled in by the runner).
@@ -18,7 +26,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var fix: String?
 
     public init(rule: String, severity: Severity, message: String, location: SourceLocation,
-                stage: String? = nil, article: String? = nil, excerpt: String? = nil, fix: String? = nil) {
+                stage: String? = nil, article: String? = nil, excerpt: String? = nil, fix: String? = nil,
+                span: SourceSpan? = nil, edits: [TextEdit] = []) {
+        self.span = span
+        self.end = nil
+        self.edits = edits
         self.rule = rule
         self.severity = severity
         self.message = message

@@ -1,0 +1,34 @@
+/// A stretch of the source in which some rules are not reported, written in the page itself:
+/// `<!-- kei-disable RULE[, RULE] -->` … `<!-- kei-enable … -->`, `<!-- kei-disable-next RULE -->` (the
+/// next block) or `data-kei-ignore="RULE …"` on an element (an empty value ignores every rule inside).
+public struct Suppression: Sendable, Hashable, Codable {
+    /// How it was written.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case disable = "kei-disable"
+        case disableNext = "kei-disable-next"
+        case ignoreAttribute = "data-kei-ignore"
+    }
+
+    public var kind: Kind
+    /// Rule ids or prefixes ending in "." (`style.` covers every `style.…` rule); empty means every rule.
+    public var rules: [String]
+    /// Where the directive itself stands (the comment, or the element's text for an attribute).
+    public var directive: SourceSpan?
+    /// The 1-based line of the directive (for diagnostics about it).
+    public var line: Int
+    /// The source covered: diagnostics whose span starts inside it are suppressed.
+    public var covered: SourceSpan
+
+    public init(kind: Kind, rules: [String], directive: SourceSpan?, line: Int, covered: SourceSpan) {
+        self.kind = kind
+        self.rules = rules
+        self.directive = directive
+        self.line = line
+        self.covered = covered
+    }
+
+    /// Whether a rule id is named by this suppression (exactly, or by a prefix ending in ".").
+    public func covers(rule: String) -> Bool {
+        rules.isEmpty || rules.contains { $0 == rule || ($0.hasSuffix(".") && rule.hasPrefix($0)) }
+    }
+}
