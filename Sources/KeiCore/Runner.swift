@@ -108,6 +108,7 @@ public struct Runner: Sendable {
         var context = ArticleContext(entry: entry, issue: workflow.issue, sourceDisplayPath: shown ?? entry.id,
                                      outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
         var failed = false
+        var suppressed = 0
         for (inv, stage) in stages {
             context.currentStage = inv.id
             do {
@@ -117,7 +118,11 @@ public struct Runner: Sendable {
                     if context.article != nil {
                         context.currentAnalysis()
                         var found = s.check(context.article!, context: context)
-                        if fix { found = Self.applyFixes(found.map { context.stamped($0) }, to: &context) }
+                        if fix {
+                            // What the source suppresses is neither reported nor fixed.
+                            suppressed += Self.applySuppressions(&found, article: context.article!, index: context.sourceIndex)
+                            found = Self.applyFixes(found.map { context.stamped($0) }, to: &context)
+                        }
                         context.emit(contentsOf: found)
                     }
                 }
@@ -131,7 +136,6 @@ public struct Runner: Sendable {
         }
         var diagnostics = context.diagnostics
         var changes = context.changes
-        var suppressed = 0
         if let index = context.sourceIndex {
             for i in diagnostics.indices where diagnostics[i].location.file == context.sourceDisplayPath {
                 Self.resolve(&diagnostics[i], index: index)
@@ -145,7 +149,7 @@ public struct Runner: Sendable {
                 if let index = context.sourceIndex { Self.resolve(&unknown[i], index: index) }
             }
             diagnostics += unknown
-            suppressed = Self.applySuppressions(&diagnostics, article: article, index: context.sourceIndex)
+            suppressed += Self.applySuppressions(&diagnostics, article: article, index: context.sourceIndex)
         }
         changes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
         let sorted = diagnostics.enumerated().sorted { a, b in
