@@ -6,7 +6,9 @@ import KeiStages
 /// Runs a loaded workflow and writes its reports; shared by `run` and `check`.
 enum PipelineDriver {
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment) throws -> Int32 {
-        let runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        var runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        runner.fix = options.fix
+        runner.knownRules = Set(BuiltInStages.all.flatMap { $0.description.messages.map(\.rule) } + Runner.messages.map(\.rule))
         let result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
         let specs = options.report.isEmpty ? [ReportSpec(argument: "text")!] : options.report
         let reportOptions = ReportOptions(showInfo: options.showInfo)

@@ -10,6 +10,9 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Report format and destination, FORMAT[:PATH]; PATH '-' (or none) is stdout. Repeatable. Formats: text, json.", valueName: "format[:path]"))
     var report: [ReportSpec] = []
 
+    @Flag(name: .long, help: "Apply the safe fixes that check stages offer to the model before emission (the source files are never changed); the reports list each change.")
+    var fix = false
+
     @Flag(name: .long, help: "Fail the gate on warnings too.")
     var strict = false
 

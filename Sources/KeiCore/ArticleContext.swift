@@ -55,10 +55,15 @@ public struct ArticleContext: Sendable {
 
     /// Records a diagnostic, stamping the article id and current stage.
     public mutating func emit(_ diagnostic: Diagnostic) {
+        diagnostics.append(stamped(diagnostic))
+    }
+
+    /// The diagnostic with this article's id and the current stage filled in where missing.
+    public func stamped(_ diagnostic: Diagnostic) -> Diagnostic {
         var d = diagnostic
         if d.article == nil { d.article = entry.id }
         if d.stage == nil { d.stage = currentStage }
-        diagnostics.append(d)
+        return d
     }
 
     public mutating func emit(contentsOf list: [Diagnostic]) {

@@ -10,9 +10,15 @@ public struct ArticleOutcome: Sendable {
     public var artifacts: [Artifact]
     /// True when a stage threw and the article's remaining stages were skipped.
     public var failed: Bool
+    /// Diagnostics dropped because a suppression in the source covers them.
+    public var suppressed: Int
+    /// Changes applied to the model (`--fix`), in source order.
+    public var changes: [ChangeRecord]
 
     public init(entry: ArticleEntry, sourceDisplayPath: String?, article: Article?, diagnostics: [Diagnostic],
-                artifacts: [Artifact], failed: Bool) {
+                artifacts: [Artifact], failed: Bool, suppressed: Int = 0, changes: [ChangeRecord] = []) {
+        self.suppressed = suppressed
+        self.changes = changes
         self.entry = entry
         self.sourceDisplayPath = sourceDisplayPath
         self.article = article

@@ -30,7 +30,25 @@ public struct JSONReporter: Reporter {
                 ("infos", .int(s.infos)),
                 ("gate", .string(s.gatePassed ? "passed" : "failed")),
                 ("fail_on", .string(result.gate.name)),
+                ("suppressed", .int(s.suppressed)),
+                ("changes", .int(s.changes)),
             ])),
+            ("changes", .array(result.changes.map(change))),
+        ])
+    }
+
+    func change(_ c: ChangeRecord) -> JSONValue {
+        .object([
+            ("article", .optional(c.article)),
+            ("file", .string(c.location.file)),
+            ("line", c.location.line > 0 ? .int(c.location.line) : .null),
+            ("column", c.location.column.map(JSONValue.int) ?? .null),
+            ("end_line", c.end.map { .int($0.line) } ?? .null),
+            ("end_column", c.end?.column.map(JSONValue.int) ?? .null),
+            ("rule", .string(c.rule)),
+            ("stage", .optional(c.stage)),
+            ("before", .string(c.before)),
+            ("after", .string(c.after)),
         ])
     }
 
@@ -85,6 +103,12 @@ public struct JSONReporter: Reporter {
             ("message", .string(d.message)),
             ("excerpt", .optional(d.excerpt)),
             ("fix", .optional(d.fix)),
+            ("end_line", d.end.map { .int($0.line) } ?? .null),
+            ("end_column", d.end?.column.map(JSONValue.int) ?? .null),
+            ("edits", .array(d.edits.map { e in
+                .object([("start_offset", .int(e.span.start)), ("end_offset", .int(e.span.end)),
+                         ("replacement", .string(e.replacement)), ("safe", .bool(e.isSafe))])
+            })),
         ])
     }
 }

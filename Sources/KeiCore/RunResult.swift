@@ -28,8 +28,13 @@ public struct RunResult: Sendable {
         outcomes.flatMap(\.diagnostics) + issueDiagnostics
     }
 
+    /// Every change applied to the models (`--fix`), article by article.
+    public var changes: [ChangeRecord] { outcomes.flatMap(\.changes) }
+
     public var summary: RunSummary {
         var s = RunSummary()
+        s.suppressed = outcomes.reduce(0) { $0 + $1.suppressed }
+        s.changes = outcomes.reduce(0) { $0 + $1.changes.count }
         for d in diagnostics {
             switch d.severity {
             case .error: s.errors += 1

@@ -4,6 +4,10 @@ public struct RunSummary: Sendable, Hashable {
     public var warnings: Int
     public var infos: Int
     public var gatePassed: Bool
+    /// Diagnostics dropped by suppressions written in the sources.
+    public var suppressed: Int = 0
+    /// Changes applied by `--fix`.
+    public var changes: Int = 0
 
     public init(errors: Int = 0, warnings: Int = 0, infos: Int = 0, gatePassed: Bool = true) {
         self.errors = errors

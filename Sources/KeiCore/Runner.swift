@@ -7,6 +7,11 @@ import KeiDocument
 public struct Runner: Sendable {
     /// How many articles run at once (default: the number of cores).
     public var jobs: Int
+    /// Apply the safe fixes of check stages to the model before emission (`--fix`).
+    public var fix: Bool = false
+    /// Every rule id a stage can report (the registry's), for checking suppression directives; nil uses
+    /// the rules of the workflow's own stages.
+    public var knownRules: Set<String>?
 
     static let stageFailed = StageMessage("pipeline.stage-failed", .error,
         "A stage could not continue on an article; its remaining stages were skipped.")
@@ -17,7 +22,7 @@ public struct Runner: Sendable {
     static let noArticles = StageMessage("pipeline.no-articles", .warning, "The workflow lists no articles.")
 
     /// The runner's own messages, for `kei-pipeline stages` and the README.
-    public static let messages = [stageFailed, awaiting, blocked, noArticles]
+    public static let messages = [stageFailed, awaiting, blocked, noArticles, unknownSuppressionRule]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.jobs = max(1, jobs)
@@ -103,14 +108,22 @@ public struct Runner: Sendable {
         var context = ArticleContext(entry: entry, issue: workflow.issue, sourceDisplayPath: shown ?? entry.id,
                                      outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
         var failed = false
+        var suppressed = 0
         for (inv, stage) in stages {
             context.currentStage = inv.id
             do {
                 if let s = stage as? any ArticleStage {
                     try s.run(&context)
                 } else if let s = stage as? any CheckStage {
-                    if let article = context.article {
-                        context.emit(contentsOf: s.check(article, context: context))
+                    if context.article != nil {
+                        context.currentAnalysis()
+                        var found = s.check(context.article!, context: context)
+                        if fix {
+                            // What the source suppresses is neither reported nor fixed.
+                            suppressed += Self.applySuppressions(&found, article: context.article!, index: context.sourceIndex)
+                            found = Self.applyFixes(found.map { context.stamped($0) }, to: &context)
+                        }
+                        context.emit(contentsOf: found)
                     }
                 }
             } catch {
@@ -121,7 +134,25 @@ public struct Runner: Sendable {
                 break
             }
         }
-        let sorted = context.diagnostics.enumerated().sorted { a, b in
+        var diagnostics = context.diagnostics
+        var changes = context.changes
+        if let index = context.sourceIndex {
+            for i in diagnostics.indices where diagnostics[i].location.file == context.sourceDisplayPath {
+                Self.resolve(&diagnostics[i], index: index)
+            }
+        }
+        if let article = context.article {
+            let known = knownRules ?? Set(stages.flatMap { $0.0.type.description.messages.map(\.rule) } + Self.messages.map(\.rule))
+            var unknown = Self.unknownRuleDiagnostics(article, knownRules: known, file: context.sourceDisplayPath)
+            for i in unknown.indices {
+                unknown[i].article = entry.id
+                if let index = context.sourceIndex { Self.resolve(&unknown[i], index: index) }
+            }
+            diagnostics += unknown
+            suppressed += Self.applySuppressions(&diagnostics, article: article, index: context.sourceIndex)
+        }
+        changes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        let sorted = diagnostics.enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             if la.file != lb.file { return a.offset < b.offset }
             if la.line != lb.line { return la.line < lb.line }
@@ -129,7 +160,7 @@ public struct Runner: Sendable {
             return a.offset < b.offset
         }.map(\.element)
         return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article, diagnostics: sorted,
-                              artifacts: context.artifacts, failed: failed)
+                              artifacts: context.artifacts, failed: failed, suppressed: suppressed, changes: changes)
     }
 
     static func describe(_ error: Error) -> String {

@@ -18,10 +18,18 @@ public struct TextReporter: Reporter {
             out += Self.line(for: d) + "\n"
         }
         if !out.isEmpty { out += "\n" }
+        let changes = result.changes
+        if !changes.isEmpty {
+            out += "changes (--fix):\n"
+            for c in changes { out += Self.line(for: c) + "\n" }
+            out += "\n"
+        }
         out += table(result)
         let s = result.summary
         out += "\n\(result.workflowName): \(s.errors) error(s), \(s.warnings) warning(s), \(s.infos) info(s)"
         if !options.showInfo && s.infos > 0 { out += " (infos hidden; --show-info lists them)" }
+        if s.suppressed > 0 { out += ", \(s.suppressed) suppressed in the source" }
+        if s.changes > 0 { out += ", \(s.changes) change(s) applied" }
         out += "\n"
         let all = result.outcomes.flatMap(\.artifacts) + result.issueArtifacts
         if !all.isEmpty { out += "outputs: \(all.count) file(s) in \(result.outputDisplayPath)/\n" }
@@ -32,6 +40,11 @@ public struct TextReporter: Reporter {
     /// `file:line:col: severity: message [rule]`, omitting unknown line/column.
     public static func line(for d: Diagnostic) -> String {
         "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+    }
+
+    /// `file:line:col: fixed: “before” → “after” [rule]` for a change applied by `--fix`.
+    public static func line(for c: ChangeRecord) -> String {
+        "\(c.location): fixed: “\(c.before)” → “\(c.after)” [\(c.rule)]"
     }
 
     func table(_ result: RunResult) -> String {

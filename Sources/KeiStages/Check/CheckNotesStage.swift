@@ -64,10 +64,11 @@ public struct CheckNotesStage: CheckStage {
         for id in firstCitationOrder {
             guard let p = position[id] else { continue }
             if p < last, let note = notes[id] {
-                let loc = collector.markers.first { $0.ref.noteID == id }?.location ?? note.location
+                let first = collector.markers.first { $0.ref.noteID == id }
                 out.append(Messages.order.diagnostic(
                     "note \(note.label) is first cited after a later note; notes should be numbered in order of first citation.",
-                    at: loc, excerpt: note.label, fix: "Renumber the notes in order of first citation."))
+                    at: first?.location ?? note.location, excerpt: note.label, fix: "Renumber the notes in order of first citation.",
+                    span: first?.ref.span))
             }
             last = max(last, p)
         }

@@ -16,7 +16,7 @@ public struct IngestHTMLStage: ArticleStage {
                         "Force this input encoding (e.g. windows-1252); empty honours the page's BOM or meta charset."),
         ],
         messages: [
-            Messages.parser, Messages.encoding, Messages.empty, Messages.noContent,
+            Messages.parser, Messages.encoding, Messages.empty, Messages.noContent, Messages.suppression,
         ] + MetadataMessages.all + BodyMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
@@ -52,6 +52,8 @@ public struct IngestHTMLStage: ArticleStage {
         static let encoding = StageMessage("ingest.encoding", .warning,
             "The bytes are not valid in the page's declared or assumed encoding; some characters may be wrong.")
         static let empty = StageMessage("ingest.empty", .error, "The source file is empty.")
+        static let suppression = StageMessage("ingest.suppression-unmatched", .warning,
+            "A kei-enable without a kei-disable before it, or a kei-disable-next with no block after it.")
         static let noContent = StageMessage("ingest.no-content", .error,
             "No article text was found on the page after removing site chrome.")
     }
@@ -72,6 +74,8 @@ public struct IngestHTMLStage: ArticleStage {
             return
         }
         let document = MarkupParser.parseHTML(data, encoding: encoding)
+        let index = SourceLineIndex(document.sourceText)
+        context.sourceIndex = index
         for m in document.messages where !Self.isOutdatedTagComplaint(m) {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
@@ -87,6 +91,14 @@ public struct IngestHTMLStage: ArticleStage {
         context.emit(contentsOf: metaDiagnostics)
 
         var article = Article(id: context.entry.id, source: file, metadata: metadata)
+        if let root = document.root {
+            let reader = SuppressionReader.read(root, sourceLength: index.utf8Count, lineOf: { index.position(of: $0).line })
+            article.suppressions = reader.suppressions
+            for p in reader.problems {
+                context.emit(Messages.suppression.diagnostic(p.message, at: context.location(line: p.span.map { index.position(of: $0.start).line } ?? 0),
+                                                             span: p.span))
+            }
+        }
         guard let content = ContentExtractor.extract(from: document), content.hasVisibleText else {
             context.emit(Messages.noContent.diagnostic(
                 "No article text was found in \(file) after removing site chrome; nothing will be emitted for it.",
@@ -122,31 +134,20 @@ public struct IngestHTMLStage: ArticleStage {
     ]
 
     /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
+    /// Validation is the standard library's UTF-8 decoder (`Unicode.UTF8.ForwardParser`).
     static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-        data.withUnsafeBytes { raw in firstInvalidUTF8Line(raw.bindMemory(to: UInt8.self)) }
-    }
-
-    static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
         var line = 1
-        var idx = 0
-        while idx < bytes.count {
-            let b = bytes[idx]
-            if b == 0x0A { line += 1; idx += 1; continue }
-            if b < 0x80 { idx += 1; continue }
-            let len: Int
-            if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
-            else if b & 0xF0 == 0xE0 { len = 3 }
-            else if b & 0xF8 == 0xF0 && b <= 0xF4 { len = 4 }
-            else { return line }
-            if idx + len > bytes.count { return line }
-            for k in 1..<len where bytes[idx + k] & 0xC0 != 0x80 { return line }
-            // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
-            let b1 = bytes[idx + 1]
-            if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) {
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == 0x0A { line += 1 }
+            case .error:
                 return line
+            case .emptyInput:
+                return nil
             }
-            idx += len
         }
-        return nil
     }
 }

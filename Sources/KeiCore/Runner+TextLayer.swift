@@ -1,0 +1,128 @@
+import KeiDocument
+
+/// The runner's part of the text layer: spans resolved to line and column, suppressions written in the
+/// source applied, and safe fixes applied to the model (`--fix`) with a change record for each.
+extension Runner {
+    static let unknownSuppressionRule = StageMessage("pipeline.suppression-unknown-rule", .warning,
+        "A kei-disable / data-kei-ignore directive names a rule id (or prefix) that no stage reports.")
+
+    /// Longest spanned text quoted as a diagnostic's excerpt, in Unicode scalars.
+    static let maximumExcerpt = 200
+
+    /// Turns a diagnostic's span (UTF-8 offsets) into its start and end (1-based line, column in Unicode
+    /// scalars) and, when the spanned text is at most ``maximumExcerpt`` scalars, its excerpt.
+    static func resolve(_ d: inout Diagnostic, index: SourceLineIndex) {
+        guard let span = d.span else { return }
+        let start = index.position(of: span.start), end = index.position(of: span.end)
+        d.location.line = start.line
+        d.location.column = start.column
+        d.end = SourceLocation(file: d.location.file, line: end.line, column: end.column)
+        let text = index.text(of: span)
+        if !text.isEmpty, text.unicodeScalars.count <= maximumExcerpt { d.excerpt = text }
+    }
+
+    /// Drops the diagnostics that a suppression in the source covers (by span, or by line when a
+    /// diagnostic has only a line) and returns how many were dropped. The runner's own `pipeline.*`
+    /// diagnostics are never suppressed.
+    static func applySuppressions(_ diagnostics: inout [Diagnostic], article: Article, index: SourceLineIndex?) -> Int {
+        guard !article.suppressions.isEmpty else { return 0 }
+        let lines: [(Int, Int)] = article.suppressions.map { s in
+            guard let index else { return (0, -1) }
+            return (index.position(of: s.covered.start).line, index.position(of: max(s.covered.start, s.covered.end - 1)).line)
+        }
+        let before = diagnostics.count
+        diagnostics.removeAll { d in
+            guard !d.rule.hasPrefix("pipeline."), d.location.file == article.source else { return false }
+            for (i, s) in article.suppressions.enumerated() where s.covers(rule: d.rule) {
+                if let span = d.span {
+                    if s.covered.contains(span.start) { return true }
+                } else if d.location.line > 0, d.location.line >= lines[i].0, d.location.line <= lines[i].1 {
+                    return true
+                }
+            }
+            return false
+        }
+        return before - diagnostics.count
+    }
+
+    /// Warnings for suppression directives that name rules no stage reports.
+    static func unknownRuleDiagnostics(_ article: Article, knownRules: Set<String>, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var seen = Set<SourceSpan?>()
+        for s in article.suppressions where seen.insert(s.directive).inserted {
+            for rule in s.rules {
+                let known = rule.hasSuffix(".") ? knownRules.contains { $0.hasPrefix(rule) } : knownRules.contains(rule)
+                guard !known else { continue }
+                var d = unknownSuppressionRule.diagnostic(
+                    "\(s.kind.rawValue) names '\(rule)', which no stage reports\(suggestion(rule, knownRules)); it suppresses nothing.",
+                    at: SourceLocation(file: file, line: s.line), fix: "Correct the rule id, or remove the directive.",
+                    span: s.directive)
+                d.stage = "pipeline"
+                out.append(d)
+            }
+        }
+        return out
+    }
+
+    static func suggestion(_ rule: String, _ known: Set<String>) -> String {
+        let close = known.filter { $0.hasPrefix(rule) || rule.hasPrefix($0) || editDistance($0, rule) <= 2 }.sorted()
+        return close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+
+    /// Applies the safe edits of `diagnostics` to the context's model. A diagnostic whose safe edits all
+    /// applied is fixed: it is removed from the returned list and each edit is recorded as a
+    /// ``ChangeRecord``. Edits that overlap an edit already applied, or that no single text run holds,
+    /// are not applied and their diagnostic stays.
+    static func applyFixes(_ diagnostics: [Diagnostic], to context: inout ArticleContext) -> [Diagnostic] {
+        guard var article = context.article else { return diagnostics }
+        var applied: [SourceSpan] = []
+        var remaining: [Diagnostic] = []
+        var records: [ChangeRecord] = []
+        for d in diagnostics {
+            let safe = d.edits.filter(\.isSafe)
+            guard !safe.isEmpty, !safe.contains(where: { e in applied.contains { $0.start < e.span.end && e.span.start < $0.end } }) else {
+                remaining.append(d)
+                continue
+            }
+            var trial = article
+            var trialRecords: [ChangeRecord] = []
+            var ok = true
+            for edit in safe {
+                guard let (before, after) = ArticleRewriter.apply(edit, to: &trial) else { ok = false; break }
+                var r = ChangeRecord(rule: d.rule, stage: d.stage ?? context.currentStage, article: context.entry.id,
+                                     location: context.location(line: d.location.line, column: d.location.column),
+                                     span: edit.span, before: before, after: after)
+                if let index = context.sourceIndex {
+                    let s = index.position(of: edit.span.start), e = index.position(of: edit.span.end)
+                    r.location = context.location(line: s.line, column: s.column)
+                    r.end = context.location(line: e.line, column: e.column)
+                }
+                trialRecords.append(r)
+            }
+            guard ok else { remaining.append(d); continue }
+            article = trial
+            applied += safe.map(\.span)
+            records += trialRecords
+        }
+        if !records.isEmpty {
+            context.article = article
+            context.changes += records
+        }
+        return remaining
+    }
+}

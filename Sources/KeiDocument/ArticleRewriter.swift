@@ -1,0 +1,80 @@
+/// Changes an article's phrase content in place: calls a function on every run of inlines (title of each
+/// section, paragraphs, list items, quotations and attributions, table captions and cells, figure
+/// captions, notes, references), in reading order. Used to apply text edits (`--fix`).
+public enum ArticleRewriter {
+    /// Calls `body` on every inline run of the article. Runs are visited in ``ArticleWalker``'s order
+    /// (abstract, sections depth first, notes, references); metadata strings are not inline runs.
+    public static func rewriteInlineRuns(_ article: inout Article, _ body: (inout [Inline]) -> Void) {
+        for i in article.abstract.indices { rewrite(&article.abstract[i], body) }
+        for i in article.sections.indices { rewrite(&article.sections[i], body) }
+        for n in article.notes.indices {
+            for b in article.notes[n].blocks.indices { rewrite(&article.notes[n].blocks[b], body) }
+        }
+        for r in article.references.indices { body(&article.references[r].inlines) }
+    }
+
+    static func rewrite(_ section: inout Section, _ body: (inout [Inline]) -> Void) {
+        if !section.title.isEmpty { body(&section.title) }
+        for i in section.blocks.indices { rewrite(&section.blocks[i], body) }
+        for i in section.subsections.indices { rewrite(&section.subsections[i], body) }
+    }
+
+    static func rewrite(_ block: inout Block, _ body: (inout [Inline]) -> Void) {
+        switch block {
+        case .paragraph(var p):
+            body(&p.inlines)
+            block = .paragraph(p)
+        case .list(var l):
+            for i in l.items.indices {
+                for b in l.items[i].blocks.indices { rewrite(&l.items[i].blocks[b], body) }
+            }
+            block = .list(l)
+        case .blockQuote(var q):
+            for b in q.blocks.indices { rewrite(&q.blocks[b], body) }
+            if q.attribution != nil { body(&q.attribution!) }
+            block = .blockQuote(q)
+        case .table(var t):
+            if t.caption != nil { body(&t.caption!) }
+            for r in t.head.indices { for c in t.head[r].cells.indices { body(&t.head[r].cells[c].inlines) } }
+            for r in t.body.indices { for c in t.body[r].cells.indices { body(&t.body[r].cells[c].inlines) } }
+            for r in t.foot.indices { for c in t.foot[r].cells.indices { body(&t.foot[r].cells[c].inlines) } }
+            block = .table(t)
+        case .figure(var f):
+            if f.caption != nil { body(&f.caption!) }
+            block = .figure(f)
+        case .preformatted:
+            break
+        }
+    }
+
+    /// Applies one text edit to every text run that holds exactly the edit's source characters (inside
+    /// one `.text` or `.code` run). Returns the changed runs' text before and after, or nil when no run
+    /// holds the whole span (an edit across formatting is not applied).
+    public static func apply(_ edit: TextEdit, to article: inout Article) -> (before: String, after: String)? {
+        var result: (String, String)?
+        rewriteInlineRuns(&article) { inlines in
+            if let r = apply(edit, to: &inlines), result == nil { result = r }
+        }
+        return result
+    }
+
+    static func apply(_ edit: TextEdit, to inlines: inout [Inline]) -> (String, String)? {
+        var result: (String, String)?
+        for i in inlines.indices {
+            switch inlines[i] {
+            case .text(let t), .code(let t):
+                guard let range = t.range(of: edit.span) else { continue }
+                let replaced = t.replacing(range, with: TextRun(edit.replacement, source: edit.span, verbatim: false))
+                if case .text = inlines[i] { inlines[i] = .text(replaced) } else { inlines[i] = .code(replaced) }
+                if result == nil { result = (t.string, replaced.string) }
+            default:
+                guard var children = inlines[i].children else { continue }
+                if let r = apply(edit, to: &children) {
+                    inlines[i] = inlines[i].withChildren(children)
+                    if result == nil { result = r }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import KeiDocument
+import KeiXML
+
+/// Reads the suppressions an editor wrote into the page: `<!-- kei-disable RULE[, RULE] -->` …
+/// `<!-- kei-enable [RULE…] -->`, `<!-- kei-disable-next RULE -->` (the next block: the next sibling
+/// element or text with content) and `data-kei-ignore="RULE …"` on any element (an empty value
+/// ignores every rule inside it). Rule lists are separated by commas or spaces; a rule id ending in
+/// "." is a prefix. What a suppression covers is computed from the source spans of the text inside.
+///
+/// One pass over the tree; regions are spans of UTF-8 offsets into the decoded source.
+struct SuppressionReader {
+    /// A directive that could not be used (an enable without a disable, a comment with no rules).
+    struct Problem {
+        var message: String
+        var span: SourceSpan?
+    }
+
+    private(set) var suppressions: [Suppression] = []
+    private(set) var problems: [Problem] = []
+    private var open: [(rules: [String], start: Int, directive: SourceSpan?)] = []
+    private var pendingNext: [(rules: [String], directive: SourceSpan?)] = []
+    private let sourceLength: Int
+    private let lineOf: (Int) -> Int
+
+    init(sourceLength: Int, lineOf: @escaping (Int) -> Int) {
+        self.sourceLength = sourceLength
+        self.lineOf = lineOf
+    }
+
+    /// Reads every directive under `root`; regions left open run to the end of the source.
+    static func read(_ root: DOMElement, sourceLength: Int, lineOf: @escaping (Int) -> Int) -> SuppressionReader {
+        var reader = SuppressionReader(sourceLength: sourceLength, lineOf: lineOf)
+        _ = reader.visit(root)
+        for o in reader.open {
+            reader.add(.disable, o.rules, o.directive, SourceSpan(start: o.start, end: sourceLength))
+        }
+        reader.open = []
+        for p in reader.pendingNext {
+            reader.problems.append(Problem(message: "kei-disable-next is not followed by any block; it suppresses nothing.", span: p.directive))
+        }
+        reader.pendingNext = []
+        reader.suppressions.sort { $0.covered < $1.covered }
+        return reader
+    }
+
+    /// The parsed directive of a comment, or nil when the comment is not one.
+    static func directive(_ text: String) -> (kind: String, rules: [String])? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for kind in ["kei-disable-next", "kei-disable", "kei-enable"] where t.hasPrefix(kind) {
+            let rest = t.dropFirst(kind.count)
+            guard rest.isEmpty || rest.first!.isWhitespace else { continue }
+            let rules = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            return (kind, rules)
+        }
+        return nil
+    }
+
+    /// Visits an element's children in order; returns the source extent of the text inside it.
+    private mutating func visit(_ element: DOMElement) -> SourceSpan? {
+        var extent: SourceSpan?
+        for child in element.children {
+            var childExtent: SourceSpan?
+            switch child {
+            case .comment(let c):
+                handle(comment: c)
+                continue
+            case .text(let t):
+                if !t.value.allSatisfy(\.isWhitespace) { childExtent = t.run.span }
+            case .element(let e):
+                childExtent = visit(e)
+            }
+            guard let ce = childExtent else { continue }
+            for p in pendingNext { add(.disableNext, p.rules, p.directive, ce) }
+            pendingNext = []
+            extent = extent.map { $0.union(ce) } ?? ce
+        }
+        if let value = element[attribute: "data-kei-ignore"], let extent {
+            let rules = value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            add(.ignoreAttribute, rules, extent, extent)
+        }
+        return extent
+    }
+
+    private mutating func handle(comment c: DOMComment) {
+        guard let (kind, rules) = Self.directive(c.text) else { return }
+        let at = c.span?.end ?? 0
+        switch kind {
+        case "kei-disable":
+            open.append((rules, at, c.span))
+        case "kei-disable-next":
+            pendingNext.append((rules, c.span))
+        default: // kei-enable
+            let end = c.span?.start ?? at
+            // An enable without rules closes every open region; otherwise those naming one of its rules.
+            let closing = open.filter { rules.isEmpty || $0.rules.isEmpty || !Set($0.rules).isDisjoint(with: rules) }
+            open.removeAll { o in rules.isEmpty || o.rules.isEmpty || !Set(o.rules).isDisjoint(with: rules) }
+            for o in closing { add(.disable, o.rules, o.directive, SourceSpan(start: o.start, end: end)) }
+            let closed = !closing.isEmpty
+            if !closed {
+                problems.append(Problem(message: "kei-enable\(rules.isEmpty ? "" : " " + rules.joined(separator: ", ")) has no matching kei-disable before it.", span: c.span))
+            }
+        }
+    }
+
+    private mutating func add(_ kind: Suppression.Kind, _ rules: [String], _ directive: SourceSpan?, _ covered: SourceSpan) {
+        suppressions.append(Suppression(kind: kind, rules: rules, directive: directive,
+                                        line: directive.map { lineOf($0.start) } ?? 0, covered: covered))
+    }
+}

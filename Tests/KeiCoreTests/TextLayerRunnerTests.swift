@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import KeiCore
+import KeiDocument
+import KeiStages
+import KeiTestSupport
+
+/// A check that flags every "XX" in the model's text, with a safe fix to "YY".
+struct XXCheckStage: CheckStage {
+    static let description = StageDescription(id: "test.xx", summary: "Flags XX.", kind: .check,
+                                              messages: [StageMessage("test.xx", .warning, "XX found.")])
+    init(options: StageOptions) throws {}
+    func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var runs: [TextRun] = []
+        func collect(_ inlines: [Inline]) {
+            for i in inlines {
+                if case .text(let t) = i { runs.append(t) } else if let c = i.children { collect(c) }
+            }
+        }
+        var copy = article
+        ArticleRewriter.rewriteInlineRuns(&copy) { collect($0) }
+        for t in runs {
+            var from = t.string.startIndex
+            while let r = t.string.range(of: "XX", range: from..<t.string.endIndex) {
+                let lo = t.string.utf8.distance(from: t.string.startIndex, to: r.lowerBound)
+                let span = t.span(of: lo..<(lo + 2))
+                out.append(Self.description.messages[0].diagnostic("XX", at: context.location(line: 0), span: span,
+                                                                   edits: span.map { [TextEdit(span: $0, replacement: "YY", isSafe: true)] } ?? []))
+                from = r.upperBound
+            }
+        }
+        return out
+    }
+}
+
+@Suite struct TextLayerRunnerTests {
+    static let registry = StageRegistry(BuiltInStages.all + [XXCheckStage.self])
+
+    static let page = """
+    <html><head><title>T</title></head><body><article><h1>T</h1>
+    <p>Alpha&nbsp;XX beta, enough words to be article text for the extractor.</p>
+    <p>Gamma <!-- kei-disable test.xx -->XX delta<!-- kei-enable --> and XX.</p>
+    <p data-kei-ignore="">Ignored XX here.</p>
+    <!-- kei-disable-next test.xx --><p>Next XX skipped.</p><p>한국 XX kept.</p>
+    <!-- kei-disable nosuch.rule -->
+    </article></body></html>
+    """
+
+    func run(fix: Bool) throws -> (RunResult, ProjectFixture) {
+        let p = try ProjectFixture()
+        try p.write("Samples/x.html", Self.page)
+        try p.write("Workflows/r.yml", "articles:\n  - {id: x, source: Samples/x.html, status: received}\nstages: [ingest.html, test.xx, emit.jats]\n")
+        let loader = WorkflowLoader(registry: Self.registry, workingDirectory: p.root)
+        var runner = Runner(jobs: 1)
+        runner.fix = fix
+        return (runner.run(try loader.load(try loader.resolve("r")), workingDirectory: p.root), p)
+    }
+
+    @Test func spansResolveAndSuppressionsApply() throws {
+        let (result, p) = try run(fix: false)
+        defer { p.remove() }
+        let xx = result.diagnostics.filter { $0.rule == "test.xx" }
+        #expect(xx.map { "\($0.location.line):\($0.location.column ?? 0)-\($0.end?.line ?? 0):\($0.end?.column ?? 0)" }
+                == ["2:15-2:17", "3:70-3:72", "5:63-5:65"])
+        #expect(xx.allSatisfy { $0.excerpt == "XX" })
+        #expect(result.summary.suppressed == 3)
+        let unknown = result.diagnostics.filter { $0.rule == "pipeline.suppression-unknown-rule" }
+        #expect(unknown.count == 1 && unknown.first?.location.line == 6 && unknown.first?.message.contains("nosuch.rule") == true)
+    }
+
+    @Test func fixAppliesSafeEditsAndRecordsChanges() throws {
+        let (result, p) = try run(fix: true)
+        defer { p.remove() }
+        #expect(result.diagnostics.filter { $0.rule == "test.xx" }.isEmpty, "fixed diagnostics are reported as changes")
+        #expect(result.changes.map { "\($0.location.line):\($0.location.column ?? 0)" } == ["2:15", "3:70", "5:63"])
+        let jats = try String(contentsOf: p.root.appendingPathComponent("out/r/jats/x.xml"), encoding: .utf8)
+        #expect(jats.contains("Alpha\u{A0}YY beta") && jats.contains("Ignored XX here") && jats.contains("Next XX skipped") && jats.contains("한국 YY kept"))
+        #expect(result.summary.suppressed == 3)
+    }
+}
