@@ -18,7 +18,8 @@
 /// - an opening mark without its closing one runs to the end of the text (in a quotation of several
 ///   paragraphs only the last paragraph closes it, 13.30); when an outer quotation closes, inner
 ///   ones still open end there;
-/// - guillemets « » pair like double marks; „ opens a double quotation.
+/// - guillemets « » pair like double marks; „ opens a double quotation, and “ after a word and before
+///   a space or punctuation closes an open one („so“, or a mistyped ”).
 enum QuotationScanner {
     private enum Family { case double, single, guillemet }
 
@@ -34,6 +35,9 @@ enum QuotationScanner {
         case close(Family)
         /// "s’": a single quotation's end or a plural possessive.
         case possibleSingleClose
+        /// “ after a word and before a space or punctuation: closes a double quotation when one is open
+        /// (German „…“, or a mistyped ”), opens one otherwise.
+        case closeElseOpen(Family)
         case none
     }
 
@@ -78,6 +82,13 @@ enum QuotationScanner {
                 guard let k = stack.lastIndex(where: { $0.family == family }) else { continue }
                 close(k, at: at)
                 found.append(stack.removeLast().start..<end)
+            case .closeElseOpen(let family):
+                if let k = stack.lastIndex(where: { $0.family == family }) {
+                    close(k, at: at)
+                    found.append(stack.removeLast().start..<end)
+                } else {
+                    stack.append(Open(family: family, start: at))
+                }
             case .possibleSingleClose:
                 if !stack.isEmpty, stack[stack.count - 1].family == .single {
                     stack[stack.count - 1].possibleEnd = end
@@ -101,7 +112,8 @@ enum QuotationScanner {
         let wordBefore = prev.map(isWordScalar) ?? false
         let wordAfter = next.map(isWordScalar) ?? false
         switch c {
-        case "\u{201C}", "\u{201E}": return .open(.double)
+        case "\u{201C}": return !opensHere && closesHere ? .closeElseOpen(.double) : .open(.double)
+        case "\u{201E}": return .open(.double)
         case "\u{201D}": return .close(.double)
         case "\u{00AB}": return .open(.guillemet)
         case "\u{00BB}": return .close(.guillemet)

@@ -78,12 +78,10 @@ public struct RepeatedWordStage: CheckStage {
         for unit in analysis.units {
             let tokens = unit.tokens
             guard tokens.count > 1 else { continue }
-            let bytes = Array(unit.text.string.utf8)
             for i in 1..<tokens.count {
                 let first = tokens[i - 1], second = tokens[i]
-                guard first.kind == .word, second.kind == .word,
-                      first.range.count == second.range.count,
-                      !bytes[first.range.upperBound..<second.range.lowerBound].contains(0x0A) else { continue }
+                guard first.kind == .word, second.kind == .word, first.range.count == second.range.count,
+                      !Self.hasLineBreak(unit.string(of: first.range.upperBound..<second.range.lowerBound)) else { continue }
                 let word = unit.string(of: first.range)
                 let lower = word.lowercased()
                 guard lower == unit.string(of: second.range).lowercased(), !Self.allowed.contains(lower) else { continue }
@@ -93,6 +91,12 @@ public struct RepeatedWordStage: CheckStage {
             }
         }
         return out
+    }
+
+    /// Whether the white space between two words breaks the line (a line feed from `<br>` or a
+    /// flattened list, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR).
+    static func hasLineBreak(_ gap: String) -> Bool {
+        gap.unicodeScalars.contains { ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
     }
 
     func diagnostic(_ unit: TextUnit, word: String, both: Range<Int>, deleted: Range<Int>) -> Diagnostic {
