@@ -54,10 +54,11 @@ struct CountingIssueStage: IssueStage {
         #expect(failure.location.file == "Samples/b.html")
         for id in ["a", "c"] {
             let o = try #require(result.outcomes.first { $0.entry.id == id })
-            #expect(!o.failed && o.artifacts.map(\.path) == ["out/r/jats/\(id).xml"])
+            #expect(!o.failed && o.artifacts.map(\.relativePath) == ["jats/\(id).xml"])
         }
         #expect(result.exitCode == 1)
-        #expect(result.issueArtifacts.map(\.path) == ["out/r/count.txt"])
+        #expect(result.issueArtifacts.map(\.relativePath) == ["count.txt"])
+        #expect(result.outputDisplayPath == "out/r")
     }
 
     @Test func awaitedManuscriptBlocksOnlyPublishingIssueStages() throws {
