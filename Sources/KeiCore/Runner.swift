@@ -121,15 +121,24 @@ public struct Runner: Sendable {
                 break
             }
         }
-        let sorted = context.diagnostics.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            if la.file != lb.file { return a.offset < b.offset }
-            if la.line != lb.line { return la.line < lb.line }
-            if (la.column ?? 0) != (lb.column ?? 0) { return (la.column ?? 0) < (lb.column ?? 0) }
-            return a.offset < b.offset
-        }.map(\.element)
-        return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article, diagnostics: sorted,
+        return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article,
+                              diagnostics: Self.ordered(context.diagnostics, source: context.sourceDisplayPath),
                               artifacts: context.artifacts, failed: failed)
+    }
+
+    /// One article's diagnostics in reading order: by file (the article's source first, then every other
+    /// file in the order its first diagnostic was emitted), then line, then column (none before any), then
+    /// emission order. A lexicographic order on (file rank, line, column, emission index): a strict weak
+    /// ordering (in fact total), so the result does not depend on the sort algorithm.
+    static func ordered(_ diagnostics: [Diagnostic], source: String) -> [Diagnostic] {
+        var fileRank: [String: Int] = [source: 0]
+        for d in diagnostics where fileRank[d.location.file] == nil { fileRank[d.location.file] = fileRank.count }
+        let keyed = diagnostics.enumerated().map { i, d in
+            (rank: fileRank[d.location.file] ?? 0, line: d.location.line, column: d.location.column ?? 0, index: i, diagnostic: d)
+        }
+        return keyed.sorted { a, b in
+            (a.rank, a.line, a.column, a.index) < (b.rank, b.line, b.column, b.index)
+        }.map(\.diagnostic)
     }
 
     static func describe(_ error: Error) -> String {

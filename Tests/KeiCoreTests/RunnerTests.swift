@@ -24,8 +24,26 @@ struct CountingIssueStage: IssueStage {
     }
 }
 
+/// Emits diagnostics interleaved across the article's source and two other files, in a fixed order.
+struct InterleavingStage: ArticleStage {
+    static let description = StageDescription(id: "test.interleave", summary: "Emits interleaved diagnostics.", kind: .transform)
+    static let message = StageMessage("test.interleave", .warning, "A diagnostic at a given place.")
+    init(options: StageOptions) throws {}
+    func run(_ context: inout ArticleContext) throws {
+        let source = context.sourceDisplayPath
+        let places: [(String, Int, Int?)] = [
+            ("Workflows/styles/s.yml", 4, nil), (source, 9, nil), ("Workflows/w.yml", 1, nil), (source, 2, 5),
+            ("Workflows/styles/s.yml", 1, nil), (source, 2, nil), ("Workflows/w.yml", 1, nil), (source, 2, 5),
+            (source, 1, 30), ("Workflows/styles/s.yml", 4, 1),
+        ]
+        for (i, (file, line, column)) in places.enumerated() {
+            context.emit(Self.message.diagnostic("#\(i)", at: SourceLocation(file: file, line: line, column: column)))
+        }
+    }
+}
+
 @Suite struct RunnerTests {
-    static let registry = StageRegistry(BuiltInStages.all + [ExplodingStage.self, CountingIssueStage.self])
+    static let registry = StageRegistry(BuiltInStages.all + [ExplodingStage.self, CountingIssueStage.self, InterleavingStage.self])
 
     func workflow(_ p: ProjectFixture, _ yaml: String) throws -> Workflow {
         try p.write("Workflows/r.yml", yaml)
@@ -97,5 +115,23 @@ struct CountingIssueStage: IssueStage {
         let serial = reporter.render(Runner(jobs: 1).run(wf, workingDirectory: p.root))
         #expect(first == second && second == serial)
         #expect(try Data(contentsOf: p.root.appendingPathComponent("out/r/jats/p7.xml")) == jats)
+    }
+
+    /// Diagnostics of one article are ordered by file (the article's source first, then other files in the
+    /// order their first diagnostic was emitted), then line, column (none before any) and emission order.
+    @Test func diagnosticsAreOrderedByFileThenPositionAcrossFiles() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: received}
+        stages: [ingest.html, test.interleave]
+        """)
+        let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
+        let emitted = try #require(result.outcomes.first).diagnostics.filter { $0.rule == "test.interleave" }
+        #expect(emitted.map { "\($0.location) \($0.message)" } == [
+            "Samples/a.html:1:30 #8", "Samples/a.html:2 #5", "Samples/a.html:2:5 #3", "Samples/a.html:2:5 #7", "Samples/a.html:9 #1",
+            "Workflows/styles/s.yml:1 #4", "Workflows/styles/s.yml:4 #0", "Workflows/styles/s.yml:4:1 #9",
+            "Workflows/w.yml:1 #2", "Workflows/w.yml:1 #6",
+        ])
     }
 }
