@@ -37,7 +37,7 @@ import KeiTestSupport
         let report = try #require(try JSONSerialization.jsonObject(with: Data(plain.out.utf8)) as? [String: Any], "json: \(plain.out) \(plain.err)")
         let diags = (report["diagnostics"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "text.repeated-word" }
         let where_ = diags.map { "\($0["line"] ?? "-"):\($0["column"] ?? "-")-\($0["end_line"] ?? "-"):\($0["end_column"] ?? "-") \($0["excerpt"] ?? "-")" }
-        #expect(where_ == ["5:36-6:4 the\nthe", "9:27-9:37 of&nbsp;of"], "\(where_)")
+        #expect(where_ == ["5:35-6:4 the\nthe", "10:18-10:28 of&nbsp;of"], "\(where_)")
         #expect((report["summary"] as? [String: Any])?["suppressed"] as? Int == 1)
 
         // With --fix: the changes are listed, the diagnostics are gone, the JATS has the corrected text.
