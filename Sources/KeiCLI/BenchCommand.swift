@@ -65,7 +65,7 @@ struct BenchCommand: ParsableCommand {
         var stages: [StageInvocation] = []
         for id in ["ingest.html", "check.metadata", "check.notes", "emit.jats"] {
             guard let type = BuiltInStages.registry.stage(id: id) else { continue }
-            stages.append(StageInvocation(type: type, options: StageOptions(defaultsOf: type.description),
+            stages.append(try StageInvocation(type: type, options: StageOptions(defaultsOf: type.description),
                                           location: SourceLocation(file: "(bench)")))
         }
         let articles = files.enumerated().map { i, url in

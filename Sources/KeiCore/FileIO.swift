@@ -79,7 +79,8 @@ public enum FileIO {
         }
     }
 
-    /// Writes an artifact atomically at `relativePath` under `outputDirectory` and describes it.
+    /// Writes an artifact atomically at `relativePath` under `outputDirectory` and describes it by
+    /// that relative path (`workingDirectory` only names the file in error messages).
     /// A relative path that would leave the output folder (`..`, absolute) is refused.
     public static func writeArtifact(kind: String, relativePath: String, data: Data, outputDirectory: URL,
                                      workingDirectory: URL) throws -> Artifact {
@@ -90,7 +91,7 @@ public enum FileIO {
         let url = outputDirectory.appendingPathComponent(relativePath)
         let display = displayPath(url, relativeTo: workingDirectory)
         try writeAtomically(data, to: url, display: display)
-        return Artifact(kind: kind, path: display)
+        return Artifact(kind: kind, relativePath: parts.joined(separator: "/"))
     }
 
     /// `url`'s path relative to `base` (with `..` steps when it lies outside, as long as they share

@@ -21,8 +21,8 @@ public struct JSONReporter: Reporter {
             ("workflow", .string(result.workflowName)),
             ("workflow_file", .string(result.workflowDisplayPath)),
             ("output", .string(result.outputDisplayPath)),
-            ("articles", .array(result.outcomes.map(article))),
-            ("issue_artifacts", .array(result.issueArtifacts.map(artifact))),
+            ("articles", .array(result.outcomes.map { article($0, output: result.outputDisplayPath) })),
+            ("issue_artifacts", .array(result.issueArtifacts.map { artifact($0, output: result.outputDisplayPath) })),
             ("diagnostics", .array(result.diagnostics.map(diagnostic))),
             ("summary", .object([
                 ("errors", .int(s.errors)),
@@ -52,7 +52,7 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    func article(_ o: ArticleOutcome) -> JSONValue {
+    func article(_ o: ArticleOutcome, output: String) -> JSONValue {
         let m = o.article?.metadata
         let state: String
         if o.entry.awaitingManuscript { state = "awaiting-manuscript" } else if o.failed { state = "failed" } else { state = "processed" }
@@ -83,12 +83,15 @@ public struct JSONReporter: Reporter {
                 ("notes", .int(o.article?.notes.count ?? 0)),
                 ("references", .int(o.article?.references.count ?? 0)),
             ])),
-            ("artifacts", .array(o.artifacts.map(artifact))),
+            ("artifacts", .array(o.artifacts.map { artifact($0, output: output) })),
         ])
     }
 
-    func artifact(_ a: Artifact) -> JSONValue {
-        .object([("kind", .string(a.kind)), ("path", .string(a.path))])
+    /// `path` as seen from the working directory (as in every version-1 report), then `relative_path`
+    /// inside the output folder.
+    func artifact(_ a: Artifact, output: String) -> JSONValue {
+        .object([("kind", .string(a.kind)), ("path", .string(a.displayPath(inOutput: output))),
+                 ("relative_path", .string(a.relativePath))])
     }
 
     func diagnostic(_ d: Diagnostic) -> JSONValue {

@@ -14,7 +14,9 @@ public struct Runner: Sendable {
     public var knownRules: Set<String>?
 
     static let stageFailed = StageMessage("pipeline.stage-failed", .error,
-        "A stage could not continue on an article; its remaining stages were skipped.")
+        "A stage could not run or continue on an article (its remaining stages were skipped) or on the issue.")
+    static let stageSkipped = StageMessage("pipeline.stage-skipped", .error,
+        "A check stage did not run on an article because no article model was built; the article is unchecked.")
     static let awaiting = StageMessage("pipeline.awaiting-manuscript", .warning,
         "A commissioned article has no manuscript yet; it is skipped and blocks issue publishing stages.")
     static let blocked = StageMessage("pipeline.issue-stage-blocked", .warning,
@@ -22,32 +24,20 @@ public struct Runner: Sendable {
     static let noArticles = StageMessage("pipeline.no-articles", .warning, "The workflow lists no articles.")
 
     /// The runner's own messages, for `kei-pipeline stages` and the README.
-    public static let messages = [stageFailed, awaiting, blocked, noArticles, unknownSuppressionRule]
+    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, noArticles, unknownSuppressionRule]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.jobs = max(1, jobs)
     }
 
+    /// Runs `workflow` with the stage instances it holds (built once by the loader, see ``StageInvocation``);
+    /// every stage either runs or leaves a diagnostic saying why it did not.
     public func run(_ workflow: Workflow, workingDirectory: URL, strict: Bool = false) -> RunResult {
         let cwd = workingDirectory.standardizedFileURL
-        // The loader already built every stage once, so a failure here is unexpected: report it, never drop it.
-        var setupFailures: [Diagnostic] = []
-        var stages: [(StageInvocation, any Stage)] = []
-        for inv in workflow.articleStages {
-            do {
-                stages.append((inv, try inv.type.init(options: inv.options)))
-            } catch {
-                var d = Self.stageFailed.diagnostic("stage \(inv.id) could not be set up: \(Self.describe(error)); it did not run.",
-                                                    at: inv.location)
-                d.stage = inv.id
-                setupFailures.append(d)
-            }
-        }
-        let outcomes = runArticles(workflow, stages: stages, cwd: cwd)
+        let outcomes = runArticles(workflow, cwd: cwd)
         var issueContext = IssueContext(issue: workflow.issue, workflowName: workflow.name, articles: outcomes,
                                         outputDirectory: workflow.outputDirectory, workingDirectory: cwd,
                                         workflowDisplayPath: workflow.displayPath)
-        for d in setupFailures { issueContext.emit(d) }
         let workflowLocation = SourceLocation(file: workflow.displayPath, line: 1)
         if workflow.articles.isEmpty {
             issueContext.currentStage = "pipeline"
@@ -63,8 +53,13 @@ public struct Runner: Sendable {
                     at: inv.location, fix: "Add the manuscripts' sources to \(workflow.displayPath), or remove the articles from the issue."))
                 continue
             }
+            guard let stage = inv.stage as? any IssueStage else {
+                issueContext.emit(Self.stageFailed.diagnostic(
+                    "stage \(inv.id) did not run on the issue: it is declared as an issue stage but does not implement IssueStage.",
+                    at: inv.location))
+                continue
+            }
             do {
-                guard let stage = try inv.type.init(options: inv.options) as? any IssueStage else { continue }
                 try stage.run(&issueContext)
             } catch {
                 issueContext.emit(Self.stageFailed.diagnostic("stage \(inv.id) failed on the issue: \(Self.describe(error))",
@@ -78,8 +73,9 @@ public struct Runner: Sendable {
                          issueArtifacts: issueContext.artifacts)
     }
 
-    func runArticles(_ workflow: Workflow, stages: [(StageInvocation, any Stage)], cwd: URL) -> [ArticleOutcome] {
+    func runArticles(_ workflow: Workflow, cwd: URL) -> [ArticleOutcome] {
         let count = workflow.articles.count
+        let stages = workflow.articleStages
         let results = ResultSlots(count: count)
         let work: @Sendable (Int) -> Void = { index in
             results.set(index, runOne(workflow.articles[index], workflow: workflow, stages: stages, cwd: cwd))
@@ -95,7 +91,7 @@ public struct Runner: Sendable {
         return results.values
     }
 
-    func runOne(_ entry: ArticleEntry, workflow: Workflow, stages: [(StageInvocation, any Stage)], cwd: URL) -> ArticleOutcome {
+    func runOne(_ entry: ArticleEntry, workflow: Workflow, stages: [StageInvocation], cwd: URL) -> ArticleOutcome {
         let shown = entry.sourceURL.map { FileIO.displayPath($0, relativeTo: cwd) }
         guard entry.sourceURL != nil else {
             var d = Self.awaiting.diagnostic(
@@ -109,12 +105,12 @@ public struct Runner: Sendable {
                                      outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
         var failed = false
         var suppressed = 0
-        for (inv, stage) in stages {
+        for inv in stages {
             context.currentStage = inv.id
             do {
-                if let s = stage as? any ArticleStage {
+                if let s = inv.stage as? any ArticleStage {
                     try s.run(&context)
-                } else if let s = stage as? any CheckStage {
+                } else if let s = inv.stage as? any CheckStage {
                     if context.article != nil {
                         context.currentAnalysis()
                         var found = s.check(context.article!, context: context)
@@ -124,7 +120,13 @@ public struct Runner: Sendable {
                             found = Self.applyFixes(found.map { context.stamped($0) }, to: &context)
                         }
                         context.emit(contentsOf: found)
+                    } else {
+                        context.emit(Self.stageSkipped.diagnostic(
+                            "stage \(inv.id) did not run on article '\(entry.id)': no article model was built (see the ingest diagnostics), so the article is unchecked.",
+                            at: context.location(line: 0)))
                     }
+                } else {
+                    throw KeiError.stage("it is declared as a \(inv.kind.rawValue) stage but implements neither ArticleStage nor CheckStage")
                 }
             } catch {
                 context.emit(Self.stageFailed.diagnostic(
@@ -142,7 +144,7 @@ public struct Runner: Sendable {
             }
         }
         if let article = context.article {
-            let known = knownRules ?? Set(stages.flatMap { $0.0.type.description.messages.map(\.rule) } + Self.messages.map(\.rule))
+            let known = knownRules ?? Set(stages.flatMap { $0.type.description.messages.map(\.rule) } + Self.messages.map(\.rule))
             var unknown = Self.unknownRuleDiagnostics(article, knownRules: known, file: context.sourceDisplayPath)
             for i in unknown.indices {
                 unknown[i].article = entry.id
@@ -152,15 +154,24 @@ public struct Runner: Sendable {
             suppressed += Self.applySuppressions(&diagnostics, article: article, index: context.sourceIndex)
         }
         changes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
-        let sorted = diagnostics.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            if la.file != lb.file { return a.offset < b.offset }
-            if la.line != lb.line { return la.line < lb.line }
-            if (la.column ?? 0) != (lb.column ?? 0) { return (la.column ?? 0) < (lb.column ?? 0) }
-            return a.offset < b.offset
-        }.map(\.element)
-        return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article, diagnostics: sorted,
+        return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article,
+                              diagnostics: Self.ordered(diagnostics, source: context.sourceDisplayPath),
                               artifacts: context.artifacts, failed: failed, suppressed: suppressed, changes: changes)
+    }
+
+    /// One article's diagnostics in reading order: by file (the article's source first, then every other
+    /// file in the order its first diagnostic was emitted), then line, then column (none before any), then
+    /// emission order. A lexicographic order on (file rank, line, column, emission index): a strict weak
+    /// ordering (in fact total), so the result does not depend on the sort algorithm.
+    static func ordered(_ diagnostics: [Diagnostic], source: String) -> [Diagnostic] {
+        var fileRank: [String: Int] = [source: 0]
+        for d in diagnostics where fileRank[d.location.file] == nil { fileRank[d.location.file] = fileRank.count }
+        let keyed = diagnostics.enumerated().map { i, d in
+            (rank: fileRank[d.location.file] ?? 0, line: d.location.line, column: d.location.column ?? 0, index: i, diagnostic: d)
+        }
+        return keyed.sorted { a, b in
+            (a.rank, a.line, a.column, a.index) < (b.rank, b.line, b.column, b.index)
+        }.map(\.diagnostic)
     }
 
     static func describe(_ error: Error) -> String {

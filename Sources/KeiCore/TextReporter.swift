@@ -52,13 +52,13 @@ public struct TextReporter: Reporter {
         for o in result.outcomes {
             let count = { (s: Severity) in String(o.diagnostics.filter { $0.severity == s }.count) }
             let state = o.entry.awaitingManuscript ? "awaiting" : (o.failed ? "failed" : "ok")
-            let output = o.artifacts.map(\.path).joined(separator: ", ")
+            let output = o.artifacts.map { $0.displayPath(inOutput: result.outputDisplayPath) }.joined(separator: ", ")
             rows.append([o.entry.id, o.entry.status.rawValue, state, count(.error), count(.warning), count(.info),
                          output.isEmpty ? "-" : output])
         }
         if !result.issueDiagnostics.isEmpty || !result.issueArtifacts.isEmpty {
             let count = { (s: Severity) in String(result.issueDiagnostics.filter { $0.severity == s }.count) }
-            let output = result.issueArtifacts.map(\.path).joined(separator: ", ")
+            let output = result.issueArtifacts.map { $0.displayPath(inOutput: result.outputDisplayPath) }.joined(separator: ", ")
             rows.append(["(issue)", "-", "-", count(.error), count(.warning), count(.info), output.isEmpty ? "-" : output])
         }
         var widths = Array(repeating: 0, count: rows[0].count)

@@ -387,13 +387,12 @@ public struct WorkflowLoader: Sendable {
                 }
             }
             let options = StageOptions(defaultsOf: desc, overrides: overrides)
+            // Built once, here: the runner uses this instance (see StageInvocation).
             do {
-                _ = try type.init(options: options)
+                out.append(try StageInvocation(type: type, options: options, location: r.location(idNode)))
             } catch {
                 r.problem(idNode, "stage \(stageID) rejects its options: \(error)")
-                continue
             }
-            out.append(StageInvocation(type: type, options: options, location: r.location(idNode)))
         }
         // Order: ingest first among article stages; issue stages after every article stage.
         if let firstArticle = out.first(where: { $0.kind != .issue }), firstArticle.kind != .ingest {

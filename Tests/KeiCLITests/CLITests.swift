@@ -67,4 +67,41 @@ import KeiTestSupport
         let text = try String(contentsOf: dir.appendingPathComponent("report.txt"), encoding: .utf8)
         #expect(text.contains("gate: "))
     }
+
+    /// The same issue run from three working directories, into output folders at different depths,
+    /// writes byte-identical JATS and tables of contents; reports show paths as seen from each.
+    @Test func outputsDoNotDependOnTheWorkingDirectory() throws {
+        let tmp = TestPaths.temporaryDirectory("kei-cwd"); defer { try? FileManager.default.removeItem(at: tmp) }
+        let workflowFile = TestPaths.workflows.appendingPathComponent("issue-3-2.yml")
+        let runs: [(cwd: URL, workflow: String, output: String, folder: URL)] = [
+            (TestPaths.root, "issue-3-2", tmp.appendingPathComponent("one").path, tmp.appendingPathComponent("one")),
+            (TestPaths.samples.appendingPathComponent("issue-3-2"), "../../Workflows/issue-3-2.yml",
+             tmp.appendingPathComponent("a/b/c/two").path, tmp.appendingPathComponent("a/b/c/two")),
+            (tmp, workflowFile.path, "deep/er/three", tmp.appendingPathComponent("deep/er/three")),
+        ]
+        var reports: [[String: Any]] = []
+        for run in runs {
+            let r = CLIHarness.run(["run", run.workflow, "--output", run.output, "--report", "json:-", "--jobs", "2"], in: run.cwd)
+            #expect(r.code == 0 || r.code == 1, "stderr: \(r.err)")
+            reports.append(try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]))
+        }
+        let jats = try FileManager.default.contentsOfDirectory(atPath: runs[0].folder.appendingPathComponent("jats").path).sorted()
+        #expect(jats.count >= 3)
+        for name in ["issue-toc.xml"] + jats.map({ "jats/" + $0 }) {
+            let first = try Data(contentsOf: runs[0].folder.appendingPathComponent(name))
+            for run in runs.dropFirst() {
+                #expect(try Data(contentsOf: run.folder.appendingPathComponent(name)) == first, "\(name) in \(run.output)")
+            }
+        }
+        let toc = try String(contentsOf: runs[0].folder.appendingPathComponent("issue-toc.xml"), encoding: .utf8)
+        for name in jats { #expect(toc.contains("<jats href=\"jats/\(name)\"/>"), "the TOC links \(name) relative to itself") }
+        // Reports: `path` as seen from the working directory, `relative_path` inside the output folder.
+        let third = try #require((reports[2]["articles"] as? [[String: Any]])?.first?["artifacts"] as? [[String: Any]])
+        #expect(third.first?["path"] as? String == "deep/er/three/jats/\(jats[0])")
+        #expect(third.first?["relative_path"] as? String == "jats/\(jats[0])")
+        let issue = try #require(reports[1]["issue_artifacts"] as? [[String: Any]])
+        #expect(issue.first?["path"] as? String
+                == FileIO.displayPath(tmp.appendingPathComponent("a/b/c/two/issue-toc.xml"), relativeTo: runs[1].cwd))
+        #expect(issue.first?["relative_path"] as? String == "issue-toc.xml")
+    }
 }

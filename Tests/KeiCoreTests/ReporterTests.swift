@@ -15,9 +15,9 @@ import KeiDocument
             Diagnostic(rule: "x.info", severity: .info, message: "an info", location: SourceLocation(file: "Samples/a.html", line: 4), stage: "x", article: "a"),
         ]
         let outcome = ArticleOutcome(entry: entry, sourceDisplayPath: "Samples/a.html", article: article, diagnostics: diagnostics,
-                                     artifacts: [Artifact(kind: "jats", path: "out/w/jats/a.xml")], failed: false)
+                                     artifacts: [Artifact(kind: "jats", relativePath: "jats/a.xml")], failed: false)
         return RunResult(workflowName: "w", workflowDisplayPath: "Workflows/w.yml", outputDisplayPath: "out/w", gate: GatePolicy(),
-                         outcomes: [outcome], issueDiagnostics: [], issueArtifacts: [])
+                         outcomes: [outcome], issueDiagnostics: [], issueArtifacts: [Artifact(kind: "toc", relativePath: "issue-toc.xml")])
     }
 
     @Test func jsonReportFollowsSchemaVersion1() throws {
@@ -33,7 +33,12 @@ import KeiDocument
         #expect(metadata["title"] as? String == "A \"quoted\" title")
         #expect(metadata["pub_date"] as? String == "2025-12-15")
         #expect((metadata["authors"] as? [[String: Any]])?.first?["name"] as? String == "Kim Example")
-        #expect((articles.first?["artifacts"] as? [[String: Any]])?.first?["kind"] as? String == "jats")
+        let artifact = try #require((articles.first?["artifacts"] as? [[String: Any]])?.first)
+        #expect(artifact["kind"] as? String == "jats")
+        #expect(artifact["path"] as? String == "out/w/jats/a.xml", "as seen from the working directory")
+        #expect(artifact["relative_path"] as? String == "jats/a.xml", "inside the output folder")
+        let toc = try #require((object["issue_artifacts"] as? [[String: Any]])?.first)
+        #expect(toc["path"] as? String == "out/w/issue-toc.xml" && toc["relative_path"] as? String == "issue-toc.xml")
         let diags = try #require(object["diagnostics"] as? [[String: Any]])
         #expect(diags.count == 2)
         for key in ["article", "file", "line", "column", "rule", "severity", "stage", "message", "excerpt", "fix"] {
@@ -50,6 +55,8 @@ import KeiDocument
         #expect(text.contains("Samples/a.html:3:7: warning: a warning [x.warn]\n"))
         #expect(!text.contains("an info"))
         #expect(text.contains("gate: passed (fail-on: error)"))
+        #expect(text.contains("  out/w/jats/a.xml\n") && text.contains("  out/w/issue-toc.xml\n"))
+        #expect(text.contains("outputs: 2 file(s) in out/w/\n"))
         let verbose = TextReporter(options: ReportOptions(showInfo: true)).render(result())
         #expect(verbose.contains("Samples/a.html:4: info: an info [x.info]"))
     }
@@ -60,6 +67,19 @@ import KeiDocument
 }
 
 @Suite struct DisplayPathTests {
+    @Test func artifactPathsAreShownFromTheWorkingDirectoryAndLinkedWithinTheOutput() {
+        let jats = Artifact(kind: "jats", relativePath: "jats/a.xml")
+        #expect(jats.displayPath(inOutput: "out/w") == "out/w/jats/a.xml")
+        #expect(jats.displayPath(inOutput: "/tmp/o/") == "/tmp/o/jats/a.xml")
+        #expect(jats.displayPath(inOutput: "../../o") == "../../o/jats/a.xml")
+        #expect(jats.displayPath(inOutput: ".") == "jats/a.xml")
+        #expect(jats.link(from: "issue-toc.xml") == "jats/a.xml")
+        #expect(jats.link(from: "jats/b.xml") == "a.xml")
+        #expect(jats.link(from: "toc/issue.xml") == "../jats/a.xml")
+        #expect(jats.link(from: "jats/x/y.xml") == "../a.xml")
+        #expect(Artifact(kind: "jats", relativePath: "jats").link(from: "jats/x.xml") == "../jats")
+    }
+
     @Test func pathsAreRelativeToTheWorkingDirectory() {
         let cwd = URL(fileURLWithPath: "/work/main")
         #expect(FileIO.displayPath(URL(fileURLWithPath: "/work/main/Samples/a.html"), relativeTo: cwd) == "Samples/a.html")

@@ -24,8 +24,62 @@ struct CountingIssueStage: IssueStage {
     }
 }
 
+/// Emits diagnostics interleaved across the article's source and two other files, in a fixed order.
+struct InterleavingStage: ArticleStage {
+    static let description = StageDescription(id: "test.interleave", summary: "Emits interleaved diagnostics.", kind: .transform)
+    static let message = StageMessage("test.interleave", .warning, "A diagnostic at a given place.")
+    init(options: StageOptions) throws {}
+    func run(_ context: inout ArticleContext) throws {
+        let source = context.sourceDisplayPath
+        let places: [(String, Int, Int?)] = [
+            ("Workflows/styles/s.yml", 4, nil), (source, 9, nil), ("Workflows/w.yml", 1, nil), (source, 2, 5),
+            ("Workflows/styles/s.yml", 1, nil), (source, 2, nil), ("Workflows/w.yml", 1, nil), (source, 2, 5),
+            (source, 1, 30), ("Workflows/styles/s.yml", 4, 1),
+        ]
+        for (i, (file, line, column)) in places.enumerated() {
+            context.emit(Self.message.diagnostic("#\(i)", at: SourceLocation(file: file, line: line, column: column)))
+        }
+    }
+}
+
+/// Counts how often stage values are built (the loader builds each invocation once; the runner must reuse it).
+final class BuildCounter: @unchecked Sendable {
+    static let shared = BuildCounter()
+    private var counts: [String: Int] = [:]
+    private let lock = NSLock()
+    func record(_ id: String) { lock.lock(); counts[id, default: 0] += 1; lock.unlock() }
+    func count(_ id: String) -> Int { lock.lock(); defer { lock.unlock() }; return counts[id, default: 0] }
+}
+
+struct BuildCountingStage: ArticleStage {
+    static let description = StageDescription(id: "test.built", summary: "Counts its constructions.", kind: .transform)
+    init(options: StageOptions) throws { BuildCounter.shared.record(Self.description.id) }
+    func run(_ context: inout ArticleContext) throws {}
+}
+
+struct BuildCountingIssueStage: IssueStage {
+    static let description = StageDescription(id: "test.built-issue", summary: "Counts its constructions.", kind: .issue)
+    init(options: StageOptions) throws { BuildCounter.shared.record(Self.description.id) }
+    func run(_ context: inout IssueContext) throws {}
+}
+
+/// Declared as an issue stage but implementing the article-stage protocol: the runner cannot call it.
+struct MisdeclaredIssueStage: ArticleStage {
+    static let description = StageDescription(id: "test.misdeclared-issue", summary: "Kind issue, not an IssueStage.", kind: .issue)
+    init(options: StageOptions) throws {}
+    func run(_ context: inout ArticleContext) throws {}
+}
+
+/// Declared as a transform but implementing neither ArticleStage nor CheckStage.
+struct MisdeclaredArticleStage: Stage {
+    static let description = StageDescription(id: "test.misdeclared", summary: "Kind transform, no run method.", kind: .transform)
+    init(options: StageOptions) throws {}
+}
+
 @Suite struct RunnerTests {
-    static let registry = StageRegistry(BuiltInStages.all + [ExplodingStage.self, CountingIssueStage.self])
+    static let registry = StageRegistry(BuiltInStages.all + [ExplodingStage.self, CountingIssueStage.self, InterleavingStage.self,
+                                                             BuildCountingStage.self, BuildCountingIssueStage.self,
+                                                             MisdeclaredIssueStage.self, MisdeclaredArticleStage.self])
 
     func workflow(_ p: ProjectFixture, _ yaml: String) throws -> Workflow {
         try p.write("Workflows/r.yml", yaml)
@@ -54,10 +108,11 @@ struct CountingIssueStage: IssueStage {
         #expect(failure.location.file == "Samples/b.html")
         for id in ["a", "c"] {
             let o = try #require(result.outcomes.first { $0.entry.id == id })
-            #expect(!o.failed && o.artifacts.map(\.path) == ["out/r/jats/\(id).xml"])
+            #expect(!o.failed && o.artifacts.map(\.relativePath) == ["jats/\(id).xml"])
         }
         #expect(result.exitCode == 1)
-        #expect(result.issueArtifacts.map(\.path) == ["out/r/count.txt"])
+        #expect(result.issueArtifacts.map(\.relativePath) == ["count.txt"])
+        #expect(result.outputDisplayPath == "out/r")
     }
 
     @Test func awaitedManuscriptBlocksOnlyPublishingIssueStages() throws {
@@ -96,5 +151,74 @@ struct CountingIssueStage: IssueStage {
         let serial = reporter.render(Runner(jobs: 1).run(wf, workingDirectory: p.root))
         #expect(first == second && second == serial)
         #expect(try Data(contentsOf: p.root.appendingPathComponent("out/r/jats/p7.xml")) == jats)
+    }
+
+    /// Diagnostics of one article are ordered by file (the article's source first, then other files in the
+    /// order their first diagnostic was emitted), then line, column (none before any) and emission order.
+    @Test func diagnosticsAreOrderedByFileThenPositionAcrossFiles() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: received}
+        stages: [ingest.html, test.interleave]
+        """)
+        let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
+        let emitted = try #require(result.outcomes.first).diagnostics.filter { $0.rule == "test.interleave" }
+        #expect(emitted.map { "\($0.location) \($0.message)" } == [
+            "Samples/a.html:1:30 #8", "Samples/a.html:2 #5", "Samples/a.html:2:5 #3", "Samples/a.html:2:5 #7", "Samples/a.html:9 #1",
+            "Workflows/styles/s.yml:1 #4", "Workflows/styles/s.yml:4 #0", "Workflows/styles/s.yml:4:1 #9",
+            "Workflows/w.yml:1 #2", "Workflows/w.yml:1 #6",
+        ])
+    }
+
+    @Test func eachStageInvocationIsBuiltOnce() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: received}
+          - {id: b, source: Samples/a.html, status: received}
+          - {id: c, source: Samples/a.html, status: received}
+        stages: [ingest.html, test.built, test.built, test.built-issue]
+        """)
+        let before = (BuildCounter.shared.count("test.built"), BuildCounter.shared.count("test.built-issue"))
+        #expect(before == (2, 1), "the loader builds each invocation once, validating its options")
+        let result = Runner(jobs: 2).run(wf, workingDirectory: p.root)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(BuildCounter.shared.count("test.built") == 2, "the runner reuses the loader's instances")
+        #expect(BuildCounter.shared.count("test.built-issue") == 1)
+    }
+
+    @Test func aStageTheRunnerCannotCallIsReportedNotSkipped() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: received}
+        stages: [ingest.html, test.misdeclared, emit.jats, test.misdeclared-issue]
+        """)
+        let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
+        let a = try #require(result.outcomes.first)
+        let articleFailure = try #require(a.diagnostics.first { $0.rule == "pipeline.stage-failed" })
+        #expect(articleFailure.stage == "test.misdeclared" && articleFailure.article == "a")
+        #expect(a.failed && a.artifacts.isEmpty, "like a throw: the article's remaining stages were skipped")
+        let issueFailure = try #require(result.issueDiagnostics.first { $0.rule == "pipeline.stage-failed" })
+        #expect(issueFailure.stage == "test.misdeclared-issue")
+        #expect(issueFailure.location.description == "Workflows/r.yml:3:52")
+        #expect(result.exitCode == 1)
+    }
+
+    @Test func aCheckStageWithoutAnArticleModelIsReported() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        try p.write("Samples/empty.html", "")
+        let wf = try workflow(p, """
+        articles:
+          - {id: e, source: Samples/empty.html, status: received}
+        stages: [ingest.html, check.metadata, check.notes]
+        """)
+        let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
+        let e = try #require(result.outcomes.first)
+        #expect(e.diagnostics.map(\.rule) == ["ingest.empty", "pipeline.stage-skipped", "pipeline.stage-skipped"])
+        #expect(e.diagnostics.dropFirst().map { $0.stage ?? "-" } == ["check.metadata", "check.notes"])
+        #expect(e.diagnostics.allSatisfy { $0.severity == .error && $0.location.file == "Samples/empty.html" })
+        #expect(e.diagnostics.last?.message.contains("check.notes did not run on article 'e'") == true)
     }
 }

@@ -52,7 +52,7 @@ import KeiXML
     @Test func writesTheArticleUnderJats() throws {
         let html = EmitJATSStage.description.examples[1].html
         let (context, text) = try Self.runKeepingOutput(html: html)
-        #expect(context.artifacts == [Artifact(kind: "jats", path: "out/jats/kp-1.xml")])
+        #expect(context.artifacts == [Artifact(kind: "jats", relativePath: "jats/kp-1.xml")])
         let xml = try #require(text)
         #expect(xml == JATSWriter.write(try #require(context.article), issue: JATSFixtures.issue))
         #expect(JATSStructureValidator.validate(xml).isEmpty)

@@ -16,7 +16,7 @@ public enum RunnerHarness {
         var invocations: [StageInvocation] = []
         for type in [IngestHTMLStage.self] + stages.filter({ $0.description.id != IngestHTMLStage.description.id }) {
             let desc = type.description
-            invocations.append(StageInvocation(type: type, options: StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:]),
+            invocations.append(try StageInvocation(type: type, options: StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:]),
                                                location: SourceLocation(file: "example.yml", line: 1)))
         }
         let entry = ArticleEntry(id: "example", source: "example.html", sourceURL: file, status: .received)

@@ -143,7 +143,7 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
         slice(0..<range.lowerBound) + replacement + slice(range.upperBound..<utf8Count)
     }
 
-    private static func append(_ o: TextOrigin, to list: inout [TextOrigin]) {
+    fileprivate static func append(_ o: TextOrigin, to list: inout [TextOrigin]) {
         guard o.length > 0 else { return }
         if var last = list.last {
             if last.source == nil && o.source == nil {
@@ -206,39 +206,90 @@ extension TextRun {
     /// that would follow another (or, when `lastWasSpace` is true on entry, start the run) — HTML's
     /// white-space collapsing. A single source space stays verbatim; a longer run (or a line end) becomes
     /// a space whose origin is the whole run. `lastWasSpace` says on exit whether the result ends in a space.
+    ///
+    /// Text with nothing to collapse (the common case) is returned as it is, without copying.
     public func collapsingWhitespace(lastWasSpace: inout Bool, isCollapsible: (Unicode.Scalar) -> Bool) -> TextRun {
-        var out = TextRun.empty
-        var runStart: Int?            // start of the current run of non-collapsible text
-        var spaceStart: Int?          // start of the current run of collapsible whitespace
-        var offset = 0
+        var previousWasSpace = lastWasSpace
+        var unchanged = true
+        for scalar in string.unicodeScalars {
+            if isCollapsible(scalar) {
+                if scalar != " " || previousWasSpace { unchanged = false; break }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        if unchanged {
+            lastWasSpace = previousWasSpace
+            return self
+        }
+        let source = Array(string.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        var out: [TextOrigin] = []
+        var cursor = OriginCursor()
+        var textStart: Int?            // start of the current stretch of non-collapsible text
+        var spaceStart: Int?           // start of the current run of collapsible whitespace
         func flushText(_ end: Int) {
-            if let s = runStart { out.append(slice(s..<end)); runStart = nil }
+            guard let s = textStart else { return }
+            bytes.append(contentsOf: source[s..<end])
+            cursor.copyOrigins(of: origins, s..<end, into: &out)
+            textStart = nil
         }
         func flushSpace(_ end: Int) {
             guard let s = spaceStart else { return }
             spaceStart = nil
             if lastWasSpace { return }
-            if end - s == 1, string.utf8[string.utf8.index(string.utf8.startIndex, offsetBy: s)] == 0x20 {
-                out.append(slice(s..<end))
+            bytes.append(0x20)
+            if end - s == 1, source[s] == 0x20 {
+                cursor.copyOrigins(of: origins, s..<end, into: &out)
             } else {
-                out.append(TextRun(" ", source: span(of: s..<end), verbatim: false))
+                Self.append(TextOrigin(length: 1, source: span(of: s..<end), verbatim: false), to: &out)
             }
             lastWasSpace = true
         }
+        var offset = 0
         for scalar in string.unicodeScalars {
-            let n = UTF8.width(scalar)
             if isCollapsible(scalar) {
                 flushText(offset)
                 if spaceStart == nil { spaceStart = offset }
             } else {
                 flushSpace(offset)
-                if runStart == nil { runStart = offset }
+                if textStart == nil { textStart = offset }
                 lastWasSpace = false
             }
-            offset += n
+            offset += UTF8.width(scalar)
         }
         flushText(offset)
         flushSpace(offset)
-        return out
+        return TextRun(String(decoding: bytes, as: UTF8.self), origins: out)
+    }
+
+    /// Walks a run's origins forward, copying the parts that cover successive, increasing UTF-8 ranges.
+    private struct OriginCursor {
+        var index = 0
+        var start = 0
+
+        mutating func copyOrigins(of origins: [TextOrigin], _ range: Range<Int>, into out: inout [TextOrigin]) {
+            while index < origins.count, start + origins[index].length <= range.lowerBound {
+                start += origins[index].length
+                index += 1
+            }
+            var i = index, s = start
+            while i < origins.count, s < range.upperBound {
+                let o = origins[i]
+                let x = max(s, range.lowerBound), y = min(s + o.length, range.upperBound)
+                if x < y {
+                    if o.verbatim, let src = o.source {
+                        TextRun.append(TextOrigin(length: y - x, source: SourceSpan(start: src.start + (x - s), end: src.start + (y - s)), verbatim: true), to: &out)
+                    } else {
+                        TextRun.append(TextOrigin(length: y - x, source: o.source, verbatim: false), to: &out)
+                    }
+                }
+                if s + o.length > range.upperBound { break }
+                s += o.length
+                i += 1
+            }
+        }
     }
 }

@@ -136,17 +136,19 @@ public struct IngestHTMLStage: ArticleStage {
     /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
     /// Validation is the standard library's UTF-8 decoder (`Unicode.UTF8.ForwardParser`).
     static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var bytes = data.makeIterator()
-        var line = 1
-        while true {
-            switch parser.parseScalar(from: &bytes) {
-            case .valid(let encoded):
-                if encoded.count == 1, encoded.first == 0x0A { line += 1 }
-            case .error:
-                return line
-            case .emptyInput:
-                return nil
+        data.withUnsafeBytes { raw -> Int? in
+            var parser = Unicode.UTF8.ForwardParser()
+            var bytes = raw.bindMemory(to: UInt8.self).makeIterator()
+            var line = 1
+            while true {
+                switch parser.parseScalar(from: &bytes) {
+                case .valid(let encoded):
+                    if encoded.count == 1, encoded.first == 0x0A { line += 1 }
+                case .error:
+                    return line
+                case .emptyInput:
+                    return nil
+                }
             }
         }
     }

@@ -3,7 +3,8 @@ import KeiCore
 import KeiDocument
 
 /// Writes the issue's table of contents (`issue-toc.xml`): articles in workflow order with their
-/// titles, authors, dates and JATS files. A publishing stage: blocked while articles await manuscripts.
+/// titles, authors, dates and JATS files (linked relative to the TOC itself, so the file is the same
+/// whatever the working directory or output folder). A publishing stage: blocked while articles await manuscripts.
 public struct IssueTOCStage: IssueStage {
     public static let description = StageDescription(
         id: "issue.toc",
@@ -16,6 +17,9 @@ public struct IssueTOCStage: IssueStage {
     enum Messages {
         static let untitled = StageMessage("issue.toc.untitled", .error, "An article in the table of contents has no title.")
     }
+
+    /// Where the table of contents goes in the output folder; its `<jats href>` links are relative to it.
+    static let relativePath = "issue-toc.xml"
 
     public init(options: StageOptions) throws {}
 
@@ -41,11 +45,11 @@ public struct IssueTOCStage: IssueStage {
             }
             if let d = o.article?.metadata.publicationDate { x += "    <pub-date iso-8601-date=\"\(d.iso)\"/>\n" }
             for art in o.artifacts where art.kind == "jats" {
-                x += "    <jats href=\"\(XMLEscaper.attribute(art.path))\"/>\n"
+                x += "    <jats href=\"\(XMLEscaper.attribute(art.link(from: Self.relativePath)))\"/>\n"
             }
             x += "  </article>\n"
         }
         x += "</issue-toc>\n"
-        try context.writeArtifact(kind: "toc", relativePath: "issue-toc.xml", data: Data(x.utf8))
+        try context.writeArtifact(kind: "toc", relativePath: Self.relativePath, data: Data(x.utf8))
     }
 }

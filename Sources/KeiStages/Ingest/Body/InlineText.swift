@@ -63,6 +63,8 @@ enum InlineText {
             case "\u{2018}", "\u{2019}": out.append("'")
             case "\u{201C}", "\u{201D}": out.append("\"")
             case "\u{2013}", "\u{2014}", "\u{2010}", "\u{2011}": out.append("-")
+            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(u.value + 0x20)!)
+            case _ where u.isASCII: out.unicodeScalars.append(u)
             default: out += u.properties.lowercaseMapping
             }
         }
