@@ -44,6 +44,19 @@ import KeiTestSupport
         TextRun(s, source: SourceSpan(start: at, end: at + s.utf8.count), verbatim: true)
     }
 
+    /// A run from pieces that follow each other in the source from offset `start`: each piece's text, how
+    /// many source bytes it came from (for a verbatim piece, its own length) and whether it is verbatim.
+    static func run(start: Int = 10, _ pieces: (String, Int, Bool)...) -> TextRun {
+        var at = start
+        var out = TextRun.empty
+        for (text, length, verbatim) in pieces {
+            let n = verbatim ? text.utf8.count : length
+            out.append(TextRun(text, source: SourceSpan(start: at, end: at + n), verbatim: verbatim))
+            at += n
+        }
+        return out
+    }
+
     @Test func reportsBothWordsWithASafeEditDeletingTheSecond() throws {
         // "Through the the crisis." at source offset 100: "the the" is bytes 8..<15.
         let ds = try Self.check(Self.article([.text(Self.sourced("Through the the crisis.", at: 100))]))
@@ -94,16 +107,23 @@ import KeiTestSupport
         #expect(try Self.check(Self.article([.text("It was the "), .quotation([.text("the best")]), .text(".")])).isEmpty)
     }
 
-    @Test func theEditIsUnsafeWhenTheSourceIsNotOneVerbatimStretch() throws {
-        // "the&nbsp;the": the no-break space replaces a six-byte entity.
-        let nbsp = TextRun("the\u{A0}the", origins: [
-            TextOrigin(length: 3, source: SourceSpan(start: 10, end: 13), verbatim: true),
-            TextOrigin(length: 2, source: SourceSpan(start: 13, end: 19), verbatim: false),
-            TextOrigin(length: 3, source: SourceSpan(start: 19, end: 22), verbatim: true),
-        ])
+    @Test func theEditIsSafeOnlyOverOneStretchOfSource() throws {
+        // "the&nbsp;the": the no-break space stands for a six-byte entity; the words are verbatim.
+        let nbsp = Self.run(("the", 10, true), ("\u{A0}", 6, false), ("the", 3, true))
         let d = try #require(try Self.check(Self.article([.text("In "), .text(nbsp), .text(" end")])).first)
         #expect(d.span == SourceSpan(start: 10, end: 22))
-        #expect(d.edits == [TextEdit(span: SourceSpan(start: 13, end: 22), replacement: "", isSafe: false)])
+        #expect(d.edits == [TextEdit(span: SourceSpan(start: 13, end: 22), replacement: "", isSafe: true)])
+        // "the\n    the": a line end and indentation collapsed to one space.
+        let wrapped = Self.run(("the", 10, true), (" ", 5, false), ("the", 3, true))
+        let w = try #require(try Self.check(Self.article([.text("In "), .text(wrapped), .text(" end")])).first)
+        #expect(w.span == SourceSpan(start: 10, end: 21))
+        #expect(w.edits == [TextEdit(span: SourceSpan(start: 13, end: 21), replacement: "", isSafe: true)])
+        // A word that is itself partly an entity replacement ("&#116;he the") is not verbatim: unsafe.
+        let entity = Self.run(("t", 10, false), ("he the", 6, true))
+        #expect(try Self.check(Self.article([.text(entity)])).first?.edits.map(\.isSafe) == [false])
+        // A space the pipeline added (no source) between the words: unsafe.
+        let added = Self.sourced("the", at: 10) + TextRun(" ") + Self.sourced("the", at: 30)
+        #expect(try Self.check(Self.article([.text(added)])).first?.edits.map(\.isSafe) == [false])
         // Across a tag: "<em>the</em> the".
         let em = try #require(try Self.check(Self.article([.emphasis([.text(Self.sourced("the", at: 4))]), .text(Self.sourced(" the end", at: 12))])).first)
         #expect(em.span == SourceSpan(start: 4, end: 16))

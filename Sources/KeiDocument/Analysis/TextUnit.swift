@@ -116,6 +116,27 @@ public struct TextUnit: Sendable {
         return false
     }
 
+    /// Whether every byte of the UTF-8 range `range` has a source and the sources follow each other
+    /// without a gap: the source of ``span(of:)`` is exactly this text and what stands for it (an entity
+    /// for its character, a run of white space or a line end for the space it collapsed to), with no tag,
+    /// comment or other text in between.
+    public func hasContiguousSource(_ range: Range<Int>) -> Bool {
+        var offset = 0
+        var previousEnd: Int?
+        for o in text.origins {
+            let lo = offset, hi = offset + o.length
+            offset = hi
+            guard hi > range.lowerBound else { continue }
+            guard lo < range.upperBound else { break }
+            guard let src = o.source else { return false }
+            let start = o.verbatim ? src.start + max(0, range.lowerBound - lo) : src.start
+            let end = o.verbatim ? src.start + (min(hi, range.upperBound) - lo) : src.end
+            if let p = previousEnd, p != start { return false }
+            previousEnd = end
+        }
+        return previousEnd != nil
+    }
+
     /// The index in ``sentences`` of the sentence that contains the whole of `range`, if one does.
     public func sentenceIndex(containing range: Range<Int>) -> Int? {
         var lo = 0, hi = sentences.count

@@ -8,12 +8,14 @@ import KeiDocument
 /// running text (not in a quotation, cited title, URL or code: quoted words are reproduced as the
 /// source has them), and not a doubling English allows ("had had", "that that"). Numbers never count
 /// ("10 10" is a table's data more often than a slip). A no-break space between the words (`&nbsp;`)
-/// does not hide a repetition: "the&nbsp;the" is reported, but its edit is not safe.
+/// does not hide a repetition: "the&nbsp;the" is reported.
 ///
 /// The diagnostic spans both words; its edit deletes the second word and the white space before it
-/// (from the end of the first word to the end of the second). The edit is safe only when both words
-/// and the space between stand in the source exactly as in the text (one verbatim stretch: no entity,
-/// no collapsed run of white space or line end, no tag between them); otherwise it is only suggested.
+/// (from the end of the first word to the end of the second). The edit is safe when both words stand
+/// in the source verbatim and the source between them is only what the space came from (one stretch
+/// of source with no gap: a space, a line end or run of white space that collapsed to it, or an entity
+/// such as `&nbsp;`). Across a tag, a comment or text the pipeline added ("<em>the</em> the") the edit
+/// is only suggested (unsafe); without a source (a title from metadata) there is no edit.
 public struct RepeatedWordStage: CheckStage {
     public static let description = StageDescription(
         id: "text.repeated-word",
@@ -45,7 +47,7 @@ public struct RepeatedWordStage: CheckStage {
             StageExample("\"The the\" at a sentence start", html: page("<p>⟦The the⟧ alliance held firm through the crisis of the spring.</p>"),
                          expect: [Messages.repeated.rule],
                          skipping: [.blockQuote: "repeated words inside quotations are not reported"]),
-            StageExample("across a no-break space (reported; the edit is unsafe)", html: page(
+            StageExample("across a no-break space (reported; the edit is safe: the entity stands for the space)", html: page(
                 "<p>The alliance held firm through ⟦the&nbsp;the⟧ crisis of the spring.</p>"),
                 expect: [Messages.repeated.rule],
                 skipping: [.blockQuote: "repeated words inside quotations are not reported"]),
@@ -87,7 +89,7 @@ public struct RepeatedWordStage: CheckStage {
                 guard lower == unit.string(of: second.range).lowercased(), !Self.allowed.contains(lower) else { continue }
                 let both = first.range.lowerBound..<second.range.upperBound
                 guard unit.isRunningText(both), unit.sentenceIndex(containing: both) != nil else { continue }
-                out.append(diagnostic(unit, word: word, both: both, deleted: first.range.upperBound..<second.range.upperBound))
+                out.append(diagnostic(unit, word: word, first: first.range, second: second.range))
             }
         }
         return out
@@ -99,11 +101,13 @@ public struct RepeatedWordStage: CheckStage {
         gap.unicodeScalars.contains { ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
     }
 
-    func diagnostic(_ unit: TextUnit, word: String, both: Range<Int>, deleted: Range<Int>) -> Diagnostic {
+    func diagnostic(_ unit: TextUnit, word: String, first: Range<Int>, second: Range<Int>) -> Diagnostic {
+        let both = first.lowerBound..<second.upperBound
         let shown = unit.string(of: both)
         var edits: [TextEdit] = []
-        if let span = unit.span(of: deleted) {
-            edits.append(TextEdit(span: span, replacement: "", isSafe: unit.isVerbatim(both)))
+        if let span = unit.span(of: first.upperBound..<second.upperBound) {
+            let safe = unit.isVerbatim(first) && unit.isVerbatim(second) && unit.hasContiguousSource(both)
+            edits.append(TextEdit(span: span, replacement: "", isSafe: safe))
         }
         return Messages.repeated.diagnostic(
             "“\(word)” is written twice in a row (“\(shown)”); delete the second “\(word)” unless the repetition is intended.",
