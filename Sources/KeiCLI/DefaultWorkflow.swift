@@ -7,6 +7,7 @@ enum DefaultWorkflow {
       - ingest.html
       - check.metadata
       - check.notes
+      - text.repeated-word
       - emit.jats
     gates:
       fail-on: error
