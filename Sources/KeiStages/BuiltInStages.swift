@@ -9,6 +9,7 @@ public enum BuiltInStages {
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc
+        RepeatedWordStage.self,   // text.repeated-word
     ]
 
     public static let registry = StageRegistry(all)

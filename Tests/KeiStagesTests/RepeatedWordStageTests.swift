@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import KeiCore
+import KeiDocument
+import KeiStages
+import KeiTestSupport
+
+/// text.repeated-word on hand-built models (so every character's source is known), and through the runner.
+@Suite struct RepeatedWordStageTests {
+    static let loc = SourceLocation(file: "a.html", line: 4)
+
+    static func article(_ inlines: [Inline], scope: TextScope = .paragraph) -> Article {
+        let p = Block.paragraph(Paragraph(inlines: inlines, location: loc))
+        switch scope {
+        case .note:
+            return Article(id: "a", source: "a.html", notes: [Note(id: "fn1", label: "1", blocks: [p], location: loc)])
+        case .quotation:
+            return Article(id: "a", source: "a.html", sections: [Section(id: "s1", title: [], level: 0,
+                           blocks: [.blockQuote(BlockQuote(blocks: [p], location: loc))], location: loc)])
+        default:
+            return Article(id: "a", source: "a.html", sections: [Section(id: "s1", title: [], level: 0, blocks: [p], location: loc)])
+        }
+    }
+
+    static func context(_ article: Article) -> ArticleContext {
+        let dir = URL(fileURLWithPath: "/tmp")
+        var ctx = ArticleContext(entry: ArticleEntry(id: "a", source: "a.html", sourceURL: nil, status: .received),
+                                 issue: IssueInfo(), sourceDisplayPath: "a.html", outputDirectory: dir, workingDirectory: dir,
+                                 article: article)
+        ctx.currentAnalysis()
+        return ctx
+    }
+
+    static func check(_ article: Article) throws -> [Diagnostic] {
+        try RepeatedWordStage(options: StageOptions()).check(article, context: context(article))
+    }
+
+    static func check(_ text: String, scope: TextScope = .paragraph) throws -> [Diagnostic] {
+        try check(article([.text(TextRun(text))], scope: scope))
+    }
+
+    /// A run whose text is its source one for one, starting at source offset `at`.
+    static func sourced(_ s: String, at: Int) -> TextRun {
+        TextRun(s, source: SourceSpan(start: at, end: at + s.utf8.count), verbatim: true)
+    }
+
+    @Test func reportsBothWordsWithASafeEditDeletingTheSecond() throws {
+        // "Through the the crisis." at source offset 100: "the the" is bytes 8..<15.
+        let ds = try Self.check(Self.article([.text(Self.sourced("Through the the crisis.", at: 100))]))
+        let d = try #require(ds.first)
+        #expect(ds.count == 1)
+        #expect(d.rule == "text.repeated-word" && d.severity == .warning)
+        #expect(d.span == SourceSpan(start: 108, end: 115))
+        #expect(d.edits == [TextEdit(span: SourceSpan(start: 111, end: 115), replacement: "", isSafe: true)])
+        #expect(d.message.contains("“the”") && d.message.contains("delete the second"))
+        #expect(d.excerpt == "the the" && d.location == Self.loc)
+    }
+
+    @Test(arguments: ["the the", "of of", "The the", "THE the", "서울 서울", "U.S. U.S.", "state-owned state-owned"])
+    func reportsRepeatedWords(_ pair: String) throws {
+        let ds = try Self.check("It was \(pair) matter.")
+        #expect(ds.count == 1, "\(pair)")
+        #expect(ds.first?.excerpt == pair)
+    }
+
+    @Test(arguments: [
+        "The ministry had had the report.", "He said that that was enough.", "That that was enough.",
+        "The votes were 10 10 in committee.", "It ended with that. That was all.", "It is that, that we hold.",
+        "The\u{2029}the end", "the\u{2028}the end", "the\r\nthe end", "thethe the-the", "a the, the b", "the—the",
+    ])
+    func doesNotReport(_ text: String) throws {
+        #expect(try Self.check(text).isEmpty, "\(text)")
+    }
+
+    @Test func notAcrossLineBreaksOrMarkers() throws {
+        #expect(try Self.check(Self.article([.text("and"), .lineBreak, .text("and more")])).isEmpty)
+        #expect(try Self.check(Self.article([.text("on the"), .noteRef(NoteRef(label: "1", noteID: "fn1")), .text(" the evidence")])).isEmpty)
+    }
+
+    @Test func notInQuotationsCitedTitlesURLsOrCode() throws {
+        #expect(try Self.check(Self.article([.text("He said "), .quotation([.text("the the")]), .text(".")])).isEmpty)
+        #expect(try Self.check("He said “the the end” and left.").isEmpty)
+        #expect(try Self.check("He said 'of of' and left.").isEmpty)
+        #expect(try Self.check("Words the the words", scope: .quotation).isEmpty, "a block quotation")
+        #expect(try Self.check(Self.article([.text("See "), .citedTitle([.text("Of Of Mice")])])).isEmpty)
+        #expect(try Self.check(Self.article([.text("Cha, "), .emphasis([.text("Of Of Mice")]), .text(", 2016.")], scope: .note)).isEmpty,
+                "italic in a note is a title")
+        #expect(try Self.check(Self.article([.text("Run "), .code("go go"), .text(" now.")])).isEmpty)
+        #expect(try Self.check("See https://kei.org/the the report.").isEmpty, "a URL then a word is no repetition of the URL")
+        #expect(try Self.check("See www.the.org the.org here.").isEmpty)
+    }
+
+    @Test func aRepetitionHalfInsideAQuotationIsNotReported() throws {
+        #expect(try Self.check(Self.article([.text("It was the "), .quotation([.text("the best")]), .text(".")])).isEmpty)
+    }
+
+    @Test func theEditIsUnsafeWhenTheSourceIsNotOneVerbatimStretch() throws {
+        // "the&nbsp;the": the no-break space replaces a six-byte entity.
+        let nbsp = TextRun("the\u{A0}the", origins: [
+            TextOrigin(length: 3, source: SourceSpan(start: 10, end: 13), verbatim: true),
+            TextOrigin(length: 2, source: SourceSpan(start: 13, end: 19), verbatim: false),
+            TextOrigin(length: 3, source: SourceSpan(start: 19, end: 22), verbatim: true),
+        ])
+        let d = try #require(try Self.check(Self.article([.text("In "), .text(nbsp), .text(" end")])).first)
+        #expect(d.span == SourceSpan(start: 10, end: 22))
+        #expect(d.edits == [TextEdit(span: SourceSpan(start: 13, end: 22), replacement: "", isSafe: false)])
+        // Across a tag: "<em>the</em> the".
+        let em = try #require(try Self.check(Self.article([.emphasis([.text(Self.sourced("the", at: 4))]), .text(Self.sourced(" the end", at: 12))])).first)
+        #expect(em.span == SourceSpan(start: 4, end: 16))
+        #expect(em.edits.map(\.isSafe) == [false])
+        // No source at all (a title from metadata): reported, no span, no edit.
+        var titled = Article(id: "a", source: "a.html")
+        titled.metadata.title = "The the Title"
+        let t = try #require(try Self.check(titled).first)
+        #expect(t.span == nil && t.edits.isEmpty)
+    }
+
+    @Test func readsOnlyTheSharedAnalysis() throws {
+        let stage = try RepeatedWordStage(options: StageOptions())
+        let repeated = Self.article([.text("the the")])
+        let clean = Self.article([.text("the end")])
+        // The analysis in the context is what is checked, not the model handed in.
+        #expect(stage.check(clean, context: Self.context(repeated)).count == 1)
+        #expect(stage.check(repeated, context: Self.context(clean)).isEmpty)
+        let dir = URL(fileURLWithPath: "/tmp")
+        let bare = ArticleContext(entry: ArticleEntry(id: "a", source: "a.html", sourceURL: nil, status: .received), issue: IssueInfo(),
+                                  sourceDisplayPath: "a.html", outputDirectory: dir, workingDirectory: dir, article: repeated)
+        #expect(stage.check(repeated, context: bare).isEmpty, "no analysis, nothing read")
+    }
+
+    @Test func runsThroughTheRunnerOnAPage() throws {
+        let html = """
+        <html><head><title>T</title></head><body><article><h1>T</h1>
+        <p>The alliance held firm through the the crisis, and the the allies knew it well enough.</p>
+        <ul><li>Trade and<br>and security</li></ul>
+        </article></body></html>
+        """
+        let outcome = try RunnerHarness.run(html: html, stages: [RepeatedWordStage.self])
+        let ds = outcome.diagnostics.filter { $0.rule == "text.repeated-word" }
+        #expect(ds.count == 2)
+        #expect(ds.allSatisfy { $0.location.file == "example.html" && $0.location.line == 2 && $0.stage == "text.repeated-word" })
+    }
+}
