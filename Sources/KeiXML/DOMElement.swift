@@ -9,12 +9,18 @@ public struct DOMElement: Sendable, Hashable {
     public var attributes: [DOMAttribute]
     public var children: [DOMNode]
     public var line: Int
+    /// UTF-8 offset of the start tag's `<` in ``DOMDocument/sourceText``; nil for elements libxml2
+    /// implied (an `html`, `head`, `body` or `p` it inserted), for elements built in code, and when the
+    /// tag could not be located.
+    public var sourceStart: Int?
 
-    public init(name: String, attributes: [DOMAttribute] = [], children: [DOMNode] = [], line: Int = 0) {
+    public init(name: String, attributes: [DOMAttribute] = [], children: [DOMNode] = [], line: Int = 0,
+                sourceStart: Int? = nil) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.line = line
+        self.sourceStart = sourceStart
     }
 
     /// The value of the first attribute called `name` (case-sensitive; HTML names are lower case).

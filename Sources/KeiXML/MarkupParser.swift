@@ -1,13 +1,19 @@
 internal import CKeiLibXML2
 import Foundation
+import KeiDocument
 
 /// Parses HTML and XML with libxml2 and returns pure Swift values.
 ///
-/// This is the only file in the project that touches libxml2. Every parse:
+/// KeiXML is the only module that touches libxml2 (this file, ``SourceDecoder`` and ``SourceAligner``).
+/// Every parse:
 /// - runs with `NONET` and never substitutes or loads external entities or DTDs;
 /// - routes libxml2's structured errors into ``ParserMessage`` values (set and restored around
 ///   the parse, so concurrent parses on other threads are unaffected);
 /// - copies the tree into ``DOMElement`` values and frees the C document and context before returning.
+///
+/// HTML parses also keep the decoded source (``DOMDocument/sourceText``) and, while copying, align the
+/// tree with it (``SourceAligner``): text runs carry their source offsets, comments their spans and
+/// elements the offset of their start tag.
 public enum MarkupParser {
     /// The deepest element nesting copied as elements; deeper content is kept as text of the
     /// element at this depth (libxml2 itself caps HTML nesting well below this).
@@ -21,11 +27,18 @@ public enum MarkupParser {
     public static func parseHTML(_ data: Data, encoding: String? = nil) -> DOMDocument {
         let collector = MessageCollector()
         let parsed = withErrorCollector(collector) {
-            withParsedHTML(data, encoding: encoding) { doc, ctxt -> DOMDocument in
+            withParsedHTML(data, encoding: encoding) { doc, ctxt, effectiveEncoding, sniffedText -> DOMDocument in
                 guard let doc else { return DOMDocument(root: nil) }
                 let enc = doc.pointee.encoding.map { String(cString: $0) }
                     ?? ctxt.pointee.input?.pointee.encoding.map { String(cString: $0) }
-                return DOMDocument(root: copyRoot(of: doc, lowercase: true), encoding: enc)
+                var source = sniffedText ?? SourceDecoder.decode(data, forcedEncoding: effectiveEncoding)
+                let root = source.withUTF8 { utf8 -> DOMElement? in
+                    var aligner = SourceAligner(source: utf8)
+                    return copyRoot(of: doc, lowercase: true, aligner: &aligner)
+                }
+                var result = DOMDocument(root: root, encoding: enc)
+                result.sourceText = source
+                return result
             }
         }
         var doc = parsed ?? DOMDocument(root: nil)
@@ -40,31 +53,35 @@ public enum MarkupParser {
     /// the baseline the benchmark compares the pipeline with. Returns whether a tree was built.
     public static func parseHTMLAndDiscard(_ data: Data) -> Bool {
         withErrorCollector(MessageCollector()) {
-            withParsedHTML(data, encoding: nil) { doc, _ in doc != nil }
+            withParsedHTML(data, encoding: nil) { doc, _, _, _ in doc != nil }
         } ?? false
     }
 
     /// The one HTML parse: options, encoding (forced or sniffed), a parser context; calls `body`
-    /// with the document (nil when libxml2 built none) and frees both before returning.
+    /// with the document (nil when libxml2 built none), the context, the encoding it forced (nil:
+    /// libxml2 decided) and, when it sniffed UTF-8, the page as a string; frees both before returning.
     /// Nil when the input is empty or too large for libxml2.
     private static func withParsedHTML<T>(_ data: Data, encoding: String?,
-                                          _ body: (xmlDocPtr?, htmlParserCtxtPtr) -> T) -> T? {
+                                          _ body: (xmlDocPtr?, htmlParserCtxtPtr, String?, String?) -> T) -> T? {
         ensureInitialized()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let encoding = encoding ?? sniffedEncoding(data)
+        var sniffedText: String?
+        let encoding = encoding ?? sniff(data, text: &sniffedText)
         return data.withUnsafeBytes { raw -> T? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
                   raw.count <= Int(Int32.max), let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else { return nil }
             defer { htmlFreeParserCtxt(ctxt) }
             _ = htmlCtxtUseOptions(ctxt, options)
+            var forced: String?
             if let encoding, let handler = xmlFindCharEncodingHandler(encoding) {
                 _ = xmlSwitchToEncoding(ctxt, handler)
+                forced = encoding
             }
             _ = htmlParseDocument(ctxt)
             let doc = ctxt.pointee.myDoc
             ctxt.pointee.myDoc = nil
             defer { if let doc { xmlFreeDoc(doc) } }
-            return body(doc, ctxt)
+            return body(doc, ctxt, forced, forced == nil ? nil : sniffedText)
         }
     }
 
@@ -86,7 +103,8 @@ public enum MarkupParser {
                 defer { xmlFreeDoc(doc) }
                 let wellFormed = ctxt.pointee.wellFormed != 0
                 let enc = doc.pointee.encoding.map { String(cString: $0) }
-                return DOMDocument(root: wellFormed ? copyRoot(of: doc, lowercase: false) : nil, encoding: enc)
+                var aligner = SourceAligner.disabled
+                return DOMDocument(root: wellFormed ? copyRoot(of: doc, lowercase: false, aligner: &aligner) : nil, encoding: enc)
             }
             var doc = result ?? DOMDocument(root: nil)
             doc.messages = collector.messages
@@ -101,6 +119,12 @@ public enum MarkupParser {
     /// UTF-8 (libxml2 would otherwise assume ISO-8859-1 and garble every non-ASCII character), nil
     /// (libxml2's own handling) when there is a BOM or a charset declaration in the first 4 KiB.
     static func sniffedEncoding(_ data: Data) -> String? {
+        var text: String?
+        return sniff(data, text: &text)
+    }
+
+    /// ``sniffedEncoding(_:)``, also giving the page as a string when it is UTF-8 (the source text).
+    private static func sniff(_ data: Data, text: inout String?) -> String? {
         let head = data.prefix(4096)
         if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             return nil
@@ -108,7 +132,8 @@ public enum MarkupParser {
         // Any "charset" (a <meta> declaration) or an XML declaration's "encoding": libxml2 decides.
         if containsASCIICaseInsensitive(head, "charset") { return nil }
         if head.starts(with: Array("<?xml".utf8)), containsASCIICaseInsensitive(head.prefix(200), "encoding") { return nil }
-        return String(data: data, encoding: .utf8) != nil ? "UTF-8" : nil
+        text = String(data: data, encoding: .utf8)
+        return text != nil ? "UTF-8" : nil
     }
 
     /// Whether `bytes` contain `needle` (lower-case ASCII), ignoring ASCII case.
@@ -145,6 +170,12 @@ public enum MarkupParser {
         var messages: [ParserMessage] = []
     }
 
+    /// Runs `body` with libxml2's errors going nowhere (for work after a parse that would report again
+    /// what the parse already reported).
+    static func discardingErrors<T>(_ body: () -> T) -> T {
+        withErrorCollector(MessageCollector(), body)
+    }
+
     /// Installs a structured error handler for this thread around `body`, restoring the previous one.
     private static func withErrorCollector<T>(_ collector: MessageCollector, _ body: () -> T) -> T {
         let handlerSlot = __xmlStructuredError()
@@ -174,11 +205,11 @@ public enum MarkupParser {
         return body()
     }
 
-    private static func copyRoot(of doc: xmlDocPtr, lowercase: Bool) -> DOMElement? {
+    private static func copyRoot(of doc: xmlDocPtr, lowercase: Bool, aligner: inout SourceAligner) -> DOMElement? {
         var node = doc.pointee.children
         while let n = node {
             if n.pointee.type == XML_ELEMENT_NODE {
-                return copyElement(n, depth: 0, lowercase: lowercase)
+                return copyElement(n, depth: 0, lowercase: lowercase, aligner: &aligner)
             }
             node = n.pointee.next
         }
@@ -203,7 +234,48 @@ public enum MarkupParser {
         return lowercase ? local.lowercased() : local
     }
 
-    private static func copyElement(_ node: xmlNodePtr, depth: Int, lowercase: Bool) -> DOMElement {
+    /// The bytes of a NUL-terminated libxml2 string.
+    private static func bytes(_ p: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let p else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
+    }
+
+    /// The first text under `node` that is not only whitespace, in document order, within the first
+    /// 64 nodes (for telling implied elements from real ones).
+    private static func firstDescendantText(_ node: xmlNodePtr) -> UnsafeBufferPointer<UInt8>? {
+        var current = node.pointee.children
+        var steps = 0
+        while let c = current, steps < 64 {
+            steps += 1
+            if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE {
+                let text = bytes(c.pointee.content)
+                if text.contains(where: { !HTMLSourceScanner.isBlank($0) }) { return text }
+            }
+            if c.pointee.type == XML_ELEMENT_NODE, let first = c.pointee.children {
+                current = first
+                continue
+            }
+            // The next node in document order that is still under `node`.
+            var n: xmlNodePtr? = c
+            while let x = n, x != node, x.pointee.next == nil { n = x.pointee.parent }
+            guard let x = n, x != node else { return nil }
+            current = x.pointee.next
+        }
+        return nil
+    }
+
+    private static func isRawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        HTMLSourceScanner.equal(name, "script") || HTMLSourceScanner.equal(name, "style")
+    }
+
+    private static func copyElement(_ node: xmlNodePtr, depth: Int, lowercase: Bool, aligner: inout SourceAligner) -> DOMElement {
+        var sourceStart: Int?
+        var raw = false
+        if aligner.isEnabled {
+            let name = bytes(node.pointee.name)
+            sourceStart = aligner.elementStart(name: name, firstText: { firstDescendantText(node) })
+            raw = isRawTextElement(name)
+        }
         var attributes: [DOMAttribute] = []
         var attr = node.pointee.properties
         while let a = attr {
@@ -240,21 +312,33 @@ public enum MarkupParser {
                 if depth + 1 >= maximumDepth {
                     children.append(.text(DOMText(flattenedText(c), line: lineOf(c))))
                 } else {
-                    children.append(.element(copyElement(c, depth: depth + 1, lowercase: lowercase)))
+                    children.append(.element(copyElement(c, depth: depth + 1, lowercase: lowercase, aligner: &aligner)))
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                children.append(.text(DOMText(string(c.pointee.content), line: lineOf(c))))
+                if aligner.isEnabled {
+                    let content = bytes(c.pointee.content)
+                    let value = String(decoding: content, as: UTF8.self)
+                    // String(decoding:) repairs invalid UTF-8 (libxml2 should never produce it); then no source.
+                    let run = value.utf8.count == content.count ? aligner.run(value, content, raw: raw) : TextRun(value)
+                    children.append(.text(DOMText(run, line: lineOf(c))))
+                } else {
+                    children.append(.text(DOMText(string(c.pointee.content), line: lineOf(c))))
+                }
             case XML_ENTITY_REF_NODE:
                 children.append(.text(DOMText("&" + string(c.pointee.name) + ";", line: lineOf(c))))
             case XML_COMMENT_NODE:
-                children.append(.comment(DOMComment(string(c.pointee.content))))
+                let content = bytes(c.pointee.content)
+                let span = aligner.isEnabled ? aligner.comment(content) : nil
+                children.append(.comment(DOMComment(String(decoding: content, as: UTF8.self), span: span)))
             default:
                 break
             }
             child = c.pointee.next
         }
-        return DOMElement(name: qualifiedName(node, lowercase: lowercase), attributes: attributes,
-                          children: children, line: lineOf(node))
+        var element = DOMElement(name: qualifiedName(node, lowercase: lowercase), attributes: attributes,
+                                 children: children, line: lineOf(node))
+        element.sourceStart = sourceStart
+        return element
     }
 
     /// Text of a subtree too deep to copy as elements, gathered iteratively.
