@@ -13,23 +13,9 @@ import KeiTestSupport
 @Suite struct StageExamplesTests {
     static let articleStages = BuiltInStages.all.filter { $0.description.kind != .issue }
 
-    /// Whether ingest gives the model's text its source positions (the source aligner). Until it does,
-    /// no diagnostic can carry a span, and the marked-span checks are recorded as a known issue.
-    static let sourcePositionsAvailable: Bool = {
-        let html = "<html><body><article><h1>T</h1><p>Enough words in this paragraph to be the article body.</p></article></body></html>"
-        guard let article = try? RunnerHarness.run(html: html, stages: []).article else { return false }
-        return ArticleAnalysis(article).units.contains { $0.span(of: 0..<$0.text.utf8Count) != nil }
-    }()
-
-    /// Records `problems`, the span ones as a known issue while source positions are not available.
+    /// Records `problems`: rules that fired other than expected, and marked spans without a diagnostic there.
     static func record(_ problems: (rules: [String], spans: [String]), _ prefix: String) {
-        for p in problems.rules { Issue.record("\(prefix): \(p)") }
-        guard !problems.spans.isEmpty else { return }
-        withKnownIssue("ingest gives no source positions yet (branch aligner)") {
-            for p in problems.spans { Issue.record("\(prefix): \(p)") }
-        } when: {
-            !sourcePositionsAvailable
-        }
+        for p in problems.rules + problems.spans { Issue.record("\(prefix): \(p)") }
     }
 
     /// Runs a marked page and returns the problems: rules fired other than expected; marked spans

@@ -60,6 +60,10 @@ struct SuppressionReader {
     private mutating func visit(_ element: DOMElement) -> SourceSpan? {
         var extent: SourceSpan?
         for child in element.children {
+            // Directives waiting for the next block before this child (`before`), and those written
+            // inside the child (`inside`): these wait for what follows the child, never the child itself.
+            let before = pendingNext
+            var inside: [(rules: [String], directive: SourceSpan?)] = []
             var childExtent: SourceSpan?
             switch child {
             case .comment(let c):
@@ -68,11 +72,16 @@ struct SuppressionReader {
             case .text(let t):
                 if !t.value.allSatisfy(\.isWhitespace) { childExtent = t.run.span }
             case .element(let e):
+                pendingNext = []
                 childExtent = visit(e)
+                inside = pendingNext
             }
-            guard let ce = childExtent else { continue }
-            for p in pendingNext { add(.disableNext, p.rules, p.directive, ce) }
-            pendingNext = []
+            guard let ce = childExtent else {
+                pendingNext = before + inside
+                continue
+            }
+            for p in before { add(.disableNext, p.rules, p.directive, ce) }
+            pendingNext = inside
             extent = extent.map { $0.union(ce) } ?? ce
         }
         if let value = element[attribute: "data-kei-ignore"], let extent {
