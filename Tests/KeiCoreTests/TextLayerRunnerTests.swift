@@ -79,3 +79,34 @@ struct XXCheckStage: CheckStage {
         #expect(result.summary.suppressed == 3)
     }
 }
+
+/// `--fix` is idempotent: the model a fixing run hands to emission has nothing left to fix.
+@Suite struct FixIdempotenceTests {
+    @Test func theFixedModelHasNothingLeftToFix() throws {
+        let p = try ProjectFixture()
+        defer { p.remove() }
+        try p.write("Samples/x.html", """
+        <html><head><title>T</title></head><body><article><h1>T</h1>
+        <p>The the report on on the alliance was was read in in Seoul, and the the the ministers agreed.</p>
+        <ul><li>Item one one</li><li>Two</li></ul><p>A note of&nbsp;of thanks.</p>
+        </article></body></html>
+        """)
+        try p.write("Workflows/r.yml", "articles:\n  - {id: x, source: Samples/x.html, status: received}\nstages: [ingest.html, text.repeated-word, emit.jats]\n")
+        let loader = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: p.root)
+        var runner = Runner(jobs: 1)
+        runner.fix = true
+        let result = runner.run(try loader.load(try loader.resolve("r")), workingDirectory: p.root)
+        #expect(result.changes.count >= 6, "\(result.changes.map { "\($0.before) → \($0.after)" })")
+        let fixed = try #require(result.outcomes.first?.article)
+        var context = ArticleContext(entry: ArticleEntry(id: "x", source: "Samples/x.html", sourceURL: nil, status: .received),
+                                     issue: IssueInfo(), sourceDisplayPath: "Samples/x.html", outputDirectory: p.root,
+                                     workingDirectory: p.root, article: fixed)
+        context.currentAnalysis()
+        let again = try RepeatedWordStage(options: StageOptions(defaultsOf: RepeatedWordStage.description, overrides: [:]))
+            .check(fixed, context: context)
+        #expect(again.isEmpty, "left after --fix: \(again.map(\.message))")
+        // And a second fixing run over the same source gives the same changes (deterministic).
+        let second = runner.run(try loader.load(try loader.resolve("r")), workingDirectory: p.root)
+        #expect(second.changes == result.changes)
+    }
+}
