@@ -122,31 +122,12 @@ public struct IngestHTMLStage: ArticleStage {
     ]
 
     /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
+    ///
+    /// A line feed never occurs inside a valid sequence, so the first invalid sequence lies on the
+    /// first line that is not valid UTF-8 on its own.
     static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-        data.withUnsafeBytes { raw in firstInvalidUTF8Line(raw.bindMemory(to: UInt8.self)) }
-    }
-
-    static func firstInvalidUTF8Line(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var line = 1
-        var idx = 0
-        while idx < bytes.count {
-            let b = bytes[idx]
-            if b == 0x0A { line += 1; idx += 1; continue }
-            if b < 0x80 { idx += 1; continue }
-            let len: Int
-            if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
-            else if b & 0xF0 == 0xE0 { len = 3 }
-            else if b & 0xF8 == 0xF0 && b <= 0xF4 { len = 4 }
-            else { return line }
-            if idx + len > bytes.count { return line }
-            for k in 1..<len where bytes[idx + k] & 0xC0 != 0x80 { return line }
-            // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
-            let b1 = bytes[idx + 1]
-            if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) {
-                return line
-            }
-            idx += len
-        }
-        return nil
+        guard String(validating: data, as: UTF8.self) == nil else { return nil }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 }
