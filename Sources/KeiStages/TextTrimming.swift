@@ -1,37 +1,27 @@
 import Foundation
 
-/// Foundation's `trimmingCharacters(in:)` with a fast path: a string that starts and ends with a
-/// printable ASCII character has nothing to trim and is returned as it is, without the bridging
-/// and copying that Foundation's trimming costs; every other string goes through Foundation, so
-/// results are exactly Foundation's.
+/// Trimming a string's ends over its Unicode scalars, as Foundation's `trimmingCharacters(in:)` does;
+/// a string with nothing to trim is returned as it is.
 enum TextTrimming {
     /// `s.trimmingCharacters(in: .whitespacesAndNewlines)`.
     static func whitespacesAndNewlines(_ s: String) -> String {
-        if s.isEmpty || hasPrintableASCIIEnds(s) { return s }
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        trim(s, whitespacesAndNewlinesSet)
     }
 
     /// `s.trimmingCharacters(in: .whitespaces)`.
     static func whitespaces(_ s: String) -> String {
-        if s.isEmpty || hasPrintableASCIIEnds(s) { return s }
-        return s.trimmingCharacters(in: .whitespaces)
+        trim(s, whitespacesSet)
     }
 
-    /// `s.trimmingCharacters(in: set)` where every member of `set` is a space or punctuation in
-    /// `characters` (ASCII or not): when the first and last bytes are ASCII letters or digits,
-    /// there is nothing to trim.
-    static func alphanumericEnds(_ s: String) -> Bool {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return false }
-        return isASCIIAlphanumeric(first) && isASCIIAlphanumeric(last)
-    }
+    private static let whitespacesAndNewlinesSet = CharacterSet.whitespacesAndNewlines
+    private static let whitespacesSet = CharacterSet.whitespaces
 
-    /// Whether the first and last bytes are printable ASCII other than space (0x21–0x7E).
-    static func hasPrintableASCIIEnds(_ s: String) -> Bool {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return false }
-        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
-    }
-
-    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    /// `s` without the scalars of `set` at its start and end.
+    static func trim(_ s: String, _ set: CharacterSet) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !set.contains($0) }),
+              let last = scalars.lastIndex(where: { !set.contains($0) }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return s }
+        return String(scalars[first...last])
     }
 }

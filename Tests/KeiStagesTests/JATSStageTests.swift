@@ -27,7 +27,7 @@ import KeiXML
         let desc = EmitJATSStage.description
         #expect(desc.id == "emit.jats")
         #expect(desc.kind == .emit)
-        #expect(desc.option(named: "validate")?.defaultValue == .bool(true))
+        #expect(desc.option(named: "validate")?.defaultValue == .bool(false))
         #expect(desc.option(named: "article-type")?.defaultValue == .string("research-article"))
         #expect(desc.messages.map(\.rule) == ["emit.jats-invalid"])
         #expect(desc.messages.allSatisfy { $0.severity == .error })

@@ -40,11 +40,9 @@ import KeiTestSupport
         #expect(Self.tokens("Don't STOP, 2025-12!") == ["don", "t", "stop", "2025", "12"])
     }
 
-    @Test func extractionOverlapsReadabilityExpectedOutput() throws {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: Self.folder.path) else {
-            print("ReadabilityOverlap: \(Self.folder.path) not found; skipped")
-            return
-        }
+    @Test(.enabled(if: TestPaths.sharedExists, "needs ../shared/testdata/readability"))
+    func extractionOverlapsReadabilityExpectedOutput() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
         let pages = names.filter {
             FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent($0).appendingPathComponent("source.html").path)
         }.sorted()

@@ -134,22 +134,12 @@ public struct IngestHTMLStage: ArticleStage {
     ]
 
     /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
-    /// Validation is the standard library's UTF-8 decoder (`Unicode.UTF8.ForwardParser`).
+    ///
+    /// A line feed never occurs inside a valid sequence, so the first invalid sequence lies on the
+    /// first line that is not valid UTF-8 on its own.
     static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-        data.withUnsafeBytes { raw -> Int? in
-            var parser = Unicode.UTF8.ForwardParser()
-            var bytes = raw.bindMemory(to: UInt8.self).makeIterator()
-            var line = 1
-            while true {
-                switch parser.parseScalar(from: &bytes) {
-                case .valid(let encoded):
-                    if encoded.count == 1, encoded.first == 0x0A { line += 1 }
-                case .error:
-                    return line
-                case .emptyInput:
-                    return nil
-                }
-            }
-        }
+        guard String(validating: data, as: UTF8.self) == nil else { return nil }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 }

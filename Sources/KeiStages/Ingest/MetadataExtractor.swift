@@ -219,7 +219,7 @@ public enum MetadataExtractor {
 
     /// A BCP 47-looking tag (`en`, `en-US`; `en_US` becomes `en-US`), or nil.
     static func languageTag(_ c: MetadataCandidate) -> MetadataCandidate? {
-        let v = MetadataText.replacing(c.value, "_", with: "-")
+        let v = TextSearch.replacing("_", with: "-", in: c.value)
         let first = v.split(separator: ",").first.map { TextTrimming.whitespaces(String($0)) } ?? ""
         let parts = first.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = parts.first, (2...8).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }),

@@ -24,7 +24,7 @@ enum BylineParser {
         var parts: [String] = []
         var rest = s
         for sep in [" and ", " & ", ";", " AND "] {
-            rest = MetadataText.replacing(rest, sep, with: "\u{1F}")
+            rest = TextSearch.replacing(sep, with: "\u{1F}", in: rest)
         }
         for chunk in rest.split(separator: "\u{1F}") {
             for p in chunk.split(separator: ",") { parts.append(String(p)) }
@@ -60,30 +60,18 @@ enum BylineParser {
 
     /// Cuts the text at the first date, `|`, `•`, or a `Published`/`Updated`/`Edited by` phrase.
     static func cutTrailingNoise(_ s: String) -> String {
-        var head: String
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII text: a byte search that ignores ASCII case finds what Foundation's
-            // case-insensitive search would (the non-ASCII markers cannot occur).
-            let lower = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-            var cut = lower.count
-            for marker in noiseMarkers where marker.utf8.allSatisfy({ $0 < 0x80 }) {
-                if let i = firstIndex(of: Array(marker.utf8), in: lower), i < cut { cut = i }
+        var cut = s.endIndex
+        let lower = s.lowercased()
+        for marker in noiseMarkers {
+            if let r = TextSearch.caseInsensitiveRange(of: marker, in: s, lowercased: lower), r.lowerBound < cut {
+                cut = r.lowerBound
             }
-            head = String(decoding: s.utf8.prefix(cut), as: UTF8.self)
-        } else {
-            var cut = s.endIndex
-            for marker in noiseMarkers {
-                if let r = s.range(of: marker, options: .caseInsensitive), r.lowerBound < cut {
-                    cut = r.lowerBound
-                }
-            }
-            head = String(s[..<cut])
         }
+        var head = String(s[..<cut])
         // Cut before a written date ("March 25, 2015") or any number.
         let words = head.split(separator: " ", omittingEmptySubsequences: true)
         for (i, w) in words.enumerated() {
-            let bare = (TextTrimming.alphanumericEnds(String(w)) ? String(w) : w.trimmingCharacters(in: .punctuationCharacters))
-                .lowercased()
+            let bare = TextTrimming.trim(String(w), .punctuationCharacters).lowercased()
             let nextIsDigit = i + 1 < words.count && (words[i + 1].first?.isNumber ?? false)
             if (HumanDateParser.months[bare] != nil && nextIsDigit) || (w.first?.isNumber ?? false) {
                 head = words[..<i].joined(separator: " ")
@@ -102,17 +90,7 @@ enum BylineParser {
 
     /// `s` without separator punctuation and spaces at its ends.
     static func trimSeparators(_ s: String) -> String {
-        TextTrimming.alphanumericEnds(s) ? s : s.trimmingCharacters(in: separatorCharacters)
-    }
-
-    /// The first index at which `pattern` occurs in `bytes`.
-    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-        outer: for i in 0...(bytes.count - pattern.count) {
-            for j in pattern.indices where bytes[i + j] != pattern[j] { continue outer }
-            return i
-        }
-        return nil
+        TextTrimming.trim(s, separatorCharacters)
     }
 
     static func removeParentheses(_ s: String) -> String {

@@ -53,33 +53,18 @@ enum VisibleMetadataReader {
             // Only short elements can be a date line, a banner or a plain byline.
             if v.date != nil && v.seriesName != nil && plainBy != nil { return true }
             guard let raw = boundedText(el, limit: 400) else { return true }
-            var classHint: Bool?
-            func hasDateClassHint() -> Bool {
-                if let classHint { return classHint }
-                let classAttribute = el[attribute: "class"]
-                let hint = (classAttribute.map(TextSignals.mayHoldDateClass) ?? false
-                            && classes().contains(where: isPublicationDateClass))
-                    || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
-                classHint = hint
-                return hint
-            }
-            // Skip the text work when no check can match (see ``TextSignals``).
-            let signals = TextSignals(raw)
-            guard (v.seriesName == nil && signals.mayContainVol) || (plainBy == nil && signals.mayStartWithBy)
-                    || (v.date == nil && (signals.mayStartWithDatePrefix || hasDateClassHint())) else { return true }
             let text = MetadataText.normalize(raw)
             guard !text.isEmpty, Self.fits(text, within: 160) else { return true }
-            if v.date == nil {
-                let lower = text.lowercased()
-                if datePrefixes.contains(where: { lower.hasPrefix($0) }) || (hasDateClassHint() && el.name != "time") {
-                    if let d = HumanDateParser.firstDate(in: text) {
-                        v.date = d
-                        v.dateText = text
-                        v.dateLine = el.line
-                    }
-                }
+            let lower = text.lowercased()
+            if v.date == nil, datePrefixes.contains(where: { lower.hasPrefix($0) })
+                || (el.name != "time" && (classes().contains(where: isPublicationDateClass)
+                                          || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished")),
+               let d = HumanDateParser.firstDate(in: text) {
+                v.date = d
+                v.dateText = text
+                v.dateLine = el.line
             }
-            if v.seriesName == nil, signals.mayContainVol, Self.fits(text, within: 120), let banner = seriesBanner(text) {
+            if v.seriesName == nil, TextSearch.contains(lower, "vol"), Self.fits(text, within: 120), let banner = seriesBanner(text) {
                 v.seriesName = banner.name
                 v.volume = banner.volume
                 v.issue = banner.issue
@@ -118,27 +103,27 @@ enum VisibleMetadataReader {
         if el.attributes.isEmpty { return false }
         if el[attribute: "hidden"] != nil || el[attribute: "aria-hidden"]?.lowercased() == "true" { return true }
         guard let style = el[attribute: "style"]?.lowercased() else { return false }
-        let compact = style.utf8.allSatisfy({ $0 < 0x80 })
-            ? String(decoding: style.utf8.filter { $0 != 0x20 }, as: UTF8.self)
-            : style.replacingOccurrences(of: " ", with: "")
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        let compact = style.filter { $0 != " " }
+        return TextSearch.contains(compact, "display:none") || TextSearch.contains(compact, "visibility:hidden")
     }
 
     /// `Korea Policy Vol. 3, Issue 2` / `Vol. 3 No. 2` → (name, volume, issue).
     static func seriesBanner(_ text: String) -> (name: String?, volume: String, issue: String?)? {
-        guard text.lowercased().contains("vol") else { return nil }
+        let lower = text.lowercased()
+        guard TextSearch.contains(lower, "vol") else { return nil }
         var volRange: Range<String.Index>?
         for marker in ["volume ", "vol. ", "vol.", "vol "] {
-            if let r = MetadataText.caseInsensitiveRange(of: marker, in: text) { volRange = r; break }
+            if let r = TextSearch.caseInsensitiveRange(of: marker, in: text, lowercased: lower) { volRange = r; break }
         }
         guard let vr = volRange else { return nil }
         let afterVol = text[vr.upperBound...]
         let volume = afterVol.prefix(while: { $0.isASCII && $0.isNumber })
         guard !volume.isEmpty, volume.count <= 4 else { return nil }
-        let rest = afterVol.dropFirst(volume.count)
+        let rest = String(afterVol.dropFirst(volume.count))
+        let restLower = rest.lowercased()
         var issue: String?
         for marker in ["issue ", "no. ", "no.", "number ", "iss. "] {
-            guard let r = rest.range(of: marker, options: .caseInsensitive) else { continue }
+            guard let r = TextSearch.caseInsensitiveRange(of: marker, in: rest, lowercased: restLower) else { continue }
             let between = rest[..<r.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
             let n = rest[r.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
             if between.isEmpty, !n.isEmpty, n.count <= 4 { issue = String(n) }
@@ -156,7 +141,6 @@ enum VisibleMetadataReader {
         let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
         if itemprop == "author" || itemprop == "creator" { return true }
         if el.name == "a", (el[attribute: "rel"] ?? "").lowercased().split(separator: " ").contains("author") { return true }
-        if let classAttribute = el[attribute: "class"], !TextSignals.mayContainBylineWord(classAttribute) { return false }
         for c in el.classList.map({ $0.lowercased() }) {
             guard TextSearch.contains(c, "byline") || TextSearch.contains(c, "author") || TextSearch.contains(c, "contributor")
             else { continue }
