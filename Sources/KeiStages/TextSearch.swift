@@ -57,7 +57,7 @@ enum TextSearch {
         return text.withUTF8 { hay in
             pattern.withUTF8 { pattern -> Range<String.Index>? in
                 guard !pattern.isEmpty else { return nil }
-                for offset in offsets where offset + pattern.count <= hay.count
+                for offset in offsets where offset + pattern.count <= hay.count && hay[offset] == pattern[0]
                     && hay[offset..<(offset + pattern.count)].elementsEqual(pattern) {
                     let start = s.utf8.index(s.utf8.startIndex, offsetBy: offset)
                     let end = s.utf8.index(start, offsetBy: pattern.count)

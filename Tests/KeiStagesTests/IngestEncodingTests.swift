@@ -3,8 +3,8 @@ import Testing
 @testable import KeiStages
 
 @Suite struct IngestEncodingTests {
-    /// The byte scanner agrees with Foundation's UTF-8 decoding on random byte strings.
-    @Test func utf8ScannerAgreesWithFoundation() {
+    /// The UTF-8 check agrees with Foundation's UTF-8 decoding on random byte strings.
+    @Test func utf8CheckAgreesWithFoundation() {
         var rng = SystemRandomNumberGenerator()
         let alphabet: [UInt8] = [0x41, 0x0A, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
         for _ in 0..<5000 {

@@ -134,12 +134,12 @@ public struct IngestHTMLStage: ArticleStage {
     ]
 
     /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
-    ///
-    /// A line feed never occurs inside a valid sequence, so the first invalid sequence lies on the
-    /// first line that is not valid UTF-8 on its own.
     static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-        guard String(validating: data, as: UTF8.self) == nil else { return nil }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
+        do {
+            _ = try UTF8Span(validating: data.span)
+            return nil
+        } catch {
+            return data.prefix(error.byteOffsets.lowerBound).count(where: { $0 == UInt8(ascii: "\n") }) + 1
+        }
     }
 }

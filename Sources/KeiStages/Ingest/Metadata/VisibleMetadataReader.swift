@@ -14,6 +14,8 @@ enum VisibleMetadataReader {
         "article-subtitle", "entry-subtitle", "post-subtitle", "article-dek", "article__dek", "article__subtitle",
     ]
     static let datePrefixes = ["published", "posted", "publication date", "date published", "released", "issued"]
+    /// A class token containing one of these marks a byline block (unless it names a part of one).
+    static let bylineWords = ["byline", "author", "contributor"]
     static let nonBylineParts = ["bio", "avatar", "image", "img", "photo", "thumb", "icon", "social", "follow",
                                  "more", "other", "related", "pic", "desc", "about", "box", "list-item-title"]
 
@@ -55,8 +57,15 @@ enum VisibleMetadataReader {
             guard let raw = boundedText(el, limit: 400) else { return true }
             let text = MetadataText.normalize(raw)
             guard !text.isEmpty, Self.fits(text, within: 160) else { return true }
-            let lower = text.lowercased()
-            if v.date == nil, datePrefixes.contains(where: { lower.hasPrefix($0) })
+            // Lower-cased once, only when a check needs it.
+            var lowered: String?
+            func lower() -> String {
+                if let lowered { return lowered }
+                let l = text.lowercased()
+                lowered = l
+                return l
+            }
+            if v.date == nil, datePrefixes.contains(where: { lower().hasPrefix($0) })
                 || (el.name != "time" && (classes().contains(where: isPublicationDateClass)
                                           || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished")),
                let d = HumanDateParser.firstDate(in: text) {
@@ -64,7 +73,7 @@ enum VisibleMetadataReader {
                 v.dateText = text
                 v.dateLine = el.line
             }
-            if v.seriesName == nil, TextSearch.contains(lower, "vol"), Self.fits(text, within: 120), let banner = seriesBanner(text) {
+            if v.seriesName == nil, TextSearch.contains(lower(), "vol"), Self.fits(text, within: 120), let banner = seriesBanner(text) {
                 v.seriesName = banner.name
                 v.volume = banner.volume
                 v.issue = banner.issue
@@ -141,9 +150,10 @@ enum VisibleMetadataReader {
         let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
         if itemprop == "author" || itemprop == "creator" { return true }
         if el.name == "a", (el[attribute: "rel"] ?? "").lowercased().split(separator: " ").contains("author") { return true }
+        guard let classAttribute = el[attribute: "class"]?.lowercased(),
+              bylineWords.contains(where: { TextSearch.contains(classAttribute, $0) }) else { return false }
         for c in el.classList.map({ $0.lowercased() }) {
-            guard TextSearch.contains(c, "byline") || TextSearch.contains(c, "author") || TextSearch.contains(c, "contributor")
-            else { continue }
+            guard bylineWords.contains(where: { TextSearch.contains(c, $0) }) else { continue }
             if nonBylineParts.contains(where: { TextSearch.contains(c, $0) }) { continue }
             return true
         }
