@@ -138,7 +138,7 @@ enum QuotationScanner {
         }
     }
 
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType == .decimal }
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value >= 0x30 && s.value <= 0x39) : s.properties.numericType == .decimal }
 
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         s.properties.isAlphabetic || s.properties.numericType != nil

@@ -84,7 +84,7 @@ public enum WordTokenizer {
     private static func urlWithPrefix(_ c: [Character], at i: Int) -> Int? {
         for prefix in ["https://", "http://", "www."] where matchesASCII(c, at: i, prefix) {
             let body = i + prefix.count
-            guard body < c.count, c[body].isLetter || c[body].isNumber else { return nil }
+            guard body < c.count, CharacterClass.isWordCharacter(c[body]) else { return nil }
             return urlEnd(c, from: body)
         }
         return nil
@@ -180,8 +180,8 @@ public enum WordTokenizer {
         guard i < c.count else { return [(start..<i, .number)] }
         if c[i] == "%" || c[i] == "\u{FF05}" { return [(start..<i + 1, .number)] }
         let next = i + 1 < c.count ? c[i + 1] : nil
-        let continuesAsWord = c[i].isLetter
-            || ((CharacterClass.isHyphen(c[i]) || CharacterClass.isApostrophe(c[i])) && next?.isLetter == true)
+        let continuesAsWord = CharacterClass.isLetter(c[i])
+            || ((CharacterClass.isHyphen(c[i]) || CharacterClass.isApostrophe(c[i])) && next.map(CharacterClass.isLetter) == true)
         return continuesAsWord ? word(c, from: start, at: i) : [(start..<i, .number)]
     }
 
@@ -196,7 +196,7 @@ public enum WordTokenizer {
             }
             guard i + 1 < c.count, CharacterClass.isWordCharacter(c[i + 1]) else { break }
             if CharacterClass.isApostrophe(c[i]) {
-                guard c[i + 1].isLetter else { break }
+                guard CharacterClass.isLetter(c[i + 1]) else { break }
             } else if c[i] == "." {
                 guard periods != nil else { break }
                 periods?.append(i)
