@@ -69,6 +69,7 @@ enum QuotationScanner {
             let at = offsets[i]
             while nextSkip < skip.count, skip[nextSkip].upperBound <= at { nextSkip += 1 }
             if nextSkip < skip.count, skip[nextSkip].contains(at) { continue }
+            guard isQuotationMark(scalars[i]) else { continue }
             let prev = i > 0 ? scalars[i - 1] : nil
             let next = i + 1 < scalars.count ? scalars[i + 1] : nil
             let mark = classify(scalars[i], prev: prev, next: next, twoDigitsAfter: twoDigits(scalars, after: i))
@@ -101,6 +102,15 @@ enum QuotationScanner {
     }
 
     /// Whether exactly two decimal digits follow position `i` ("'90s", "’24"), not more ("'1984'").
+    /// The scalars ``classify(_:prev:next:twoDigitsAfter:)`` may take for a mark; the context around
+    /// any other scalar is never looked at.
+    private static func isQuotationMark(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\"", "'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{2039}", "\u{203A}": return true
+        default: return false
+        }
+    }
+
     private static func twoDigits(_ s: [Unicode.Scalar], after i: Int) -> Bool {
         guard i + 2 < s.count, isDigit(s[i + 1]), isDigit(s[i + 2]) else { return false }
         return i + 3 >= s.count || !isDigit(s[i + 3])
