@@ -1,6 +1,6 @@
 /// The character classes the sentence splitter and the word tokenizer agree on. A `Character` is an
-/// extended grapheme cluster; where a class depends on the Unicode properties, those of its first
-/// scalar decide (a letter with combining accents is a letter).
+/// extended grapheme cluster; its first scalar decides its class (a letter with combining accents is
+/// a letter, a period with a combining mark is a period).
 enum CharacterClass {
     /// U+FFFC OBJECT REPLACEMENT CHARACTER, which the article text uses where a note marker stands.
     static let marker: Unicode.Scalar = "\u{FFFC}"
@@ -61,9 +61,9 @@ enum CharacterClass {
         return first(c).properties.generalCategory == .decimalNumber
     }
 
-    static func isASCIIDigit(_ c: Character) -> Bool { c.isASCII && c.isWholeNumber }
+    static func isASCIIDigit(_ c: Character) -> Bool { c.asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
 
-    static func isASCIILetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+    static func isASCIILetter(_ c: Character) -> Bool { c.asciiValue.map { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A } ?? false }
 
     /// A letter (any script, including Hangul and CJK ideographs) or a number character: the stuff
     /// words are made of.
@@ -73,17 +73,17 @@ enum CharacterClass {
     }
 
     /// ' (U+0027), ’ (U+2019): an apostrophe when it stands between two letters.
-    static func isApostrophe(_ c: Character) -> Bool { c == "'" || c == "\u{2019}" }
+    static func isApostrophe(_ c: Character) -> Bool { let u = first(c); return u == "'" || u == "\u{2019}" }
 
     /// - (U+002D), ‐ (U+2010), non-breaking hyphen (U+2011): a hyphen when it stands inside a word.
     /// Dashes (– —) are not hyphens.
-    static func isHyphen(_ c: Character) -> Bool { c == "-" || c == "\u{2010}" || c == "\u{2011}" }
+    static func isHyphen(_ c: Character) -> Bool { let u = first(c); return u == "-" || u == "\u{2010}" || u == "\u{2011}" }
 
     /// Sentence-ending punctuation: . ! ? … ‼ ⁇ ⁈ ⁉ ‽ ． (U+FF0E, which also stands between
     /// full-width digits, so it needs a space after it like ".") and the full-width stops of
     /// `isFullWidthTerminal`.
     static func isTerminal(_ c: Character) -> Bool {
-        switch c {
+        switch first(c) {
         case ".", "!", "?", "\u{2026}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}", "\u{203D}", "\u{FF0E}": true
         default: isFullWidthTerminal(c)
         }
@@ -91,7 +91,7 @@ enum CharacterClass {
 
     /// 。 (U+3002), ｡ (U+FF61), ！ (U+FF01), ？ (U+FF1F): end a sentence without a space after them.
     static func isFullWidthTerminal(_ c: Character) -> Bool {
-        switch c {
+        switch first(c) {
         case "\u{3002}", "\u{FF61}", "\u{FF01}", "\u{FF1F}": true
         default: false
         }
@@ -100,7 +100,7 @@ enum CharacterClass {
     /// Closing quotes and brackets that may follow sentence-ending punctuation and still belong to
     /// the sentence: ” ’ " ' ) ] } » › and the CJK closers 」 』 ） ］ 】 〉 》 〕.
     static func isCloser(_ c: Character) -> Bool {
-        switch c {
+        switch first(c) {
         case "\u{201D}", "\u{2019}", "\"", "'", ")", "]", "}", "\u{00BB}", "\u{203A}",
              "\u{300D}", "\u{300F}", "\u{FF09}", "\u{FF3D}", "\u{3011}", "\u{3009}", "\u{300B}", "\u{3015}": true
         default: false
@@ -110,7 +110,7 @@ enum CharacterClass {
     /// Opening quotes and brackets that may begin a sentence: “ ‘ " ' ( [ { « ‹ „ ‚ ¿ ¡ and the CJK
     /// openers 「 『 （ ［ 【 〈 《 〔.
     static func isOpener(_ c: Character) -> Bool {
-        switch c {
+        switch first(c) {
         case "\u{201C}", "\u{2018}", "\"", "'", "(", "[", "{", "\u{00AB}", "\u{2039}", "\u{201E}", "\u{201A}",
              "\u{00BF}", "\u{00A1}",
              "\u{300C}", "\u{300E}", "\u{FF08}", "\u{FF3B}", "\u{3010}", "\u{3008}", "\u{300A}", "\u{3014}": true
