@@ -5,7 +5,11 @@ enum CharacterClass {
     /// U+FFFC OBJECT REPLACEMENT CHARACTER, which the article text uses where a note marker stands.
     static let marker: Unicode.Scalar = "\u{FFFC}"
 
-    static func first(_ c: Character) -> Unicode.Scalar { c.unicodeScalars.first! }
+    static func first(_ c: Character) -> Unicode.Scalar {
+        // An ASCII character is one scalar ("\r\n" reads as its "\n": both are line breaks).
+        if let a = c.asciiValue { return Unicode.Scalar(a) }
+        return c.unicodeScalars.first!
+    }
 
     static func isMarker(_ c: Character) -> Bool { first(c) == marker }
 

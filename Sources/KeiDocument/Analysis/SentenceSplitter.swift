@@ -49,8 +49,18 @@ public enum SentenceSplitter {
     /// The sentences of `text` as UTF-8 byte ranges; see the type's documentation for the rules.
     public static func sentences(in text: String) -> [Range<Int>] {
         let units = TextUnits(text)
+        return sentences(units, tokens: WordTokenizer.scan(units))
+    }
+
+    /// Sentences and word tokens of `text` from one pass of the tokenizer (what the analysis needs).
+    public static func sentencesAndTokens(in text: String) -> (sentences: [Range<Int>], tokens: [WordToken]) {
+        let units = TextUnits(text)
+        let spans = WordTokenizer.scan(units)
+        return (sentences(units, tokens: spans), spans.map { WordToken(range: units.byteRange($0.units), kind: $0.kind) })
+    }
+
+    static func sentences(_ units: TextUnits, tokens: [WordTokenizer.Span]) -> [Range<Int>] {
         let c = units.chars
-        let tokens = WordTokenizer.scan(units)
         var tokenAt = [Int](repeating: -1, count: c.count)
         for (t, token) in tokens.enumerated() {
             for k in token.units { tokenAt[k] = t }

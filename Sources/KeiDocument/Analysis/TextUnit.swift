@@ -51,8 +51,7 @@ public struct TextUnit: Sendable {
         self.isAttribution = isAttribution
         self.text = text
         let string = text.string
-        tokens = WordTokenizer.tokens(in: string)
-        sentences = SentenceSplitter.sentences(in: string)
+        (sentences, tokens) = SentenceSplitter.sentencesAndTokens(in: string)
         var all = scopes
         let linkURLs = Set(scopes.filter { $0.kind == .url }.map(\.range))
         for t in tokens where t.kind == .url && !linkURLs.contains(t.range) {

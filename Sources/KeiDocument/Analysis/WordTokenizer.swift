@@ -145,7 +145,8 @@ public enum WordTokenizer {
     }
 
     private static func isEmailLocalCharacter(_ ch: Character) -> Bool {
-        CharacterClass.isASCIILetter(ch) || CharacterClass.isASCIIDigit(ch) || ch == "." || ch == "_" || ch == "%" || ch == "+" || ch == "-"
+        guard let a = ch.asciiValue else { return false }
+        return CharacterClass.isASCIILetter(ch) || CharacterClass.isASCIIDigit(ch) || "._%+-".utf8.contains(a)
     }
 
     /// The end of an e-mail address starting at `i`, or nil. Only tried at the start of a run of
