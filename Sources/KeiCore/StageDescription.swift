@@ -10,9 +10,14 @@ public struct StageDescription: Sendable {
     public var examples: [StageExample]
     /// For issue stages: whether it publishes (and so is blocked while an article awaits its manuscript).
     public var publishes: Bool
+    /// For check stages: whether it reads the shared ``ArticleAnalysis`` (the runner builds it only
+    /// when a stage that reads it is about to run, once per version of the model).
+    public var readsAnalysis: Bool
 
     public init(id: String, summary: String, kind: StageKind, options: [StageOption] = [],
-                messages: [StageMessage] = [], examples: [StageExample] = [], publishes: Bool = false) {
+                messages: [StageMessage] = [], examples: [StageExample] = [], publishes: Bool = false,
+                readsAnalysis: Bool = false) {
+        self.readsAnalysis = readsAnalysis
         self.id = id
         self.summary = summary
         self.kind = kind

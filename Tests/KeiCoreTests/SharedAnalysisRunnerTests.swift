@@ -8,13 +8,24 @@ import KeiTestSupport
 /// A check that reports what the shared analysis looks like when it runs.
 struct AnalysisProbeStage: CheckStage {
     static let description = StageDescription(id: "test.analysis-probe", summary: "Reports the shared analysis it sees.", kind: .check,
-                                              messages: [StageMessage("test.analysis-probe", .info, "The analysis seen.")])
+                                              messages: [StageMessage("test.analysis-probe", .info, "The analysis seen.")],
+                                              readsAnalysis: true)
     init(options: StageOptions) throws {}
     func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
         let units = context.analysis.map { String($0.units.count) } ?? "none"
         let first = context.analysis?.units.first?.text.string ?? "-"
         return [Self.description.messages[0].diagnostic("builds=\(context.analysisBuilds) units=\(units) first=\(first)",
                                                         at: context.location(line: 1))]
+    }
+}
+
+/// A check that does not declare that it reads the analysis.
+struct NotReadingProbeStage: CheckStage {
+    static let description = StageDescription(id: "test.plain-probe", summary: "Reports whether an analysis was built.", kind: .check,
+                                              messages: [StageMessage("test.plain-probe", .info, "Builds seen.")])
+    init(options: StageOptions) throws {}
+    func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
+        [Self.description.messages[0].diagnostic("builds=\(context.analysisBuilds)", at: context.location(line: 1))]
     }
 }
 
@@ -43,5 +54,8 @@ struct RetitleStage: ArticleStage {
         #expect(probes == ["builds=1 units=2 first=Original", "builds=1 units=2 first=Original", "builds=2 units=2 first=Changed"],
                 "built before the first check, shared by the next ones, rebuilt after the model changed")
         #expect(outcome.diagnostics.filter { $0.rule == "text.repeated-word" }.count == 2, "the check ran on both versions")
+        // A workflow whose checks do not read the analysis never builds it.
+        let plain = try RunnerHarness.run(html: Self.html, stages: [CheckNotesStage.self, CheckMetadataStage.self, NotReadingProbeStage.self])
+        #expect(plain.diagnostics.filter { $0.rule == "test.plain-probe" }.map(\.message) == ["builds=0"])
     }
 }

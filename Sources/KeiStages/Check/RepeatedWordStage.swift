@@ -51,7 +51,8 @@ public struct RepeatedWordStage: CheckStage {
                 "<p>The alliance held firm through ⟦the&nbsp;the⟧ crisis of the spring.</p>"),
                 expect: [Messages.repeated.rule],
                 skipping: [.blockQuote: "repeated words inside quotations are not reported"]),
-        ]
+        ],
+        readsAnalysis: true
     )
 
     /// A page around a body fragment, long enough for the extractor to keep as the article.
