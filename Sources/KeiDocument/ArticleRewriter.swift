@@ -58,6 +58,25 @@ public enum ArticleRewriter {
         return result
     }
 
+    /// Up to `context` Unicode scalars of `text` on each side of the UTF-8 range `range`, cut at a space
+    /// where one is near, with "…" where the text goes on.
+    public static func snippet(_ text: String, around range: Range<Int>, context: Int = 30) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var offset = 0, lo = 0, hi = scalars.count
+        for (i, s) in scalars.enumerated() {
+            if offset < range.lowerBound { lo = i + 1 }
+            if offset < range.upperBound { hi = i + 1 }
+            offset += UTF8.width(s)
+        }
+        var a = max(0, lo - context), b = min(scalars.count, hi + context)
+        if a > 0, let space = scalars[a..<lo].firstIndex(of: " ") { a = space + 1 }
+        if b < scalars.count, let space = scalars[hi..<b].lastIndex(of: " ") { b = space }
+        var out = a > 0 ? "…" : ""
+        out.unicodeScalars.append(contentsOf: scalars[a..<b])
+        if b < scalars.count { out += "…" }
+        return out
+    }
+
     static func apply(_ edit: TextEdit, to inlines: inout [Inline]) -> (String, String)? {
         var result: (String, String)?
         for i in inlines.indices {
@@ -66,7 +85,10 @@ public enum ArticleRewriter {
                 guard let range = t.range(of: edit.span) else { continue }
                 let replaced = t.replacing(range, with: TextRun(edit.replacement, source: edit.span, verbatim: false))
                 if case .text = inlines[i] { inlines[i] = .text(replaced) } else { inlines[i] = .code(replaced) }
-                if result == nil { result = (t.string, replaced.string) }
+                if result == nil {
+                    let newRange = range.lowerBound..<(range.lowerBound + edit.replacement.utf8.count)
+                    result = (snippet(t.string, around: range), snippet(replaced.string, around: newRange))
+                }
             default:
                 guard var children = inlines[i].children else { continue }
                 if let r = apply(edit, to: &children) {

@@ -65,4 +65,19 @@ import KeiTestSupport
         #expect(SuppressionReader.directive("kei-disablement") == nil)
         #expect(SuppressionReader.directive(" kei-disable ")?.rules == [])
     }
+
+    @Test func disableNextInsideAParagraphWaitsForTheNextBlock() throws {
+        let (s, _, index) = try Self.read("<p>c ok <!-- kei-disable-next text.repeated-word --> still in para is is</p>\n<p>d the the</p>")
+        let one = try #require(s.first)
+        #expect(s.count == 1 && index.text(of: one.covered) == "d the the")
+    }
+
+    @Test func directivesIgnoreCaseAndAnEnableEndsOnlyTheRulesItNames() throws {
+        let (s, d, index) = try Self.read("<p><!-- KEI-DISABLE a.x, b.y -->one <!-- kei-enable a.x -->two <!-- Kei-Enable -->three</p>")
+        #expect(d.filter { $0.rule == "ingest.suppression-unmatched" }.isEmpty, "the bare enable closes b.y's region")
+        let a = try #require(s.first { $0.rules == ["a.x", "b.y"] })
+        #expect(index.text(of: a.covered) == "one ")
+        let b = try #require(s.first { $0.rules == ["b.y"] })
+        #expect(index.text(of: b.covered) == "two ")
+    }
 }

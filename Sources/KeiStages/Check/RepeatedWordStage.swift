@@ -72,6 +72,10 @@ public struct RepeatedWordStage: CheckStage {
     /// the demonstrative "that".
     static let allowed: Set<String> = ["had", "that"]
 
+    /// Doublings that are often grammatical ("what the problem is is clear", "what they do do matters"):
+    /// reported, but their fix is only suggested (unsafe), never applied by `--fix`.
+    static let oftenGrammatical: Set<String> = ["is", "was", "do", "does", "did"]
+
     public init(options: StageOptions) throws {}
 
     public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
@@ -108,6 +112,7 @@ public struct RepeatedWordStage: CheckStage {
         var edits: [TextEdit] = []
         if let span = unit.span(of: first.upperBound..<second.upperBound) {
             let safe = unit.isVerbatim(first) && unit.isVerbatim(second) && unit.hasContiguousSource(both)
+                && !Self.oftenGrammatical.contains(word.lowercased())
             edits.append(TextEdit(span: span, replacement: "", isSafe: safe))
         }
         return Messages.repeated.diagnostic(

@@ -80,7 +80,9 @@ public struct IngestHTMLStage: ArticleStage {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
         let enc = (encoding ?? document.encoding ?? "UTF-8").uppercased().replacingOccurrences(of: "_", with: "-")
-        if enc == "UTF-8" || enc == "UTF8", let line = Self.firstInvalidUTF8Line(data) {
+        // A UTF-16 byte order mark decides the encoding, whatever libxml2 reports: no UTF-8 check then.
+        let utf16BOM = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        if enc == "UTF-8" || enc == "UTF8", !utf16BOM, let line = Self.firstInvalidUTF8Line(data) {
             context.emit(Messages.encoding.diagnostic(
                 "The page is read as UTF-8 but contains bytes that are not valid UTF-8 (first at line \(line)); they were decoded as Latin-1 or replaced.",
                 at: context.location(line: line),

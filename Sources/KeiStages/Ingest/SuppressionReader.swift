@@ -44,10 +44,19 @@ struct SuppressionReader {
         return reader
     }
 
-    /// The parsed directive of a comment, or nil when the comment is not one.
+    /// Elements that are blocks for `kei-disable-next` (HTML's flow content that starts a new block).
+    static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "aside", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table",
+        "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "pre", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "footer", "main", "nav", "details", "summary", "hr", "address", "center",
+    ]
+
+    /// The parsed directive of a comment (names matched without regard to case), or nil when the
+    /// comment is not one.
     static func directive(_ text: String) -> (kind: String, rules: [String])? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        for kind in ["kei-disable-next", "kei-disable", "kei-enable"] where t.hasPrefix(kind) {
+        let lower = t.lowercased()
+        for kind in ["kei-disable-next", "kei-disable", "kei-enable"] where lower.hasPrefix(kind) {
             let rest = t.dropFirst(kind.count)
             guard rest.isEmpty || rest.first!.isWhitespace else { continue }
             let rules = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
@@ -65,6 +74,7 @@ struct SuppressionReader {
             let before = pendingNext
             var inside: [(rules: [String], directive: SourceSpan?)] = []
             var childExtent: SourceSpan?
+            var isBlock = false
             switch child {
             case .comment(let c):
                 handle(comment: c)
@@ -75,13 +85,20 @@ struct SuppressionReader {
                 pendingNext = []
                 childExtent = visit(e)
                 inside = pendingNext
+                isBlock = Self.blockElements.contains(e.name)
             }
             guard let ce = childExtent else {
                 pendingNext = before + inside
                 continue
             }
-            for p in before { add(.disableNext, p.rules, p.directive, ce) }
-            pendingNext = inside
+            // kei-disable-next covers the next block: text or inline markup after the directive (in
+            // the same paragraph) does not take it.
+            if isBlock {
+                for p in before { add(.disableNext, p.rules, p.directive, ce) }
+                pendingNext = inside
+            } else {
+                pendingNext = before + inside
+            }
             extent = extent.map { $0.union(ce) } ?? ce
         }
         if let value = element[attribute: "data-kei-ignore"], let extent {
@@ -102,9 +119,14 @@ struct SuppressionReader {
         default: // kei-enable
             let end = c.span?.start ?? at
             // An enable without rules closes every open region; otherwise those naming one of its rules.
+            // An enable naming rules ends them only: the region goes on for its other rules.
             let closing = open.filter { rules.isEmpty || $0.rules.isEmpty || !Set($0.rules).isDisjoint(with: rules) }
             open.removeAll { o in rules.isEmpty || o.rules.isEmpty || !Set(o.rules).isDisjoint(with: rules) }
-            for o in closing { add(.disable, o.rules, o.directive, SourceSpan(start: o.start, end: end)) }
+            for o in closing {
+                add(.disable, o.rules, o.directive, SourceSpan(start: o.start, end: end))
+                let rest = o.rules.filter { !rules.contains($0) }
+                if !rules.isEmpty, !o.rules.isEmpty, !rest.isEmpty { open.append((rest, at, o.directive)) }
+            }
             let closed = !closing.isEmpty
             if !closed {
                 problems.append(Problem(message: "kei-enable\(rules.isEmpty ? "" : " " + rules.joined(separator: ", ")) has no matching kei-disable before it.", span: c.span))
