@@ -13,7 +13,21 @@ extension Runner {
     /// scalars) and, when the spanned text is at most ``maximumExcerpt`` scalars, its excerpt.
     static func resolve(_ d: inout Diagnostic, index: SourceLineIndex) {
         guard let span = d.span else { return }
-        let start = index.position(of: span.start), end = index.position(of: span.end)
+        resolve(&d, index: index, start: index.position(of: span.start), end: index.position(of: span.end))
+    }
+
+    /// ``resolve(_:index:)`` for every diagnostic of `file` at once (one pass over the source).
+    static func resolveAll(_ diagnostics: inout [Diagnostic], file: String, index: SourceLineIndex) {
+        let located = diagnostics.indices.filter { diagnostics[$0].span != nil && diagnostics[$0].location.file == file }
+        let offsets = located.flatMap { [diagnostics[$0].span!.start, diagnostics[$0].span!.end] }
+        let positions = index.positions(of: offsets)
+        for (n, i) in located.enumerated() {
+            resolve(&diagnostics[i], index: index, start: positions[2 * n], end: positions[2 * n + 1])
+        }
+    }
+
+    static func resolve(_ d: inout Diagnostic, index: SourceLineIndex, start: (line: Int, column: Int), end: (line: Int, column: Int)) {
+        guard let span = d.span else { return }
         d.location.line = start.line
         d.location.column = start.column
         d.end = SourceLocation(file: d.location.file, line: end.line, column: end.column)

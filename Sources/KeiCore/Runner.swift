@@ -139,9 +139,7 @@ public struct Runner: Sendable {
         var diagnostics = context.diagnostics
         var changes = context.changes
         if let index = context.sourceIndex {
-            for i in diagnostics.indices where diagnostics[i].location.file == context.sourceDisplayPath {
-                Self.resolve(&diagnostics[i], index: index)
-            }
+            Self.resolveAll(&diagnostics, file: context.sourceDisplayPath, index: index)
         }
         if let article = context.article {
             let known = knownRules ?? Set(stages.flatMap { $0.type.description.messages.map(\.rule) } + Self.messages.map(\.rule))

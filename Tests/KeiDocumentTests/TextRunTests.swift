@@ -69,4 +69,16 @@ import Testing
         #expect(index.position(of: text.utf8.count - 3).line == 70_001)
         #expect(index.lineCount == 70_001)
     }
+
+    @Test func positionsInBulkEqualPositionsOneByOne() {
+        let text = "ab\r\n한국x\ry\nz🇰🇷q é\u{301}\n" + String(repeating: "long line 문장 ", count: 50)
+        let index = SourceLineIndex(text)
+        var offsets = Array(0...text.utf8.count)
+        offsets.reverse()
+        let bulk = index.positions(of: offsets)
+        for (k, o) in offsets.enumerated() {
+            let one = index.position(of: o)
+            #expect(bulk[k] == one, "offset \(o)")
+        }
+    }
 }

@@ -51,6 +51,31 @@ public struct SourceLineIndex: Sendable {
         return (lo + 1, column)
     }
 
+    /// The positions of many offsets at once, in the order given: one forward pass over the text in
+    /// offset order, so a long line with many findings on it is counted once, not once per finding.
+    public func positions(of offsets: [Int]) -> [(line: Int, column: Int)] {
+        var result = Array(repeating: (line: 1, column: 1), count: offsets.count)
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var line = 0, column = 1, i = 0
+        for k in order {
+            let o = min(max(0, offsets[k]), bytes.count)
+            while line + 1 < lineStarts.count, lineStarts[line + 1] <= o {
+                line += 1
+                i = lineStarts[line]
+                column = 1
+            }
+            if i < lineStarts[line] { i = lineStarts[line] }
+            while i < o {
+                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            var c = column
+            if o < bytes.count, o > lineStarts[line], bytes[o] & 0xC0 == 0x80 { c -= 1 }
+            result[k] = (line + 1, c)
+        }
+        return result
+    }
+
     /// The UTF-8 offset of a 1-based line and column (Unicode scalars); nil when out of range.
     public func offset(line: Int, column: Int) -> Int? {
         guard line >= 1, line <= lineStarts.count, column >= 1 else { return nil }
