@@ -26,6 +26,17 @@ extension Runner {
         }
     }
 
+    /// The start and end (line, column) of every change record, in one pass over the source.
+    static func resolveAll(_ changes: inout [ChangeRecord], index: SourceLineIndex) {
+        let positions = index.positions(of: changes.flatMap { [$0.span.start, $0.span.end] })
+        for i in changes.indices {
+            let (s, e) = (positions[2 * i], positions[2 * i + 1])
+            changes[i].location.line = s.line
+            changes[i].location.column = s.column
+            changes[i].end = SourceLocation(file: changes[i].location.file, line: e.line, column: e.column)
+        }
+    }
+
     static func resolve(_ d: inout Diagnostic, index: SourceLineIndex, start: (line: Int, column: Int), end: (line: Int, column: Int)) {
         guard let span = d.span else { return }
         d.location.line = start.line
@@ -78,24 +89,12 @@ extension Runner {
         return out
     }
 
+    /// A "did you mean" hint: a rule the name is a prefix of (or that is a prefix of it), else the
+    /// closest rule id by edit distance (``YAMLReader/closest(_:in:)``, as for workflow keys).
     static func suggestion(_ rule: String, _ known: Set<String>) -> String {
-        let close = known.filter { $0.hasPrefix(rule) || rule.hasPrefix($0) || editDistance($0, rule) <= 2 }.sorted()
-        return close.isEmpty ? "" : " (did you mean '\(close[0])'?)"
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var prev = Array(0...b.count)
-        for i in 1...a.count {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[b.count]
+        let sorted = known.sorted()
+        let close = sorted.first { $0.hasPrefix(rule) || rule.hasPrefix($0) } ?? YAMLReader.closest(rule, in: sorted)
+        return close.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Applies the safe edits of `diagnostics` to the context's model. A diagnostic whose safe edits all
@@ -118,15 +117,10 @@ extension Runner {
             var ok = true
             for edit in safe {
                 guard let (before, after) = ArticleRewriter.apply(edit, to: &trial) else { ok = false; break }
-                var r = ChangeRecord(rule: d.rule, stage: d.stage ?? context.currentStage, article: context.entry.id,
-                                     location: context.location(line: d.location.line, column: d.location.column),
-                                     span: edit.span, before: before, after: after)
-                if let index = context.sourceIndex {
-                    let s = index.position(of: edit.span.start), e = index.position(of: edit.span.end)
-                    r.location = context.location(line: s.line, column: s.column)
-                    r.end = context.location(line: e.line, column: e.column)
-                }
-                trialRecords.append(r)
+                // Line and column are filled in with the diagnostics' (``resolveAll(_:file:index:)``).
+                trialRecords.append(ChangeRecord(rule: d.rule, stage: d.stage ?? context.currentStage, article: context.entry.id,
+                                                 location: context.location(line: d.location.line, column: d.location.column),
+                                                 span: edit.span, before: before, after: after))
             }
             guard ok else { remaining.append(d); continue }
             article = trial

@@ -140,6 +140,7 @@ public struct Runner: Sendable {
         var changes = context.changes
         if let index = context.sourceIndex {
             Self.resolveAll(&diagnostics, file: context.sourceDisplayPath, index: index)
+            Self.resolveAll(&changes, index: index)
         }
         if let article = context.article {
             let known = knownRules ?? Set(stages.flatMap { $0.type.description.messages.map(\.rule) } + Self.messages.map(\.rule))

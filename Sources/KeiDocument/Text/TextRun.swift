@@ -163,16 +163,6 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
 }
 
 extension TextRun {
-    /// Calls `body` with each Unicode scalar and its UTF-8 range in the run.
-    public func forEachScalar(_ body: (Unicode.Scalar, Range<Int>) -> Void) {
-        var offset = 0
-        for s in string.unicodeScalars {
-            let n = UTF8.width(s)
-            body(s, offset..<(offset + n))
-            offset += n
-        }
-    }
-
     /// The run without leading and trailing scalars for which `isTrimmed` is true.
     public func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> TextRun {
         trimmingEnd(isTrimmed).trimmingStart(isTrimmed)
