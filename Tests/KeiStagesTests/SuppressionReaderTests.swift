@@ -15,6 +15,19 @@ import KeiTestSupport
         return (article.suppressions, ctx.diagnostics, index)
     }
 
+    /// The pre-check that lets pages without directives skip the tree walk finds `kei-` in any case,
+    /// after partial matches, and nothing else.
+    @Test func directivePreCheck() throws {
+        for yes in ["<!-- kei-disable a -->", "<!--KEI-DISABLE a-->", "<p data-Kei-Ignore>", "kkei-", "kekei-x", "é kei-"] {
+            #expect(SuppressionReader.mentionsDirectives(yes), "\(yes)")
+        }
+        for no in ["", "kei", "ke-i", "kei_disable", "k ei-", "keï-", "<!-- disable -->"] {
+            #expect(!SuppressionReader.mentionsDirectives(no), "\(no)")
+        }
+        let (s, _, _) = try Self.read("<p><!-- KEI-Disable-Next text.x --></p><p>Covered words.</p>")
+        #expect(s.count == 1)
+    }
+
     @Test func disableAndEnableCoverTheTextBetween() throws {
         let (s, _, index) = try Self.read("<p>Before. <!-- kei-disable style.a, text.b -->Inside words.<!-- kei-enable --> After.</p>")
         let one = try #require(s.first)

@@ -9,12 +9,11 @@
 /// from a page equals the literal `"text"` in a test, and a fix that changes nothing changes nothing).
 public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     public private(set) var string: String
-    public private(set) var origins: [TextOrigin]
+    public private(set) var origins: TextOrigins
 
     /// Text the pipeline adds: no source.
     public init(_ string: String) {
-        self.string = string
-        self.origins = string.utf8.isEmpty ? [] : [TextOrigin(length: string.utf8.count, source: nil, verbatim: false)]
+        self.init(string, source: nil, verbatim: false)
     }
 
     public init(stringLiteral value: String) {
@@ -24,8 +23,7 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
     /// Text that came from `source` as a whole: verbatim when `string` is exactly the source's bytes.
     public init(_ string: String, source: SourceSpan?, verbatim: Bool) {
         self.string = string
-        let n = string.utf8.count
-        self.origins = n == 0 ? [] : [TextOrigin(length: n, source: source, verbatim: verbatim)]
+        self.origins = TextOrigins(length: string.utf8.count, source: source, verbatim: verbatim)
     }
 
     /// A run from explicit origins.
@@ -33,8 +31,14 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
     public init(_ string: String, origins: [TextOrigin]) {
         precondition(origins.reduce(0) { $0 + $1.length } == string.utf8.count, "origins must cover the text")
         self.string = string
-        self.origins = []
-        for o in origins where o.length > 0 { Self.append(o, to: &self.origins) }
+        self.origins = TextOrigins()
+        for o in origins { self.origins.append(o) }
+    }
+
+    /// A run whose origins were built here (they cover `string` by construction).
+    private init(_ string: String, built origins: TextOrigins) {
+        self.string = string
+        self.origins = origins
     }
 
     public static let empty = TextRun("")
@@ -102,7 +106,7 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
     /// Appends another run, keeping both runs' origins.
     public mutating func append(_ other: TextRun) {
         string += other.string
-        for o in other.origins { Self.append(o, to: &origins) }
+        for o in other.origins { origins.append(o) }
     }
 
     /// Appends text the pipeline adds (no source).
@@ -122,7 +126,7 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
         guard lo < hi else { return .empty }
         let u = string.utf8
         let s = String(Substring(u[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)]))
-        var out: [TextOrigin] = []
+        var out = TextOrigins()
         var offset = 0
         for o in origins {
             let a = offset, b = offset + o.length
@@ -135,7 +139,7 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
                 out.append(TextOrigin(length: y - x, source: o.source, verbatim: false))
             }
         }
-        return TextRun(s, origins: out)
+        return TextRun(s, built: out)
     }
 
     /// The run with the UTF-8 range `range` replaced by `replacement`.
@@ -143,23 +147,6 @@ public struct TextRun: Sendable, Codable, Hashable, ExpressibleByStringLiteral, 
         slice(0..<range.lowerBound) + replacement + slice(range.upperBound..<utf8Count)
     }
 
-    fileprivate static func append(_ o: TextOrigin, to list: inout [TextOrigin]) {
-        guard o.length > 0 else { return }
-        if var last = list.last {
-            if last.source == nil && o.source == nil {
-                last.length += o.length
-                list[list.count - 1] = last
-                return
-            }
-            if last.verbatim, o.verbatim, let a = last.source, let b = o.source, a.end == b.start {
-                last.length += o.length
-                last.source = SourceSpan(start: a.start, end: b.end)
-                list[list.count - 1] = last
-                return
-            }
-        }
-        list.append(o)
-    }
 }
 
 extension TextRun {
@@ -192,18 +179,21 @@ extension TextRun {
         return slice(string.utf8.distance(from: string.startIndex, to: idx)..<utf8Count)
     }
 
-    /// Replaces each run of scalars for which `isCollapsible` is true with one space, and drops a space
+    /// Replaces each run of bytes for which `isCollapsible` is true with one space, and drops a space
     /// that would follow another (or, when `lastWasSpace` is true on entry, start the run) — HTML's
-    /// white-space collapsing. A single source space stays verbatim; a longer run (or a line end) becomes
-    /// a space whose origin is the whole run. `lastWasSpace` says on exit whether the result ends in a space.
+    /// white-space collapsing. Collapsible white space is ASCII (the WHATWG's "ASCII whitespace"), so
+    /// `isCollapsible` is asked about ASCII bytes only (0x00–0x7F); bytes of other characters are never
+    /// collapsed. A single source space stays verbatim; a longer run (or a line end) becomes a space whose
+    /// origin is the whole run. `lastWasSpace` says on exit whether the result ends in a space.
     ///
     /// Text with nothing to collapse (the common case) is returned as it is, without copying.
-    public func collapsingWhitespace(lastWasSpace: inout Bool, isCollapsible: (Unicode.Scalar) -> Bool) -> TextRun {
+    public func collapsingWhitespace(lastWasSpace: inout Bool, isCollapsible: (UInt8) -> Bool) -> TextRun {
+        func collapsible(_ byte: UInt8) -> Bool { byte < 0x80 && isCollapsible(byte) }
         var previousWasSpace = lastWasSpace
         var unchanged = true
-        for scalar in string.unicodeScalars {
-            if isCollapsible(scalar) {
-                if scalar != " " || previousWasSpace { unchanged = false; break }
+        for byte in string.utf8 {
+            if collapsible(byte) {
+                if byte != 0x20 || previousWasSpace { unchanged = false; break }
                 previousWasSpace = true
             } else {
                 previousWasSpace = false
@@ -216,7 +206,7 @@ extension TextRun {
         let source = Array(string.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count)
-        var out: [TextOrigin] = []
+        var out = TextOrigins()
         var cursor = OriginCursor()
         var textStart: Int?            // start of the current stretch of non-collapsible text
         var spaceStart: Int?           // start of the current run of collapsible whitespace
@@ -234,13 +224,12 @@ extension TextRun {
             if end - s == 1, source[s] == 0x20 {
                 cursor.copyOrigins(of: origins, s..<end, into: &out)
             } else {
-                Self.append(TextOrigin(length: 1, source: span(of: s..<end), verbatim: false), to: &out)
+                out.append(TextOrigin(length: 1, source: span(of: s..<end), verbatim: false))
             }
             lastWasSpace = true
         }
-        var offset = 0
-        for scalar in string.unicodeScalars {
-            if isCollapsible(scalar) {
+        for (offset, byte) in source.enumerated() {
+            if collapsible(byte) {
                 flushText(offset)
                 if spaceStart == nil { spaceStart = offset }
             } else {
@@ -248,11 +237,10 @@ extension TextRun {
                 if textStart == nil { textStart = offset }
                 lastWasSpace = false
             }
-            offset += UTF8.width(scalar)
         }
-        flushText(offset)
-        flushSpace(offset)
-        return TextRun(String(decoding: bytes, as: UTF8.self), origins: out)
+        flushText(source.count)
+        flushSpace(source.count)
+        return TextRun(String(decoding: bytes, as: UTF8.self), built: out)
     }
 
     /// Walks a run's origins forward, copying the parts that cover successive, increasing UTF-8 ranges.
@@ -260,7 +248,7 @@ extension TextRun {
         var index = 0
         var start = 0
 
-        mutating func copyOrigins(of origins: [TextOrigin], _ range: Range<Int>, into out: inout [TextOrigin]) {
+        mutating func copyOrigins(of origins: TextOrigins, _ range: Range<Int>, into out: inout TextOrigins) {
             while index < origins.count, start + origins[index].length <= range.lowerBound {
                 start += origins[index].length
                 index += 1
@@ -271,9 +259,9 @@ extension TextRun {
                 let x = max(s, range.lowerBound), y = min(s + o.length, range.upperBound)
                 if x < y {
                     if o.verbatim, let src = o.source {
-                        TextRun.append(TextOrigin(length: y - x, source: SourceSpan(start: src.start + (x - s), end: src.start + (y - s)), verbatim: true), to: &out)
+                        out.append(TextOrigin(length: y - x, source: SourceSpan(start: src.start + (x - s), end: src.start + (y - s)), verbatim: true))
                     } else {
-                        TextRun.append(TextOrigin(length: y - x, source: o.source, verbatim: false), to: &out)
+                        out.append(TextOrigin(length: y - x, source: o.source, verbatim: false))
                     }
                 }
                 if s + o.length > range.upperBound { break }

@@ -94,7 +94,7 @@ public struct IngestHTMLStage: ArticleStage {
 
         var article = Article(id: context.entry.id, source: file, metadata: metadata)
         if let root = document.root {
-            let reader = SuppressionReader.read(root, sourceLength: index.utf8Count, lineOf: { index.position(of: $0).line })
+            let reader = SuppressionReader.read(root, source: document.sourceText, lineOf: { index.position(of: $0).line })
             article.suppressions = reader.suppressions
             for p in reader.problems {
                 context.emit(Messages.suppression.diagnostic(p.message, at: context.location(line: p.span.map { index.position(of: $0.start).line } ?? 0),

@@ -29,8 +29,12 @@ struct SuppressionReader {
     }
 
     /// Reads every directive under `root`; regions left open run to the end of the source.
-    static func read(_ root: DOMElement, sourceLength: Int, lineOf: @escaping (Int) -> Int) -> SuppressionReader {
+    /// `source` is the decoded page: when it never spells `kei-` (in any case), which every directive
+    /// and `data-kei-ignore` do, the tree is not walked at all.
+    static func read(_ root: DOMElement, source: String, lineOf: @escaping (Int) -> Int) -> SuppressionReader {
+        let sourceLength = source.utf8.count
         var reader = SuppressionReader(sourceLength: sourceLength, lineOf: lineOf)
+        guard mentionsDirectives(source) else { return reader }
         _ = reader.visit(root)
         for o in reader.open {
             reader.add(.disable, o.rules, o.directive, SourceSpan(start: o.start, end: sourceLength))
@@ -42,6 +46,20 @@ struct SuppressionReader {
         reader.pendingNext = []
         reader.suppressions.sort { $0.covered < $1.covered }
         return reader
+    }
+
+    /// Whether `source` holds `kei-` in any case: one pass over its UTF-8 bytes.
+    static func mentionsDirectives(_ source: String) -> Bool {
+        var matched = 0  // how many bytes of "kei-" the bytes before matched
+        for byte in source.utf8 {
+            let lower = byte | 0x20  // ASCII letters to lower case; "-" (0x2D) stays itself
+            switch (matched, lower) {
+            case (0, 0x6B), (1, 0x65), (2, 0x69): matched += 1
+            case (3, _) where byte == 0x2D: return true
+            default: matched = lower == 0x6B ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Elements that are blocks for `kei-disable-next` (HTML's flow content that starts a new block).

@@ -7,7 +7,12 @@ enum InlineText {
     /// HTML's collapsible whitespace: space, tab, line feed, form feed, carriage return (not U+00A0,
     /// which is kept as written).
     static func isCollapsible(_ u: Unicode.Scalar) -> Bool {
-        u == " " || u == "\n" || u == "\t" || u == "\r" || u == "\u{0C}"
+        u.isASCII && isCollapsible(UInt8(u.value))
+    }
+
+    /// ``isCollapsible(_:)-(Unicode.Scalar)`` for an ASCII byte (what ``TextRun`` collapses).
+    static func isCollapsible(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
     /// Whitespace trimmed at block ends: collapsible whitespace plus no-break, thin, narrow no-break
