@@ -199,6 +199,8 @@ struct ExtractionPass {
         let name = tree.elements[i].name
         let h = tree.hints[i]
         if let id = tree.elements[i].id, ExtractionPass.looksLikeNoteBlockID(id) { return 2 }
+        // A note written in place (`<aside epub:type="footnote">`, `role="doc-footnote"`) is never chrome.
+        if name == "aside", FootnoteMarkup.isInlineNoteMarkup(tree.elements[i]) { return 2 }
         if name == "p" { return 0 }
         if h.isNotes, !h.isChrome { return 2 }
         if name == "ol" || name == "ul" { return isNoteList(i) ? 2 : 0 }
