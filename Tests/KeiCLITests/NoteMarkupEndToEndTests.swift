@@ -61,12 +61,16 @@ import KeiTestSupport
         return String(jats[s.upperBound..<e.lowerBound])
     }
 
-    @Test(.enabled(if: TestPaths.sharedExists, "needs ../shared"))
-    func tooltipFootnotesPage() throws {
+    /// Checks a page of `../shared/testdata/ingest-cases` in a fresh folder (removed afterwards).
+    func checkIngestCase(_ name: String) throws -> Checked {
         let dir = TestPaths.temporaryDirectory("kei-notes-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let page = TestPaths.shared.appendingPathComponent("testdata/ingest-cases/tooltip-footnotes.html")
-        let c = try check(page, in: dir)
+        return try check(TestPaths.shared.appendingPathComponent("testdata/ingest-cases/\(name)"), in: dir)
+    }
+
+    @Test(.enabled(if: TestPaths.sharedExists, "needs ../shared"))
+    func tooltipFootnotesPage() throws {
+        let c = try checkIngestCase("tooltip-footnotes.html")
         #expect(c.code == 0)
         let article = try #require((c.report["articles"] as? [[String: Any]])?.first)
         #expect((article["counts"] as? [String: Any])?["notes"] as? Int == 3)
@@ -87,10 +91,7 @@ import KeiTestSupport
 
     @Test(.enabled(if: TestPaths.sharedExists, "needs ../shared"))
     func inlineSpanFootnotesPage() throws {
-        let dir = TestPaths.temporaryDirectory("kei-notes-e2e")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let page = TestPaths.shared.appendingPathComponent("testdata/ingest-cases/fn-inline-span.html")
-        let c = try check(page, in: dir)
+        let c = try checkIngestCase("fn-inline-span.html")
         #expect(c.code == 0)
         #expect(noteXrefs(c.jats) == ["fn1→1", "fn2→2"])
         let b = body(c.jats)

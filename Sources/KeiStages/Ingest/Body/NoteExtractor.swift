@@ -156,18 +156,12 @@ struct NoteExtractor {
                     continue
                 }
                 if Self.headingNames.contains(c.name), let kind = FootnoteMarkup.backMatter(heading: c.textContent) {
-                    var region: [DOMNode] = []
-                    var j = i
-                    while j < kids.count {
-                        if case .element(let s) = kids[j], Self.headingNames.contains(s.name) { break }
-                        region.append(kids[j])
-                        j += 1
-                    }
+                    let region = headedRegion(kids, from: i)
                     var trial = self
                     if let leftovers = trial.extractRegion(region, kind: kind) {
                         self = trial
                         out += rebuildChildren(leftovers)
-                        i = j
+                        i += region.count
                         continue
                     }
                 }
