@@ -1,4 +1,5 @@
-/// One article as the pipeline sees it: metadata, abstract, body sections, notes and references.
+/// One article as the pipeline sees it: metadata, abstract, body sections, acknowledgements, notes
+/// and references.
 ///
 /// A pure value: stages that transform it produce a changed copy; check stages only read it.
 public struct Article: Sendable, Hashable, Codable {
@@ -10,6 +11,8 @@ public struct Article: Sendable, Hashable, Codable {
     /// Abstract blocks, from an "Executive Summary" / "Abstract" / "Summary" section.
     public var abstract: [Block]
     public var sections: [Section]
+    /// Acknowledgements (back matter), when the page has them.
+    public var acknowledgements: Acknowledgements?
     public var notes: [Note]
     public var references: [Reference]
     /// Suppressions written in the source (comments and `data-kei-ignore`), in source order.

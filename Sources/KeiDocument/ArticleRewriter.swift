@@ -1,12 +1,17 @@
 /// Changes an article's phrase content in place: calls a function on every run of inlines (title of each
 /// section, paragraphs, list items, quotations and attributions, table captions and cells, figure
-/// captions, notes, references), in reading order. Used to apply text edits (`--fix`).
+/// captions, acknowledgements, notes, references), in reading order. Used to apply text edits (`--fix`).
 public enum ArticleRewriter {
     /// Calls `body` on every inline run of the article. Runs are visited in ``ArticleWalker``'s order
-    /// (abstract, sections depth first, notes, references); metadata strings are not inline runs.
+    /// (abstract, sections depth first, acknowledgements, notes, references); metadata strings are not inline runs.
     public static func rewriteInlineRuns(_ article: inout Article, _ body: (inout [Inline]) -> Void) {
         for i in article.abstract.indices { rewrite(&article.abstract[i], body) }
         for i in article.sections.indices { rewrite(&article.sections[i], body) }
+        if var ack = article.acknowledgements {
+            if !ack.title.isEmpty { body(&ack.title) }
+            for b in ack.blocks.indices { rewrite(&ack.blocks[b], body) }
+            article.acknowledgements = ack
+        }
         for n in article.notes.indices {
             for b in article.notes[n].blocks.indices { rewrite(&article.notes[n].blocks[b], body) }
         }

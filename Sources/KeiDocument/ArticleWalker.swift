@@ -1,4 +1,5 @@
-/// Walks an article in reading order (title, abstract, sections depth first, notes, references)
+/// Walks an article in reading order (title, abstract, sections depth first, acknowledgements, notes,
+/// references)
 /// and calls an ``ArticleVisitor`` for every part, with its scope and location.
 public enum ArticleWalker {
     public static func walk<V: ArticleVisitor>(_ article: Article, with visitor: inout V) {
@@ -14,6 +15,13 @@ public enum ArticleWalker {
         }
         for section in article.sections {
             walk(section, with: &visitor)
+        }
+        if let ack = article.acknowledgements {
+            let ctx = WalkContext(scope: .heading, location: ack.location)
+            if !ack.title.isEmpty { visitor.visitInlines(ack.title, context: ctx) }
+            for block in ack.blocks {
+                walk(block, scope: .paragraph, sectionID: nil, noteID: nil, with: &visitor)
+            }
         }
         for note in article.notes {
             let ctx = WalkContext(scope: .note, location: note.location, noteID: note.id)

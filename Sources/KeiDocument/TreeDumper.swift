@@ -40,6 +40,10 @@ public enum TreeDumper {
             for b in article.abstract { dumpBlock(b, depth: 2, line: line) }
         }
         for s in article.sections { dumpSection(s, depth: 1, line: line) }
+        if let ack = article.acknowledgements {
+            line(1, "Acknowledgements @\(ack.location.line) \(inlines(ack.title))")
+            for b in ack.blocks { dumpBlock(b, depth: 2, line: line) }
+        }
         if !article.notes.isEmpty {
             line(1, "Notes")
             for n in article.notes {

@@ -5,7 +5,7 @@
 /// Units come in reading order, the order of ``ArticleWalker``'s `visitInlines` calls (title,
 /// subtitle, abstract, each section's heading then its blocks and subsections; in a list each item's
 /// blocks; in a block quotation its blocks then its attribution; in a table the caption then the cells
-/// row by row; a figure's caption; notes; references). Runs that project to no text give no unit.
+/// row by row; a figure's caption; acknowledgements; notes; references). Runs that project to no text give no unit.
 /// Preformatted blocks are code and give none. Building is linear in the article's text.
 public struct ArticleAnalysis: Sendable {
     public var units: [TextUnit]
@@ -39,6 +39,12 @@ public struct ArticleAnalysis: Sendable {
             }
             for section in article.sections {
                 walk(section)
+            }
+            if let ack = article.acknowledgements {
+                add(ack.title, .heading, ack.location)
+                for block in ack.blocks {
+                    walk(block, scope: .paragraph, sectionID: nil, noteID: nil, quoted: false)
+                }
             }
             for note in article.notes {
                 for block in note.blocks {

@@ -2,10 +2,18 @@ import Foundation
 import KeiDocument
 
 extension JATSRenderer {
-    /// `<back>` with `<fn-group>` (notes) and `<ref-list>` (references); omitted when both are empty.
+    /// `<back>` with `<ack>` (acknowledgements), `<fn-group>` (notes) and `<ref-list>` (references), in
+    /// that order (JATS 1.3 allows them in any order; acknowledgements come first as in print);
+    /// omitted when all are empty.
     mutating func writeBack(_ depth: Int) {
-        guard !article.notes.isEmpty || !article.references.isEmpty else { return }
+        guard !article.notes.isEmpty || !article.references.isEmpty || article.acknowledgements != nil else { return }
         open("back", [], depth)
+        if let ack = article.acknowledgements {
+            open("ack", [], depth + 1)
+            if !ack.title.isEmpty { inlineLeaf("title", [], ack.title, .title, depth + 2) }
+            writeBlocks(ack.blocks, in: .section, depth + 2)
+            close("ack", depth + 1)
+        }
         if !article.notes.isEmpty {
             open("fn-group", [], depth + 1)
             for (index, note) in article.notes.enumerated() {

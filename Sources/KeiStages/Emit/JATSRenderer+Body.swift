@@ -30,7 +30,7 @@ extension JATSRenderer {
     /// section's depth (1 for a top-level section); past ``maximumSectionNesting`` the whole
     /// subtree below is written as sibling sections.
     mutating func writeSection(_ section: Section, _ depth: Int, nesting: Int) {
-        let id = ids.allocate(section.id, prefix: "sec")
+        let id = blockID(section.id, prefix: "sec")
         open("sec", [("id", id)], depth)
         inlineLeaf("title", [], section.title, .title, depth + 1)
         writeBlocks(section.blocks, in: .section, depth + 1)
@@ -153,7 +153,7 @@ extension JATSRenderer {
     mutating func writeTable(_ table: Table, _ depth: Int?) {
         let d1 = Self.child(depth)
         let d2 = Self.child(d1)
-        let id = ids.allocate(table.id, prefix: "tbl")
+        let id = blockID(table.id, prefix: "tbl")
         open("table-wrap", [("id", id)], depth)
         if let label = Self.nonEmpty(table.label) { textLeaf("label", [], label, d1) }
         if let caption = table.caption, !caption.isEmpty {
@@ -213,7 +213,7 @@ extension JATSRenderer {
     /// the figure when there is no image reference).
     mutating func writeFigure(_ figure: Figure, _ depth: Int?) {
         let d1 = Self.child(depth)
-        let id = ids.allocate(figure.id, prefix: "fig")
+        let id = blockID(figure.id, prefix: "fig")
         open("fig", [("id", id)], depth)
         if let label = Self.nonEmpty(figure.label) { textLeaf("label", [], label, d1) }
         if let caption = figure.caption, !caption.isEmpty {

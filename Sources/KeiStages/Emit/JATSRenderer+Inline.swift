@@ -29,6 +29,8 @@ extension JATSRenderer {
             } else {
                 writeText(t.string)
             }
+        case .link(let url, let children) where url.hasPrefix("#"):
+            writeCrossReference(to: String(url.dropFirst()), children, context)
         case .link(let url, let children):
             let href = TextTrimming.whitespacesAndNewlines(url)
             if href.isEmpty {

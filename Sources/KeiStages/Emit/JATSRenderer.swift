@@ -26,6 +26,10 @@ struct JATSRenderer {
     var affiliations: [(text: String, id: String)] = []
     /// How many lists and quotations enclose the block being written.
     var blockNesting = 0
+    /// Model id → emitted id and `ref-type` of the sections, tables and figures links point at.
+    var crossReferenceTargets: [String: (rid: String, refType: String)] = [:]
+    /// Ids reserved for sections, tables and figures, by model id, in writing order.
+    var reservedIDs: [String: [String]] = [:]
 
     /// Sections nested deeper than this are written as siblings at this depth (in document order).
     static let maximumSectionNesting = 12
@@ -80,6 +84,7 @@ struct JATSRenderer {
         for ref in article.references {
             referenceElementIDs.append(ids.allocate(ref.id, prefix: "ref"))
         }
+        if Self.hasInternalLinks(article) { reserveTargetIDs() }
     }
 
     // MARK: - Output helpers

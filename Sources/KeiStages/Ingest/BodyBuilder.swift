@@ -25,7 +25,7 @@ public enum BodyBuilder {
     ///   - file: The display path of the source, for every ``SourceLocation``.
     public static func build(content: DOMElement, document: DOMDocument, metadata: ArticleMetadata,
                              file: String) -> BodyResult {
-        var extractor = NoteExtractor()
+        var extractor = NoteExtractor(relations: PageRelations(document.root))
         let stripped = extractor.extract(content)
         var anchors = extractor.targets
         for raw in extractor.notes { anchors.formUnion(raw.anchors) }
@@ -34,6 +34,7 @@ public enum BodyBuilder {
         let stream = builder.items(stripped.children, allowHeadings: true)
         let assembler = SectionAssembler(metadata: metadata, file: file)
         var (abstract, sections) = assembler.assemble(stream)
+        var acknowledgements = buildAcknowledgements(extractor.acknowledgements, builder: &builder)
         let bodyMarkers = builder.markers
 
         let noteAssembler = NoteAssembler(file: file, markerIDs: extractor.markerIDs)
@@ -41,16 +42,43 @@ public enum BodyBuilder {
         let references = noteAssembler.buildReferences(extractor.references, builder: &builder)
         var diagnostics = built.diagnostics
 
+        // Markers that nothing else links to a note link by their number to an unreferenced note
+        // with that label (a relation to a tooltip the page no longer has, a dangling fragment).
+        let linkedNotes = Set(bodyMarkers.compactMap { built.idForKey[$0.key] })
+        var freeByLabel: [String: String] = [:]
+        for n in built.notes where !linkedNotes.contains(n.id) && freeByLabel[n.label] == nil { freeByLabel[n.label] = n.id }
+        for m in bodyMarkers where built.idForKey[m.key] == nil {
+            if let id = freeByLabel[m.label] { built.idForKey[m.key] = id }
+        }
+
         // Plain superscript numbers are markers when the page has numbered notes and no linked markers.
         var resolver = NoteLinker(idForKey: built.idForKey, noteIDs: Set(built.notes.map(\.id)))
-        if bodyMarkers.isEmpty, !built.notes.isEmpty {
+        let readsSuperscripts = bodyMarkers.allSatisfy { built.idForKey[$0.key] == nil } && !built.notes.isEmpty
+        if readsSuperscripts {
             var byLabel: [String: String] = [:]
             for n in built.notes where byLabel[n.label] == nil { byLabel[n.label] = n.id }
             resolver.superscriptLabels = byLabel
         }
+        resolver.fragments = FragmentTargets(content: stripped, sections: sections, noteIDs: built.idForKey)
+        resolver.canonicalURL = metadata.canonicalURL
         abstract = resolver.link(abstract)
         for i in sections.indices { sections[i] = resolver.link(sections[i]) }
+        if var ack = acknowledgements {
+            ack.title = resolver.link(ack.title, at: ack.location)
+            ack.blocks = resolver.link(ack.blocks)
+            acknowledgements = ack
+        }
+        if let mismatch = countMismatch(markerLabels: resolver.markerLabels, plainSuperscripts: readsSuperscripts ? resolver.plainSuperscriptNumbers : [],
+                                        notes: built.notes) {
+            diagnostics.append(mismatch)
+        }
         for i in built.notes.indices { built.notes[i].blocks = resolver.link(built.notes[i].blocks) }
+        for broken in resolver.brokenFragments {
+            diagnostics.append(BodyMessages.brokenFragment.diagnostic(
+                "The link “\(broken.text)” points at \"#\(broken.fragment)\", which names nothing in the article; it was kept as plain text.",
+                at: broken.location, excerpt: broken.text, fix: "Point the link at an element of the article, or remove it.",
+                span: broken.span))
+        }
 
         // Markers pointing nowhere, and label mismatches.
         let labels = Dictionary(built.notes.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
@@ -75,8 +103,38 @@ public enum BodyBuilder {
                 fix: "Add a marker where the note belongs, or remove the note."))
         }
         diagnostics.sort { $0.location.line < $1.location.line }
-        return BodyResult(abstract: abstract, sections: sections, notes: built.notes, references: references,
-                          diagnostics: diagnostics)
+        return BodyResult(abstract: abstract, sections: sections, acknowledgements: acknowledgements, notes: built.notes,
+                          references: references, diagnostics: diagnostics)
+    }
+
+    /// The acknowledgements of the page, all their parts as one (titled by the first part's heading).
+    private static func buildAcknowledgements(_ raws: [RawAcknowledgements], builder: inout BlockBuilder) -> Acknowledgements? {
+        guard let first = raws.first else { return nil }
+        var title: [Inline] = []
+        if let t = first.title { title = InlineText.unwrapStrong(InlineText.normalize(builder.inlines(t.children))) }
+        var blocks: [Block] = []
+        for raw in raws { blocks += builder.blocks(raw.nodes) }
+        guard !blocks.isEmpty else { return nil }
+        return Acknowledgements(title: title, blocks: blocks, location: SourceLocation(file: blocks[0].location.file, line: first.line))
+    }
+
+    /// `ingest.note-count-mismatch` when the text's numbered markers and the list's numbered notes
+    /// differ in number. Markers count once per number (a note cited twice is one); superscript
+    /// numbers read as plain text count when they continue the markers' sequence.
+    private static func countMismatch(markerLabels: [String], plainSuperscripts: [Int], notes: [Note]) -> Diagnostic? {
+        var numbers = Set(markerLabels.compactMap { Int(FootnoteMarkup.cleanLabel($0)) })
+        let plain = Set(plainSuperscripts)
+        while let next = numbers.max().map({ $0 + 1 }), plain.contains(next) { numbers.insert(next) }
+        let numberedNotes = notes.filter { Int($0.label) != nil }
+        guard !numbers.isEmpty, !numberedNotes.isEmpty, numbers.count != numberedNotes.count,
+              let first = numberedNotes.first else { return nil }
+        let markers = numbers.count == 1 ? "1 numbered note marker" : "\(numbers.count) numbered note markers"
+        let list = numberedNotes.count == 1 ? "1 numbered note" : "\(numberedNotes.count) numbered notes"
+        return BodyMessages.noteCountMismatch.diagnostic(
+            "The text has \(markers) (highest \(numbers.max() ?? 0)) but the note list has \(list).",
+            at: first.location,
+            fix: numbers.count > numberedNotes.count ? "Add the missing notes to the note list, or remove markers that have none."
+                : "Add markers for the notes the text does not cite, or remove those notes.")
     }
 
     private static func text(_ b: Block) -> String {

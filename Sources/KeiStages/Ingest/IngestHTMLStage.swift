@@ -111,6 +111,7 @@ public struct IngestHTMLStage: ArticleStage {
         let body = BodyBuilder.build(content: content, document: document, metadata: metadata, file: file)
         article.abstract = body.abstract
         article.sections = body.sections
+        article.acknowledgements = body.acknowledgements
         article.notes = body.notes
         article.references = body.references
         context.emit(contentsOf: body.diagnostics)

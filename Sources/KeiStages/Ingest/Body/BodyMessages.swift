@@ -19,6 +19,14 @@ public enum BodyMessages {
     public static let noteLabelMismatch = StageMessage("ingest.note-label-mismatch", .info,
         "A marker's printed number differs from the number of the note it links to.")
 
+    /// The text's numbered markers and the note list's numbered notes differ in number.
+    public static let noteCountMismatch = StageMessage("ingest.note-count-mismatch", .warning,
+        "The text has a different number of numbered note markers than the note list has numbered notes.")
+    /// A same-page link (`#fragment`) names no element of the article; it is kept as plain text.
+    public static let brokenFragment = StageMessage("ingest.broken-fragment", .warning,
+        "A same-page link points at an id that names nothing in the article; its text is kept without the link.")
+
     /// Every message of this builder, for the stage description.
-    public static let all: [StageMessage] = [noteMissing, noteUnreferenced, noteDuplicate, noteOrder, noteLabelMismatch]
+    public static let all: [StageMessage] = [noteMissing, noteUnreferenced, noteDuplicate, noteOrder, noteLabelMismatch,
+                                             noteCountMismatch, brokenFragment]
 }

@@ -14,10 +14,12 @@ enum FootnoteMarkup {
         "footnote-ref", "see-footnote", "footnote-link", "fn-ref", "footnote-reference", "easy-footnote",
         "footnote-anchor", "endnote-ref", "ftn-ref",
     ]
-    /// Class tokens of a back-link in a note.
+    /// Class tokens of a back-link in a note, or of the element that holds a cluster of them
+    /// (MediaWiki's `mw-cite-backlink` "^ a b", Pressbooks' `return-footnote`).
     static let backlinkClasses: Set<String> = [
         "footnote-back", "footnote-backref", "footnote-backlink", "easy-footnote-to-top", "reversefootnote",
-        "footnote-return", "fn-back", "back-to-text",
+        "footnote-return", "fn-back", "back-to-text", "mw-cite-backlink", "cite-backlink", "return-footnote",
+        "footnote-return-link", "backlink", "fn-backref",
     ]
     /// Class tokens of a note shown as a tooltip or hidden span next to its marker.
     static let tooltipClasses: Set<String> = [
@@ -116,6 +118,10 @@ enum FootnoteMarkup {
     ///   - knownAnchors: anchors of notes found on the page; a link to one of them is a marker.
     ///   - insideSup: the element is inside a `<sup>`.
     static func marker(_ e: DOMElement, knownAnchors: Set<String>, insideSup: Bool) -> (key: String, label: String)? {
+        if let key = e[attribute: keyAttribute] {
+            // Linked by note extraction (a relation marker, or the marker of an inline note).
+            return (key, e[attribute: labelAttribute] ?? cleanLabel(visibleText(e)))
+        }
         if e.name == "sup" || e.name == "span" {
             if let mfn = e[attribute: "data-mfn"], e.name == "sup" || hasClass(e, named: "modern-footnotes-footnote") {
                 let label = cleanLabel(visibleText(e))
@@ -126,7 +132,9 @@ enum FootnoteMarkup {
         guard e.name == "a", let f = fragment(of: e) else { return nil }
         if e[attribute: "role"] == "doc-backlink" || hasClass(e, in: backlinkClasses) { return nil }
         let label = cleanLabel(visibleText(e))
-        if knownAnchors.contains(f) { return (f, label) }
+        // A link to a note that reads as a phrase ("see note 3") is a cross-reference, not a marker.
+        if knownAnchors.contains(f), label.isEmpty || looksLikeMarkerLabel(label) || insideSup
+            || e.firstDescendant(named: "sup") != nil { return (f, label) }
         if e[attribute: "role"] == "doc-noteref" || hasClass(e, in: markerClasses) { return (f, label) }
         guard looksLikeMarkerLabel(label) else { return nil }
         if looksLikeNoteFragment(f) { return (f, label) }
@@ -156,7 +164,19 @@ enum FootnoteMarkup {
         if let role = e[attribute: "role"], role == "doc-endnotes" || role == "doc-footnotes" { return true }
         if hasClass(e, in: containerClasses) { return true }
         if let id = e.id?.lowercased(), ["footnotes", "endnotes", "footnote-list"].contains(id), e.name != "a" { return true }
-        return false
+        return isNoteIDList(e)
+    }
+
+    /// An `<ol>`/`<ul>` most of whose items carry note ids (`footnote-0`, `fn1`, `cite_note-3`): a note
+    /// list even without a class or a heading.
+    static func isNoteIDList(_ e: DOMElement) -> Bool {
+        guard e.name == "ol" || e.name == "ul" else { return false }
+        var items = 0, noteItems = 0
+        for c in e.childElements where c.name == "li" {
+            items += 1
+            if let id = c.id, looksLikeNoteFragment(id) { noteItems += 1 }
+        }
+        return noteItems > 0 && noteItems * 2 > items
     }
 
     /// True for a back-link inside a note (to the marker), given the ids markers carry.
@@ -177,10 +197,18 @@ enum FootnoteMarkup {
         var visible = 0
         for u in text.unicodeScalars where !InlineText.isTrimmable(u) {
             visible += 1
-            if visible > longestBacklinkText { return false }
+            if visible > longestBacklinkPhrase { return false }
         }
-        return backlinkTexts.contains(InlineText.key(text))
+        let k = InlineText.key(text)
+        if visible <= longestBacklinkText, backlinkTexts.contains(k) { return true }
+        return backlinkPhrases.contains { k.hasPrefix($0) }
     }
+
+    /// Beginnings of longer back-link texts ("Return to footnote 3", MediaWiki's "Jump up to: a b").
+    static let backlinkPhrases = ["return to footnote", "return to note", "back to footnote", "back to note",
+                                  "jump up", "jump back", "return to reference", "back to reference", "return to citation"]
+    /// The most visible scalars a back-link phrase with its number has.
+    static let longestBacklinkPhrase = 32
 
     /// True for an element that shows a note's text as a tooltip or hidden span.
     static func isTooltip(_ e: DOMElement) -> Bool {

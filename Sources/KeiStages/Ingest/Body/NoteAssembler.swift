@@ -15,20 +15,36 @@ struct NoteAssembler {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Builds the notes. Tooltip copies of notes that the endnote list also has are dropped;
-    /// tooltip-only notes (Modern Footnotes) are notes in their own right.
+    /// Builds the notes. Tooltip copies of notes that the endnote list also has (by anchor, or by the
+    /// same text: a tooltip `div` and a list item of one note) are dropped, their anchors joining the
+    /// list's note; tooltip-only notes (Modern Footnotes) are notes in their own right.
     func buildNotes(_ raws: [RawNote], builder: inout BlockBuilder) -> Output {
         var out = Output()
         var entryAnchors = Set<String>()
-        for raw in raws where raw.kind == .entry { entryAnchors.formUnion(raw.anchors) }
+        var entryByText: [String: Int] = [:]
+        for (index, raw) in raws.enumerated() where raw.kind == .entry {
+            entryAnchors.formUnion(raw.anchors)
+            let key = textKey(raw.element)
+            if !key.isEmpty, entryByText[key] == nil { entryByText[key] = index }
+        }
+        var joined: [Int: [String]] = [:]
         var tooltipKeys = Set<String>()
-        var kept: [RawNote] = []
-        for raw in raws {
+        var keptIndices: [Int] = []
+        for (index, raw) in raws.enumerated() {
             if raw.kind == .tooltip {
                 if raw.anchors.contains(where: { entryAnchors.contains($0) || tooltipKeys.contains($0) }) { continue }
+                if let entry = entryByText[textKey(raw.element)] {
+                    joined[entry, default: []] += raw.anchors
+                    continue
+                }
                 tooltipKeys.formUnion(raw.anchors)
             }
-            kept.append(raw)
+            keptIndices.append(index)
+        }
+        let kept = keptIndices.map { index in
+            var raw = raws[index]
+            raw.anchors += joined[index] ?? []
+            return raw
         }
         var markerLabel: [String: String] = [:]
         for m in builder.markers where markerLabel[m.key] == nil { markerLabel[m.key] = m.label }
@@ -77,7 +93,19 @@ struct NoteAssembler {
         return out
     }
 
-    /// The note element without back-links; the printed label of a leading label link, if any.
+    /// The text by which a tooltip copy and a list entry are recognised as one note: the visible text
+    /// without back-links, a leading printed number, back-arrows or case and spacing differences.
+    func textKey(_ e: DOMElement) -> String {
+        var text = InlineText.key(FootnoteMarkup.visibleText(clean(e).0))
+        if let (_, drop) = FootnoteMarkup.leadingNumber(text) { text = String(text.dropFirst(drop)) }
+        while let last = text.unicodeScalars.last, last == "\u{21A9}" || last == "\u{2191}" || last == " " || last == "\u{FE0E}" {
+            text.unicodeScalars.removeLast()
+        }
+        return text
+    }
+
+    /// The note element without back-links (and without the "^" or "↑" that leads a MediaWiki cluster
+    /// "^ a b" of them); the printed label of a leading label link, if any.
     func clean(_ e: DOMElement) -> (DOMElement, String?) {
         var printed: String?
         var seenText = false
@@ -88,13 +116,16 @@ struct NoteAssembler {
                 switch child {
                 case .comment: continue
                 case .text(let t):
+                    if !seenText, Self.isBacklinkResidue(t.value) { continue }
                     if !InlineText.isBlank(t.value) { seenText = true }
                     kids.append(child)
                 case .element(let c):
+                    if c.name != "a", FootnoteMarkup.hasClass(c, in: FootnoteMarkup.backlinkClasses) { continue }
                     let isLabelLink = c.name == "a" && FootnoteMarkup.hasClass(c, named: "footnote-label")
-                    if c.name == "a", isLabelLink || FootnoteMarkup.isBacklink(c, markerIDs: markerIDs) {
+                    if c.name == "a", isLabelLink || FootnoteMarkup.isBacklink(c, markerIDs: markerIDs)
+                        || (!seenText && isClusterLetter(c)) {
                         let text = FootnoteMarkup.cleanLabel(c.textContent)
-                        if !seenText, printed == nil, FootnoteMarkup.looksLikeMarkerLabel(text) { printed = text }
+                        if !seenText, printed == nil, FootnoteMarkup.looksLikeMarkerLabel(text), !isClusterLetter(c) { printed = text }
                         continue
                     }
                     kids.append(.element(rebuild(c)))
@@ -107,14 +138,33 @@ struct NoteAssembler {
         return (cleaned, printed)
     }
 
-    /// Removes back-arrows left as plain text at the end of a note ("↩", "↑").
+    /// Text that only joins back-links at the start of a note: "^", "↑", "↩", "Jump up to:" and spaces.
+    static func isBacklinkResidue(_ s: String) -> Bool {
+        var k = InlineText.key(s)
+        if k.hasPrefix("jump up to:") { k.removeFirst("jump up to:".count) } else if k.hasPrefix("jump up") { k.removeFirst("jump up".count) }
+        return k.unicodeScalars.allSatisfy { $0 == "^" || $0 == "\u{2191}" || $0 == "\u{21A9}" || $0 == "\u{FE0E}" || $0 == " " }
+    }
+
+    /// One letter of a MediaWiki back-link cluster ("^ a b"): a same-page link whose text is one
+    /// lower-case letter, before the note's text.
+    private func isClusterLetter(_ a: DOMElement) -> Bool {
+        guard a.name == "a", let href = a[attribute: "href"], href.hasPrefix("#") else { return false }
+        let t = InlineText.trim(a.textContent)
+        return t.count == 1 && t.first.map { $0.isLowercase && $0.isLetter } == true
+    }
+
+    /// Removes back-arrows left as plain text at the end of a note ("↩", "↑"), and the empty brackets
+    /// a removed back-link leaves ("[Return to footnote 1]" → "[]").
     private func stripTrailingBackArrows(_ blocks: [Block]) -> [Block] {
         guard case .paragraph(var p)? = blocks.last else { return blocks }
         var inl = p.inlines
         while case .text(let t)? = inl.last {
-            let kept = t.trimmingEnd { InlineText.isTrimmable($0) || $0.value == 0x21A9 || $0.value == 0x2191 }
+            var kept = t.trimmingEnd { InlineText.isTrimmable($0) || $0.value == 0x21A9 || $0.value == 0x2191 || $0.value == 0xFE0E }
+            for pair in ["[]", "()"] where kept.string.hasSuffix(pair) {
+                kept = kept.slice(0..<(kept.utf8Count - 2))
+            }
             if kept.utf8Count == t.utf8Count { break }
-            if kept.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(kept); break }
+            if kept.isEmpty { inl.removeLast() } else { inl[inl.count - 1] = .text(kept) }
         }
         p.inlines = InlineText.normalize(inl)
         var out = blocks

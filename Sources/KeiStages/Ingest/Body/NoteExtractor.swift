@@ -1,20 +1,40 @@
 import KeiXML
 
-/// Takes notes out of the main content before blocks are built.
+/// Takes notes and acknowledgements out of the main content before blocks are built.
 ///
-/// A first pass collects what the markers point at; a second pass rebuilds the content without
-/// endnote lists (by class/role, by "Notes"/"References" headings, or as entries markers point at)
-/// and without tooltip copies of notes, recording each as a ``RawNote`` or ``RawReference``
-/// in document order. Text in a note container that is not a note is kept in the body.
+/// A first pass collects what the markers point at, by `href` fragment or by a relation attribute
+/// (`aria-describedby`, `aria-controls`, `data-*`: see ``FootnoteMarkup/relationAttributes``);
+/// a second pass rebuilds the content without endnote lists (by class/role, by item ids, by a
+/// "Notes"/"References" heading or the control or label that names a region, or as entries markers
+/// point at), without tooltip copies of notes and without acknowledgements, recording each as a
+/// ``RawNote``, ``RawReference`` or ``RawAcknowledgements`` in document order. A note written in
+/// place (``FootnoteMarkup/isInlineNote(_:)``) leaves a marker where it stood. Tooltips that site
+/// chrome removal took out of the content are read from the page (``PageRelations``). Text in a
+/// note container that is not a note is kept in the body.
 struct NoteExtractor {
-    /// Fragments marker links point at.
+    /// The page's ids and controls; relation markers are resolved against the whole page.
+    let relations: PageRelations
+    /// Fragments marker links point at, and note-list entries relation markers name.
     private(set) var targets: Set<String> = []
-    /// Ids and names carried by markers (what back-links in notes point at).
+    /// Ids and names carried by markers and by the superscripts wrapping them (what back-links in
+    /// notes point at: MediaWiki's `<sup id="cite_ref-3">`).
     private(set) var markerIDs: Set<String> = []
-    /// Ids named by a marker's `aria-describedby`, with the marker's key.
+    /// Ids of tooltip copies of notes, with the key of the marker that shows them (`aria-describedby`
+    /// and the other relation attributes).
     private(set) var describedBy: [String: String] = [:]
+    /// Markers linked by a relation attribute, by the source offset of their start tag, with the key.
+    private(set) var relationMarkers: [Int: String] = [:]
+    /// Relation keys in the order their markers appear.
+    private var relationOrder: [String] = []
+    /// How many notes written in place were met.
+    private var inlineNoteCount = 0
     private(set) var notes: [RawNote] = []
     private(set) var references: [RawReference] = []
+    private(set) var acknowledgements: [RawAcknowledgements] = []
+
+    init(relations: PageRelations = PageRelations(nil)) {
+        self.relations = relations
+    }
 
     static let droppedElements: Set<String> = [
         "script", "style", "noscript", "template", "head", "title", "meta", "link", "button", "input",
@@ -28,13 +48,60 @@ struct NoteExtractor {
         scan(content, insideSup: false)
         var root = content
         root.children = rebuildChildren(content.children)
+        addTooltipsOutsideContent()
         return root
+    }
+
+    /// Tooltip copies that relation markers name but that are not in the content (site chrome removal
+    /// dropped them) are read from the page, in marker order; the assembler keeps each note once.
+    private mutating func addTooltipsOutsideContent() {
+        var found = Set<String>()
+        for raw in notes { found.formUnion(raw.anchors) }
+        for key in relationOrder where !found.contains(key) {
+            guard let e = relations.element(key), FootnoteMarkup.isNoteLike(e), e.hasVisibleText else { continue }
+            notes.append(RawNote(kind: .tooltip, element: e, anchors: [key], ordinal: nil, line: e.line))
+            found.insert(key)
+        }
+    }
+
+    /// The key of a marker linked by a relation attribute rather than a link: its visible text reads
+    /// as a marker label and it names a note-like element of the page, or (when it is a superscript or
+    /// classed as a marker) any id. Nil for ordinary markers and for other controls.
+    private func relationMarkerKey(_ e: DOMElement, insideSup: Bool) -> String? {
+        guard ["a", "sup", "span", "button", "abbr"].contains(e.name),
+              FootnoteMarkup.marker(e, knownAnchors: [], insideSup: insideSup) == nil else { return nil }
+        let ids = FootnoteMarkup.relationTargets(of: e)
+        guard !ids.isEmpty, FootnoteMarkup.looksLikeMarkerLabel(FootnoteMarkup.cleanLabel(FootnoteMarkup.visibleText(e))) else {
+            return nil
+        }
+        let markerLike = insideSup || e.name == "sup" || e.firstDescendant(named: "sup") != nil
+            || FootnoteMarkup.hasClass(e, in: FootnoteMarkup.relationMarkerClasses)
+            || FootnoteMarkup.hasClass(e, in: FootnoteMarkup.markerClasses)
+        for id in ids {
+            if let target = relations.element(id) {
+                if FootnoteMarkup.isNoteLike(target) { return id }
+            } else if markerLike || FootnoteMarkup.looksLikeNoteFragment(id) {
+                return id
+            }
+        }
+        return nil
     }
 
     // MARK: pass A
 
     private mutating func scan(_ e: DOMElement, insideSup: Bool) {
-        if let m = FootnoteMarkup.marker(e, knownAnchors: [], insideSup: insideSup) {
+        if let key = relationMarkerKey(e, insideSup: insideSup) {
+            if let start = e.sourceStart { relationMarkers[start] = key }
+            relationOrder.append(key)
+            if let target = relations.element(key), !FootnoteMarkup.isTooltip(target) {
+                targets.insert(key)
+            } else {
+                describedBy[key] = key
+            }
+            for name in ["id", "name"] {
+                if let v = e[attribute: name], !v.isEmpty { markerIDs.insert(v) }
+            }
+        } else if let m = FootnoteMarkup.marker(e, knownAnchors: [], insideSup: insideSup) {
             if e.name == "a" { targets.insert(m.key) }
             for name in ["id", "name"] {
                 if let v = e[attribute: name], !v.isEmpty { markerIDs.insert(v) }
@@ -46,6 +113,12 @@ struct NoteExtractor {
                   let inner = e.firstDescendant(named: "a"),
                   let m = FootnoteMarkup.marker(inner, knownAnchors: [], insideSup: true) {
             for id in d.split(separator: " ") { describedBy[String(id)] = m.key }
+        }
+        // A superscript or span around a marker carries the id back-links point at (MediaWiki).
+        if let id = e.id, !id.isEmpty, ["sup", "span"].contains(e.name),
+           FootnoteMarkup.cleanLabel(FootnoteMarkup.visibleText(e)).count <= 8, markerKey(e) != nil
+            || relationMarkerKey(e, insideSup: insideSup) != nil {
+            markerIDs.insert(id)
         }
         let sup = insideSup || e.name == "sup"
         for child in e.children {
@@ -70,19 +143,25 @@ struct NoteExtractor {
                 out.append(node)
             case .element(let c):
                 if Self.droppedElements.contains(c.name) { continue }
-                if Self.headingNames.contains(c.name), let kind = FootnoteMarkup.backMatter(heading: c.textContent) {
-                    var region: [DOMNode] = []
-                    var j = i
-                    while j < kids.count {
-                        if case .element(let s) = kids[j], Self.headingNames.contains(s.name) { break }
-                        region.append(kids[j])
-                        j += 1
+                if Self.headingNames.contains(c.name), FootnoteMarkup.isAcknowledgementsHeading(c.textContent) {
+                    let region = headedRegion(kids, from: i)
+                    if InlineText.hasVisibleText(region) {
+                        acknowledgements.append(RawAcknowledgements(title: c, nodes: region, line: c.line))
+                        i += region.count
+                        continue
                     }
+                }
+                if let taken = extractLabelledRegion(c) {
+                    out += taken
+                    continue
+                }
+                if Self.headingNames.contains(c.name), let kind = FootnoteMarkup.backMatter(heading: c.textContent) {
+                    let region = headedRegion(kids, from: i)
                     var trial = self
                     if let leftovers = trial.extractRegion(region, kind: kind) {
                         self = trial
                         out += rebuildChildren(leftovers)
-                        i = j
+                        i += region.count
                         continue
                     }
                 }
@@ -105,8 +184,21 @@ struct NoteExtractor {
                         continue
                     }
                 }
+                if FootnoteMarkup.isInlineNote(c), markerKey(c) == nil {
+                    if let k = lastMarkerKey ?? contextKey {
+                        // The note follows its own marker: the marker stays, the note leaves the text.
+                        notes.append(RawNote(kind: .tooltip, element: c, anchors: [k], ordinal: nil, line: c.line))
+                    } else {
+                        placeInlineNote(c, into: &out)
+                    }
+                    lastMarkerKey = nil
+                    continue
+                }
                 let key = markerKey(c)
                 var copy = c
+                if let start = c.sourceStart, let k = relationMarkers[start] {
+                    copy.attributes.append(DOMAttribute(name: FootnoteMarkup.keyAttribute, value: k))
+                }
                 copy.children = rebuildChildren(c.children, contextKey: key ?? contextKey)
                 out.append(.element(copy))
                 if let key, c.name != "span" || FootnoteMarkup.cleanLabel(copy.textContent).count <= 8 {
@@ -117,6 +209,70 @@ struct NoteExtractor {
             }
         }
         return out
+    }
+
+    /// The nodes after the heading at `kids[start - 1]` up to the next heading.
+    private func headedRegion(_ kids: [DOMNode], from start: Int) -> [DOMNode] {
+        var region: [DOMNode] = []
+        var j = start
+        while j < kids.count {
+            if case .element(let s) = kids[j], Self.headingNames.contains(s.name) { break }
+            region.append(kids[j])
+            j += 1
+        }
+        return region
+    }
+
+    /// A region that the page names elsewhere (`aria-labelledby`, the button that `aria-controls` it,
+    /// a `<details>` summary) or marks by role, class or id: acknowledgements are taken out whole;
+    /// a "Notes"/"References" region gives its entries. Returns what stays in the body, or nil when
+    /// the element is none of these.
+    private mutating func extractLabelledRegion(_ c: DOMElement) -> [DOMNode]? {
+        let label = relations.labelElement(of: c)
+        var content = c.children
+        if c.name == "details" { content.removeAll { $0.element?.name == "summary" } }
+        if let label, FootnoteMarkup.isAcknowledgementsHeading(label.textContent) || FootnoteMarkup.isAcknowledgementsContainer(c) {
+            guard InlineText.hasVisibleText(content) else { return nil }
+            acknowledgements.append(RawAcknowledgements(title: label, nodes: content, line: c.line))
+            return []
+        }
+        if FootnoteMarkup.isAcknowledgementsContainer(c), InlineText.hasVisibleText(content) {
+            // The first heading inside names the acknowledgements.
+            var title: DOMElement?
+            if let index = content.firstIndex(where: { $0.element.map { Self.headingNames.contains($0.name) } ?? false }) {
+                title = content[index].element
+                content.remove(at: index)
+            }
+            acknowledgements.append(RawAcknowledgements(title: title, nodes: content, line: c.line))
+            return []
+        }
+        guard let label, let kind = FootnoteMarkup.backMatter(heading: label.textContent) else { return nil }
+        var trial = self
+        guard let leftovers = trial.extractRegion(content, kind: kind) else { return nil }
+        self = trial
+        return rebuildChildren(leftovers)
+    }
+
+    /// Takes a note written in place out of the text and leaves a marker where it stood: in the
+    /// sentence for a phrase, at the end of the paragraph before it for a block (`<aside>`).
+    private mutating func placeInlineNote(_ c: DOMElement, into out: inout [DOMNode]) {
+        inlineNoteCount += 1
+        let key = "kei-inline-note-\(inlineNoteCount)"
+        let label = String(inlineNoteCount)
+        notes.append(RawNote(kind: .inline, element: c, anchors: [key], ordinal: inlineNoteCount, line: c.line))
+        let marker = DOMElement(name: "sup", attributes: [DOMAttribute(name: FootnoteMarkup.keyAttribute, value: key),
+                                                          DOMAttribute(name: FootnoteMarkup.labelAttribute, value: label)],
+                                children: [.text(DOMText(label, line: c.line))], line: c.line)
+        let isBlock = ["aside", "div", "p", "section"].contains(c.name)
+        if isBlock, let last = out.lastIndex(where: { node in
+            if case .text(let t) = node { return !InlineText.isBlank(t.value) }
+            return node.element != nil
+        }), case .element(var previous) = out[last], ["p", "li", "dd", "dt", "blockquote"].contains(previous.name) {
+            previous.children.append(.element(marker))
+            out[last] = .element(previous)
+        } else {
+            out.append(.element(marker))
+        }
     }
 
     /// The key of a marker that is `e` or sits inside it (`<sup><a href="#fn1">`), if any.

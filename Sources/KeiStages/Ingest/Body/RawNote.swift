@@ -6,8 +6,10 @@ struct RawNote: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         /// An entry of an endnote list (`<li>`, a numbered paragraph, a Google Docs / Word note paragraph).
         case entry
-        /// Tooltip or hidden text next to a marker (Modern Footnotes, `footnote-tooltip`).
+        /// Tooltip or hidden text next to a marker (Modern Footnotes, `footnote-tooltip`), or named by one.
         case tooltip
+        /// A note written in place (`<span class="footnote">`), which left a marker where it stood.
+        case inline
     }
 
     var kind: Kind

@@ -199,6 +199,8 @@ struct ExtractionPass {
         let name = tree.elements[i].name
         let h = tree.hints[i]
         if let id = tree.elements[i].id, ExtractionPass.looksLikeNoteBlockID(id) { return 2 }
+        // A note written in place (`<aside epub:type="footnote">`, `role="doc-footnote"`) is never chrome.
+        if name == "aside", FootnoteMarkup.isInlineNoteMarkup(tree.elements[i]) { return 2 }
         if name == "p" { return 0 }
         if h.isNotes, !h.isChrome { return 2 }
         if name == "ol" || name == "ul" { return isNoteList(i) ? 2 : 0 }
@@ -395,6 +397,12 @@ struct ExtractionPass {
                 i = tree.end[i]
                 continue
             }
+            if let run = acknowledgementsRun(i), !includedAncestor(i, container: container, include: include) {
+                // Acknowledgements are back matter of the article, like its notes.
+                rescued += run
+                i = tree.end[run.last ?? i]
+                continue
+            }
             i += 1
         }
         if cleanConditionally {
@@ -419,6 +427,24 @@ struct ExtractionPass {
         }
         guard length > 0 else { return nil }
         return (element, length)
+    }
+
+    /// An acknowledgements block at `i`: a heading that reads "Acknowledgements…" (its text as the page
+    /// has it, an accordion button's included) with the siblings up to the next heading, or an element
+    /// marked as acknowledgements by role, class or id. Nil otherwise.
+    private func acknowledgementsRun(_ i: Int) -> [Int]? {
+        let e = tree.elements[i]
+        if FootnoteMarkup.isAcknowledgementsContainer(e) { return tree.text[i] > 0 ? [i] : nil }
+        guard ExtractionPass.headingNames.contains(e.name), FootnoteMarkup.isAcknowledgementsHeading(e.textContent),
+              tree.parent[i] >= 0 else { return nil }
+        let siblings = tree.children(of: tree.parent[i])
+        guard let at = siblings.firstIndex(of: i) else { return nil }
+        var run = [i]
+        for s in siblings[(at + 1)...] {
+            if ExtractionPass.headingNames.contains(tree.elements[s].name) { break }
+            if !tree.removed[s] { run.append(s) }
+        }
+        return run.count > 1 ? run : nil
     }
 
     /// Inside the chosen block: drop what precedes the title `h1` (series banners, breadcrumbs)
