@@ -14,7 +14,7 @@ import Testing
     @Test func collapsingKeepsSources() {
         let run = Self.sourced("a  \n\tb c")
         var last = false
-        let c = run.collapsingWhitespace(lastWasSpace: &last, isCollapsible: InlineText.isCollapsible)
+        let c = run.collapsingWhitespace(lastWasSpace: &last)
         #expect(c.string == "a b c")
         // "a" at 100, the collapsed run "  \n\t" (101..<105) as one space, "b" at 105, " " at 106, "c" at 107.
         #expect(c.span(of: 0..<1) == SourceSpan(start: 100, end: 101))
@@ -75,7 +75,7 @@ import Testing
         for s in Self.randomStrings(count: 2000) {
             let run = Self.sourced(s, at: 0)
             var last = false
-            let c = run.collapsingWhitespace(lastWasSpace: &last, isCollapsible: InlineText.isCollapsible)
+            let c = run.collapsingWhitespace(lastWasSpace: &last)
             let src = Array(s.utf8)
             var offset = 0
             for o in c.origins {

@@ -179,20 +179,29 @@ extension TextRun {
         return slice(string.utf8.distance(from: string.startIndex, to: idx)..<utf8Count)
     }
 
-    /// Replaces each run of bytes for which `isCollapsible` is true with one space, and drops a space
-    /// that would follow another (or, when `lastWasSpace` is true on entry, start the run) — HTML's
-    /// white-space collapsing. Collapsible white space is ASCII (the WHATWG's "ASCII whitespace"), so
-    /// `isCollapsible` is asked about ASCII bytes only (0x00–0x7F); bytes of other characters are never
-    /// collapsed. A single source space stays verbatim; a longer run (or a line end) becomes a space whose
-    /// origin is the whole run. `lastWasSpace` says on exit whether the result ends in a space.
+    /// HTML's collapsible white space, the WHATWG's "ASCII whitespace": tab, line feed, form feed,
+    /// carriage return and space (not U+00A0, which is kept as written).
+    public static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    /// Replaces each run of ASCII white space (``isASCIIWhitespace(_:)``) with one space, and drops a
+    /// space that would follow another (or, when `lastWasSpace` is true on entry, start the run) — HTML's
+    /// white-space collapsing. A single source space stays verbatim; a longer run (or a line end) becomes
+    /// a space whose origin is the whole run. `lastWasSpace` says on exit whether the result ends in a space.
     ///
     /// Text with nothing to collapse (the common case) is returned as it is, without copying.
-    public func collapsingWhitespace(lastWasSpace: inout Bool, isCollapsible: (UInt8) -> Bool) -> TextRun {
-        func collapsible(_ byte: UInt8) -> Bool { byte < 0x80 && isCollapsible(byte) }
+    public func collapsingWhitespace(lastWasSpace: inout Bool) -> TextRun {
+        var string = string
+        return string.withUTF8 { collapsingWhitespace(utf8: $0, lastWasSpace: &lastWasSpace) }
+    }
+
+    /// ``collapsingWhitespace(lastWasSpace:)`` over the run's UTF-8 bytes `source`.
+    private func collapsingWhitespace(utf8 source: UnsafeBufferPointer<UInt8>, lastWasSpace: inout Bool) -> TextRun {
         var previousWasSpace = lastWasSpace
         var unchanged = true
-        for byte in string.utf8 {
-            if collapsible(byte) {
+        for byte in source {
+            if Self.isASCIIWhitespace(byte) {
                 if byte != 0x20 || previousWasSpace { unchanged = false; break }
                 previousWasSpace = true
             } else {
@@ -203,7 +212,6 @@ extension TextRun {
             lastWasSpace = previousWasSpace
             return self
         }
-        let source = Array(string.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count)
         var out = TextOrigins()
@@ -212,7 +220,7 @@ extension TextRun {
         var spaceStart: Int?           // start of the current run of collapsible whitespace
         func flushText(_ end: Int) {
             guard let s = textStart else { return }
-            bytes.append(contentsOf: source[s..<end])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[s..<end]))
             cursor.copyOrigins(of: origins, s..<end, into: &out)
             textStart = nil
         }
@@ -228,8 +236,8 @@ extension TextRun {
             }
             lastWasSpace = true
         }
-        for (offset, byte) in source.enumerated() {
-            if collapsible(byte) {
+        for offset in 0..<source.count {
+            if Self.isASCIIWhitespace(source[offset]) {
                 flushText(offset)
                 if spaceStart == nil { spaceStart = offset }
             } else {

@@ -7,12 +7,7 @@ enum InlineText {
     /// HTML's collapsible whitespace: space, tab, line feed, form feed, carriage return (not U+00A0,
     /// which is kept as written).
     static func isCollapsible(_ u: Unicode.Scalar) -> Bool {
-        u.isASCII && isCollapsible(UInt8(u.value))
-    }
-
-    /// ``isCollapsible(_:)-(Unicode.Scalar)`` for an ASCII byte (what ``TextRun`` collapses).
-    static func isCollapsible(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        u.isASCII && TextRun.isASCIIWhitespace(UInt8(u.value))
     }
 
     /// Whitespace trimmed at block ends: collapsible whitespace plus no-break, thin, narrow no-break
@@ -33,13 +28,13 @@ enum InlineText {
     /// Replaces each run of collapsible whitespace with one space.
     static func collapse(_ s: String) -> String {
         var lastWasSpace = false
-        return TextRun(s).collapsingWhitespace(lastWasSpace: &lastWasSpace, isCollapsible: isCollapsible).string
+        return TextRun(s).collapsingWhitespace(lastWasSpace: &lastWasSpace).string
     }
 
     /// ``collapse(_:)-(String)`` keeping each character's source.
     static func collapse(_ run: TextRun) -> TextRun {
         var lastWasSpace = false
-        return run.collapsingWhitespace(lastWasSpace: &lastWasSpace, isCollapsible: isCollapsible)
+        return run.collapsingWhitespace(lastWasSpace: &lastWasSpace)
     }
 
     /// Trims trimmable whitespace at both ends of a string.
@@ -92,7 +87,7 @@ enum InlineText {
         for inline in inlines {
             switch inline {
             case .text(let t):
-                let s = t.collapsingWhitespace(lastWasSpace: &lastWasSpace, isCollapsible: isCollapsible)
+                let s = t.collapsingWhitespace(lastWasSpace: &lastWasSpace)
                 if s.isEmpty { continue }
                 if case .text(let prev)? = out.last {
                     out[out.count - 1] = .text(prev + s)
