@@ -222,7 +222,7 @@ extension JATSRenderer {
             close("caption", d1)
         }
         let alt = Self.nonEmpty(figure.altText)
-        if let graphic = Self.nonEmpty(figure.graphic) {
+        if let graphic = Self.nonEmpty(figure.graphic).flatMap(Self.safeResource) {
             if let alt {
                 open("graphic", [("xlink:href", graphic)], d1)
                 textLeaf("alt-text", [], alt, Self.child(d1))
@@ -234,5 +234,11 @@ extension JATSRenderer {
             textLeaf("alt-text", [], alt, d1)
         }
         close("fig", depth)
+    }
+
+    /// The address if ``SafeURL`` allows it for a `graphic` or `self-uri` (http, https, or relative).
+    static func safeResource(_ url: String) -> String? {
+        if case .allowed(let u) = SafeURL.check(url, for: .resource) { return u }
+        return nil
     }
 }

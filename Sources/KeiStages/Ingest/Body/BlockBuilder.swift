@@ -1,3 +1,4 @@
+import Foundation
 import KeiDocument
 import KeiXML
 
@@ -14,6 +15,10 @@ struct BlockBuilder {
     var markers: [MarkerOccurrence] = []
     var tableCount = 0
     var figureCount = 0
+    /// The page's base URL for relative links and images (see ``SafeURL/documentBase(of:canonical:)``).
+    var baseURL: URL?
+    /// Diagnostics raised while building (unsafe links), in document order.
+    var diagnostics: [Diagnostic] = []
 
     init(file: String, knownAnchors: Set<String>) {
         self.file = file
