@@ -126,7 +126,7 @@ extension BlockBuilder {
                 if let a = q.attribution { add(a) }
             case .table(let t):
                 for row in t.head + t.body + t.foot {
-                    add(row.cells.flatMap { $0.inlines + [.text(" ")] })
+                    add(row.cells.flatMap { ($0.blocks.isEmpty ? $0.inlines : flatten($0.blocks)) + [.text(" ")] })
                 }
             case .figure(let f):
                 if let c = f.caption { add(c) }

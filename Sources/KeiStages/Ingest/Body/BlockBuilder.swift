@@ -48,17 +48,7 @@ struct BlockBuilder {
     }
 
     func containsBlock(_ e: DOMElement) -> Bool {
-        var found = false
-        for child in e.children {
-            guard case .element(let c) = child else { continue }
-            c.walk { d in
-                if found { return false }
-                if Self.blockHolders.contains(d.name) { found = true; return false }
-                return true
-            }
-            if found { return true }
-        }
-        return found
+        Self.containsBlockStatic(e)
     }
 
     // MARK: flow
@@ -67,7 +57,9 @@ struct BlockBuilder {
     mutating func items(_ kids: [DOMNode], allowHeadings: Bool) -> [BodyItem] {
         var out: [BodyItem] = []
         var run: [DOMNode] = []
-        for node in kids {
+        // A stack of the nodes still to read (the next one last).
+        var pending = Array(kids.reversed())
+        while let node = pending.popLast() {
             switch node {
             case .comment:
                 continue
@@ -75,6 +67,12 @@ struct BlockBuilder {
                 run.append(node)
             case .element(let e):
                 if NoteExtractor.droppedElements.contains(e.name) { continue }
+                if Self.formattingNames.contains(e.name), containsBlock(e) {
+                    // Formatting or a link around blocks: read in its place, pushed down around the
+                    // inline parts (which join the text around them) and into the blocks.
+                    pending.append(contentsOf: Self.pushingDown(e).reversed())
+                    continue
+                }
                 if isBlockLevel(e) {
                     flush(&run, into: &out)
                     out += blockItems(e, allowHeadings: allowHeadings)
@@ -196,6 +194,95 @@ struct BlockBuilder {
             }
             return items(e.children, allowHeadings: allowHeadings)
         }
+    }
+
+    // MARK: blocks inside inline elements
+
+    /// Inline elements whose meaning (emphasis, a link's address) must survive when they wrap blocks.
+    static let formattingNames: Set<String> = [
+        "a", "em", "i", "strong", "b", "u", "cite", "dfn", "var", "sup", "sub", "code", "kbd", "samp", "tt", "q",
+        "span", "font", "small", "mark", "s", "del", "ins", "abbr",
+    ]
+
+    /// The content of an inline element `wrapper` that holds blocks, with the wrapper pushed down
+    /// around each run of inline content, as the WHATWG parser's reconstruction of active formatting
+    /// elements shows it: `<em>a<p>b</p>c</em>` reads as `<em>a</em>`, `<p><em>b</em></p>`,
+    /// `<em>c</em>`; `<a href><p>x</p><p>y</p></a>` as two paragraphs that are both links.
+    static func pushingDown(_ wrapper: DOMElement) -> [DOMNode] {
+        var out: [DOMNode] = []
+        var run: [DOMNode] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            if InlineText.hasVisibleText(run) || run.contains(where: { $0.element != nil }) {
+                var w = wrapper
+                w.children = run
+                out.append(.element(w))
+            } else {
+                out += run
+            }
+            run = []
+        }
+        for child in wrapper.children {
+            guard case .element(let c) = child, blockNames.contains(c.name) || containsBlockStatic(c) else {
+                run.append(child)
+                continue
+            }
+            flush()
+            out.append(.element(wrapping(c, in: wrapper)))
+        }
+        flush()
+        return out
+    }
+
+    /// `block` with the inline runs inside it (at any depth of blocks) wrapped in a copy of `wrapper`.
+    private static func wrapping(_ block: DOMElement, in wrapper: DOMElement) -> DOMElement {
+        var b = block
+        if b.name == "hr" || b.name == "pre" { return b }
+        if formattingNames.contains(b.name) {
+            // An inline element that itself holds blocks: its own content is pushed down first.
+            var holder = DOMElement(name: "div", children: pushingDown(b), line: b.line, sourceStart: b.sourceStart)
+            holder = wrapping(holder, in: wrapper)
+            return holder
+        }
+        var kids: [DOMNode] = []
+        var run: [DOMNode] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            if InlineText.hasVisibleText(run) {
+                var w = wrapper
+                w.children = run
+                kids.append(.element(w))
+            } else {
+                kids += run
+            }
+            run = []
+        }
+        for child in b.children {
+            if case .element(let c) = child, blockNames.contains(c.name) || containsBlockStatic(c) {
+                flush()
+                kids.append(.element(wrapping(c, in: wrapper)))
+            } else {
+                run.append(child)
+            }
+        }
+        flush()
+        b.children = kids
+        return b
+    }
+
+    /// ``containsBlock(_:)`` without a builder.
+    static func containsBlockStatic(_ e: DOMElement) -> Bool {
+        for child in e.children {
+            guard case .element(let c) = child else { continue }
+            var found = false
+            c.walk { d in
+                if found { return false }
+                if blockHolders.contains(d.name) { found = true; return false }
+                return true
+            }
+            if found { return true }
+        }
+        return false
     }
 
     // MARK: lists
