@@ -86,7 +86,7 @@ public enum SafeURL {
         return nil
     }
 
-    /// The base URL of a page (WHATWG HTML "document base URL"): the first `<base href>`, resolved
+    /// The base URL of a page (WHATWG HTML "document base URL"): the first `<base href>` in tree order, resolved
     /// against the canonical URL, else the canonical URL; nil unless it is an http or https URL.
     public static func documentBase(of root: DOMElement?, canonical: String?) -> URL? {
         var fallback: URL?
@@ -95,7 +95,8 @@ public enum SafeURL {
         root?.walk { e in
             if href != nil { return false }
             if e.name == "base", let h = e[attribute: "href"] { href = h; return false }
-            return e.name != "body"
+            // libxml2 may move head elements into the body of a malformed page: look everywhere.
+            return true
         }
         if let href {
             switch check(href, for: .resource, base: fallback) {

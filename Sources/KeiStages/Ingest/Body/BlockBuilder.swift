@@ -99,7 +99,8 @@ struct BlockBuilder {
         defer { run = [] }
         let built = InlineText.normalize(inlines(run))
         if InlineText.isBlank(built) {
-            if let img = firstImage(in: run) { out.append(.block(.figure(figure(image: img, caption: nil, line: img.line)))) }
+            // Images with no text around them: one figure each.
+            for img in images(in: run) { out.append(.block(.figure(figure(image: img, caption: nil, line: img.line)))) }
             return
         }
         out.append(.block(.paragraph(Paragraph(inlines: built, location: location(firstLine(of: run))))))
@@ -142,13 +143,14 @@ struct BlockBuilder {
         return max(1, t.line - total + (sawText ? leading : 0))
     }
 
-    func firstImage(in run: [DOMNode]) -> DOMElement? {
+    /// Every `img` in a run of nodes, in document order.
+    func images(in run: [DOMNode]) -> [DOMElement] {
+        var out: [DOMElement] = []
         for node in run {
             guard case .element(let e) = node else { continue }
-            if e.name == "img" { return e }
-            if let img = e.firstDescendant(named: "img") { return img }
+            if e.name == "img" { out.append(e) } else { out += e.descendants(named: ["img"]) }
         }
-        return nil
+        return out
     }
 
     private mutating func blockItems(_ e: DOMElement, allowHeadings: Bool) -> [BodyItem] {
