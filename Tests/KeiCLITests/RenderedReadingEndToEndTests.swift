@@ -135,7 +135,7 @@ import KeiTestSupport
         #expect(c.jats.contains("xlink:href=\"https://kei.example/papers/other\">fourth link</ext-link>"))
         #expect(!c.jats.lowercased().contains("script:") && !c.jats.contains("data:"))
         #expect(c.rules("ingest.markup-repaired").count == 1)
-        #expect(c.jats.contains("Alpha step</p>\n          <list list-type=\"order\">"), "\(c.jats)")
+        #expect(c.jats.contains("Alpha step</p>\n        <list list-type=\"order\">"), "\(c.jats)")
 
         let strict = try check(page, ["--strict"])
         #expect(strict.code == 1, "under --strict the warnings fail the gate")

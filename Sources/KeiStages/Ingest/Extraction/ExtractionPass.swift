@@ -582,6 +582,8 @@ struct ExtractionPass {
                 continue
             }
             if tree.elements[i].name == "pre" || tree.elements[i].name == "code" { i = tree.end[i]; continue }
+            // What a kept table, captioned figure, quotation or list holds is its content, links and all.
+            if i != protecting, isProtectedContent(i) { i = tree.end[i]; continue }
             i += 1
         }
     }
