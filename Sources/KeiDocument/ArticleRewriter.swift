@@ -40,9 +40,9 @@ public enum ArticleRewriter {
             block = .blockQuote(q)
         case .table(var t):
             if t.caption != nil { body(&t.caption!) }
-            for r in t.head.indices { for c in t.head[r].cells.indices { body(&t.head[r].cells[c].inlines) } }
-            for r in t.body.indices { for c in t.body[r].cells.indices { body(&t.body[r].cells[c].inlines) } }
-            for r in t.foot.indices { for c in t.foot[r].cells.indices { body(&t.foot[r].cells[c].inlines) } }
+            for r in t.head.indices { for c in t.head[r].cells.indices { rewrite(&t.head[r].cells[c], body) } }
+            for r in t.body.indices { for c in t.body[r].cells.indices { rewrite(&t.body[r].cells[c], body) } }
+            for r in t.foot.indices { for c in t.foot[r].cells.indices { rewrite(&t.foot[r].cells[c], body) } }
             block = .table(t)
         case .figure(var f):
             if f.caption != nil { body(&f.caption!) }
@@ -50,6 +50,11 @@ public enum ArticleRewriter {
         case .preformatted:
             break
         }
+    }
+
+    static func rewrite(_ cell: inout TableCell, _ body: (inout [Inline]) -> Void) {
+        body(&cell.inlines)
+        for b in cell.blocks.indices { rewrite(&cell.blocks[b], body) }
     }
 
     /// Applies one text edit to every text run that holds exactly the edit's source characters (inside

@@ -80,7 +80,10 @@ public enum ArticleWalker {
             cellCtx.scope = .tableCell
             for row in t.head + t.body + t.foot {
                 cellCtx.location = row.location
-                for cell in row.cells { visitor.visitInlines(cell.inlines, context: cellCtx) }
+                for cell in row.cells {
+                    visitor.visitInlines(cell.inlines, context: cellCtx)
+                    for b in cell.blocks { walk(b, scope: .tableCell, sectionID: sectionID, noteID: noteID, with: &visitor) }
+                }
             }
         case .figure(let f):
             if let caption = f.caption {

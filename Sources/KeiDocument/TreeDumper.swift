@@ -84,8 +84,11 @@ public enum TreeDumper {
                  + (t.caption.map { " caption=" + inlines($0) } ?? ""))
             for (kind, rows) in [("head", t.head), ("body", t.body), ("foot", t.foot)] {
                 for r in rows {
-                    let cells = r.cells.map { ($0.isHeader ? "th:" : "") + inlines($0.inlines) }
+                    let cells = r.cells.map { ($0.isHeader ? "th:" : "") + ($0.blocks.isEmpty ? inlines($0.inlines) : "[blocks]") }
                     line(depth + 1, "Row \(kind) @\(r.location.line) " + cells.joined(separator: " | "))
+                    for c in r.cells where !c.blocks.isEmpty {
+                        for cb in c.blocks { dumpBlock(cb, depth: depth + 2, line: line) }
+                    }
                 }
             }
         case .figure(let f):

@@ -52,7 +52,10 @@ enum BodyFixture {
             case .table(let t):
                 out.append(t.label ?? "")
                 if let c = t.caption { out.append(plain(c)) }
-                for row in t.head + t.body + t.foot { out.append(row.cells.map { plain($0.inlines) }.joined(separator: " ")) }
+                for row in t.head + t.body + t.foot {
+                    // A cell holds phrase content or (with a list or quotation) blocks.
+                    out.append(row.cells.map { $0.blocks.isEmpty ? plain($0.inlines) : text($0.blocks) }.joined(separator: " "))
+                }
             case .figure(let f):
                 out.append(f.label ?? "")
                 if let c = f.caption { out.append(plain(c)) }
@@ -89,7 +92,7 @@ enum BodyFixture {
             case .paragraph(let p): inl(p.inlines)
             case .list(let l): l.items.forEach { $0.blocks.forEach(visit) }
             case .blockQuote(let q): q.blocks.forEach(visit)
-            case .table(let t): for row in t.head + t.body + t.foot { row.cells.forEach { inl($0.inlines) } }
+            case .table(let t): for row in t.head + t.body + t.foot { row.cells.forEach { inl($0.inlines); $0.blocks.forEach(visit) } }
             case .figure(let f): inl(f.caption ?? [])
             case .preformatted: break
             }

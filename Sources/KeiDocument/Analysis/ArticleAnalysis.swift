@@ -90,6 +90,7 @@ public struct ArticleAnalysis: Sendable {
                 for row in t.head + t.body + t.foot {
                     for cell in row.cells {
                         add(cell.inlines, .tableCell, row.location, sectionID: sectionID, noteID: noteID, quoted: quoted)
+                        for b in cell.blocks { walk(b, scope: .tableCell, sectionID: sectionID, noteID: noteID, quoted: quoted) }
                     }
                 }
             case .figure(let f):

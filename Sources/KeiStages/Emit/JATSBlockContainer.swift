@@ -17,6 +17,8 @@ enum JATSBlockContainer {
     case note
     /// `abstract`: only `p`.
     case abstract
+    /// `td` and `th`: `p`, `list` and `disp-quote` (tables, figures and preformatted text go in a `p`).
+    case tableCell
 
     /// Whether `block` may be written directly in this container.
     func allowsDirectly(_ block: Block) -> Bool {
@@ -24,6 +26,7 @@ enum JATSBlockContainer {
         case (.section, _), (.quote, _): return true
         case (.listItem, .paragraph), (.listItem, .list): return true
         case (.note, .paragraph), (.abstract, .paragraph): return true
+        case (.tableCell, .paragraph), (.tableCell, .list), (.tableCell, .blockQuote): return true
         default: return false
         }
     }
@@ -32,7 +35,7 @@ enum JATSBlockContainer {
     var requiresContent: Bool {
         switch self {
         case .listItem, .note: return true
-        case .section, .quote, .abstract: return false
+        case .section, .quote, .abstract, .tableCell: return false
         }
     }
 }

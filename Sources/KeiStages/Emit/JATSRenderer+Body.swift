@@ -190,7 +190,11 @@ extension JATSRenderer {
         if !noteRows.isEmpty {
             open("table-wrap-foot", [], d1)
             for row in noteRows {
-                inlineLeaf("p", [], row.cells[0].inlines, .paragraph, d2)
+                if row.cells[0].blocks.isEmpty {
+                    inlineLeaf("p", [], row.cells[0].inlines, .paragraph, d2)
+                } else {
+                    writeBlocks(row.cells[0].blocks, in: .note, d2)
+                }
             }
             close("table-wrap-foot", d1)
         }
@@ -204,7 +208,16 @@ extension JATSRenderer {
             var attrs: [(String, String)] = []
             if cell.columnSpan > 1 { attrs.append(("colspan", String(cell.columnSpan))) }
             if cell.rowSpan > 1 { attrs.append(("rowspan", String(cell.rowSpan))) }
-            inlineLeaf(cell.isHeader ? "th" : "td", attrs, cell.inlines, .title, Self.child(depth))
+            if cell.blocks.isEmpty {
+                inlineLeaf(cell.isHeader ? "th" : "td", attrs, cell.inlines, .title, Self.child(depth))
+            } else {
+                let d1 = Self.child(depth)
+                open(cell.isHeader ? "th" : "td", attrs, d1)
+                blockNesting += 1
+                writeBlocks(cell.blocks, in: .tableCell, Self.child(d1))
+                blockNesting -= 1
+                close(cell.isHeader ? "th" : "td", d1)
+            }
         }
         close("tr", depth)
     }
@@ -222,7 +235,7 @@ extension JATSRenderer {
             close("caption", d1)
         }
         let alt = Self.nonEmpty(figure.altText)
-        if let graphic = Self.nonEmpty(figure.graphic) {
+        if let graphic = Self.nonEmpty(figure.graphic).flatMap(Self.safeResource) {
             if let alt {
                 open("graphic", [("xlink:href", graphic)], d1)
                 textLeaf("alt-text", [], alt, Self.child(d1))
@@ -234,5 +247,11 @@ extension JATSRenderer {
             textLeaf("alt-text", [], alt, d1)
         }
         close("fig", depth)
+    }
+
+    /// The address if ``SafeURL`` allows it for a `graphic` or `self-uri` (http, https, or relative).
+    static func safeResource(_ url: String) -> String? {
+        if case .allowed(let u) = SafeURL.check(url, for: .resource) { return u }
+        return nil
     }
 }

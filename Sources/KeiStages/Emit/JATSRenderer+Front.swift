@@ -63,8 +63,8 @@ extension JATSRenderer {
 
         writePermissions(d1)
 
-        if let url = Self.nonEmpty(meta.canonicalURL) { emptyLeaf("self-uri", [("xlink:href", url)], d1) }
-        if let pdf = Self.nonEmpty(meta.pdfURL) {
+        if let url = Self.nonEmpty(meta.canonicalURL).flatMap(Self.safeResource) { emptyLeaf("self-uri", [("xlink:href", url)], d1) }
+        if let pdf = Self.nonEmpty(meta.pdfURL).flatMap(Self.safeResource) {
             emptyLeaf("self-uri", [("content-type", "pdf"), ("xlink:href", pdf)], d1)
         }
 

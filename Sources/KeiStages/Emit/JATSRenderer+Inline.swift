@@ -32,8 +32,11 @@ extension JATSRenderer {
         case .link(let url, let children) where url.hasPrefix("#"):
             writeCrossReference(to: String(url.dropFirst()), children, context)
         case .link(let url, let children):
-            let href = TextTrimming.whitespacesAndNewlines(url)
-            if href.isEmpty {
+            // Only addresses SafeURL allows are written (the model may come from elsewhere than ingest).
+            let href: String
+            switch SafeURL.check(url, for: .link) {
+            case .allowed(let u), .fragment(let u): href = u
+            case .empty, .rejected:
                 writeInlines(children, context)
                 return
             }

@@ -31,6 +31,7 @@ public enum BodyBuilder {
         for raw in extractor.notes { anchors.formUnion(raw.anchors) }
 
         var builder = BlockBuilder(file: file, knownAnchors: anchors)
+        builder.baseURL = SafeURL.documentBase(of: document.root, canonical: metadata.canonicalURL)
         let stream = builder.items(stripped.children, allowHeadings: true)
         let assembler = SectionAssembler(metadata: metadata, file: file)
         var (abstract, sections) = assembler.assemble(stream)
@@ -40,7 +41,7 @@ public enum BodyBuilder {
         let noteAssembler = NoteAssembler(file: file, markerIDs: extractor.markerIDs)
         var built = noteAssembler.buildNotes(extractor.notes, builder: &builder)
         let references = noteAssembler.buildReferences(extractor.references, builder: &builder)
-        var diagnostics = built.diagnostics
+        var diagnostics = built.diagnostics + builder.diagnostics
 
         // Markers that nothing else links to a note link by their number to an unreferenced note
         // with that label (a relation to a tooltip the page no longer has, a dangling fragment).

@@ -24,28 +24,46 @@ public enum ContentExtractor {
     }
 
     /// Like ``extract(from:)``, also saying how much text was found and whether the relaxed pass was needed.
+    ///
+    /// Before extraction, the parsed tree is repaired where libxml2 reads markup differently from a
+    /// browser: text the parser made of an XHTML DOCTYPE's internal subset is dropped
+    /// (``DoctypeSubset``) and lists split by a list typed inside a list are rebuilt
+    /// (``ListNestingRepair``, reported in ``ContentExtraction/listRepairs``).
     public static func extractDetailed(from document: DOMDocument) -> ContentExtraction {
-        guard let root = document.root else {
+        guard var root = document.root else {
             return ContentExtraction(content: nil, textLength: 0, usedRelaxedPass: false)
         }
+        if let declaration = DoctypeSubset.declaration(in: document.sourceText) {
+            root = DoctypeSubset.removingDebris(from: root, declaration: declaration)
+        }
+        let (repaired, repairs) = ListNestingRepair.repair(root, source: document.sourceText)
+        var result = extract(root: repaired)
+        result.listRepairs = repairs
+        return result
+    }
+
+    private static func extract(root: DOMElement) -> ContentExtraction {
         let tree = ExtractionTree(root: root)
         var strict = ExtractionPass(tree: tree, useHints: true, cleanConditionally: true)
         let first = strict.run()
-        if let first, first.textLength >= minimumStrictText {
-            return ContentExtraction(content: first.element, textLength: first.textLength, usedRelaxedPass: false)
+        func strictResult(_ a: (element: DOMElement, textLength: Int)) -> ContentExtraction {
+            ContentExtraction(content: a.element, textLength: a.textLength, usedRelaxedPass: false,
+                              removedBlocks: strict.removedBlocks)
         }
+        if let first, first.textLength >= minimumStrictText { return strictResult(first) }
         var relaxed = ExtractionPass(tree: tree, useHints: false, cleanConditionally: false)
         let second = relaxed.run()
+        func relaxedResult(_ b: (element: DOMElement, textLength: Int)) -> ContentExtraction {
+            ContentExtraction(content: b.element, textLength: b.textLength, usedRelaxedPass: true,
+                              removedBlocks: relaxed.removedBlocks)
+        }
         switch (first, second) {
         case let (a?, b?):
-            if b.textLength > a.textLength * 2 {
-                return ContentExtraction(content: b.element, textLength: b.textLength, usedRelaxedPass: true)
-            }
-            return ContentExtraction(content: a.element, textLength: a.textLength, usedRelaxedPass: false)
+            return b.textLength > a.textLength * 2 ? relaxedResult(b) : strictResult(a)
         case let (a?, nil):
-            return ContentExtraction(content: a.element, textLength: a.textLength, usedRelaxedPass: false)
+            return strictResult(a)
         case let (nil, b?):
-            return ContentExtraction(content: b.element, textLength: b.textLength, usedRelaxedPass: true)
+            return relaxedResult(b)
         case (nil, nil):
             return ContentExtraction(content: nil, textLength: 0, usedRelaxedPass: false)
         }

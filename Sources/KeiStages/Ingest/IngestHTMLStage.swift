@@ -17,7 +17,7 @@ public struct IngestHTMLStage: ArticleStage {
         ],
         messages: [
             Messages.parser, Messages.encoding, Messages.empty, Messages.noContent, Messages.suppression,
-        ] + MetadataMessages.all + BodyMessages.all,
+        ] + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
                 <html lang="en"><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
@@ -89,8 +89,9 @@ public struct IngestHTMLStage: ArticleStage {
                 fix: "Re-save the page as UTF-8, or set the encoding option of ingest.html to the page's real encoding."))
         }
 
-        let (metadata, metaDiagnostics) = MetadataExtractor.extract(from: document, file: file)
+        var (metadata, metaDiagnostics) = MetadataExtractor.extract(from: document, file: file)
         context.emit(contentsOf: metaDiagnostics)
+        context.emit(contentsOf: ExtractionMessages.checkingURLs(of: &metadata, root: document.root, file: file))
 
         var article = Article(id: context.entry.id, source: file, metadata: metadata)
         if let root = document.root {
@@ -101,7 +102,9 @@ public struct IngestHTMLStage: ArticleStage {
                                                              span: p.span))
             }
         }
-        guard let content = ContentExtractor.extract(from: document), content.hasVisibleText else {
+        let extraction = ContentExtractor.extractDetailed(from: document)
+        context.emit(contentsOf: ExtractionMessages.diagnostics(for: extraction, file: file))
+        guard let content = extraction.content, content.hasVisibleText else {
             context.emit(Messages.noContent.diagnostic(
                 "No article text was found in \(file) after removing site chrome; nothing will be emitted for it.",
                 at: context.location(line: document.root?.line ?? 0)))

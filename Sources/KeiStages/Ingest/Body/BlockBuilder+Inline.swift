@@ -55,11 +55,8 @@ extension BlockBuilder {
             return
         case "a":
             let children = inlines(e.children, insideSup: insideSup)
-            let href = InlineText.trim(e[attribute: "href"] ?? "")
-            if href.isEmpty || href.lowercased().hasPrefix("javascript:") {
-                out += children
-            } else if !InlineText.isBlank(children) {
-                out.append(.link(url: href, children: children))
+            if let url = linkTarget(e), !InlineText.isBlank(children) {
+                out.append(.link(url: url, children: children))
             } else {
                 out += children
             }
@@ -73,6 +70,43 @@ extension BlockBuilder {
                 out += inlines(e.children, insideSup: insideSup)
             }
         }
+    }
+
+    /// The address a link points at, checked by ``SafeURL`` (relative ones resolved against the page's
+    /// base URL); nil when it has none or it is not allowed (reported as `ingest.unsafe-link`; the
+    /// link text stays).
+    mutating func linkTarget(_ a: DOMElement) -> String? {
+        guard let raw = a[attribute: "href"] else { return nil }
+        switch SafeURL.check(raw, for: .link, base: baseURL) {
+        case .allowed(let url): return url
+        case .fragment(let f): return f
+        case .empty: return nil
+        case .rejected(let scheme):
+            reportUnsafe(raw, scheme: scheme, what: "link", line: a.line, keeps: "its text is kept without the link")
+            return nil
+        }
+    }
+
+    /// An image address checked by ``SafeURL`` (http and https only, relative ones resolved); nil when
+    /// not allowed (reported as `ingest.unsafe-link`; the figure keeps its caption and alt text).
+    mutating func imageSource(_ raw: String?, line: Int) -> String? {
+        guard let raw else { return nil }
+        switch SafeURL.check(raw, for: .resource, base: baseURL) {
+        case .allowed(let url): return url
+        case .fragment, .empty: return nil
+        case .rejected(let scheme):
+            reportUnsafe(raw, scheme: scheme, what: "image", line: line, keeps: "the figure keeps its caption and alt text")
+            return nil
+        }
+    }
+
+    private mutating func reportUnsafe(_ raw: String, scheme: String, what: String, line: Int, keeps: String) {
+        let shown = SafeURL.normalized(raw)
+        let excerpt = shown.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(shown.unicodeScalars.prefix(80))) + "…" : shown
+        diagnostics.append(ExtractionMessages.unsafeLink.diagnostic(
+            "A\(what == "image" ? "n" : "") \(what) address with the scheme “\(scheme):” was dropped (only http, https\(what == "link" ? ", mailto, doi and urn" : "") are written); \(keeps).",
+            at: location(line), excerpt: excerpt,
+            fix: "Replace it with an http or https address, or remove it."))
     }
 
     /// Flattens blocks into one inline run (paragraphs joined by line breaks), for table cells and references.
@@ -92,7 +126,7 @@ extension BlockBuilder {
                 if let a = q.attribution { add(a) }
             case .table(let t):
                 for row in t.head + t.body + t.foot {
-                    add(row.cells.flatMap { $0.inlines + [.text(" ")] })
+                    add(row.cells.flatMap { ($0.blocks.isEmpty ? $0.inlines : flatten($0.blocks)) + [.text(" ")] })
                 }
             case .figure(let f):
                 if let c = f.caption { add(c) }

@@ -105,16 +105,27 @@ extension BlockBuilder {
                 fostered.append(child)
                 continue
             }
-            let content: [Inline]
+            var content: [Inline] = []
+            var cellBlocks: [Block] = []
             if containsBlock(cell) {
-                content = flatten(blocks(cell.children))
+                let b = blocks(cell.children)
+                // A list or a quotation stays one (JATS td and th allow p, list and disp-quote).
+                if b.contains(where: Self.needsBlockCell) { cellBlocks = b } else { content = flatten(b) }
             } else {
                 content = InlineText.normalize(inlines(cell.children))
             }
-            cells.append(TableCell(inlines: content, isHeader: cell.name == "th",
+            cells.append(TableCell(inlines: content, blocks: cellBlocks, isHeader: cell.name == "th",
                                    columnSpan: span(cell[attribute: "colspan"]), rowSpan: span(cell[attribute: "rowspan"])))
         }
         return TableRow(cells: cells, location: location(tr.line))
+    }
+
+    /// Blocks a cell keeps as blocks rather than flattening into lines: lists and quotations.
+    static func needsBlockCell(_ b: Block) -> Bool {
+        switch b {
+        case .list, .blockQuote: return true
+        default: return false
+        }
     }
 
     private func span(_ value: String?) -> Int {
@@ -152,10 +163,12 @@ extension BlockBuilder {
     /// A figure for an image, with its caption's "Figure 1:" label split off.
     mutating func figure(image img: DOMElement, caption: [Inline]?, line: Int) -> Figure {
         figureCount += 1
-        var src = img[attribute: "src"].map(InlineText.trim)
-        if src == nil || src?.isEmpty == true || src?.hasPrefix("data:") == true {
+        var src = img[attribute: "src"]
+        if src.map(SafeURL.normalized).map({ $0.isEmpty || SafeURL.scheme(of: $0) == "data" }) ?? true {
+            // A lazy-loading placeholder: the real image is in data-src.
             src = img[attribute: "data-src"] ?? img[attribute: "data-lazy-src"] ?? src
         }
+        src = imageSource(src, line: img.line)
         var label: String?
         var text: [Inline]?
         if let caption { (label, text) = labelled(caption) }

@@ -1,3 +1,4 @@
+import Foundation
 import KeiDocument
 import KeiXML
 
@@ -14,6 +15,10 @@ struct BlockBuilder {
     var markers: [MarkerOccurrence] = []
     var tableCount = 0
     var figureCount = 0
+    /// The page's base URL for relative links and images (see ``SafeURL/documentBase(of:canonical:)``).
+    var baseURL: URL?
+    /// Diagnostics raised while building (unsafe links), in document order.
+    var diagnostics: [Diagnostic] = []
 
     init(file: String, knownAnchors: Set<String>) {
         self.file = file
@@ -43,17 +48,7 @@ struct BlockBuilder {
     }
 
     func containsBlock(_ e: DOMElement) -> Bool {
-        var found = false
-        for child in e.children {
-            guard case .element(let c) = child else { continue }
-            c.walk { d in
-                if found { return false }
-                if Self.blockHolders.contains(d.name) { found = true; return false }
-                return true
-            }
-            if found { return true }
-        }
-        return found
+        Self.containsBlockStatic(e)
     }
 
     // MARK: flow
@@ -62,7 +57,9 @@ struct BlockBuilder {
     mutating func items(_ kids: [DOMNode], allowHeadings: Bool) -> [BodyItem] {
         var out: [BodyItem] = []
         var run: [DOMNode] = []
-        for node in kids {
+        // A stack of the nodes still to read (the next one last).
+        var pending = Array(kids.reversed())
+        while let node = pending.popLast() {
             switch node {
             case .comment:
                 continue
@@ -70,6 +67,12 @@ struct BlockBuilder {
                 run.append(node)
             case .element(let e):
                 if NoteExtractor.droppedElements.contains(e.name) { continue }
+                if Self.formattingNames.contains(e.name), containsBlock(e) {
+                    // Formatting or a link around blocks: read in its place, pushed down around the
+                    // inline parts (which join the text around them) and into the blocks.
+                    pending.append(contentsOf: Self.pushingDown(e).reversed())
+                    continue
+                }
                 if isBlockLevel(e) {
                     flush(&run, into: &out)
                     out += blockItems(e, allowHeadings: allowHeadings)
@@ -96,7 +99,8 @@ struct BlockBuilder {
         defer { run = [] }
         let built = InlineText.normalize(inlines(run))
         if InlineText.isBlank(built) {
-            if let img = firstImage(in: run) { out.append(.block(.figure(figure(image: img, caption: nil, line: img.line)))) }
+            // Images with no text around them: one figure each.
+            for img in images(in: run) { out.append(.block(.figure(figure(image: img, caption: nil, line: img.line)))) }
             return
         }
         out.append(.block(.paragraph(Paragraph(inlines: built, location: location(firstLine(of: run))))))
@@ -139,23 +143,21 @@ struct BlockBuilder {
         return max(1, t.line - total + (sawText ? leading : 0))
     }
 
-    func firstImage(in run: [DOMNode]) -> DOMElement? {
+    /// Every `img` in a run of nodes, in document order.
+    func images(in run: [DOMNode]) -> [DOMElement] {
+        var out: [DOMElement] = []
         for node in run {
             guard case .element(let e) = node else { continue }
-            if e.name == "img" { return e }
-            if let img = e.firstDescendant(named: "img") { return img }
+            if e.name == "img" { out.append(e) } else { out += e.descendants(named: ["img"]) }
         }
-        return nil
+        return out
     }
 
     private mutating func blockItems(_ e: DOMElement, allowHeadings: Bool) -> [BodyItem] {
         if let level = Self.headingLevels[e.name] {
             let title = InlineText.unwrapStrong(InlineText.normalize(inlines(e.children)))
             if InlineText.isBlank(title) {
-                if let img = e.firstDescendant(named: "img") {
-                    return [.block(.figure(figure(image: img, caption: nil, line: img.line)))]
-                }
-                return []
+                return images(in: e.children).map { .block(.figure(figure(image: $0, caption: nil, line: $0.line))) }
             }
             if allowHeadings { return [.heading(level: level, title: title, line: e.line, promoted: false)] }
             return [.block(.paragraph(Paragraph(inlines: [.strong(title)], location: location(e.line))))]
@@ -182,15 +184,101 @@ struct BlockBuilder {
             if Self.paragraphLike.contains(e.name), !containsBlock(e) {
                 let built = InlineText.normalize(inlines(e.children))
                 if InlineText.isBlank(built) {
-                    if let img = e.firstDescendant(named: "img") {
-                        return [.block(.figure(figure(image: img, caption: nil, line: img.line)))]
-                    }
-                    return []
+                    return images(in: e.children).map { .block(.figure(figure(image: $0, caption: nil, line: $0.line))) }
                 }
                 return [.block(.paragraph(Paragraph(inlines: built, location: location(e.line))))]
             }
             return items(e.children, allowHeadings: allowHeadings)
         }
+    }
+
+    // MARK: blocks inside inline elements
+
+    /// Inline elements whose meaning (emphasis, a link's address) must survive when they wrap blocks.
+    static let formattingNames: Set<String> = [
+        "a", "em", "i", "strong", "b", "u", "cite", "dfn", "var", "sup", "sub", "code", "kbd", "samp", "tt", "q",
+        "span", "font", "small", "mark", "s", "del", "ins", "abbr",
+    ]
+
+    /// The content of an inline element `wrapper` that holds blocks, with the wrapper pushed down
+    /// around each run of inline content, as the WHATWG parser's reconstruction of active formatting
+    /// elements shows it: `<em>a<p>b</p>c</em>` reads as `<em>a</em>`, `<p><em>b</em></p>`,
+    /// `<em>c</em>`; `<a href><p>x</p><p>y</p></a>` as two paragraphs that are both links.
+    static func pushingDown(_ wrapper: DOMElement) -> [DOMNode] {
+        var out: [DOMNode] = []
+        var run: [DOMNode] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            if InlineText.hasVisibleText(run) || run.contains(where: { $0.element != nil }) {
+                var w = wrapper
+                w.children = run
+                out.append(.element(w))
+            } else {
+                out += run
+            }
+            run = []
+        }
+        for child in wrapper.children {
+            guard case .element(let c) = child, blockNames.contains(c.name) || containsBlockStatic(c) else {
+                run.append(child)
+                continue
+            }
+            flush()
+            out.append(.element(wrapping(c, in: wrapper)))
+        }
+        flush()
+        return out
+    }
+
+    /// `block` with the inline runs inside it (at any depth of blocks) wrapped in a copy of `wrapper`.
+    private static func wrapping(_ block: DOMElement, in wrapper: DOMElement) -> DOMElement {
+        var b = block
+        if b.name == "hr" || b.name == "pre" { return b }
+        if formattingNames.contains(b.name) {
+            // An inline element that itself holds blocks: its own content is pushed down first.
+            var holder = DOMElement(name: "div", children: pushingDown(b), line: b.line, sourceStart: b.sourceStart)
+            holder = wrapping(holder, in: wrapper)
+            return holder
+        }
+        var kids: [DOMNode] = []
+        var run: [DOMNode] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            if InlineText.hasVisibleText(run) {
+                var w = wrapper
+                w.children = run
+                kids.append(.element(w))
+            } else {
+                kids += run
+            }
+            run = []
+        }
+        for child in b.children {
+            if case .element(let c) = child, blockNames.contains(c.name) || containsBlockStatic(c) {
+                flush()
+                kids.append(.element(wrapping(c, in: wrapper)))
+            } else {
+                run.append(child)
+            }
+        }
+        flush()
+        b.children = kids
+        return b
+    }
+
+    /// ``containsBlock(_:)`` without a builder.
+    static func containsBlockStatic(_ e: DOMElement) -> Bool {
+        for child in e.children {
+            guard case .element(let c) = child else { continue }
+            var found = false
+            c.walk { d in
+                if found { return false }
+                if blockHolders.contains(d.name) { found = true; return false }
+                return true
+            }
+            if found { return true }
+        }
+        return false
     }
 
     // MARK: lists

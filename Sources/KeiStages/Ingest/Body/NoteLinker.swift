@@ -61,6 +61,9 @@ struct NoteLinker {
             for i in t.head.indices { for j in t.head[i].cells.indices { t.head[i].cells[j].inlines = link(t.head[i].cells[j].inlines, at: t.head[i].location) } }
             for i in t.body.indices { for j in t.body[i].cells.indices { t.body[i].cells[j].inlines = link(t.body[i].cells[j].inlines, at: t.body[i].location) } }
             for i in t.foot.indices { for j in t.foot[i].cells.indices { t.foot[i].cells[j].inlines = link(t.foot[i].cells[j].inlines, at: t.foot[i].location) } }
+            for i in t.head.indices { for j in t.head[i].cells.indices { t.head[i].cells[j].blocks = link(t.head[i].cells[j].blocks) } }
+            for i in t.body.indices { for j in t.body[i].cells.indices { t.body[i].cells[j].blocks = link(t.body[i].cells[j].blocks) } }
+            for i in t.foot.indices { for j in t.foot[i].cells.indices { t.foot[i].cells[j].blocks = link(t.foot[i].cells[j].blocks) } }
             return .table(t)
         case .figure(var f):
             if let c = f.caption { f.caption = link(c, at: at) }

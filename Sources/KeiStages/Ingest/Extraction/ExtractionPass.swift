@@ -35,6 +35,11 @@ struct ExtractionPass {
     private var noteCache: [UInt8]
     /// The page's `<title>`, normalized (see `normalized`), when it has one.
     private var documentTitle: String?
+    /// Every element this pass removed, with why, in the order removed (see ``RemovedBlock``).
+    private var removals: [(index: Int, reason: RemovedBlock.Reason)] = []
+    /// The blocks of more than ``RemovedBlock/minimumWords`` words removed from inside the article
+    /// container that `run()` chose, in document order.
+    private(set) var removedBlocks: [RemovedBlock] = []
 
     init(tree: ExtractionTree, useHints: Bool, cleanConditionally: Bool) {
         self.tree = tree
@@ -62,10 +67,37 @@ struct ExtractionPass {
         guard let candidate = bestCandidate(body) else {
             if cleanConditionally { clean(inside: body, protecting: body) ; tree.computeStats() }
             guard tree.text[body] > 0 else { return nil }
+            reportRemovals(inside: [body])
             return (tree.rebuild(body), tree.text[body])
         }
         let top = climb(candidate, body: body)
         return assemble(top: top, body: body)
+    }
+
+    /// Marks `i` removed (with its subtree) and remembers why.
+    private mutating func markRemoved(_ i: Int, _ reason: RemovedBlock.Reason) {
+        tree.removed[i] = true
+        removals.append((i, reason))
+    }
+
+    /// Fills ``removedBlocks`` with the removals inside the chosen container blocks that held more
+    /// than ``RemovedBlock/minimumWords`` words.
+    private mutating func reportRemovals(inside roots: [Int]) {
+        var out: [RemovedBlock] = []
+        for (i, reason) in removals.sorted(by: { $0.index < $1.index }) {
+            guard roots.contains(where: { tree.contains($0, i) && $0 != i }) else { continue }
+            // A removal inside another removed block is reported with that block.
+            var a = tree.parent[i]
+            var nested = false
+            while a >= 0 { if tree.removed[a] { nested = true; break }; a = tree.parent[a] }
+            if nested { continue }
+            let text = tree.elements[i].textContent
+            let words = InlineText.wordCount(text)
+            guard words > RemovedBlock.minimumWords else { continue }
+            out.append(RemovedBlock(element: tree.elements[i].name, line: tree.elements[i].line,
+                                    words: words, excerpt: RemovedBlock.excerpt(of: text), reason: reason))
+        }
+        removedBlocks = out
     }
 
     // MARK: - Pre-clean
@@ -88,11 +120,17 @@ struct ExtractionPass {
     private mutating func preClean(_ body: Int) {
         // Scripts, styles, embeds and form controls first, so that the size tests below
         // (`isBig`) measure only text a reader could see.
+        // Nothing a browser does not render is read (see ``RenderedContent``), notes included.
         var i = body + 1
         var removedAny = false
         while i < tree.end[body] {
-            if ExtractionPass.alwaysRemoved.contains(tree.elements[i].name) {
+            let e = tree.elements[i]
+            if ExtractionPass.alwaysRemoved.contains(e.name) || RenderedContent.unrenderedElements.contains(e.name) {
                 tree.removed[i] = true
+                removedAny = true
+                i = tree.end[i]
+            } else if RenderedContent.isHidden(e) {
+                markRemoved(i, .hidden)
                 removedAny = true
                 i = tree.end[i]
             } else {
@@ -114,7 +152,6 @@ struct ExtractionPass {
             if ExtractionPass.landmarkChrome.contains(name) {
                 remove = !(name == "header" && headerBelongsToArticle(i))
             }
-            if !remove, isHidden(e) { remove = true }
             if !remove, useHints, !isInRunningText(i) {
                 let h = tree.hints[i]
                 if h.isChrome || (h.isWeakChrome && !h.isPositive) { remove = true }
@@ -123,7 +160,7 @@ struct ExtractionPass {
             // Chrome-looking wrappers that hold the notes (`<footer class="entry-footer">` around
             // the footnotes) are kept and cleaned from the inside instead.
             if remove, !isBig(i, body: body), !containsNotes(i, strongOnly: true) {
-                tree.removed[i] = true
+                markRemoved(i, .chromeHint)
                 i = tree.end[i]
             } else {
                 i += 1
@@ -141,15 +178,6 @@ struct ExtractionPass {
     private func isInRunningText(_ i: Int) -> Bool {
         let p = tree.parent[i]
         return p >= 0 && tree.ownText[p] > 0 && ExtractionPass.inlineNames.contains(tree.elements[i].name)
-    }
-
-    private func isHidden(_ e: DOMElement) -> Bool {
-        if e[attribute: "hidden"] != nil { return true }
-        if e[attribute: "aria-hidden"] == "true" { return true }
-        if let style = e[attribute: "style"]?.lowercased().replacingOccurrences(of: " ", with: "") {
-            if style.contains("display:none") || style.contains("visibility:hidden") { return true }
-        }
-        return false
     }
 
     /// A `header` inside an article that carries the article's `h1` is part of the article.
@@ -345,6 +373,7 @@ struct ExtractionPass {
             trimInside(top)
             if cleanConditionally { clean(inside: top, protecting: top); tree.computeStats() }
             guard tree.text[top] > 0 else { return nil }
+            reportRemovals(inside: [top])
             return (tree.rebuild(top), tree.text[top])
         }
         trimInside(top)
@@ -426,6 +455,7 @@ struct ExtractionPass {
             length += tree.text[r]
         }
         guard length > 0 else { return nil }
+        reportRemovals(inside: include.sorted() + rescued)
         return (element, length)
     }
 
@@ -453,7 +483,7 @@ struct ExtractionPass {
         let kids = tree.children(of: top).filter { !tree.removed[$0] }
         if let title = documentTitle,
            let h1 = kids.firstIndex(where: { tree.elements[$0].name == "h1" && titleMatches($0, title) }) {
-            for c in kids[..<h1] where !isNoteContainer(c) { tree.removed[c] = true }
+            for c in kids[..<h1] where !isNoteContainer(c) { markRemoved(c, .beforeTitle) }
         }
         var seenNotes = false
         for c in kids {
@@ -462,7 +492,7 @@ struct ExtractionPass {
                 continue
             }
             if seenNotes, tree.text[c] < 300, !ExtractionPass.headingNames.contains(tree.elements[c].name) {
-                tree.removed[c] = true
+                markRemoved(c, .afterNotes)
             }
         }
     }
@@ -544,6 +574,7 @@ struct ExtractionPass {
             return false
         }
         if ExtractionPass.contentBlocks.contains(e.name) {
+            if len > 0, e.name != "ul", e.name != "ol", e.name != "dl", isProtectedContent(c) { return true }
             return (len > 0 || tree.images[c] > 0) && ld < 0.25
         }
         if allowProseSection, ["div", "section", "article"].contains(e.name) {
@@ -570,12 +601,15 @@ struct ExtractionPass {
         while i < tree.end[root] {
             if tree.removed[i] { i = tree.end[i]; continue }
             if i != protecting, isNoteContainer(i) { i = tree.end[i]; continue }
-            if i != protecting, i != root || root != protecting, shouldRemove(i), !containsNotes(i) {
-                tree.removed[i] = true
+            if i != protecting, i != root || root != protecting, shouldRemove(i), !containsNotes(i),
+               !containsProtectedContent(i) {
+                markRemoved(i, useHints && tree.hints[i].weight < 0 ? .chromeHint : .density)
                 i = tree.end[i]
                 continue
             }
             if tree.elements[i].name == "pre" || tree.elements[i].name == "code" { i = tree.end[i]; continue }
+            // What a kept table, captioned figure, quotation or list holds is its content, links and all.
+            if i != protecting, isProtectedContent(i) { i = tree.end[i]; continue }
             i += 1
         }
     }
@@ -600,7 +634,8 @@ struct ExtractionPass {
         }
         guard ExtractionPass.conditionalNames.contains(name) else { return false }
         if weight < 0 { return true }
-        if name == "table", isDataTable(i) { return ld > 0.5 }
+        // Article content that is often mostly links is never removed for its link density.
+        if isProtectedContent(i) { return false }
         guard tree.commas[i] < 10 else { return false }
         let isList = name == "ul" || name == "ol" || name == "dl"
         let p = tree.paragraphs[i]
@@ -634,20 +669,81 @@ struct ExtractionPass {
         return false
     }
 
+    /// Blocks whose link density says nothing about whether they are content: data tables, figures
+    /// with a caption, block quotations and lists (a reading list, a table of official sources).
+    private func isProtectedContent(_ i: Int) -> Bool {
+        switch tree.elements[i].name {
+        case "table": return isDataTable(i)
+        case "figure":
+            for k in (i + 1)..<tree.end[i] where tree.elements[k].name == "figcaption" && !tree.removed[k] { return tree.text[k] > 0 }
+            return false
+        case "blockquote", "ul", "ol", "dl": return tree.text[i] > 0
+        default: return false
+        }
+    }
+
+    /// Whether `i` holds a data table, a captioned figure or a block quotation (lists do not count: a
+    /// wrapper around a link list is still removed when it is mostly links).
+    private func containsProtectedContent(_ i: Int) -> Bool {
+        var k = i + 1
+        while k < tree.end[i] {
+            if tree.removed[k] { k = tree.end[k]; continue }
+            let n = tree.elements[k].name
+            if n == "table" || n == "figure" || n == "blockquote", isProtectedContent(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// A table of data rather than layout: header cells, a head, a caption, a "Table 1" label just
+    /// before it, or at least three rows; not a table nesting tables or marked `role=presentation`.
     private func isDataTable(_ i: Int) -> Bool {
-        if tree.elements[i][attribute: "role"] == "presentation" { return false }
-        var rows = 0
-        var headerCells = 0
-        var nested = false
+        if isLayoutTable(i) { return false }
+        if hasHeaderStructure(i) { return true }
+        return hasTableLabelBefore(i) || rowCount(i) >= 3
+    }
+
+    private func isLayoutTable(_ i: Int) -> Bool {
+        if tree.elements[i][attribute: "role"] == "presentation" { return true }
+        for k in (i + 1)..<tree.end[i] where tree.elements[k].name == "table" { return true }
+        return false
+    }
+
+    private func hasHeaderStructure(_ i: Int) -> Bool {
         for k in (i + 1)..<tree.end[i] {
             switch tree.elements[k].name {
-            case "tr": rows += 1
-            case "th", "caption", "thead": headerCells += 1
-            case "table": nested = true
-            default: break
+            case "th", "caption", "thead": return true
+            default: continue
             }
         }
-        if nested { return false }
-        return headerCells > 0 || rows >= 3
+        return false
+    }
+
+    private func rowCount(_ i: Int) -> Int {
+        var rows = 0
+        for k in (i + 1)..<tree.end[i] where tree.elements[k].name == "tr" { rows += 1 }
+        return rows
+    }
+
+    /// Whether the element just before the table (or before its wrapper, when the table is its
+    /// wrapper's only content) is a short "Table 1: …" label.
+    private func hasTableLabelBefore(_ i: Int) -> Bool {
+        var k = i
+        while true {
+            let p = tree.parent[k]
+            guard p >= 0 else { return false }
+            let siblings = tree.children(of: p)
+            guard let pos = siblings.firstIndex(of: k) else { return false }
+            if pos > 0 {
+                let before = siblings[pos - 1]
+                guard tree.text[before] > 0, tree.text[before] <= 300 else { return false }
+                let text = tree.keptText(before)
+                guard let label = InlineText.captionLabel(text)?.label else { return false }
+                return label.lowercased().hasPrefix("table")
+            }
+            // The table opens its wrapper: look before the wrapper.
+            if tree.ownText[p] > 0 { return false }
+            k = p
+        }
     }
 }

@@ -107,13 +107,9 @@ enum VisibleMetadataReader {
         return dateClasses.contains(token) || TextSearch.contains(token, "publish") || token.hasPrefix("pubdate")
     }
 
-    /// Whether the element is hidden from readers (`hidden`, `aria-hidden="true"`, inline `display:none`).
+    /// Whether the element is not rendered (hidden, or a script/template/…): the body's own test, ``RenderedContent``.
     static func isHidden(_ el: DOMElement) -> Bool {
-        if el.attributes.isEmpty { return false }
-        if el[attribute: "hidden"] != nil || el[attribute: "aria-hidden"]?.lowercased() == "true" { return true }
-        guard let style = el[attribute: "style"]?.lowercased() else { return false }
-        let compact = style.filter { $0 != " " }
-        return TextSearch.contains(compact, "display:none") || TextSearch.contains(compact, "visibility:hidden")
+        !RenderedContent.isRendered(el)
     }
 
     /// `Korea Policy Vol. 3, Issue 2` / `Vol. 3 No. 2` → (name, volume, issue).
@@ -200,7 +196,7 @@ enum VisibleMetadataReader {
                 }
                 return
             }
-            for c in el.childElements where !skipped.contains(c.name) { visit(c, isRoot: false) }
+            for c in el.childElements where !skipped.contains(c.name) && !isHidden(c) { visit(c, isRoot: false) }
         }
         visit(block, isRoot: true)
         if out.isEmpty {
@@ -233,7 +229,7 @@ enum VisibleMetadataReader {
                     if count > limit * 4 { return false }
                     out += t.value
                 case .element(let c):
-                    if skipped.contains(c.name) { continue }
+                    if skipped.contains(c.name) || isHidden(c) { continue }
                     if !add(c) { return false }
                 case .comment:
                     break

@@ -1,0 +1,289 @@
+import KeiDocument
+import KeiXML
+
+/// Rebuilds lists that libxml2's HTML parser split apart, as browsers show them.
+///
+/// Authors (and editors pasting from word processors) often type a list directly inside another
+/// list, after an item: `<ol><li>a</li><ul><li>b</li></ul><li>c</li></ol>`. The WHATWG parser keeps
+/// the inner list inside the outer one (a browser shows it indented under "a", and "c" as the next
+/// item of the same list). libxml2 2.9 instead closes the outer list at the inner list's start tag
+/// when the two differ (`ul` in `ol`, `ol` in `ul`), ignores the outer list's end tag as
+/// "unexpected", and leaves the later items as `li` elements outside any list.
+///
+/// The repair works on the parsed tree with the decoded source: a list that follows a list of the
+/// other kind, where the source shows no end tag of the first list before the second's start tag,
+/// was closed by the parser. It is nested under the last item of the first list, and the stray
+/// items that follow are put back into the list whose end tag (found in the source, counting nested
+/// lists of the same name) comes after them. Lists the author really closed are left alone.
+public struct ListNestingRepair {
+    /// One repaired place: the inner list's start tag.
+    public struct Repair: Sendable, Hashable {
+        /// The list typed inside the other (`ul` / `ol`) and the list it belongs to.
+        public var inner: String
+        public var outer: String
+        /// The inner list's 1-based line (0 when unknown).
+        public var line: Int
+        /// The inner list's start tag in the decoded source.
+        public var span: SourceSpan?
+    }
+
+    private let source: [UInt8]
+    private(set) var repairs: [Repair] = []
+
+    private static let listNames: Set<String> = ["ul", "ol"]
+
+    private init(source: String) {
+        self.source = Array(source.utf8)
+    }
+
+    /// `root` with every split list rebuilt, and what was changed, in document order. `source` is the
+    /// decoded page (``DOMDocument/sourceText``) that the elements' `sourceStart` offsets point into.
+    static func repair(_ root: DOMElement, source: String) -> (root: DOMElement, repairs: [Repair]) {
+        // Most pages have no list next to a list of the other kind: no copy of the source for them.
+        guard !source.isEmpty, hasAdjacentLists(root) else { return (root, []) }
+        var r = ListNestingRepair(source: source)
+        let (repaired, _) = r.visit(root)
+        return (repaired, r.repairs)
+    }
+
+    private static func hasAdjacentLists(_ e: DOMElement) -> Bool {
+        var previous: String?
+        for node in e.children {
+            switch node {
+            case .comment: continue
+            case .text(let t): if !InlineText.isBlank(t.value) { previous = nil }
+            case .element(let c):
+                if listNames.contains(c.name) {
+                    if let p = previous, p != c.name { return true }
+                    previous = c.name
+                } else {
+                    previous = nil
+                }
+                if !c.children.isEmpty, hasAdjacentLists(c) { return true }
+            }
+        }
+        return false
+    }
+
+    private mutating func visit(_ e: DOMElement) -> (DOMElement, Bool) {
+        var copy = e
+        var changed = false
+        var kids = e.children
+        for i in kids.indices {
+            guard case .element(let c) = kids[i], !c.children.isEmpty else { continue }
+            let (repaired, childChanged) = visit(c)
+            if childChanged {
+                kids[i] = .element(repaired)
+                changed = true
+            }
+        }
+        if needsRepair(kids) {
+            kids = rebuild(kids)
+            changed = true
+        }
+        if changed { copy.children = kids }
+        return (copy, changed)
+    }
+
+    /// Cheap test: a list followed (past whitespace and comments) by a list of the other kind.
+    private func needsRepair(_ kids: [DOMNode]) -> Bool {
+        var previousList: DOMElement?
+        for node in kids {
+            switch node {
+            case .comment: continue
+            case .text(let t):
+                if !InlineText.isBlank(t.value) { previousList = nil }
+            case .element(let c):
+                if Self.listNames.contains(c.name) {
+                    if let p = previousList, p.name != c.name, closedByParser(p, at: c) { return true }
+                    previousList = c
+                } else {
+                    previousList = nil
+                }
+            }
+        }
+        return false
+    }
+
+    /// A list being rebuilt, and how far its source has been read looking for its end tag.
+    private struct Frame {
+        var list: DOMElement
+        /// Source offset up to which the list's tags have been counted, and the open depth there.
+        var cursor: Int
+        var depth: Int
+        /// The offset just past the list's own end tag, once found.
+        var closedAt: Int?
+    }
+
+    private mutating func rebuild(_ kids: [DOMNode]) -> [DOMNode] {
+        var out: [DOMNode] = []
+        var stack: [Frame] = []
+
+        func popFrame(_ stack: inout [Frame], _ out: inout [DOMNode]) {
+            let f = stack.removeLast()
+            if stack.isEmpty {
+                out.append(.element(f.list))
+            } else {
+                Self.nest(f.list, under: &stack[stack.count - 1].list)
+            }
+        }
+
+        for node in kids {
+            switch node {
+            case .comment:
+                if stack.isEmpty { out.append(node) } else { stack[stack.count - 1].list.children.append(node) }
+            case .text(let t) where InlineText.isBlank(t.value):
+                if stack.isEmpty { out.append(node) } else { stack[stack.count - 1].list.children.append(node) }
+            case .element(let c) where Self.listNames.contains(c.name):
+                let previous: DOMElement? = stack.last?.list ?? lastElement(out)
+                if let p = previous, Self.listNames.contains(p.name), p.name != c.name, closedByParser(p, at: c) {
+                    if stack.isEmpty, let index = out.lastIndex(where: { $0.element != nil }) {
+                        // Whitespace after the outer list moves into it with the inner list.
+                        let trailing = Array(out[(index + 1)...])
+                        out.removeSubrange(index...)
+                        var outer = frame(p)
+                        outer.list.children += trailing
+                        stack.append(outer)
+                    }
+                    repairs.append(Repair(inner: c.name, outer: p.name, line: c.line, span: startTagSpan(c)))
+                    stack.append(frame(c))
+                } else {
+                    while !stack.isEmpty { popFrame(&stack, &out) }
+                    out.append(node)
+                }
+            case .element(let c) where c.name == "li" && !stack.isEmpty:
+                let at = c.sourceStart ?? Int.max
+                while !stack.isEmpty, closes(&stack[stack.count - 1], before: at) { popFrame(&stack, &out) }
+                if stack.isEmpty { out.append(node) } else { stack[stack.count - 1].list.children.append(node) }
+            default:
+                while !stack.isEmpty { popFrame(&stack, &out) }
+                out.append(node)
+            }
+        }
+        while !stack.isEmpty { popFrame(&stack, &out) }
+        return out
+    }
+
+    private func lastElement(_ nodes: [DOMNode]) -> DOMElement? {
+        for node in nodes.reversed() {
+            switch node {
+            case .element(let e): return e
+            case .text(let t): if !InlineText.isBlank(t.value) { return nil }
+            case .comment: continue
+            }
+        }
+        return nil
+    }
+
+    /// Puts `inner` at the end of the last item of `outer` (or directly into `outer` when it has no item).
+    private static func nest(_ inner: DOMElement, under outer: inout DOMElement) {
+        if let i = outer.children.lastIndex(where: { $0.element?.name == "li" }), case .element(var item) = outer.children[i] {
+            item.children.append(.element(inner))
+            outer.children[i] = .element(item)
+            // Whitespace after that item stays after it.
+        } else {
+            outer.children.append(.element(inner))
+        }
+    }
+
+    private func frame(_ list: DOMElement) -> Frame {
+        Frame(list: list, cursor: list.sourceStart ?? source.count, depth: 0, closedAt: nil)
+    }
+
+    // MARK: source
+
+    /// Whether the source shows no end tag of `list` between its content and `next`'s start tag:
+    /// the parser closed it. Whitespace and comments between the two are skipped.
+    private func closedByParser(_ list: DOMElement, at next: DOMElement) -> Bool {
+        guard let listStart = list.sourceStart, let start = next.sourceStart, start <= source.count, start > listStart else {
+            return false
+        }
+        var k = start
+        while k > listStart {
+            let b = source[k - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C { k -= 1; continue }
+            if b == 0x3E, k >= 3, source[k - 2] == 0x2D, source[k - 3] == 0x2D, let open = lastIndex(of: "<!--", before: k - 3, after: listStart) {
+                k = open
+                continue
+            }
+            break
+        }
+        // The source before the next list ends with "</name>" (any case, spaces before ">")?
+        guard k > 0, source[k - 1] == 0x3E else { return true }
+        var j = k - 2
+        while j > listStart, source[j] == 0x20 || source[j] == 0x09 || source[j] == 0x0A || source[j] == 0x0D { j -= 1 }
+        let name = Array(list.name.utf8)
+        let nameStart = j - name.count + 1
+        guard nameStart >= 2 else { return true }
+        for (m, c) in name.enumerated() where source[nameStart + m] | 0x20 != c { return true }
+        return !(source[nameStart - 1] == 0x2F && source[nameStart - 2] == 0x3C)
+    }
+
+    private func lastIndex(of marker: String, before end: Int, after floor: Int) -> Int? {
+        let m = Array(marker.utf8)
+        var k = end - m.count
+        while k >= floor {
+            if source[k..<(k + m.count)].elementsEqual(m) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether the list of `frame` ends (its own end tag, counting same-name lists nested in it) before
+    /// the source offset `offset`. Reads the source incrementally from where the last call stopped.
+    private func closes(_ frame: inout Frame, before offset: Int) -> Bool {
+        if let c = frame.closedAt { return c <= offset }
+        let name = Array(frame.list.name.utf8)
+        let limit = min(offset, source.count)
+        var k = frame.cursor
+        while k < limit {
+            guard source[k] == 0x3C else { k += 1; continue }
+            if k + 3 < source.count, source[k + 1] == 0x21, source[k + 2] == 0x2D, source[k + 3] == 0x2D {
+                // A comment: skip it whole.
+                var e = k + 4
+                while e + 2 < source.count, !(source[e] == 0x2D && source[e + 1] == 0x2D && source[e + 2] == 0x3E) { e += 1 }
+                k = e + 3
+                continue
+            }
+            let isEnd = k + 1 < source.count && source[k + 1] == 0x2F
+            let nameStart = k + (isEnd ? 2 : 1)
+            if matchesName(name, at: nameStart) {
+                if isEnd {
+                    frame.depth -= 1
+                    if frame.depth <= 0 {
+                        var e = nameStart
+                        while e < source.count, source[e] != 0x3E { e += 1 }
+                        frame.closedAt = e + 1
+                        frame.cursor = e + 1
+                        return e + 1 <= offset
+                    }
+                } else {
+                    frame.depth += 1
+                }
+            }
+            k += 1
+        }
+        frame.cursor = max(frame.cursor, limit)
+        return false
+    }
+
+    private func matchesName(_ name: [UInt8], at k: Int) -> Bool {
+        guard k + name.count < source.count else { return false }
+        for (m, c) in name.enumerated() where source[k + m] | 0x20 != c { return false }
+        let after = source[k + name.count]
+        return after == 0x3E || after == 0x20 || after == 0x2F || after == 0x09 || after == 0x0A || after == 0x0D || after == 0x0C
+    }
+
+    /// The span of the element's start tag (`<` to `>`), when it is known.
+    private func startTagSpan(_ e: DOMElement) -> SourceSpan? {
+        guard let s = e.sourceStart, s < source.count else { return nil }
+        var k = s
+        var quote: UInt8 = 0
+        while k < source.count {
+            let b = source[k]
+            if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { return SourceSpan(start: s, end: k + 1) }
+            k += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import KeiCore
+import KeiDocument
+import KeiXML
+
+/// The diagnostics of reading a page as a browser renders it: markup the parser split that was
+/// rebuilt, article text that chrome removal took out, and links that were not kept.
+/// Rule ids are stable: reports, baselines and workflow gates refer to them.
+public enum ExtractionMessages {
+    /// A list typed directly inside a list, which libxml2 split apart, was rebuilt.
+    public static let markupRepaired = StageMessage("ingest.markup-repaired", .warning,
+        "Markup that the HTML parser reads differently from a browser (a list typed directly inside a list) was rebuilt as browsers show it.")
+    /// A block of more than 20 words was removed from inside the article container.
+    public static let chromeRemoved = StageMessage("ingest.chrome-removed", .info,
+        "A block of more than 20 words inside the article was removed as site chrome or hidden text.")
+    /// A link or image address with a scheme that is not allowed was dropped (its text kept).
+    public static let unsafeLink = StageMessage("ingest.unsafe-link", .warning,
+        "A link or image address that is not http, https, mailto (or doi/urn for links) was dropped; the link text is kept.")
+
+    /// Every message, for the stage description.
+    public static let all: [StageMessage] = [markupRepaired, chromeRemoved, unsafeLink]
+
+    /// The diagnostics of an extraction: its list repairs and removed blocks, in that order.
+    static func diagnostics(for extraction: ContentExtraction, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for r in extraction.listRepairs {
+            out.append(markupRepaired.diagnostic(
+                "A <\(r.inner)> list is typed directly inside an <\(r.outer)> list, after an item; the parser closed the <\(r.outer)> there. It was rebuilt as browsers show it: the <\(r.inner)> nested under the item before it, and the items after it kept in the <\(r.outer)>.",
+                at: SourceLocation(file: file, line: r.line),
+                fix: "Move the inner list into the item before it: <li>… <\(r.inner)>…</\(r.inner)></li>.",
+                span: r.span))
+        }
+        for b in extraction.removedBlocks {
+            out.append(chromeRemoved.diagnostic(
+                "A <\(b.element)> of \(b.words) words inside the article was removed because \(b.reason.explanation): “\(b.excerpt)”.",
+                at: SourceLocation(file: file, line: b.line), excerpt: b.excerpt,
+                fix: "If it is article text, mark it up as content (remove the hiding or chrome class), or ignore this note."))
+        }
+        return out
+    }
+
+    /// Checks the metadata's own addresses (canonical URL, PDF URL) with ``SafeURL`` as resources:
+    /// a relative PDF URL is resolved against the page's base URL; a disallowed one is dropped with
+    /// `ingest.unsafe-link`.
+    static func checkingURLs(of metadata: inout ArticleMetadata, root: DOMElement?, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func check(_ value: String?, _ what: String, base: URL?) -> String? {
+            guard let value else { return nil }
+            switch SafeURL.check(value, for: .resource, base: base) {
+            case .allowed(let u): return u
+            case .fragment, .empty: return nil
+            case .rejected(let scheme):
+                out.append(unsafeLink.diagnostic(
+                    "The page's \(what) has the scheme “\(scheme):”, which is not http or https; it was dropped.",
+                    at: SourceLocation(file: file, line: 0), excerpt: String(SafeURL.normalized(value).prefix(80)),
+                    fix: "Give the page an http or https \(what)."))
+                return nil
+            }
+        }
+        metadata.canonicalURL = check(metadata.canonicalURL, "canonical URL", base: nil)
+        let base = SafeURL.documentBase(of: root, canonical: metadata.canonicalURL)
+        metadata.pdfURL = check(metadata.pdfURL, "PDF URL", base: base)
+        return out
+    }
+}
