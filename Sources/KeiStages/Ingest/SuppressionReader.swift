@@ -48,18 +48,20 @@ struct SuppressionReader {
         return reader
     }
 
-    /// Whether `source` holds `kei-` in any case: one pass over its UTF-8 bytes.
+    /// Whether `source` holds `kei-` in any case: one pass over its UTF-8 bytes, looking back from each `-`.
     static func mentionsDirectives(_ source: String) -> Bool {
-        var matched = 0  // how many bytes of "kei-" the bytes before matched
-        for byte in source.utf8 {
-            let lower = byte | 0x20  // ASCII letters to lower case; "-" (0x2D) stays itself
-            switch (matched, lower) {
-            case (0, 0x6B), (1, 0x65), (2, 0x69): matched += 1
-            case (3, _) where byte == 0x2D: return true
-            default: matched = lower == 0x6B ? 1 : 0
+        var source = source
+        return source.withUTF8 { bytes in
+            // ASCII letters OR 0x20 are lower case; no other byte becomes "k", "e" or "i" that way.
+            var i = 3
+            while i < bytes.count {
+                if bytes[i] == 0x2D, bytes[i - 1] | 0x20 == 0x69, bytes[i - 2] | 0x20 == 0x65, bytes[i - 3] | 0x20 == 0x6B {
+                    return true
+                }
+                i += 1
             }
+            return false
         }
-        return false
     }
 
     /// Elements that are blocks for `kei-disable-next` (HTML's flow content that starts a new block).
