@@ -61,7 +61,7 @@ public enum MetadataExtractor {
 
     /// Extracts the metadata of `document`; diagnostics are located in `file`.
     public static func extract(from document: DOMDocument, file: String) -> (metadata: ArticleMetadata, diagnostics: [Diagnostic]) {
-        var merger = MetadataMerger(file: file)
+        var merger = MetadataMerger(file: file, document: document)
         let tags = MetaTagIndex(root: document.root)
         let ld = JSONLDReader.read(tags.jsonLD)
         let visible = VisibleMetadataReader.read(document.root)
@@ -75,20 +75,22 @@ public enum MetadataExtractor {
         }
         func ldCandidate(_ value: String?, _ name: String) -> [MetadataCandidate] {
             guard let v = MetadataText.nonEmpty(value) else { return [] }
-            return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line)]
+            let key = name.split(whereSeparator: { $0 == " " || $0 == "." }).first.map(String.init) ?? name
+            return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line,
+                                      origin: ld.start.map { ValueOrigin(elementStart: $0, jsonKey: key) })]
         }
-        func visibleCandidate(_ value: String?, _ label: String, _ line: Int) -> [MetadataCandidate] {
+        func visibleCandidate(_ value: String?, _ label: String, _ line: Int, _ start: Int?) -> [MetadataCandidate] {
             guard let v = MetadataText.nonEmpty(value) else { return [] }
-            return [MetadataCandidate(value: v, source: label, line: line)]
+            return [MetadataCandidate(value: v, source: label, line: line, origin: start.map { ValueOrigin(elementStart: $0) })]
         }
 
         // Journal, series, publisher first: their names are site names to strip from titles.
         let journal = merger.pick("journal", tags.candidates(["citation_journal_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["prism.publicationname"], firstOnly: true)
-            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine), same: sameText)
+            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesStart), same: sameText)
         m.journal = journal?.value
-        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine)
+        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesStart)
             + tags.candidates(["citation_series_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["citation_journal_title"])
@@ -99,11 +101,11 @@ public enum MetadataExtractor {
         m.volume = merger.pick("volume", tags.candidates(["citation_volume"], firstOnly: true)
             + ldCandidate(ld.volumeNumber, "volumeNumber")
             + tags.candidates(["prism.volume"], firstOnly: true)
-            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine), same: sameText)?.value
+            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine, visible.seriesStart), same: sameText)?.value
         m.issue = merger.pick("issue", tags.candidates(["citation_issue"], firstOnly: true)
             + ldCandidate(ld.issueNumber, "issueNumber")
             + tags.candidates(["prism.number"], firstOnly: true)
-            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine), same: sameText)?.value
+            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine, visible.seriesStart), same: sameText)?.value
 
         // Title.
         var siteNames = knownSiteNames
@@ -113,16 +115,23 @@ public enum MetadataExtractor {
         var titles = tags.candidates(["citation_title"], firstOnly: true) + ldCandidate(ld.headline, "headline")
             + tags.candidates(["dc.title", "dcterms.title", "og:title", "twitter:title"], firstOnly: true)
         if let t = tags.title, let v = MetadataText.nonEmpty(t.text) {
-            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line))
+            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line, origin: t.start.map { ValueOrigin(elementStart: $0) }))
         }
         if let h = tags.h1s.first, let v = MetadataText.nonEmpty(h.text) {
-            titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1))
+            titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1,
+                                            origin: h.start.map { ValueOrigin(elementStart: $0) }))
         }
         let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
         let strippableSiteKeys = siteKeys.filter { !$0.isEmpty }
+        // What the page shows as its title without a site part: the <h1>, og:title, twitter:title.
+        let shownTitles = (tags.h1s.prefix(1).map(\.text) + tags.candidates(["og:title", "twitter:title"], firstOnly: true).map(\.value))
+            .compactMap { MetadataText.nonEmpty($0) }
         titles = titles.compactMap { c in
             var c = c
             c.value = MetadataText.stripSiteName(c.value, siteKeys: strippableSiteKeys)
+            if c.source == "<title>" || c.source.hasSuffix("\"og:title\">") || c.source.hasSuffix("\"twitter:title\">") {
+                c.value = MetadataText.stripPartNotShown(c.value, shown: shownTitles)
+            }
             return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
         }
         m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value
@@ -130,30 +139,39 @@ public enum MetadataExtractor {
         m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"], firstOnly: true)
             + ldCandidate(ld.alternativeHeadline, "alternativeHeadline")
             + tags.candidates(["dc.title.alternative"], firstOnly: true)
-            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine),
+            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine, visible.subtitleStart),
             same: MetadataText.sameTitle)?.value
 
         // Date.
         var dates: [DateCandidate] = []
         for c in tags.candidates(["citation_publication_date", "citation_date", "citation_online_date"], firstOnly: true) {
-            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
+            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line, origin: c.origin))
         }
         if let d = MetadataText.nonEmpty(ld.datePublished) {
-            dates.append(DateCandidate(raw: d, source: "JSON-LD datePublished", line: ld.line))
+            dates.append(DateCandidate(raw: d, source: "JSON-LD datePublished", line: ld.line,
+                                       origin: ld.start.map { ValueOrigin(elementStart: $0, jsonKey: "datePublished") }))
         }
         for c in tags.candidates(["dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "article:published_time",
                                   "og:article:published_time", "datepublished"], firstOnly: true) {
-            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
+            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line, origin: c.origin))
+        }
+        func timeOrigin(_ t: MetaTagIndex.Time) -> ValueOrigin? {
+            t.start.map { ValueOrigin(elementStart: $0, attribute: "datetime") }
         }
         if let t = tags.times.first(where: { $0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
-            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime> (pubdate)", line: t.line))
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime> (pubdate)", line: t.line, origin: timeOrigin(t)))
+        }
+        if let p = visible.placeholderDate {
+            dates.append(DateCandidate(raw: p.text, source: "visible text \(MetadataText.quoted(p.text))", line: p.line,
+                                       checksConflicts: false, origin: p.start.map { ValueOrigin(elementStart: $0) }))
         }
         if let d = visible.date {
             dates.append(DateCandidate(raw: d.iso, source: "visible text \(MetadataText.quoted(visible.dateText ?? d.iso))",
-                                       line: visible.dateLine, parsed: d))
+                                       line: visible.dateLine, parsed: d, origin: visible.dateStart.map { ValueOrigin(elementStart: $0) }))
         }
         if let t = tags.times.first(where: { !$0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
-            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false))
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false,
+                                       origin: timeOrigin(t)))
         }
         m.publicationDate = merger.pickDate(dates)
 
@@ -162,7 +180,7 @@ public enum MetadataExtractor {
 
         // Canonical URL, language, keywords, summary, PDF, DOI.
         var urls: [MetadataCandidate] = []
-        if let c = tags.canonical, let v = MetadataText.nonEmpty(c.href) {
+        if let c = tags.canonical, let v = MetadataText.nonEmpty(MetadataText.decodingReferences(c.href)) {
             urls.append(MetadataCandidate(value: v, source: "<link rel=\"canonical\">", line: c.line))
         }
         urls += tags.candidates(["citation_public_url", "og:url"], firstOnly: true) + ldCandidate(ld.url, "url")
@@ -184,7 +202,7 @@ public enum MetadataExtractor {
                                "twitter:description"]), same: sameText, checkConflicts: false)?.value
 
         let pdf = merger.pick("PDF URL", tags.candidates(["citation_pdf_url"])
-            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine), same: sameText, checkConflicts: false)
+            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine, visible.pdfStart), same: sameText, checkConflicts: false)
         if let p = pdf?.value {
             if !p.contains("://"), let base = m.canonicalURL.flatMap({ URL(string: $0) }),
                let resolved = URL(string: p, relativeTo: base)?.absoluteString {
@@ -208,7 +226,7 @@ public enum MetadataExtractor {
     }
 
     static func sameText(_ a: String, _ b: String) -> Bool {
-        MetadataText.comparisonKey(a) == MetadataText.comparisonKey(b)
+        MetadataText.sameValue(a, b)
     }
 
     static func weak(_ c: MetadataCandidate) -> MetadataCandidate {
