@@ -79,18 +79,18 @@ public enum MetadataExtractor {
             return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line,
                                       origin: ld.start.map { ValueOrigin(elementStart: $0, jsonKey: key) })]
         }
-        func visibleCandidate(_ value: String?, _ label: String, _ line: Int, _ start: Int?) -> [MetadataCandidate] {
+        func visibleCandidate(_ value: String?, _ label: String, _ line: Int, _ origin: ValueOrigin?) -> [MetadataCandidate] {
             guard let v = MetadataText.nonEmpty(value) else { return [] }
-            return [MetadataCandidate(value: v, source: label, line: line, origin: start.map { ValueOrigin(elementStart: $0) })]
+            return [MetadataCandidate(value: v, source: label, line: line, origin: origin)]
         }
 
         // Journal, series, publisher first: their names are site names to strip from titles.
         let journal = merger.pick("journal", tags.candidates(["citation_journal_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["prism.publicationname"], firstOnly: true)
-            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesStart), same: sameText)
+            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)
         m.journal = journal?.value
-        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesStart)
+        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesOrigin)
             + tags.candidates(["citation_series_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["citation_journal_title"])
@@ -101,11 +101,11 @@ public enum MetadataExtractor {
         m.volume = merger.pick("volume", tags.candidates(["citation_volume"], firstOnly: true)
             + ldCandidate(ld.volumeNumber, "volumeNumber")
             + tags.candidates(["prism.volume"], firstOnly: true)
-            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine, visible.seriesStart), same: sameText)?.value
+            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)?.value
         m.issue = merger.pick("issue", tags.candidates(["citation_issue"], firstOnly: true)
             + ldCandidate(ld.issueNumber, "issueNumber")
             + tags.candidates(["prism.number"], firstOnly: true)
-            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine, visible.seriesStart), same: sameText)?.value
+            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)?.value
 
         // Title.
         var siteNames = knownSiteNames
@@ -115,11 +115,11 @@ public enum MetadataExtractor {
         var titles = tags.candidates(["citation_title"], firstOnly: true) + ldCandidate(ld.headline, "headline")
             + tags.candidates(["dc.title", "dcterms.title", "og:title", "twitter:title"], firstOnly: true)
         if let t = tags.title, let v = MetadataText.nonEmpty(t.text) {
-            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line, origin: t.start.map { ValueOrigin(elementStart: $0) }))
+            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line, origin: t.origin))
         }
         if let h = tags.h1s.first, let v = MetadataText.nonEmpty(h.text) {
             titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1,
-                                            origin: h.start.map { ValueOrigin(elementStart: $0) }))
+                                            origin: h.origin))
         }
         let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
         let strippableSiteKeys = siteKeys.filter { !$0.isEmpty }
@@ -139,7 +139,7 @@ public enum MetadataExtractor {
         m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"], firstOnly: true)
             + ldCandidate(ld.alternativeHeadline, "alternativeHeadline")
             + tags.candidates(["dc.title.alternative"], firstOnly: true)
-            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine, visible.subtitleStart),
+            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine, visible.subtitleOrigin),
             same: MetadataText.sameTitle)?.value
 
         // Date.
@@ -163,11 +163,11 @@ public enum MetadataExtractor {
         }
         if let p = visible.placeholderDate {
             dates.append(DateCandidate(raw: p.text, source: "visible text \(MetadataText.quoted(p.text))", line: p.line,
-                                       checksConflicts: false, origin: p.start.map { ValueOrigin(elementStart: $0) }))
+                                       checksConflicts: false, origin: p.origin))
         }
         if let d = visible.date {
             dates.append(DateCandidate(raw: d.iso, source: "visible text \(MetadataText.quoted(visible.dateText ?? d.iso))",
-                                       line: visible.dateLine, parsed: d, origin: visible.dateStart.map { ValueOrigin(elementStart: $0) }))
+                                       line: visible.dateLine, parsed: d, origin: visible.dateOrigin))
         }
         if let t = tags.times.first(where: { !$0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
             dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false,
@@ -202,7 +202,7 @@ public enum MetadataExtractor {
                                "twitter:description"]), same: sameText, checkConflicts: false)?.value
 
         let pdf = merger.pick("PDF URL", tags.candidates(["citation_pdf_url"])
-            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine, visible.pdfStart), same: sameText, checkConflicts: false)
+            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine, visible.pdfOrigin), same: sameText, checkConflicts: false)
         if let p = pdf?.value {
             if !p.contains("://"), let base = m.canonicalURL.flatMap({ URL(string: $0) }),
                let resolved = URL(string: p, relativeTo: base)?.absoluteString {

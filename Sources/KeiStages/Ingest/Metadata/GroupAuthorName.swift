@@ -29,7 +29,8 @@ enum GroupAuthorName {
         if agencies.contains(lower.joined(separator: " ")) { return true }
         if words.count == 1 {
             let letters = first.filter(\.isLetter)
-            return (2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase) && letters.count == first.count
+            return bodyWords.contains(lower[0])
+                || ((2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase) && letters.count == first.count)
         }
         if lower.first == "the" { return true }
         if lower.contains(where: { bodyWords.contains($0) }) { return true }

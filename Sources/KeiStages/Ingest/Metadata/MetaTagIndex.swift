@@ -30,8 +30,8 @@ struct MetaTagIndex {
     var metas: [Meta] = []
     var canonical: (href: String, line: Int)?
     var htmlLang: (value: String, line: Int)?
-    var title: (text: String, line: Int, start: Int?)?
-    var h1s: [(text: String, line: Int, start: Int?)] = []
+    var title: (text: String, line: Int, origin: ValueOrigin)?
+    var h1s: [(text: String, line: Int, origin: ValueOrigin)] = []
     var times: [Time] = []
     var jsonLD: [(text: String, line: Int, start: Int?)] = []
     /// Indices into `metas` by key, in document order.
@@ -60,10 +60,10 @@ struct MetaTagIndex {
                     canonical = (href, el.line)
                 }
             case "title":
-                if title == nil { title = (MetadataText.decodingReferences(el.textContent), el.line, el.sourceStart) }
+                if title == nil { title = (MetadataText.decodingReferences(el.textContent), el.line, ValueOrigin(textOf: el)) }
                 return false
             case "h1":
-                h1s.append((el.textContent, el.line, el.sourceStart))
+                h1s.append((el.textContent, el.line, ValueOrigin(textOf: el)))
             case "time":
                 if let dt = el[attribute: "datetime"] {
                     let isPub = el[attribute: "pubdate"] != nil

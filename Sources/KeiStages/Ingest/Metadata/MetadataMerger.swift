@@ -22,12 +22,12 @@ struct MetadataMerger {
     /// The source span of a value: an attribute's value, a JSON-LD property's name inside its
     /// `<script>`, or an element's start tag. The runner turns it into line, column and excerpt.
     func span(_ origin: ValueOrigin?) -> SourceSpan? {
-        guard let origin, let document else { return nil }
+        if let text = origin?.text { return text }
+        guard let origin, let start = origin.elementStart, let document else { return nil }
         if let key = origin.jsonKey {
-            return Self.jsonKeySpan("\"\(key)\"", inScriptAt: origin.elementStart, of: document)
-                ?? document.startTagSpan(at: origin.elementStart)
+            return Self.jsonKeySpan("\"\(key)\"", inScriptAt: start, of: document) ?? document.startTagSpan(at: start)
         }
-        return document.startTagSpan(at: origin.elementStart, attribute: origin.attribute)
+        return document.startTagSpan(at: start, attribute: origin.attribute)
     }
 
     /// The first occurrence of `needle` (a quoted JSON property name) between the `<script>` at

@@ -173,12 +173,12 @@ enum MetadataText {
 
     /// Removes from a title the part set off by a separator (`Title | Site`, `Title - Site`,
     /// `Title — Site`, `Site: Title`, `«Site» | Title`) when one of `shown` (what the page shows as
-    /// its title: the `<h1>`, `og:title`) is the title without that part (by ``sameValue(_:_:)``).
-    /// Otherwise returns `title` unchanged.
+    /// its title: the `<h1>`, `og:title`; `title` itself is no reference) is the title without that
+    /// part, compared by ``looseKey(_:)``. Otherwise returns `title` unchanged.
     static func stripPartNotShown(_ title: String, shown: [String]) -> String {
-        guard !shown.isEmpty else { return title }
-        let shownKeys = Set(shown.map(looseKey))
-        if shownKeys.contains(looseKey(title)) { return title }
+        let titleKey = looseKey(title)
+        let shownKeys = Set(shown.map(looseKey)).subtracting([titleKey])
+        guard !shownKeys.isEmpty else { return title }
         for sep in siteNameSeparators + [" « ", ": ", " : "] {
             for r in [TextSearch.lastRange(of: sep, in: title), TextSearch.range(of: sep, in: title)].compactMap({ $0 }) {
                 let head = normalize(String(title[..<r.lowerBound])), tail = normalize(String(title[r.upperBound...]))

@@ -33,10 +33,9 @@ enum VisibleMetadataReader {
                 v.authors += authors(inBlock: block)
             }
             v.authorsLine = group.first?.line ?? 0
-            v.authorsStart = group.first?.sourceStart
             v.authors = dedupe(v.authors)
         }
-        var plainBy: (authors: [Author], line: Int, start: Int?)?
+        var plainBy: (authors: [Author], line: Int)?
         body.walk { el in
             if skipped.contains(el.name) || isHidden(el) || OtherContentRegion.contains(el, isTitle: isTitle) { return false }
             // Lower-cased class tokens, computed only when a check needs them.
@@ -52,13 +51,13 @@ enum VisibleMetadataReader {
                let t = MetadataText.nonEmpty(el.textContent), t.count <= 400 {
                 v.subtitle = t
                 v.subtitleLine = el.line
-                v.subtitleStart = el.sourceStart
+                v.subtitleOrigin = ValueOrigin(textOf: el)
             }
             if v.pdfURL == nil, el.name == "a", let href = el[attribute: "href"],
                href.lowercased().split(separator: "?").first?.hasSuffix(".pdf") ?? false {
                 v.pdfURL = MetadataText.normalize(href)
                 v.pdfLine = el.line
-                v.pdfStart = el.sourceStart
+                v.pdfOrigin = ValueOrigin(textOf: el)
             }
             // Only short elements can be a date line, a banner or a plain byline.
             if v.date != nil && v.seriesName != nil && plainBy != nil { return true }
@@ -82,9 +81,9 @@ enum VisibleMetadataReader {
                     v.date = d
                     v.dateText = text
                     v.dateLine = el.line
-                    v.dateStart = el.sourceStart
+                    v.dateOrigin = ValueOrigin(textOf: el)
                 } else if v.placeholderDate == nil {
-                    v.placeholderDate = (text, el.line, el.sourceStart)
+                    v.placeholderDate = (text, el.line, ValueOrigin(textOf: el))
                 }
             }
             if v.seriesName == nil, TextSearch.contains(lower(), "vol"), Self.fits(text, within: 120), let banner = seriesBanner(text) {
@@ -92,19 +91,18 @@ enum VisibleMetadataReader {
                 v.volume = banner.volume
                 v.issue = banner.issue
                 v.seriesLine = el.line
-                v.seriesStart = el.sourceStart
+                v.seriesOrigin = ValueOrigin(textOf: el)
             }
             if plainBy == nil, text.hasPrefix("By "), Self.fits(text, within: 120),
                ["p", "div", "span", "h3", "h4", "h5", "h6", "address", "em", "strong"].contains(el.name) {
                 let a = BylineParser.authors(from: text)
-                if !a.isEmpty, a.count <= 6 { plainBy = (a, el.line, el.sourceStart) }
+                if !a.isEmpty, a.count <= 6 { plainBy = (a, el.line) }
             }
             return true
         }
         if v.authors.isEmpty, let plainBy {
             v.authors = plainBy.authors
             v.authorsLine = plainBy.line
-            v.authorsStart = plainBy.start
         }
         return v
     }
@@ -283,7 +281,10 @@ enum VisibleMetadataReader {
                 switch child {
                 case .text(let t): out += t.value
                 case .element(let c):
-                    if skipped.contains(c.name) || isHidden(c) || OtherContentRegion.isBylineCopy(c) { continue }
+                    if skipped.contains(c.name) || isHidden(c) || OtherContentRegion.isBylineCopy(c) {
+                        out += " "  // what it separated stays apart ("Dana Imaginary<span …>…</span>October 2")
+                        continue
+                    }
                     // Block boundaries separate words ("Dana Imaginary<div>Senior Fellow</div>").
                     let isBlock = !inlineElements.contains(c.name)
                     if isBlock { out += " " }
