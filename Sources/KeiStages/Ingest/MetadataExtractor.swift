@@ -16,7 +16,7 @@ import KeiXML
 /// | --- | --- |
 /// | title | `citation_title` → JSON-LD `headline`/`name` → `DC.title` → `dcterms.title` → `og:title` → `twitter:title` → `<title>` → first `<h1>` |
 /// | subtitle | `citation_subtitle` → JSON-LD `alternativeHeadline` → `DC.title.alternative` → visible `.subtitle`/`.dek`/`.standfirst` element |
-/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author`/`og:article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
+/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → JSON-LD `creator` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author`/`og:article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
 /// | publication date | `citation_publication_date` → `citation_date` → `citation_online_date` → JSON-LD `datePublished` → `DC.date.issued` → `dcterms.issued` → `DC.date` → `dcterms.date` → `article:published_time` → `og:article:published_time` → meta `datePublished` → first `<time pubdate>`/`<time itemprop=datePublished>` → visible "Published December 15, 2025" / date-classed element → first other `<time datetime>` |
 /// | journal | `citation_journal_title` → JSON-LD `isPartOf` Periodical `name` → `prism.publicationName` → visible series banner name |
 /// | series | visible series banner ("Korea Policy Vol. 3, Issue 2") → `citation_series_title` → JSON-LD Periodical `name` → `citation_journal_title` → `article:section` |
@@ -31,24 +31,36 @@ import KeiXML
 /// | DOI | `citation_doi` → `DC.identifier` (doi) → `prism.doi` → JSON-LD `identifier`/`sameAs`/`@id` (doi) |
 ///
 /// Authors of the winning source that lack an affiliation get one from a lower source naming the same person.
+/// The visible byline is the article's own (the first after the title `<h1>`), never one in other
+/// content (related cards, sidebars, teasers: ``OtherContentRegion``) or a tooltip; group bylines
+/// ("The Editorial Board", "Reuters", an institution, a JSON-LD `Organization`) are group authors
+/// (``KeiDocument/AuthorKind/group``, see ``GroupAuthorName``).
 ///
-/// Values are normalised: whitespace runs (including U+00A0) collapse to one space, ends are trimmed,
-/// C1 control characters from mislabelled windows-1252 pages become the characters browsers show;
-/// curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic Institute of America") are
-/// removed from titles when the site name is known (og:site_name, publisher, journal, KEI's names);
-/// a title that is only the site name is not a title candidate.
+/// Values are normalised: character references left in JSON-LD strings and `<meta>` values are
+/// decoded (``KeiXML/HTMLCharacterReferences``), whitespace runs (including U+00A0) collapse to one
+/// space, ends are trimmed, C1 control characters from mislabelled windows-1252 pages become the
+/// characters browsers show; curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic
+/// Institute of America") are removed from titles when the site name is known (og:site_name,
+/// publisher, journal, KEI's names) or when the `<h1>` or `og:title` shows the title without them
+/// (``MetadataText/stripPartNotShown(_:shown:)``); a title that is only the site name is not a title
+/// candidate.
 ///
 /// Diagnostics (see ``MetadataMessages``):
 /// - `ingest.metadata-conflict` (warning) when a lower source disagrees with the winner for title,
 ///   subtitle, date, journal, volume, issue or DOI, located at the losing element (weak sources —
 ///   the first of several `<h1>`s, a `<time>` without `pubdate`, `article:section` — are not checked).
-///   Titles that differ only in whitespace, quotes, dashes, case or trailing punctuation agree, and
-///   so do titles where one is the other plus a part set off by a separator (`Title | Site`,
+///   Values that differ only in whitespace or spacing, quotes, dashes, case, trailing punctuation,
+///   compatibility forms or encoding (``MetadataText/sameValue(_:_:)``) agree; titles also agree
+///   when one is the other plus a part set off by a separator (`Title | Site`,
 ///   `Site - Title`, `Title: Subtitle`, `Title [Site]`); dates agree when they match at their common
 ///   precision (`2025-12` agrees with `2025-12-15`).
+///   The diagnostic's span is the losing value (attribute value, JSON-LD property, element text).
+/// - `ingest.placeholder-date` (warning) for a date that is a placeholder (``PlaceholderDate``: the
+///   Unix epoch in any format, the WordPress zero date, `0001-01-01`, `1900-01-01`), machine or
+///   visible; it is ignored, so any real date wins.
 /// - `ingest.date-invalid` (warning) for a machine-readable date (meta tag, JSON-LD, `<time pubdate>`
-///   or the first `<time datetime>`) that is not a real calendar date (`-0001-11-30T00:00:00+00:00`,
-///   `0000-00-00`, `2025-13-45`, garbage); it is ignored and the next source is used. Readable forms:
+///   or the first `<time datetime>`) that is not a real calendar date (`2025-13-45`, garbage); it is
+///   ignored and the next source is used. Readable forms:
 ///   ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, date-times), `YYYY/MM/DD`, written dates
 ///   (`December 15, 2025`, `15 Dec 2025`). `<time>` durations, times of day and week values are
 ///   skipped without a warning.
