@@ -35,6 +35,15 @@ enum BylineParser {
         return splitAuthors(s) ?? []
     }
 
+    /// The one author an element marked as a name holds (`<span class="author-name">`, `<a rel="author">`):
+    /// a group author when its text is a group's name, else a person without leading `By` or honorifics;
+    /// nil when the text is neither.
+    static func author(named text: String) -> Author? {
+        let s = stripLeadingBy(MetadataText.normalize(text))
+        if GroupAuthorName.isGroup(s), let group = groupName(s) { return Author(name: group, kind: .group) }
+        return cleanName(stripHonorifics(s)).map { Author(name: $0) }
+    }
+
     /// The byline split on `and`, `&`, `;` and commas into names, affiliations, degrees and suffixes;
     /// nil when a part is none of these.
     private static func splitAuthors(_ s: String) -> [Author]? {
@@ -66,13 +75,8 @@ enum BylineParser {
                     continue
                 }
             }
-            if GroupAuthorName.isGroup(part), let group = groupName(part) {
-                authors.append(Author(name: group, kind: .group))
-            } else if let name = cleanName(stripHonorifics(part)) {
-                authors.append(Author(name: name))
-            } else {
-                return nil
-            }
+            guard let author = author(named: part) else { return nil }
+            authors.append(author)
             lastChunkHasName = true
         }
         return authors.count > 12 || authors.isEmpty ? nil : authors

@@ -39,19 +39,31 @@ enum OtherContentRegion {
 
     /// ``contains(_:isTitle:)`` without the title exception.
     static func isMarked(_ el: DOMElement) -> Bool {
-        if (el[attribute: "role"] ?? "").lowercased() == "complementary" { return true }
-        for attribute in ["class", "id"] {
-            guard let value = el[attribute: attribute]?.lowercased() else { continue }
-            if markers.contains(where: { TextSearch.contains(value, $0) }) { return true }
-            let parts = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            if parts.contains(where: { tokens.contains(String($0)) }) { return true }
+        for attribute in el.attributes {
+            switch attribute.name {
+            case "role":
+                if attribute.value.lowercased() == "complementary" { return true }
+            case "class", "id":
+                let value = attribute.value.lowercased()
+                if markers.contains(where: { TextSearch.contains(value, $0) }) { return true }
+                let parts = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                if parts.contains(where: { tokens.contains(String($0)) }) { return true }
+            default:
+                break
+            }
         }
-        guard let first = el.childElements.first else { return false }
+        guard let first = firstChildElement(el) else { return false }
         let heading = headingNames.contains(first.name) ? first
-            : first.childElements.first.flatMap { headingNames.contains($0.name) ? $0 : nil }
+            : firstChildElement(first).flatMap { headingNames.contains($0.name) ? $0 : nil }
         guard let heading else { return false }
         let text = MetadataText.normalize(heading.textContent).lowercased()
         return text.count <= 80 && headings.contains { text.hasPrefix($0) }
+    }
+
+    /// The first child element, without building the list of all of them.
+    private static func firstChildElement(_ el: DOMElement) -> DOMElement? {
+        for child in el.children { if case .element(let e) = child { return e } }
+        return nil
     }
 
     static let headingNames: Set<String> = ["h2", "h3", "h4", "h5", "h6"]

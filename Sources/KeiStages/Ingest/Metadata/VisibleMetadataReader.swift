@@ -243,12 +243,7 @@ enum VisibleMetadataReader {
                 return
             }
             if !isRoot && isName {
-                let text = BylineParser.stripLeadingBy(MetadataText.normalize(bylineText(el)))
-                if let group = GroupAuthorName.isGroup(text) ? BylineParser.groupName(text) : nil {
-                    out.append(Author(name: group, kind: .group))
-                } else if let name = BylineParser.cleanName(BylineParser.stripHonorifics(text)) {
-                    out.append(Author(name: name))
-                }
+                if let author = BylineParser.author(named: bylineText(el)) { out.append(author) }
                 return
             }
             for c in el.childElements where !skipped.contains(c.name) && !isHidden(c) {
@@ -259,12 +254,7 @@ enum VisibleMetadataReader {
         if out.isEmpty {
             let itemprop = (block[attribute: "itemprop"] ?? "").lowercased()
             if itemprop == "author" || block.name == "a" {
-                let text = BylineParser.stripLeadingBy(MetadataText.normalize(bylineText(block)))
-                if let group = GroupAuthorName.isGroup(text) ? BylineParser.groupName(text) : nil {
-                    out.append(Author(name: group, kind: .group))
-                } else if let n = BylineParser.cleanName(BylineParser.stripHonorifics(text)) {
-                    out.append(Author(name: n))
-                }
+                if let author = BylineParser.author(named: bylineText(block)) { out.append(author) }
             } else {
                 out = BylineParser.authors(from: bylineText(block))
             }
