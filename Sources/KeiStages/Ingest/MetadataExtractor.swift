@@ -76,7 +76,8 @@ public enum MetadataExtractor {
         var merger = MetadataMerger(file: file, document: document)
         let tags = MetaTagIndex(root: document.root)
         let ld = JSONLDReader.read(tags.jsonLD)
-        let visible = VisibleMetadataReader.read(document.root)
+        let titleHeading = tags.h1s.first { MetadataText.nonEmpty($0.text) != nil }
+        let visible = VisibleMetadataReader.read(document.root, title: titleHeading.map { ($0.line, $0.origin.elementStart) })
         var m = ArticleMetadata()
 
         for bad in ld.invalidBlocks {

@@ -136,7 +136,13 @@ enum MetadataText {
     /// ``comparisonKey(_:)`` of the value with mojibake repaired and compatibility forms folded (NFKC),
     /// without spaces.
     static func looseKey(_ s: String) -> String {
-        comparisonKey(repairingMojibake(s).precomposedStringWithCompatibilityMapping).filter { $0 != " " }
+        guard s.unicodeScalars.contains(where: { !$0.isASCII }) else { return spacelessKey(s) }
+        return spacelessKey(repairingMojibake(s).precomposedStringWithCompatibilityMapping)
+    }
+
+    /// ``comparisonKey(_:)`` without spaces: values that differ only in spacing have the same one.
+    static func spacelessKey(_ s: String) -> String {
+        comparisonKey(s).filter { $0 != " " }
     }
 
     /// `s` read back as UTF-8 when it is UTF-8 text that was decoded as windows-1252 or Latin-1
@@ -174,17 +180,17 @@ enum MetadataText {
     /// Removes from a title the part set off by a separator (`Title | Site`, `Title - Site`,
     /// `Title — Site`, `Site: Title`, `«Site» | Title`) when one of `shown` (what the page shows as
     /// its title: the `<h1>`, `og:title`; `title` itself is no reference) is the title without that
-    /// part, compared by ``looseKey(_:)``. Otherwise returns `title` unchanged.
+    /// part, compared by ``spacelessKey(_:)``. Otherwise returns `title` unchanged.
     static func stripPartNotShown(_ title: String, shown: [String]) -> String {
-        let titleKey = looseKey(title)
-        let shownKeys = Set(shown.map(looseKey)).subtracting([titleKey])
+        let titleKey = spacelessKey(title)
+        let shownKeys = Set(shown.map(spacelessKey)).subtracting([titleKey])
         guard !shownKeys.isEmpty else { return title }
-        for sep in siteNameSeparators + [" « ", ": ", " : "] {
+        for sep in siteNameSeparators + [" « ", ": ", " : "] where TextSearch.contains(title, sep) {
             for r in [TextSearch.lastRange(of: sep, in: title), TextSearch.range(of: sep, in: title)].compactMap({ $0 }) {
                 let head = normalize(String(title[..<r.lowerBound])), tail = normalize(String(title[r.upperBound...]))
                 // "Title: Subtitle" keeps its subtitle: a colon only sets off a site name before the title.
-                if sep != ": ", sep != " : ", !head.isEmpty, shownKeys.contains(looseKey(head)) { return head }
-                if !tail.isEmpty, shownKeys.contains(looseKey(tail)) { return tail }
+                if sep != ": ", sep != " : ", !head.isEmpty, shownKeys.contains(spacelessKey(head)) { return head }
+                if !tail.isEmpty, shownKeys.contains(spacelessKey(tail)) { return tail }
             }
         }
         return title

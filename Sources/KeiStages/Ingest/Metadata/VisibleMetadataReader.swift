@@ -19,21 +19,19 @@ enum VisibleMetadataReader {
     static let nonBylineParts = ["bio", "avatar", "image", "img", "photo", "thumb", "icon", "social", "follow",
                                  "more", "other", "related", "pic", "desc", "about", "box", "list-item-title"]
 
-    static func read(_ root: DOMElement?) -> VisibleMetadata {
+    /// Reads the visible metadata of the page at `root`. `title` is the line and start offset of the
+    /// article's title heading (the first `<h1>`), which places the byline and is never other content.
+    static func read(_ root: DOMElement?, title: (line: Int, start: Int?)?) -> VisibleMetadata {
         var v = VisibleMetadata()
         guard let root else { return v }
         let body = root.firstDescendant(named: "body") ?? root
-        let title = titleHeading(in: body)
         let isTitle = { (e: DOMElement) -> Bool in
             guard let title else { return false }
-            return e.name == "h1" && e.line == title.line && e.sourceStart == title.sourceStart
+            return e.name == "h1" && e.line == title.line && e.sourceStart == title.start
         }
         if let group = bylineGroup(in: body, isTitle: isTitle, hasTitle: title != nil) {
-            for block in group {
-                v.authors += authors(inBlock: block)
-            }
-            v.authorsLine = group.first?.line ?? 0
-            v.authors = dedupe(v.authors)
+            v.authors = dedupe(group.authors)
+            v.authorsLine = group.line
         }
         var plainBy: (authors: [Author], line: Int)?
         body.walk { el in
@@ -174,28 +172,16 @@ enum VisibleMetadataReader {
         return false
     }
 
-    /// The article's title heading: the first `<h1>` with text outside skipped and hidden elements.
-    static func titleHeading(in body: DOMElement) -> DOMElement? {
-        var found: DOMElement?
-        body.walk { el in
-            if found != nil || skipped.contains(el.name) || isHidden(el) { return false }
-            if el.name == "h1", MetadataText.nonEmpty(el.textContent) != nil {
-                found = el
-                return false
-            }
-            return true
-        }
-        return found
-    }
-
-    /// The article's own byline: the first run of sibling byline blocks after the title `<h1>`, or,
+    /// The authors and line of the article's own byline: the first run of sibling byline blocks after
+    /// the title `<h1>`, or,
     /// when none follows it, the last one before it (a byline above the title); the first one when
     /// the page has no `<h1>`. Blocks in other-content regions (related cards, sidebars, teasers,
     /// "More from this author"; ``OtherContentRegion``) are never the article's byline.
-    static func bylineGroup(in body: DOMElement, isTitle: (DOMElement) -> Bool, hasTitle: Bool) -> [DOMElement]? {
+    static func bylineGroup(in body: DOMElement, isTitle: (DOMElement) -> Bool,
+                            hasTitle: Bool) -> (authors: [Author], line: Int)? {
         var seenTitle = !hasTitle
-        var before: [DOMElement]?
-        func visit(_ el: DOMElement) -> [DOMElement]? {
+        var before: (authors: [Author], line: Int)?
+        func visit(_ el: DOMElement) -> (authors: [Author], line: Int)? {
             let kids = el.children
             for (i, node) in kids.enumerated() {
                 guard case .element(let c) = node else { continue }
@@ -207,9 +193,10 @@ enum VisibleMetadataReader {
                 if isBylineBlock(c) {
                     var group = [c]
                     for case .element(let s) in kids[(i + 1)...] where isBylineBlock(s) && !isHidden(s) { group.append(s) }
-                    if group.contains(where: { !authors(inBlock: $0).isEmpty }) {
-                        if seenTitle { return group }
-                        before = group
+                    let found = group.flatMap(authors(inBlock:))
+                    if !found.isEmpty {
+                        if seenTitle { return (found, c.line) }
+                        before = (found, c.line)
                     }
                     continue
                 }
