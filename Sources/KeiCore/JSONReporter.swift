@@ -60,7 +60,7 @@ public struct JSONReporter: Reporter {
             ("title", .optional(m?.title)),
             ("subtitle", .optional(m?.subtitle)),
             ("authors", .array((m?.authors ?? []).map { a in
-                .object([("name", .string(a.name)), ("affiliation", .optional(a.affiliation))])
+                .object([("name", .string(a.name)), ("affiliation", .optional(a.affiliation)), ("kind", .string(a.kind.rawValue))])
             })),
             ("pub_date", .optional(m?.publicationDate?.iso)),
             ("journal", .optional(m?.journal)),

@@ -22,6 +22,7 @@ public enum TreeDumper {
             var s = "author: \(quote(a.name))"
             if let aff = a.affiliation { s += " affiliation=\(quote(aff))" }
             if let role = a.role { s += " role=\(role)" }
+            if a.isGroup { s += " kind=group" }
             line(2, s)
         }
         field("date", m.publicationDate?.iso)

@@ -141,7 +141,8 @@ import Testing
 
     @Test func stageDeclaresTheMetadataMessagesItCanEmit() {
         let rules = Set(MetadataMessages.all.map(\.rule))
-        #expect(rules == ["ingest.metadata-conflict", "ingest.date-invalid", "ingest.metadata-missing", "ingest.jsonld-invalid"])
+        #expect(rules == ["ingest.metadata-conflict", "ingest.date-invalid", "ingest.placeholder-date", "ingest.metadata-missing",
+                          "ingest.jsonld-invalid"])
     }
 
     @Test func runsThroughTheIngestStage() throws {

@@ -11,6 +11,15 @@ import Testing
     static let pages = ["aclu", "bbc-1", "citylab-1", "cnn", "ebb-org", "google-sre-book-1", "ietf-1", "lwn-1",
                         "nytimes-1", "quanta-1", "seattletimes-1", "telegraph", "wapo-1", "wikipedia"]
 
+    /// Where this project deliberately differs from Readability.js, the value it must give instead:
+    /// `<title>` parts the visible `<h1>` does not show are site names (issue 6), and a JSON-LD
+    /// `creator` that is a newsroom desk is the article's group author, which Readability misses.
+    static let deliberateTitles = [
+        "ebb-org": "On Recent Controversial Events",  // <title> "… - Bradley M. Kuhn ( Brad ) ( bkuhn )"
+        "wikipedia": "Mozilla",                       // <title> "Mozilla - Wikipedia"
+    ]
+    static let deliberateGroupAuthors = ["telegraph": ["Our Foreign Staff"]]  // JSON-LD "creator"
+
     @Test(.enabled(if: TestPaths.sharedExists)) func realPagesMatchReadabilityMetadata() throws {
         let base = TestPaths.shared.appendingPathComponent("testdata/readability")
         var titleOK = 0, bylineOK = 0, dateOK = 0, langOK = 0, pagesRead = 0
@@ -28,12 +37,15 @@ import Testing
             }
 
             let expTitle = expected["title"] as? String
-            let titleMatch = expTitle.map { MetadataComparison.key($0) == MetadataComparison.key(meta.title ?? "") } ?? (meta.title == nil)
+            let titleMatch = Self.deliberateTitles[name].map { meta.title == $0 }
+                ?? expTitle.map { MetadataComparison.key($0) == MetadataComparison.key(meta.title ?? "") } ?? (meta.title == nil)
 
             let expByline = (expected["byline"] as? String).map(MetadataComparison.key)
             let names = meta.authors.map { MetadataComparison.key($0.name) }
             let bylineMatch: Bool
-            if let expByline {
+            if let groups = Self.deliberateGroupAuthors[name] {
+                bylineMatch = meta.authors.map(\.name) == groups && meta.authors.allSatisfy { $0.kind == .group }
+            } else if let expByline {
                 bylineMatch = !names.isEmpty && names.allSatisfy { expByline.contains($0) }
             } else {
                 bylineMatch = names.isEmpty
@@ -65,10 +77,12 @@ import Testing
         }
         print("[metadata] totals over \(pagesRead) pages: title \(titleOK), byline \(bylineOK), publishedTime \(dateOK), lang \(langOK)")
         print("[metadata] publishedTime: \(datesAgreeing)/\(datesExpected) agree where Readability has a date; a date was found on \(extraDates) pages where Readability has none")
-        // Floors measured at 14 / 11 / 8 / 13 (see the printed per-page lines for the misses).
+        // Floors measured at 14 / 11 / 8 / 13 (see the printed per-page lines for the misses). Before
+        // issue 6: the same counts, with ebb-org and wikipedia titles matching Readability's suffixes
+        // and the telegraph byline (a JSON-LD creator) missed; they are now checked as `deliberate…`.
         #expect(pagesRead == Self.pages.count)
-        #expect(titleOK >= 13)
-        #expect(bylineOK >= 10)
+        #expect(titleOK >= 14)
+        #expect(bylineOK >= 11)
         #expect(dateOK >= 7)
         #expect(datesAgreeing == datesExpected)
         #expect(langOK >= 12)

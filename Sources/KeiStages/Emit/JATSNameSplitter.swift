@@ -8,7 +8,8 @@ import Foundation
 /// ("van", "de"), no suffix ("Jr.", "III"), and no word that is a common romanised Korean surname
 /// (Korean names are often written surname first, "Kim Jong Un", and Korean-American names given
 /// name first, "Victor Cha", so their order cannot be told from the string). The last word is
-/// then the surname (western order). Everything else is written as `<string-name>`.
+/// then the surname (western order). A name written "Surname, Given" (Highwire `citation_author`)
+/// says its order and is split at the comma. Everything else is written as `<string-name>`.
 enum JATSNameSplitter {
     /// Romanised Korean surnames (the common spellings of the most frequent family names).
     static let koreanSurnames: Set<String> = [
@@ -31,7 +32,7 @@ enum JATSNameSplitter {
     /// The surname and given names when the split is unambiguous, nil otherwise.
     static func split(_ displayName: String) -> (surname: String, givenNames: String)? {
         let name = TextTrimming.whitespacesAndNewlines(displayName)
-        guard !name.contains(",") else { return nil }
+        if name.contains(",") { return splitInverted(name) }
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" })
             .map(String.init)
         guard (2...3).contains(words.count) else { return nil }
@@ -44,6 +45,20 @@ enum JATSNameSplitter {
             }
         }
         return (words[words.count - 1], words[0..<(words.count - 1)].joined(separator: " "))
+    }
+
+    /// The "Surname, Given Names" form (Highwire `citation_author`: "Lee, Jae-won", "Doe, Jane A."),
+    /// which says which part is the surname, Korean names included: one comma, a surname of one or
+    /// two capitalised Latin words, one to three given names, no suffix or degree after the comma.
+    static func splitInverted(_ name: String) -> (surname: String, givenNames: String)? {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let surname = parts[0].split(separator: " ").map(String.init)
+        let given = parts[1].split(separator: " ").map(String.init)
+        guard (1...2).contains(surname.count), (1...3).contains(given.count),
+              (surname + given).allSatisfy(isCapitalisedLatinWord),
+              !given.contains(where: { suffixes.contains($0.lowercased()) }) else { return nil }
+        return (surname.joined(separator: " "), given.joined(separator: " "))
     }
 
     /// An upper-case ASCII letter followed by ASCII letters, hyphens, apostrophes or periods.

@@ -83,7 +83,9 @@ extension JATSRenderer {
         close("article-meta", depth)
     }
 
-    /// `<contrib-group>` and the `<aff>` elements its `xref`s point at.
+    /// `<contrib-group>` and the `<aff>` elements its `xref`s point at. A person is a `<name>` (when
+    /// ``JATSNameSplitter`` can split it) or a `<string-name>`; a group author is a `<collab>` inside
+    /// `<contrib contrib-type="author">` (JATS 1.3), never split into given names and surname.
     mutating func writeContributors(_ depth: Int) {
         let authors = article.metadata.authors.filter {
             Self.nonEmpty($0.name) != nil || Self.nonEmpty($0.affiliation) != nil || Self.nonEmpty($0.email) != nil
@@ -95,7 +97,9 @@ extension JATSRenderer {
             let type = role.map { $0.lowercased() } ?? "author"
             open("contrib", [("contrib-type", type)], depth + 1)
             let name = Self.nonEmpty(author.name) ?? ""
-            if let split = JATSNameSplitter.split(name) {
+            if author.isGroup {
+                textLeaf("collab", [], name, depth + 2)
+            } else if let split = JATSNameSplitter.split(name) {
                 open("name", [("name-style", "western")], depth + 2)
                 textLeaf("surname", [], split.surname, depth + 3)
                 textLeaf("given-names", [], split.givenNames, depth + 3)

@@ -34,12 +34,32 @@ public struct IngestHTMLStage: ArticleStage {
                          expect: ["ingest.no-content", "ingest.metadata-missing"]),
             StageExample("the visible date disagrees with the citation date", html: """
                 <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
-                <body><article><h1>A Title</h1><p class="date">Published December 16, 2025</p>
+                <body><article><h1>A Title</h1><p class="date">⟦Published December 16, 2025⟧</p>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
-                """, expect: ["ingest.metadata-conflict"]),
-            StageExample("a WordPress zero date is ignored", html: """
+                """, expect: ["ingest.metadata-conflict"],
+                skipping: [.multiByteBefore: "the inserted text becomes part of the date element, whose whole text is the span"]),
+            StageExample("titles that differ only in character references, quotes, case and a site name are not a conflict", html: """
+                <html><head><title>WON'T BLINK: Seoul&#8217;s Controls | Example Institute</title>
+                <meta property="og:title" content="Won&amp;#8217;t Blink: Seoul's Controls">
+                <script type="application/ld+json">{"@type":"Article","headline":"Won&#8217;t  Blink: Seoul&#8217;s Controls","datePublished":"2025-12-15"}</script>
+                </head><body><article><h1>Won’t Blink: Seoul’s Controls</h1>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """),
+            StageExample("a WordPress zero date is a placeholder, ignored", html: """
                 <html><head><title>A Title</title>
-                <meta property="article:published_time" content="-0001-11-30T00:00:00+00:00"></head>
+                <meta property="article:published_time" content="⟦-0001-11-30T00:00:00+00:00⟧"></head>
+                <body><article><h1>A Title</h1><p class="date">Published December 15, 2025</p>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.placeholder-date"]),
+            StageExample("a Unix-epoch date loses to the visible date", html: """
+                <html><head><title>A Title</title>
+                <script type="application/ld+json">{"@type": "Article", ⟦"datePublished": "1970-01-01T00:00:00Z"⟧}</script></head>
+                <body><article><h1>A Title</h1><p>Published Dec. 3, 2024</p>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.placeholder-date"]),
+            StageExample("an impossible machine date is ignored", html: """
+                <html><head><title>A Title</title>
+                <meta name="citation_publication_date" content="⟦2025-13-45⟧"></head>
                 <body><article><h1>A Title</h1><p class="date">Published December 15, 2025</p>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
                 """, expect: ["ingest.date-invalid"]),

@@ -16,7 +16,7 @@ import KeiXML
 /// | --- | --- |
 /// | title | `citation_title` → JSON-LD `headline`/`name` → `DC.title` → `dcterms.title` → `og:title` → `twitter:title` → `<title>` → first `<h1>` |
 /// | subtitle | `citation_subtitle` → JSON-LD `alternativeHeadline` → `DC.title.alternative` → visible `.subtitle`/`.dek`/`.standfirst` element |
-/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author`/`og:article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
+/// | authors | `citation_author` (+ following `citation_author_institution`/`_email`) → JSON-LD `author` → JSON-LD `creator` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author`/`og:article:author` (not URLs) → visible byline (`rel=author`, `itemprop=author`, class `*author*`/`*byline*`; name/affiliation children or "By A and B" / "A, Korea University" text) |
 /// | publication date | `citation_publication_date` → `citation_date` → `citation_online_date` → JSON-LD `datePublished` → `DC.date.issued` → `dcterms.issued` → `DC.date` → `dcterms.date` → `article:published_time` → `og:article:published_time` → meta `datePublished` → first `<time pubdate>`/`<time itemprop=datePublished>` → visible "Published December 15, 2025" / date-classed element → first other `<time datetime>` |
 /// | journal | `citation_journal_title` → JSON-LD `isPartOf` Periodical `name` → `prism.publicationName` → visible series banner name |
 /// | series | visible series banner ("Korea Policy Vol. 3, Issue 2") → `citation_series_title` → JSON-LD Periodical `name` → `citation_journal_title` → `article:section` |
@@ -31,24 +31,36 @@ import KeiXML
 /// | DOI | `citation_doi` → `DC.identifier` (doi) → `prism.doi` → JSON-LD `identifier`/`sameAs`/`@id` (doi) |
 ///
 /// Authors of the winning source that lack an affiliation get one from a lower source naming the same person.
+/// The visible byline is the article's own (the first after the title `<h1>`), never one in other
+/// content (related cards, sidebars, teasers: ``OtherContentRegion``) or a tooltip; group bylines
+/// ("The Editorial Board", "Reuters", an institution, a JSON-LD `Organization`) are group authors
+/// (``KeiDocument/AuthorKind/group``, see ``GroupAuthorName``).
 ///
-/// Values are normalised: whitespace runs (including U+00A0) collapse to one space, ends are trimmed,
-/// C1 control characters from mislabelled windows-1252 pages become the characters browsers show;
-/// curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic Institute of America") are
-/// removed from titles when the site name is known (og:site_name, publisher, journal, KEI's names);
-/// a title that is only the site name is not a title candidate.
+/// Values are normalised: character references left in JSON-LD strings and `<meta>` values are
+/// decoded (``KeiXML/HTMLCharacterReferences``), whitespace runs (including U+00A0) collapse to one
+/// space, ends are trimmed, C1 control characters from mislabelled windows-1252 pages become the
+/// characters browsers show; curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic
+/// Institute of America") are removed from titles when the site name is known (og:site_name,
+/// publisher, journal, KEI's names) or when the `<h1>` or `og:title` shows the title without them
+/// (``MetadataText/stripPartNotShown(_:shown:)``); a title that is only the site name is not a title
+/// candidate.
 ///
 /// Diagnostics (see ``MetadataMessages``):
 /// - `ingest.metadata-conflict` (warning) when a lower source disagrees with the winner for title,
 ///   subtitle, date, journal, volume, issue or DOI, located at the losing element (weak sources —
 ///   the first of several `<h1>`s, a `<time>` without `pubdate`, `article:section` — are not checked).
-///   Titles that differ only in whitespace, quotes, dashes, case or trailing punctuation agree, and
-///   so do titles where one is the other plus a part set off by a separator (`Title | Site`,
+///   Values that differ only in whitespace or spacing, quotes, dashes, case, trailing punctuation,
+///   compatibility forms or encoding (``MetadataText/sameValue(_:_:)``) agree; titles also agree
+///   when one is the other plus a part set off by a separator (`Title | Site`,
 ///   `Site - Title`, `Title: Subtitle`, `Title [Site]`); dates agree when they match at their common
 ///   precision (`2025-12` agrees with `2025-12-15`).
+///   The diagnostic's span is the losing value (attribute value, JSON-LD property, element text).
+/// - `ingest.placeholder-date` (warning) for a date that is a placeholder (``PlaceholderDate``: the
+///   Unix epoch in any format, the WordPress zero date, `0001-01-01`, `1900-01-01`), machine or
+///   visible; it is ignored, so any real date wins.
 /// - `ingest.date-invalid` (warning) for a machine-readable date (meta tag, JSON-LD, `<time pubdate>`
-///   or the first `<time datetime>`) that is not a real calendar date (`-0001-11-30T00:00:00+00:00`,
-///   `0000-00-00`, `2025-13-45`, garbage); it is ignored and the next source is used. Readable forms:
+///   or the first `<time datetime>`) that is not a real calendar date (`2025-13-45`, garbage); it is
+///   ignored and the next source is used. Readable forms:
 ///   ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, date-times), `YYYY/MM/DD`, written dates
 ///   (`December 15, 2025`, `15 Dec 2025`). `<time>` durations, times of day and week values are
 ///   skipped without a warning.
@@ -61,10 +73,11 @@ public enum MetadataExtractor {
 
     /// Extracts the metadata of `document`; diagnostics are located in `file`.
     public static func extract(from document: DOMDocument, file: String) -> (metadata: ArticleMetadata, diagnostics: [Diagnostic]) {
-        var merger = MetadataMerger(file: file)
+        var merger = MetadataMerger(file: file, document: document)
         let tags = MetaTagIndex(root: document.root)
         let ld = JSONLDReader.read(tags.jsonLD)
-        let visible = VisibleMetadataReader.read(document.root)
+        let titleHeading = tags.h1s.first { MetadataText.nonEmpty($0.text) != nil }
+        let visible = VisibleMetadataReader.read(document.root, title: titleHeading.map { ($0.line, $0.origin.elementStart) })
         var m = ArticleMetadata()
 
         for bad in ld.invalidBlocks {
@@ -75,20 +88,22 @@ public enum MetadataExtractor {
         }
         func ldCandidate(_ value: String?, _ name: String) -> [MetadataCandidate] {
             guard let v = MetadataText.nonEmpty(value) else { return [] }
-            return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line)]
+            let key = name.split(whereSeparator: { $0 == " " || $0 == "." }).first.map(String.init) ?? name
+            return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line,
+                                      origin: ld.start.map { ValueOrigin(elementStart: $0, jsonKey: key) })]
         }
-        func visibleCandidate(_ value: String?, _ label: String, _ line: Int) -> [MetadataCandidate] {
+        func visibleCandidate(_ value: String?, _ label: String, _ line: Int, _ origin: ValueOrigin?) -> [MetadataCandidate] {
             guard let v = MetadataText.nonEmpty(value) else { return [] }
-            return [MetadataCandidate(value: v, source: label, line: line)]
+            return [MetadataCandidate(value: v, source: label, line: line, origin: origin)]
         }
 
         // Journal, series, publisher first: their names are site names to strip from titles.
         let journal = merger.pick("journal", tags.candidates(["citation_journal_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["prism.publicationname"], firstOnly: true)
-            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine), same: sameText)
+            + visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)
         m.journal = journal?.value
-        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine)
+        m.series = merger.pick("series", visibleCandidate(visible.seriesName, "visible series banner", visible.seriesLine, visible.seriesOrigin)
             + tags.candidates(["citation_series_title"], firstOnly: true)
             + ldCandidate(ld.periodical, "isPartOf Periodical name")
             + tags.candidates(["citation_journal_title"])
@@ -99,11 +114,11 @@ public enum MetadataExtractor {
         m.volume = merger.pick("volume", tags.candidates(["citation_volume"], firstOnly: true)
             + ldCandidate(ld.volumeNumber, "volumeNumber")
             + tags.candidates(["prism.volume"], firstOnly: true)
-            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine), same: sameText)?.value
+            + visibleCandidate(visible.volume, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)?.value
         m.issue = merger.pick("issue", tags.candidates(["citation_issue"], firstOnly: true)
             + ldCandidate(ld.issueNumber, "issueNumber")
             + tags.candidates(["prism.number"], firstOnly: true)
-            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine), same: sameText)?.value
+            + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)?.value
 
         // Title.
         var siteNames = knownSiteNames
@@ -113,16 +128,23 @@ public enum MetadataExtractor {
         var titles = tags.candidates(["citation_title"], firstOnly: true) + ldCandidate(ld.headline, "headline")
             + tags.candidates(["dc.title", "dcterms.title", "og:title", "twitter:title"], firstOnly: true)
         if let t = tags.title, let v = MetadataText.nonEmpty(t.text) {
-            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line))
+            titles.append(MetadataCandidate(value: v, source: "<title>", line: t.line, origin: t.origin))
         }
         if let h = tags.h1s.first, let v = MetadataText.nonEmpty(h.text) {
-            titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1))
+            titles.append(MetadataCandidate(value: v, source: "the first <h1>", line: h.line, checksConflicts: tags.h1s.count == 1,
+                                            origin: h.origin))
         }
         let siteKeys = Set(siteNames.map(MetadataText.comparisonKey))
         let strippableSiteKeys = siteKeys.filter { !$0.isEmpty }
+        // What the page shows as its title without a site part: the <h1>, og:title, twitter:title.
+        let shownTitles = (tags.h1s.prefix(1).map(\.text) + tags.candidates(["og:title", "twitter:title"], firstOnly: true).map(\.value))
+            .compactMap { MetadataText.nonEmpty($0) }
         titles = titles.compactMap { c in
             var c = c
             c.value = MetadataText.stripSiteName(c.value, siteKeys: strippableSiteKeys)
+            if c.source == "<title>" || c.source.hasSuffix("\"og:title\">") || c.source.hasSuffix("\"twitter:title\">") {
+                c.value = MetadataText.stripPartNotShown(c.value, shown: shownTitles)
+            }
             return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
         }
         m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value
@@ -130,30 +152,39 @@ public enum MetadataExtractor {
         m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"], firstOnly: true)
             + ldCandidate(ld.alternativeHeadline, "alternativeHeadline")
             + tags.candidates(["dc.title.alternative"], firstOnly: true)
-            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine),
+            + visibleCandidate(visible.subtitle, "visible subtitle element", visible.subtitleLine, visible.subtitleOrigin),
             same: MetadataText.sameTitle)?.value
 
         // Date.
         var dates: [DateCandidate] = []
         for c in tags.candidates(["citation_publication_date", "citation_date", "citation_online_date"], firstOnly: true) {
-            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
+            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line, origin: c.origin))
         }
         if let d = MetadataText.nonEmpty(ld.datePublished) {
-            dates.append(DateCandidate(raw: d, source: "JSON-LD datePublished", line: ld.line))
+            dates.append(DateCandidate(raw: d, source: "JSON-LD datePublished", line: ld.line,
+                                       origin: ld.start.map { ValueOrigin(elementStart: $0, jsonKey: "datePublished") }))
         }
         for c in tags.candidates(["dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "article:published_time",
                                   "og:article:published_time", "datepublished"], firstOnly: true) {
-            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line))
+            dates.append(DateCandidate(raw: c.value, source: c.source, line: c.line, origin: c.origin))
+        }
+        func timeOrigin(_ t: MetaTagIndex.Time) -> ValueOrigin? {
+            t.start.map { ValueOrigin(elementStart: $0, attribute: "datetime") }
         }
         if let t = tags.times.first(where: { $0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
-            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime> (pubdate)", line: t.line))
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime> (pubdate)", line: t.line, origin: timeOrigin(t)))
+        }
+        if let p = visible.placeholderDate {
+            dates.append(DateCandidate(raw: p.text, source: "visible text \(MetadataText.quoted(p.text))", line: p.line,
+                                       checksConflicts: false, origin: p.origin))
         }
         if let d = visible.date {
             dates.append(DateCandidate(raw: d.iso, source: "visible text \(MetadataText.quoted(visible.dateText ?? d.iso))",
-                                       line: visible.dateLine, parsed: d))
+                                       line: visible.dateLine, parsed: d, origin: visible.dateOrigin))
         }
         if let t = tags.times.first(where: { !$0.isPublication && DateCandidate.isDateLike($0.datetime) }) {
-            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false))
+            dates.append(DateCandidate(raw: t.datetime, source: "<time datetime>", line: t.line, checksConflicts: false,
+                                       origin: timeOrigin(t)))
         }
         m.publicationDate = merger.pickDate(dates)
 
@@ -162,7 +193,7 @@ public enum MetadataExtractor {
 
         // Canonical URL, language, keywords, summary, PDF, DOI.
         var urls: [MetadataCandidate] = []
-        if let c = tags.canonical, let v = MetadataText.nonEmpty(c.href) {
+        if let c = tags.canonical, let v = MetadataText.nonEmpty(MetadataText.decodingReferences(c.href)) {
             urls.append(MetadataCandidate(value: v, source: "<link rel=\"canonical\">", line: c.line))
         }
         urls += tags.candidates(["citation_public_url", "og:url"], firstOnly: true) + ldCandidate(ld.url, "url")
@@ -184,7 +215,7 @@ public enum MetadataExtractor {
                                "twitter:description"]), same: sameText, checkConflicts: false)?.value
 
         let pdf = merger.pick("PDF URL", tags.candidates(["citation_pdf_url"])
-            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine), same: sameText, checkConflicts: false)
+            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine, visible.pdfOrigin), same: sameText, checkConflicts: false)
         if let p = pdf?.value {
             if !p.contains("://"), let base = m.canonicalURL.flatMap({ URL(string: $0) }),
                let resolved = URL(string: p, relativeTo: base)?.absoluteString {
@@ -208,7 +239,7 @@ public enum MetadataExtractor {
     }
 
     static func sameText(_ a: String, _ b: String) -> Bool {
-        MetadataText.comparisonKey(a) == MetadataText.comparisonKey(b)
+        MetadataText.sameValue(a, b)
     }
 
     static func weak(_ c: MetadataCandidate) -> MetadataCandidate {

@@ -41,7 +41,8 @@ public struct IssueTOCStage: IssueStage {
                                                           at: o.entry.declaredAt ?? SourceLocation(file: context.workflowDisplayPath)))
             }
             for a in o.article?.metadata.authors ?? [] {
-                x += "    <author>\(XMLEscaper.text(a.name))</author>\n"
+                x += a.isGroup ? "    <author kind=\"group\">\(XMLEscaper.text(a.name))</author>\n"
+                    : "    <author>\(XMLEscaper.text(a.name))</author>\n"
             }
             if let d = o.article?.metadata.publicationDate { x += "    <pub-date iso-8601-date=\"\(d.iso)\"/>\n" }
             for art in o.artifacts where art.kind == "jats" {

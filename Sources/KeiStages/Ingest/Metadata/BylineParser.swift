@@ -2,7 +2,11 @@ import Foundation
 import KeiDocument
 
 /// Turns byline text into authors: `By Jane Doe and John Roe`, `Jane Doe, Korea University`,
-/// `Written by A, B & C`. Text after a date, `|`, `Published`, `Updated` or `Edited by` is dropped.
+/// `Written by A, B & C`, `Dr. Jane Doe, PhD`, `By The Editorial Board`, `Reuters`, `Korea Economic
+/// Institute of America`. Text after a date, `|`, `Published`, `Updated` or `Edited by` is dropped.
+/// Honorifics before a name (`Dr.`, `Prof.`) and degrees after it (`, PhD`) are not part of the name;
+/// `, Jr.` / `, III` are. A group byline (``GroupAuthorName``) is one group author, even when its name
+/// contains `and` (`Center for Strategic and International Studies`).
 enum BylineParser {
     /// Words that mark a comma-separated part as an affiliation rather than another name.
     static let institutionWords: Set<String> = [
@@ -21,6 +25,28 @@ enum BylineParser {
         s = stripLeadingBy(s)
         s = cutTrailingNoise(s)
         if s.isEmpty || s.count > 300 { return [] }
+        if let parsed = splitAuthors(s), parsed.allSatisfy({ $0.kind == .person || isSelfContainedGroup($0.name) }) {
+            return parsed
+        }
+        // "Center for Strategic and International Studies": split on "and", its parts are not names.
+        if !s.contains(","), !s.contains(";"), let group = groupName(s) {
+            return [Author(name: group, kind: .group)]
+        }
+        return splitAuthors(s) ?? []
+    }
+
+    /// The one author an element marked as a name holds (`<span class="author-name">`, `<a rel="author">`):
+    /// a group author when its text is a group's name, else a person without leading `By` or honorifics;
+    /// nil when the text is neither.
+    static func author(named text: String) -> Author? {
+        let s = stripLeadingBy(MetadataText.normalize(text))
+        if GroupAuthorName.isGroup(s), let group = groupName(s) { return Author(name: group, kind: .group) }
+        return cleanName(stripHonorifics(s)).map { Author(name: $0) }
+    }
+
+    /// The byline split on `and`, `&`, `;` and commas into names, affiliations, degrees and suffixes;
+    /// nil when a part is none of these.
+    private static func splitAuthors(_ s: String) -> [Author]? {
         var parts: [String] = []
         var rest = s
         for sep in [" and ", " & ", ";", " AND "] {
@@ -36,16 +62,70 @@ enum BylineParser {
             if raw == "\u{1E}" { lastChunkHasName = false; continue }
             let part = MetadataText.normalize(removeParentheses(raw))
             if part.isEmpty { continue }
-            if isInstitution(part), lastChunkHasName, let last = authors.indices.last {
-                let existing = authors[last].affiliation
-                authors[last].affiliation = existing.map { $0 + ", " + part } ?? part
-                continue
+            let bare = part.lowercased().filter { $0.isLetter }
+            if lastChunkHasName, let last = authors.indices.last {
+                if degrees.contains(bare) { continue }
+                if nameSuffixes.contains(bare) {
+                    authors[last].name += " " + part
+                    continue
+                }
+                if isInstitution(part) || GroupAuthorName.isGroup(part) {
+                    let existing = authors[last].affiliation
+                    authors[last].affiliation = existing.map { $0 + ", " + part } ?? part
+                    continue
+                }
             }
-            guard let name = cleanName(part) else { return [] }
-            authors.append(Author(name: name))
+            guard let author = author(named: part) else { return nil }
+            authors.append(author)
             lastChunkHasName = true
         }
-        return authors.count > 12 ? [] : authors
+        return authors.count > 12 || authors.isEmpty ? nil : authors
+    }
+
+    /// Whether a group name found as one part of a split byline stands on its own (`The Editorial
+    /// Board`, `Reuters`) rather than being a piece of a longer name cut at an `and`.
+    private static func isSelfContainedGroup(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard let first = words.first, let last = words.last else { return false }
+        let lowerLast = last.lowercased()
+        return first.lowercased() == "the" || words.count == 1 || GroupAuthorName.agencies.contains(name.lowercased())
+            || GroupAuthorName.bodyWords.contains(lowerLast) || GroupAuthorName.lastWords.contains(lowerLast)
+    }
+
+    /// The name when `s` reads as a group author's name: 1–15 words, starting with a letter, no
+    /// `@` or URL, at most 120 characters, and a group by ``GroupAuthorName/isGroup(_:)``.
+    static func groupName(_ s: String) -> String? {
+        let name = trimSeparators(MetadataText.normalize(s))
+        guard !name.isEmpty, name.count <= 120, let first = name.first, first.isLetter,
+              !name.contains("@"), !TextSearch.contains(name, "://"), GroupAuthorName.isGroup(name) else { return nil }
+        let words = name.split(separator: " ")
+        return (1...15).contains(words.count) ? name : nil
+    }
+
+    /// Academic degrees and credentials written after a name (compared without dots and spaces).
+    static let degrees: Set<String> = [
+        "phd", "dphil", "md", "jd", "mba", "mpp", "mpa", "ma", "ms", "msc", "mphil", "ba", "bs", "bsc", "llm", "llb",
+        "edd", "esq", "cfa", "cpa", "rn", "pe", "dds", "psyd", "facp", "frcp",
+    ]
+
+    /// Generational suffixes that belong to the name (`Martin Luther King, Jr.`).
+    static let nameSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+
+    /// Honorifics and titles written before a name, lower case without the dot.
+    static let honorifics: Set<String> = [
+        "dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "amb", "ambassador", "hon",
+        "rev", "gen", "col", "adm", "lt", "capt", "sen", "rep", "gov",
+    ]
+
+    /// `s` without leading honorifics (`Dr. Jane Doe` → `Jane Doe`); unchanged when nothing would remain.
+    static func stripHonorifics(_ s: String) -> String {
+        var words = s.split(separator: " ")
+        while words.count > 1, let first = words.first, first.first?.isUppercase ?? false,
+              honorifics.contains(first.lowercased().filter { $0.isLetter }),
+              first.count <= 11 {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
     }
 
     /// Removes `By`, `Written by`, `Author:`, `Authors:` at the start.
@@ -118,10 +198,14 @@ enum BylineParser {
         let name = trimSeparators(MetadataText.normalize(s))
         guard !name.isEmpty, name.count <= 80, let first = name.first, first.isLetter,
               !name.contains("@"), !TextSearch.contains(name, "://"), !name.contains(where: { $0.isNumber }) else { return nil }
-        let words = name.split(separator: " ")
+        var words = name.split(separator: " ")
+        // A name written twice ("Dana Imaginary Dana Imaginary": a tooltip or screen-reader copy) is one name.
+        if words.count >= 2, words.count % 2 == 0, words[..<(words.count / 2)].elementsEqual(words[(words.count / 2)...]) {
+            words = Array(words[..<(words.count / 2)])
+        }
         guard (1...6).contains(words.count) else { return nil }
         let lowerStarts = words.filter { $0.first?.isLowercase ?? false }
         guard lowerStarts.allSatisfy({ nameParticles.contains(String($0)) }) else { return nil }
-        return name
+        return words.joined(separator: " ")
     }
 }

@@ -9,6 +9,18 @@ struct DateCandidate: Sendable, Hashable {
     /// Already parsed (visible text); nil for machine values, which are validated by ``parse()``.
     var parsed: PublicationDate?
     var checksConflicts: Bool = true
+    /// Where the value is in the source, for diagnostic spans.
+    var origin: ValueOrigin?
+
+    init(raw: String, source: String, line: Int, parsed: PublicationDate? = nil, checksConflicts: Bool = true,
+         origin: ValueOrigin? = nil) {
+        self.raw = raw
+        self.source = source
+        self.line = line
+        self.parsed = parsed
+        self.checksConflicts = checksConflicts
+        self.origin = origin
+    }
 
     /// The date, when `raw` is a real calendar date: ISO 8601 (`YYYY[-MM[-DD]][Thh:mm…]`),
     /// `YYYY/MM/DD`, or a written date (`December 15, 2025`, `15 Dec 2025`).

@@ -5,6 +5,8 @@ struct JSONLDMetadata {
     var headline: String?
     var alternativeHeadline: String?
     var authors: [Author] = []
+    /// `creator`, used for authors when there is no `author`.
+    var creators: [Author] = []
     /// `datePublished` as written (validated by the extractor).
     var datePublished: String?
     var keywords: [String] = []
@@ -19,6 +21,8 @@ struct JSONLDMetadata {
     var doi: String?
     /// The line of the `<script>` element holding the node.
     var line: Int = 0
+    /// UTF-8 offset of that `<script>`'s `<`, for diagnostic spans.
+    var start: Int?
     /// Lines of `<script type="application/ld+json">` blocks that are not valid JSON, with the reason.
     var invalidBlocks: [(line: Int, reason: String)] = []
 }

@@ -6,7 +6,10 @@ import KeiDocument
 /// The first node (in document order, looking inside top-level arrays, `@graph` and `mainEntity`)
 /// whose `@type` is `Article`, `ScholarlyArticle`, `NewsArticle`, `BlogPosting`, `Report` or
 /// another `…Article` type is read. `@id` references (`"author": {"@id": "#jane"}`) are resolved
-/// against the other nodes of the same block.
+/// against the other nodes of the same block. HTML character references in string values
+/// (`Won&#8217;t`, as WordPress writes them) are decoded (``MetadataText/decodingReferences(_:)``).
+/// Authors and creators typed `Organization` (or any organisation type) are group authors; those
+/// typed `Person` are persons; untyped names are classified by ``GroupAuthorName``.
 enum JSONLDReader {
     static let articleTypes: Set<String> = [
         "article", "scholarlyarticle", "newsarticle", "blogposting", "report", "techarticle",
@@ -14,10 +17,10 @@ enum JSONLDReader {
     ]
 
     /// Parses the given script texts and returns the metadata of the best Article-like node.
-    static func read(_ scripts: [(text: String, line: Int)]) -> JSONLDMetadata {
+    static func read(_ scripts: [(text: String, line: Int, start: Int?)]) -> JSONLDMetadata {
         var result = JSONLDMetadata()
-        var chosen: (node: [String: Any], index: [String: [String: Any]], line: Int, rank: Int)?
-        for (text, line) in scripts {
+        var chosen: (node: [String: Any], index: [String: [String: Any]], line: Int, start: Int?, rank: Int)?
+        for (text, line, start) in scripts {
             var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
             for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] {
                 if body.hasPrefix(open) && body.hasSuffix(close) && body.count >= open.count + close.count {
@@ -40,17 +43,19 @@ enum JSONLDReader {
             for n in nodes {
                 let r = rank(of: n)
                 guard r > 0 else { continue }
-                if chosen == nil || r > (chosen?.rank ?? 0) { chosen = (n, index, line, r) }
+                if chosen == nil || r > (chosen?.rank ?? 0) { chosen = (n, index, line, start, r) }
             }
         }
         guard let c = chosen else { return result }
         let node = c.node, index = c.index
         result.line = c.line
+        result.start = c.start
         result.headline = string(node["headline"]) ?? string(node["name"])
         result.alternativeHeadline = string(node["alternativeHeadline"])
         result.description = string(node["description"]) ?? string(node["abstract"])
         result.datePublished = string(node["datePublished"])
         result.authors = authors(node["author"], index: index)
+        result.creators = authors(node["creator"], index: index)
         result.keywords = keywords(node["keywords"])
         result.inLanguage = language(node["inLanguage"])
         result.url = url(node["url"]) ?? url(node["mainEntityOfPage"]) ?? url(node["@id"])
@@ -64,12 +69,8 @@ enum JSONLDReader {
 
     /// 2 for article types, 1 for a WebPage (used only when nothing better exists), 0 otherwise.
     static func rank(of node: [String: Any]) -> Int {
-        var types: [String] = []
-        if let t = node["@type"] as? String { types = [t] }
-        if let t = node["@type"] as? [Any] { types = t.compactMap { $0 as? String } }
         var best = 0
-        for t in types {
-            let local = (t.split(separator: "/").last.map(String.init) ?? t).lowercased()
+        for local in typeNames(node) {
             if local == "webpage" { best = max(best, 1) } else if articleTypes.contains(local) || local.hasSuffix("article") {
                 best = 2
             }
@@ -97,7 +98,7 @@ enum JSONLDReader {
 
     static func string(_ value: Any?) -> String? {
         switch value {
-        case let s as String: return MetadataText.nonEmpty(s)
+        case let s as String: return MetadataText.nonEmpty(MetadataText.decodingReferences(s))
         case let n as NSNumber: return n.stringValue
         case let a as [Any]: return a.lazy.compactMap { string($0) }.first
         case let d as [String: Any]: return string(d["@value"])
@@ -106,7 +107,7 @@ enum JSONLDReader {
     }
 
     static func name(_ value: Any?) -> String? {
-        if let s = value as? String { return MetadataText.nonEmpty(s) }
+        if let s = value as? String { return string(s) }
         if let d = value as? [String: Any] {
             if let n = string(d["name"]) { return n }
             let parts = [string(d["givenName"]), string(d["familyName"])].compactMap { $0 }
@@ -123,26 +124,45 @@ enum JSONLDReader {
         for item in list.prefix(200) {
             let resolved = resolve(item, index)
             if let s = resolved as? String {
-                for n in s.split(separator: ",") where !n.isEmpty {
-                    if let name = MetadataText.nonEmpty(String(n)) { out.append(Author(name: name)) }
+                for n in MetadataText.decodingReferences(s).split(separator: ",") where !n.isEmpty {
+                    if let name = MetadataText.nonEmpty(String(n)) { out.append(GroupAuthorName.author(named: name)) }
                 }
                 continue
             }
             guard let d = resolved as? [String: Any], let n = name(d) else { continue }
+            let types = typeNames(d)
+            let kind: AuthorKind = types.contains("person") ? .person
+                : types.contains(where: { organizationTypes.contains($0) || $0.hasSuffix("organization") }) ? .group
+                : GroupAuthorName.isGroup(n) ? .group : .person
             var affiliation: String?
             if let aff = d["affiliation"] ?? d["worksFor"] {
                 let affs: [Any] = (aff as? [Any]) ?? [aff]
                 let names = affs.compactMap { name(resolve($0, index)) }
                 affiliation = names.isEmpty ? nil : names.joined(separator: "; ")
             }
-            out.append(Author(name: n, affiliation: affiliation, email: string(d["email"])))
+            out.append(Author(name: n, affiliation: affiliation, email: string(d["email"]), kind: kind))
         }
         return out
     }
 
+    /// schema.org types of organisations that sign as authors (lower case; any `…Organization` too).
+    static let organizationTypes: Set<String> = [
+        "organization", "newsmediaorganization", "corporation", "educationalorganization", "governmentorganization",
+        "ngo", "researchorganization", "collegeoruniversity", "project", "fundingagency", "consortium",
+        "researchproject", "performinggroup", "sportsteam", "library", "airline",
+    ]
+
+    /// The node's `@type` values, local names (after the last `/`), lower-cased.
+    static func typeNames(_ node: [String: Any]) -> [String] {
+        var types: [String] = []
+        if let t = node["@type"] as? String { types = [t] }
+        if let t = node["@type"] as? [Any] { types = t.compactMap { $0 as? String } }
+        return types.map { ($0.split(separator: "/").last.map(String.init) ?? $0).lowercased() }
+    }
+
     static func keywords(_ value: Any?) -> [String] {
         if let s = value as? String {
-            return s.split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { MetadataText.nonEmpty(String($0)) }
+            return MetadataText.decodingReferences(s).split(whereSeparator: { $0 == "," || $0 == ";" }).compactMap { MetadataText.nonEmpty(String($0)) }
         }
         if let a = value as? [Any] { return a.compactMap { name($0) } }
         return []
@@ -178,10 +198,7 @@ enum JSONLDReader {
             return
         }
         guard let d = value as? [String: Any] else { return }
-        var types: [String] = []
-        if let t = d["@type"] as? String { types = [t] }
-        if let t = d["@type"] as? [Any] { types = t.compactMap { $0 as? String } }
-        let lower = Set(types.map { $0.lowercased() })
+        let lower = Set(typeNames(d))
         if lower.contains("publicationissue") || d["issueNumber"] != nil {
             if result.issueNumber == nil { result.issueNumber = string(d["issueNumber"]) }
         }

@@ -3,7 +3,9 @@ import KeiXML
 
 /// The machine-readable metadata carriers of a page, gathered in one walk in document order:
 /// `<meta>` tags, `<link rel="canonical">`, `<html lang>`, `<title>`, `<h1>`s, `<time>` elements
-/// and JSON-LD scripts.
+/// and JSON-LD scripts. Character references left in `<meta>` values and the `<title>` (a value
+/// encoded twice, `content="Won&amp;#8217;t"`) are decoded (``MetadataText/decodingReferences(_:)``).
+/// Each carrier keeps its start tag's offset (``DOMElement/sourceStart``) for diagnostic spans.
 struct MetaTagIndex {
     /// One `<meta>` tag: `key` is its `name`, `property`, `itemprop` or `http-equiv`, lower-cased.
     struct Meta {
@@ -12,6 +14,8 @@ struct MetaTagIndex {
         var attribute: String
         var content: String
         var line: Int
+        /// UTF-8 offset of the tag's `<` in the source, when known.
+        var start: Int?
     }
 
     /// One `<time>` element.
@@ -20,15 +24,16 @@ struct MetaTagIndex {
         /// Carries `pubdate` or `itemprop="datePublished"`.
         var isPublication: Bool
         var line: Int
+        var start: Int?
     }
 
     var metas: [Meta] = []
     var canonical: (href: String, line: Int)?
     var htmlLang: (value: String, line: Int)?
-    var title: (text: String, line: Int)?
-    var h1s: [(text: String, line: Int)] = []
+    var title: (text: String, line: Int, origin: ValueOrigin)?
+    var h1s: [(text: String, line: Int, origin: ValueOrigin)] = []
     var times: [Time] = []
-    var jsonLD: [(text: String, line: Int)] = []
+    var jsonLD: [(text: String, line: Int, start: Int?)] = []
     /// Indices into `metas` by key, in document order.
     private var metasByKey: [String: [Int]] = [:]
 
@@ -42,7 +47,8 @@ struct MetaTagIndex {
             case "meta":
                 for attr in ["name", "property", "itemprop", "http-equiv"] {
                     guard let key = el[attribute: attr], let content = el[attribute: "content"] else { continue }
-                    let meta = Meta(key: TextTrimming.whitespaces(key.lowercased()), attribute: attr, content: content, line: el.line)
+                    let meta = Meta(key: TextTrimming.whitespaces(key.lowercased()), attribute: attr,
+                                    content: MetadataText.decodingReferences(content), line: el.line, start: el.sourceStart)
                     metasByKey[meta.key, default: []].append(metas.count)
                     metas.append(meta)
                     break
@@ -54,19 +60,19 @@ struct MetaTagIndex {
                     canonical = (href, el.line)
                 }
             case "title":
-                if title == nil { title = (el.textContent, el.line) }
+                if title == nil { title = (MetadataText.decodingReferences(el.textContent), el.line, ValueOrigin(textOf: el)) }
                 return false
             case "h1":
-                h1s.append((el.textContent, el.line))
+                h1s.append((el.textContent, el.line, ValueOrigin(textOf: el)))
             case "time":
                 if let dt = el[attribute: "datetime"] {
                     let isPub = el[attribute: "pubdate"] != nil
                         || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
-                    times.append(Time(datetime: dt, isPublication: isPub, line: el.line))
+                    times.append(Time(datetime: dt, isPublication: isPub, line: el.line, start: el.sourceStart))
                 }
             case "script":
                 let type = (el[attribute: "type"] ?? "").lowercased()
-                if type.hasPrefix("application/ld+json") { jsonLD.append((el.textContent, el.line)) }
+                if type.hasPrefix("application/ld+json") { jsonLD.append((el.textContent, el.line, el.sourceStart)) }
                 return false
             case "style", "svg", "template":
                 return false
@@ -85,7 +91,8 @@ struct MetaTagIndex {
         for key in keys {
             for m in (metasByKey[key] ?? []).map({ metas[$0] }) {
                 if let v = MetadataText.nonEmpty(m.content) {
-                    out.append(MetadataCandidate(value: v, source: "<meta \(m.attribute)=\"\(m.key)\">", line: m.line))
+                    out.append(MetadataCandidate(value: v, source: "<meta \(m.attribute)=\"\(m.key)\">", line: m.line,
+                                                 origin: m.start.map { ValueOrigin(elementStart: $0, attribute: "content") }))
                     if firstOnly { break }
                 }
             }

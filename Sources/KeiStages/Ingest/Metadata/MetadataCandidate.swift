@@ -8,4 +8,14 @@ struct MetadataCandidate: Sendable, Hashable {
     var line: Int
     /// Whether a disagreement with the winning value is reported (false for weak heuristics).
     var checksConflicts: Bool = true
+    /// Where the value is in the source, for the span (line and column) of a diagnostic about it.
+    var origin: ValueOrigin?
+
+    init(value: String, source: String, line: Int, checksConflicts: Bool = true, origin: ValueOrigin? = nil) {
+        self.value = value
+        self.source = source
+        self.line = line
+        self.checksConflicts = checksConflicts
+        self.origin = origin
+    }
 }

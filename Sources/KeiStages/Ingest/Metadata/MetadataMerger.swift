@@ -5,15 +5,49 @@ import KeiXML
 /// Picks winners among candidates in precedence order and collects the diagnostics that go with it.
 struct MetadataMerger {
     let file: String
+    /// The page, for the spans (line and column) of diagnostics about a value; nil in unit uses.
+    let document: DOMDocument?
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<String> = []
 
-    init(file: String) {
+    init(file: String, document: DOMDocument? = nil) {
         self.file = file
+        self.document = document
     }
 
     func location(_ line: Int) -> SourceLocation {
         SourceLocation(file: file, line: line)
+    }
+
+    /// The source span of a value: an attribute's value, a JSON-LD property's name inside its
+    /// `<script>`, or an element's start tag. The runner turns it into line, column and excerpt.
+    func span(_ origin: ValueOrigin?) -> SourceSpan? {
+        if let text = origin?.text { return text }
+        guard let origin, let start = origin.elementStart, let document else { return nil }
+        if let key = origin.jsonKey {
+            return Self.jsonKeySpan("\"\(key)\"", inScriptAt: start, of: document) ?? document.startTagSpan(at: start)
+        }
+        return document.startTagSpan(at: start, attribute: origin.attribute)
+    }
+
+    /// The first occurrence of `needle` (a quoted JSON property name) between the `<script>` at
+    /// `start` and the next `</`, with its value when that is a string (`"datePublished": "1970-01-01"`),
+    /// as UTF-8 offsets.
+    static func jsonKeySpan(_ needle: String, inScriptAt start: Int, of document: DOMDocument) -> SourceSpan? {
+        var text = document.sourceText
+        let pattern = Array(needle.utf8)
+        return text.withUTF8 { bytes -> SourceSpan? in
+            guard !pattern.isEmpty, start >= 0, start < bytes.count else { return nil }
+            var i = start
+            while i + pattern.count <= bytes.count {
+                if bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "/") { return nil }
+                if bytes[i] == pattern[0], (1..<pattern.count).allSatisfy({ bytes[i + $0] == pattern[$0] }) {
+                    return SourceSpan(start: i, end: stringValueEnd(bytes, after: i + pattern.count) ?? i + pattern.count)
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     mutating func emit(_ d: Diagnostic) {
@@ -28,39 +62,70 @@ struct MetadataMerger {
         guard checkConflicts, winner.checksConflicts else { return winner }
         for loser in candidates.dropFirst() where loser.checksConflicts && !same(winner.value, loser.value) {
             conflict(field, winner: (winner.source, winner.line, MetadataText.quoted(winner.value)),
-                     loser: (loser.source, loser.line, MetadataText.quoted(loser.value)), excerpt: loser.value)
+                     loser: (loser.source, loser.line, MetadataText.quoted(loser.value)), excerpt: loser.value, origin: loser.origin)
         }
         return winner
     }
 
     mutating func conflict(_ field: String, winner: (source: String, line: Int, shown: String),
-                           loser: (source: String, line: Int, shown: String), excerpt: String) {
+                           loser: (source: String, line: Int, shown: String), excerpt: String, origin: ValueOrigin?) {
         let key = "\(field)|\(loser.source)|\(loser.line)|\(loser.shown)"
         guard reported.insert(key).inserted else { return }
         emit(MetadataMessages.conflict.diagnostic(
             "Conflicting \(field): \(winner.source) (line \(winner.line)) says \(winner.shown) but \(loser.source) (line \(loser.line)) says \(loser.shown); kept \(winner.shown) from \(winner.source).",
             at: location(loser.line), excerpt: String(excerpt.prefix(200)),
-            fix: "Correct whichever source is wrong so both give the same \(field)."))
+            fix: "Correct whichever source is wrong so both give the same \(field).", span: span(origin)))
     }
 
-    /// The first valid date; invalid machine dates are reported and skipped, disagreeing valid ones reported.
+    /// The end of the JSON string value after a property name ending at `keyEnd` (`: "…"`), or nil.
+    private static func stringValueEnd(_ bytes: UnsafeBufferPointer<UInt8>, after keyEnd: Int) -> Int? {
+        var j = keyEnd
+        func skipBlanks() { while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D { j += 1 } }
+        skipBlanks()
+        guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { return nil }
+        j += 1
+        skipBlanks()
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") else { return nil }
+        j += 1
+        while j < bytes.count, j - keyEnd < 2_000 {
+            if bytes[j] == UInt8(ascii: "\\") { j += 2; continue }
+            if bytes[j] == UInt8(ascii: "\"") { return j + 1 }
+            if bytes[j] == UInt8(ascii: "<") || bytes[j] == 0x0A { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The first valid date that is not a placeholder. Placeholders (``PlaceholderDate``) are reported
+    /// as `ingest.placeholder-date` and invalid machine dates as `ingest.date-invalid`, and both are
+    /// skipped, so any real date wins over them; disagreeing valid dates are reported as conflicts.
     mutating func pickDate(_ candidates: [DateCandidate]) -> PublicationDate? {
         var valid: [(DateCandidate, PublicationDate)] = []
         for c in candidates {
-            if let d = c.parse() {
+            let parsed = c.parse()
+            if let placeholder = PlaceholderDate.describe(c.raw, parsed: parsed) {
+                emit(MetadataMessages.placeholderDate.diagnostic(
+                    "\(c.source) at line \(c.line) has \(MetadataText.quoted(c.raw)), which is \(placeholder), a value systems write when an article has no date; it was ignored\(valid.isEmpty ? " and the next date source in precedence order was used, if any" : "").",
+                    at: location(c.line), excerpt: String(c.raw.prefix(200)),
+                    fix: "Set \(c.source) to the real publication date as YYYY-MM-DD (e.g. 2025-12-15), or remove it.",
+                    span: span(c.origin)))
+                continue
+            }
+            if let d = parsed {
                 valid.append((c, d))
                 continue
             }
             emit(MetadataMessages.dateInvalid.diagnostic(
-                "\(c.source) at line \(c.line) has \(MetadataText.quoted(c.raw)), which is not a readable calendar date (impossible month or day, year 0, a placeholder such as the WordPress zero date, or an unrecognised format); it was ignored\(valid.isEmpty ? " and the next date source in precedence order was used, if any" : "").",
+                "\(c.source) at line \(c.line) has \(MetadataText.quoted(c.raw)), which is not a readable calendar date (impossible month or day, year 0, or an unrecognised format); it was ignored\(valid.isEmpty ? " and the next date source in precedence order was used, if any" : "").",
                 at: location(c.line), excerpt: String(c.raw.prefix(200)),
-                fix: "Set \(c.source) to the publication date as YYYY-MM-DD (e.g. 2025-12-15), or remove it."))
+                fix: "Set \(c.source) to the publication date as YYYY-MM-DD (e.g. 2025-12-15), or remove it.",
+                span: span(c.origin)))
         }
         guard let (winner, date) = valid.first else { return nil }
         if winner.checksConflicts {
             for (c, d) in valid.dropFirst() where c.checksConflicts && !DateCandidate.agree(date, d) {
                 conflict("publication date", winner: (winner.source, winner.line, date.iso),
-                         loser: (c.source, c.line, d.iso), excerpt: c.raw)
+                         loser: (c.source, c.line, d.iso), excerpt: c.raw, origin: c.origin)
             }
         }
         return date
@@ -72,7 +137,11 @@ struct MetadataMerger {
             .sorted().joined(separator: " ")
     }
 
-    /// Authors from the first source that names any, with affiliations filled in from other sources.
+    /// Authors from the first source that names any (`citation_author` → JSON-LD `author` → JSON-LD
+    /// `creator` → `DC.creator` → `dcterms.creator` → meta `author` → `article:author` → the visible
+    /// byline), each named once, with affiliations and e-mails filled in from other sources naming the
+    /// same person. Names that ``GroupAuthorName`` recognises are group authors unless the source says
+    /// it is a person (JSON-LD `@type: Person`).
     mutating func pickAuthors(tags: MetaTagIndex, ld: JSONLDMetadata, visible: VisibleMetadata) -> [Author] {
         var groups: [[Author]] = []
         // citation_author with the institution/email tags that follow it.
@@ -80,7 +149,7 @@ struct MetadataMerger {
         for meta in tags.metas {
             switch meta.key {
             case "citation_author":
-                if let n = MetadataText.nonEmpty(meta.content) { citation.append(Author(name: n)) }
+                if let n = MetadataText.nonEmpty(meta.content) { citation.append(GroupAuthorName.author(named: n)) }
             case "citation_author_institution":
                 if let v = MetadataText.nonEmpty(meta.content), let last = citation.indices.last {
                     citation[last].affiliation = citation[last].affiliation.map { $0 + "; " + v } ?? v
@@ -95,21 +164,24 @@ struct MetadataMerger {
         }
         groups.append(citation)
         groups.append(ld.authors)
-        groups.append(tags.candidates(["dc.creator"]).map { Author(name: $0.value) })
-        groups.append(tags.candidates(["dcterms.creator"]).map { Author(name: $0.value) })
+        groups.append(ld.creators)
+        groups.append(tags.candidates(["dc.creator"]).map { GroupAuthorName.author(named: $0.value) })
+        groups.append(tags.candidates(["dcterms.creator"]).map { GroupAuthorName.author(named: $0.value) })
         for keys in [["author"], ["article:author", "og:article:author"]] {
             var list: [Author] = []
             for c in tags.candidates(keys) {
                 let value = MetadataText.normalize(BylineParser.removeParentheses(c.value))
                 guard !value.isEmpty, !value.contains("://"), !value.hasPrefix("@"), !value.hasPrefix("www.") else { continue }
                 let parsed = BylineParser.authors(from: value)
-                list += parsed.isEmpty ? [Author(name: value)] : parsed
+                list += parsed.isEmpty ? [GroupAuthorName.author(named: value)] : parsed
             }
             groups.append(list)
         }
         groups.append(visible.authors)
         guard let index = groups.firstIndex(where: { !$0.isEmpty }) else { return [] }
-        var winner = groups[index]
+        var winner: [Author] = []
+        var seen: Set<String> = []
+        for a in groups[index] where seen.insert(Self.personKey(a.name)).inserted { winner.append(a) }
         var othersKeyed: [(key: String, author: Author)]?
         for i in winner.indices where winner[i].affiliation == nil || winner[i].email == nil {
             let key = Self.personKey(winner[i].name)

@@ -7,7 +7,10 @@ public enum MetadataMessages {
         "Two metadata sources on the page disagree (e.g. citation_publication_date vs the visible date); the higher-precedence source was used.")
     /// A machine-readable date could not be read as a real calendar date and was ignored.
     public static let dateInvalid = StageMessage("ingest.date-invalid", .warning,
-        "A machine-readable date (meta tag, <time datetime>, JSON-LD) is not a valid date (e.g. the WordPress zero date); it was ignored.")
+        "A machine-readable date (meta tag, <time datetime>, JSON-LD) is not a valid calendar date (e.g. 2025-13-45); it was ignored.")
+    /// A machine or visible date is a placeholder (the Unix epoch, the WordPress zero date, 1900-01-01), ignored.
+    public static let placeholderDate = StageMessage("ingest.placeholder-date", .warning,
+        "A date is a placeholder that systems write when there is none (the Unix epoch 1970-01-01, the WordPress zero date 0000-00-00, 1900-01-01); it was ignored and any real date used.")
     /// No title, or no publication date, was found in any source.
     public static let missing = StageMessage("ingest.metadata-missing", .warning,
         "The page has no title or no publication date in any source the ingester reads.")
@@ -16,5 +19,5 @@ public enum MetadataMessages {
         "A <script type=\"application/ld+json\"> block is not valid JSON; it was skipped.")
 
     /// Every message above, for ``IngestHTMLStage``'s description.
-    public static let all: [StageMessage] = [conflict, dateInvalid, missing, jsonLDInvalid]
+    public static let all: [StageMessage] = [conflict, dateInvalid, placeholderDate, missing, jsonLDInvalid]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KeiXML
 
 /// Text helpers for metadata values: normalisation for output and comparison keys for conflict checks.
 enum MetadataText {
@@ -15,7 +16,7 @@ enum MetadataText {
         for scalar in s.unicodeScalars {
             var scalar = scalar
             if isC1(scalar) {
-                guard let mapped = c1Map[scalar.value] else { continue }
+                guard let mapped = Windows1252.scalar(forC1: scalar.value) else { continue }
                 scalar = mapped
             } else if isSpace(scalar) {
                 pendingSpace = true
@@ -56,6 +57,13 @@ enum MetadataText {
     /// A C1 control character (U+0080–U+009F).
     private static func isC1(_ scalar: Unicode.Scalar) -> Bool {
         (0x80...0x9F).contains(scalar.value)
+    }
+
+    /// `s` with HTML character references decoded (``KeiXML/HTMLCharacterReferences``): twice at most,
+    /// so that a value encoded twice (`Won&amp;#8217;t`) comes out as `Won’t`.
+    static func decodingReferences(_ s: String) -> String {
+        let once = HTMLCharacterReferences.decode(s)
+        return once == s ? s : HTMLCharacterReferences.decode(once)
     }
 
     /// `normalize(s)`, or nil when that is empty.
@@ -116,12 +124,84 @@ enum MetadataText {
         }
     }
 
+    /// Whether two values are the same value written differently: they differ only in case, spacing,
+    /// quotes (’ vs '), dashes, trailing punctuation, character references (decoded before), Unicode
+    /// compatibility forms (full-width letters, ligatures) or encoding (UTF-8 text read as windows-1252,
+    /// "Wonâ€™t" for "Won’t").
+    static func sameValue(_ a: String, _ b: String) -> Bool {
+        if comparisonKey(a) == comparisonKey(b) { return true }
+        return looseKey(a) == looseKey(b)
+    }
+
+    /// ``comparisonKey(_:)`` of the value with mojibake repaired and compatibility forms folded (NFKC),
+    /// without spaces.
+    static func looseKey(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { !$0.isASCII }) else { return spacelessKey(s) }
+        return spacelessKey(repairingMojibake(s).precomposedStringWithCompatibilityMapping)
+    }
+
+    /// ``comparisonKey(_:)`` without spaces: values that differ only in spacing have the same one.
+    static func spacelessKey(_ s: String) -> String {
+        comparisonKey(s).filter { $0 != " " }
+    }
+
+    /// `s` read back as UTF-8 when it is UTF-8 text that was decoded as windows-1252 or Latin-1
+    /// ("SeoulÃ¢â‚¬â„¢s" twice, "Wonâ€™t" once); otherwise `s`. Only used to compare values.
+    static func repairingMojibake(_ s: String) -> String {
+        var current = s
+        for _ in 0..<2 {
+            guard current.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return current }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(current.utf8.count)
+            for scalar in current.unicodeScalars {
+                if scalar.value < 0x100 {
+                    bytes.append(UInt8(scalar.value))
+                } else if let byte = windows1252Byte[scalar.value] {
+                    bytes.append(byte)
+                } else {
+                    return current
+                }
+            }
+            guard let repaired = String(validating: bytes, as: UTF8.self), repaired != current else { return current }
+            current = repaired
+        }
+        return current
+    }
+
+    /// The byte windows-1252 encodes each of its 0x80–0x9F characters with.
+    private static let windows1252Byte: [UInt32: UInt8] = {
+        var map: [UInt32: UInt8] = [:]
+        for byte in UInt32(0x80)...0x9F {
+            if let scalar = Windows1252.scalar(forC1: byte) { map[scalar.value] = UInt8(byte) }
+        }
+        return map
+    }()
+
+    /// Removes from a title the part set off by a separator (`Title | Site`, `Title - Site`,
+    /// `Title — Site`, `Site: Title`, `«Site» | Title`) when one of `shown` (what the page shows as
+    /// its title: the `<h1>`, `og:title`; `title` itself is no reference) is the title without that
+    /// part, compared by ``spacelessKey(_:)``. Otherwise returns `title` unchanged.
+    static func stripPartNotShown(_ title: String, shown: [String]) -> String {
+        let titleKey = spacelessKey(title)
+        let shownKeys = Set(shown.map(spacelessKey)).subtracting([titleKey])
+        guard !shownKeys.isEmpty else { return title }
+        for sep in siteNameSeparators + [" « ", ": ", " : "] where TextSearch.contains(title, sep) {
+            for r in [TextSearch.lastRange(of: sep, in: title), TextSearch.range(of: sep, in: title)].compactMap({ $0 }) {
+                let head = normalize(String(title[..<r.lowerBound])), tail = normalize(String(title[r.upperBound...]))
+                // "Title: Subtitle" keeps its subtitle: a colon only sets off a site name before the title.
+                if sep != ": ", sep != " : ", !head.isEmpty, shownKeys.contains(spacelessKey(head)) { return head }
+                if !tail.isEmpty, shownKeys.contains(spacelessKey(tail)) { return tail }
+            }
+        }
+        return title
+    }
+
     /// Whether two titles say the same thing: equal comparison keys, or one is the other plus a
     /// site-name or subtitle part set off by a separator (`Title | Site`, `Site - Title`,
     /// `Title: Subtitle`, `Title [Site]`). A hyphenated compound (`Korea` vs `Korea-Japan`) differs.
     static func sameTitle(_ a: String, _ b: String) -> Bool {
         let ka = spacedKey(a), kb = spacedKey(b)
-        if joiningDashes(ka) == joiningDashes(kb) { return true }
+        if joiningDashes(ka) == joiningDashes(kb) || looseKey(a) == looseKey(b) { return true }
         if ka.isEmpty || kb.isEmpty { return false }
         let (short, long) = ka.count <= kb.count ? (ka, kb) : (kb, ka)
         if long.hasPrefix(short) {
@@ -177,18 +257,4 @@ enum MetadataText {
         let short = n.count > 120 ? String(n.prefix(117)) + "…" : n
         return "\u{201C}" + short + "\u{201D}"
     }
-
-    /// windows-1252 characters for the C1 control code points libxml2 produces from ISO-8859-1.
-    static let c1Map: [UInt32: Unicode.Scalar] = {
-        let table: [(UInt32, UInt32)] = [
-            (0x80, 0x20AC), (0x82, 0x201A), (0x83, 0x0192), (0x84, 0x201E), (0x85, 0x2026), (0x86, 0x2020),
-            (0x87, 0x2021), (0x88, 0x02C6), (0x89, 0x2030), (0x8A, 0x0160), (0x8B, 0x2039), (0x8C, 0x0152),
-            (0x8E, 0x017D), (0x91, 0x2018), (0x92, 0x2019), (0x93, 0x201C), (0x94, 0x201D), (0x95, 0x2022),
-            (0x96, 0x2013), (0x97, 0x2014), (0x98, 0x02DC), (0x99, 0x2122), (0x9A, 0x0161), (0x9B, 0x203A),
-            (0x9C, 0x0153), (0x9E, 0x017E), (0x9F, 0x0178),
-        ]
-        var map: [UInt32: Unicode.Scalar] = [:]
-        for (k, v) in table { if let s = Unicode.Scalar(v) { map[k] = s } }
-        return map
-    }()
 }

@@ -19,20 +19,23 @@ enum VisibleMetadataReader {
     static let nonBylineParts = ["bio", "avatar", "image", "img", "photo", "thumb", "icon", "social", "follow",
                                  "more", "other", "related", "pic", "desc", "about", "box", "list-item-title"]
 
-    static func read(_ root: DOMElement?) -> VisibleMetadata {
+    /// Reads the visible metadata of the page at `root`. `title` is the line and start offset of the
+    /// article's title heading (the first `<h1>`), which places the byline and is never other content.
+    static func read(_ root: DOMElement?, title: (line: Int, start: Int?)?) -> VisibleMetadata {
         var v = VisibleMetadata()
         guard let root else { return v }
         let body = root.firstDescendant(named: "body") ?? root
-        if let group = firstBylineGroup(in: body) {
-            for block in group {
-                v.authors += authors(inBlock: block)
-            }
-            v.authorsLine = group.first?.line ?? 0
-            v.authors = dedupe(v.authors)
+        let isTitle = { (e: DOMElement) -> Bool in
+            guard let title else { return false }
+            return e.name == "h1" && e.line == title.line && e.sourceStart == title.start
+        }
+        if let group = bylineGroup(in: body, isTitle: isTitle, hasTitle: title != nil) {
+            v.authors = dedupe(group.authors)
+            v.authorsLine = group.line
         }
         var plainBy: (authors: [Author], line: Int)?
         body.walk { el in
-            if skipped.contains(el.name) || isHidden(el) { return false }
+            if skipped.contains(el.name) || isHidden(el) || OtherContentRegion.contains(el, isTitle: isTitle) { return false }
             // Lower-cased class tokens, computed only when a check needs them.
             var lowerClasses: [String]?
             func classes() -> [String] {
@@ -46,11 +49,13 @@ enum VisibleMetadataReader {
                let t = MetadataText.nonEmpty(el.textContent), t.count <= 400 {
                 v.subtitle = t
                 v.subtitleLine = el.line
+                v.subtitleOrigin = ValueOrigin(textOf: el)
             }
             if v.pdfURL == nil, el.name == "a", let href = el[attribute: "href"],
                href.lowercased().split(separator: "?").first?.hasSuffix(".pdf") ?? false {
                 v.pdfURL = MetadataText.normalize(href)
                 v.pdfLine = el.line
+                v.pdfOrigin = ValueOrigin(textOf: el)
             }
             // Only short elements can be a date line, a banner or a plain byline.
             if v.date != nil && v.seriesName != nil && plainBy != nil { return true }
@@ -69,15 +74,22 @@ enum VisibleMetadataReader {
                 || (el.name != "time" && (classes().contains(where: isPublicationDateClass)
                                           || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished")),
                let d = HumanDateParser.firstDate(in: text) {
-                v.date = d
-                v.dateText = text
-                v.dateLine = el.line
+                // A placeholder ("January 1, 1970") is remembered for its warning; the search goes on.
+                if PlaceholderDate.describe(d) == nil {
+                    v.date = d
+                    v.dateText = text
+                    v.dateLine = el.line
+                    v.dateOrigin = ValueOrigin(textOf: el)
+                } else if v.placeholderDate == nil {
+                    v.placeholderDate = (text, el.line, ValueOrigin(textOf: el))
+                }
             }
             if v.seriesName == nil, TextSearch.contains(lower(), "vol"), Self.fits(text, within: 120), let banner = seriesBanner(text) {
                 v.seriesName = banner.name
                 v.volume = banner.volume
                 v.issue = banner.issue
                 v.seriesLine = el.line
+                v.seriesOrigin = ValueOrigin(textOf: el)
             }
             if plainBy == nil, text.hasPrefix("By "), Self.fits(text, within: 120),
                ["p", "div", "span", "h3", "h4", "h5", "h6", "address", "em", "strong"].contains(el.name) {
@@ -156,26 +168,49 @@ enum VisibleMetadataReader {
         return false
     }
 
-    /// The first run of sibling byline blocks in document order.
-    static func firstBylineGroup(in el: DOMElement) -> [DOMElement]? {
-        let kids = el.children
-        for (i, node) in kids.enumerated() {
-            guard case .element(let c) = node else { continue }
-            if skipped.contains(c.name) || isHidden(c) { continue }
-            if isBylineBlock(c) {
-                var group = [c]
-                for case .element(let s) in kids[(i + 1)...] where isBylineBlock(s) { group.append(s) }
-                if group.contains(where: { !authors(inBlock: $0).isEmpty }) { return group }
-                continue
+    /// The authors and line of the article's own byline: the first run of sibling byline blocks after
+    /// the title `<h1>`, or,
+    /// when none follows it, the last one before it (a byline above the title); the first one when
+    /// the page has no `<h1>`. Blocks in other-content regions (related cards, sidebars, teasers,
+    /// "More from this author"; ``OtherContentRegion``) are never the article's byline.
+    static func bylineGroup(in body: DOMElement, isTitle: (DOMElement) -> Bool,
+                            hasTitle: Bool) -> (authors: [Author], line: Int)? {
+        var seenTitle = !hasTitle
+        var before: (authors: [Author], line: Int)?
+        func visit(_ el: DOMElement) -> (authors: [Author], line: Int)? {
+            let kids = el.children
+            for (i, node) in kids.enumerated() {
+                guard case .element(let c) = node else { continue }
+                if skipped.contains(c.name) || isHidden(c) || OtherContentRegion.isBylineCopy(c) { continue }
+                if isTitle(c) {
+                    seenTitle = true
+                    continue
+                }
+                if isBylineBlock(c) {
+                    var group = [c]
+                    for case .element(let s) in kids[(i + 1)...] where isBylineBlock(s) && !isHidden(s) { group.append(s) }
+                    let found = group.flatMap(authors(inBlock:))
+                    if !found.isEmpty {
+                        if seenTitle { return (found, c.line) }
+                        before = (found, c.line)
+                    }
+                    continue
+                }
+                if OtherContentRegion.contains(c, isTitle: isTitle) { continue }
+                if let g = visit(c) { return g }
             }
-            if let g = firstBylineGroup(in: c) { return g }
+            return nil
         }
-        return nil
+        return visit(body) ?? before
     }
 
     /// Authors in one byline block: marked name and affiliation elements when present, else its text.
+    /// Tooltips and screen-reader copies in the block are not read as names (a name is never taken
+    /// twice), but a tooltip that starts with an author's name gives that author's affiliation
+    /// ("Dana Imaginary, Senior Fellow - Trade Program").
     static func authors(inBlock block: DOMElement) -> [Author] {
         var out: [Author] = []
+        var copies: [DOMElement] = []
         func visit(_ el: DOMElement, isRoot: Bool) {
             let classes = el.classList.map { $0.lowercased() }
             let itemprop = (el[attribute: "itemprop"] ?? "").lowercased()
@@ -185,31 +220,75 @@ enum VisibleMetadataReader {
                 || classes.contains { TextSearch.contains($0, "name") && !TextSearch.contains($0, "affiliation") }
                 || (!isRoot && el.name == "a" && (el[attribute: "rel"] ?? "").lowercased().contains("author"))
             if !isRoot && isAffiliation {
-                if let t = MetadataText.nonEmpty(el.textContent), let last = out.indices.last, t.count <= 200 {
+                if let t = MetadataText.nonEmpty(bylineText(el)), let last = out.indices.last, t.count <= 200 {
                     out[last].affiliation = out[last].affiliation.map { $0 + "; " + t } ?? t
                 }
                 return
             }
             if !isRoot && isName {
-                if let name = BylineParser.cleanName(BylineParser.stripLeadingBy(MetadataText.normalize(el.textContent))) {
-                    out.append(Author(name: name))
-                }
+                if let author = BylineParser.author(named: bylineText(el)) { out.append(author) }
                 return
             }
-            for c in el.childElements where !skipped.contains(c.name) && !isHidden(c) { visit(c, isRoot: false) }
+            for c in el.childElements where !skipped.contains(c.name) && !isHidden(c) {
+                if OtherContentRegion.isBylineCopy(c) { copies.append(c) } else { visit(c, isRoot: false) }
+            }
         }
         visit(block, isRoot: true)
         if out.isEmpty {
             let itemprop = (block[attribute: "itemprop"] ?? "").lowercased()
             if itemprop == "author" || block.name == "a" {
-                if let n = BylineParser.cleanName(BylineParser.stripLeadingBy(MetadataText.normalize(block.textContent))) {
-                    out.append(Author(name: n))
-                }
+                if let author = BylineParser.author(named: bylineText(block)) { out.append(author) }
             } else {
-                out = BylineParser.authors(from: block.textContent)
+                out = BylineParser.authors(from: bylineText(block))
             }
         }
+        for copy in copies { affiliation(from: copy, into: &out) }
         return out
+    }
+
+    /// The text of a byline element without tooltips, screen-reader copies, hidden or skipped elements.
+    static func bylineText(_ el: DOMElement) -> String {
+        var out = ""
+        func add(_ e: DOMElement) {
+            for child in e.children {
+                switch child {
+                case .text(let t): out += t.value
+                case .element(let c):
+                    if skipped.contains(c.name) || isHidden(c) || OtherContentRegion.isBylineCopy(c) {
+                        out += " "  // what it separated stays apart ("Dana Imaginary<span …>…</span>October 2")
+                        continue
+                    }
+                    // Block boundaries separate words ("Dana Imaginary<div>Senior Fellow</div>").
+                    let isBlock = !inlineElements.contains(c.name)
+                    if isBlock { out += " " }
+                    add(c)
+                    if isBlock { out += " " }
+                case .comment: break
+                }
+            }
+        }
+        add(el)
+        return out
+    }
+
+    /// Phrasing elements, which do not separate words.
+    static let inlineElements: Set<String> = [
+        "a", "span", "b", "i", "em", "strong", "small", "abbr", "time", "sup", "sub", "cite", "u", "font", "bdi",
+        "bdo", "mark", "q", "s", "data", "dfn", "kbd", "code", "var", "ins", "del", "wbr",
+    ]
+
+    /// Sets an author's affiliation from a tooltip that repeats the name followed by a separator and
+    /// a title or institution, when the author has none.
+    static func affiliation(from tooltip: DOMElement, into authors: inout [Author]) {
+        let text = MetadataText.normalize(tooltip.textContent)
+        for i in authors.indices where authors[i].affiliation == nil && authors[i].kind == .person {
+            let name = authors[i].name
+            guard text.count > name.count, text.lowercased().hasPrefix(name.lowercased()) else { continue }
+            let rest = text.dropFirst(name.count)
+            guard let first = rest.first, [",", "-", "–", "—", ":", "|", " "].contains(first) else { continue }
+            let affiliation = BylineParser.trimSeparators(String(rest))
+            if !affiliation.isEmpty, affiliation.count <= 200 { authors[i].affiliation = affiliation }
+        }
     }
 
     /// The element's text, or nil as soon as it exceeds `limit` characters (keeps the walk linear-ish).
