@@ -53,6 +53,20 @@ extension FootnoteMarkup {
         return out
     }
 
+    /// Elements that can be a marker linked by a relation attribute rather than a link.
+    static let relationMarkerNames: Set<String> = ["a", "sup", "span", "button", "abbr"]
+
+    /// The ids a marker points at: the fragment of a marker link, or the ids a relation marker's
+    /// attributes name when its text reads as a marker label. Empty for other elements. Content
+    /// extraction keeps what these name, however short (see ``ExtractionPass``).
+    static func markerTargets(_ e: DOMElement, insideSup: Bool) -> [String] {
+        guard relationMarkerNames.contains(e.name) else { return [] }
+        if e.name == "a", let m = marker(e, knownAnchors: [], insideSup: insideSup) { return [m.key] }
+        let ids = relationTargets(of: e)
+        guard !ids.isEmpty, looksLikeMarkerLabel(cleanLabel(visibleText(e))) else { return [] }
+        return ids
+    }
+
     /// True for an element that can be a note's text: a tooltip, a note list entry or anything
     /// named or classed as a footnote.
     static func isNoteLike(_ e: DOMElement) -> Bool {

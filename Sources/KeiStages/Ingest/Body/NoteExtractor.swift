@@ -68,7 +68,7 @@ struct NoteExtractor {
     /// as a marker label and it names a note-like element of the page, or (when it is a superscript or
     /// classed as a marker) any id. Nil for ordinary markers and for other controls.
     private func relationMarkerKey(_ e: DOMElement, insideSup: Bool) -> String? {
-        guard ["a", "sup", "span", "button", "abbr"].contains(e.name),
+        guard FootnoteMarkup.relationMarkerNames.contains(e.name),
               FootnoteMarkup.marker(e, knownAnchors: [], insideSup: insideSup) == nil else { return nil }
         let ids = FootnoteMarkup.relationTargets(of: e)
         guard !ids.isEmpty, FootnoteMarkup.looksLikeMarkerLabel(FootnoteMarkup.cleanLabel(FootnoteMarkup.visibleText(e))) else {
@@ -307,19 +307,28 @@ struct NoteExtractor {
     /// (Google Docs `<p><a id="ftnt1" href="#ftnt_ref1">[1]</a> …`, Word `<a name="_ftn1">`).
     private func isAnchoredEntry(_ e: DOMElement) -> Bool {
         guard ["li", "p", "div", "dd", "aside", "section"].contains(e.name), !targets.isEmpty else { return false }
+        // A wrapper holding several notes (`<div class="notes"><p id="fn1">…<p id="fn2">`) is not one note.
+        guard innerTargetCount(e) <= 1 else { return false }
         if let id = e.id, targets.contains(id) {
-            // A wrapper holding several notes, or a whole section a link points at, is not one note.
-            return e.descendants(named: ["li"]).isEmpty && leadingAnchorCount(e) <= 1
+            // Nor is a whole section a link points at.
+            return e.descendants(named: ["li"]).isEmpty
                 && e.descendants(named: Self.headingNames).isEmpty && e.descendants(named: ["p", "div", "table"]).count <= 6
         }
         return leadingAnchorIDs(e).contains { targets.contains($0) }
     }
 
-    private func leadingAnchorCount(_ e: DOMElement) -> Int {
+    /// How many elements inside `e` (not `e` itself) carry an id, or an anchor name, that a marker points at.
+    private func innerTargetCount(_ e: DOMElement) -> Int {
         var n = 0
-        e.walk { d in
-            if d.name == "a", let id = d.id ?? d[attribute: "name"], targets.contains(id) { n += 1 }
-            return true
+        for child in e.childElements {
+            child.walk { d in
+                if let id = d.id, targets.contains(id) {
+                    n += 1
+                } else if d.name == "a", let name = d[attribute: "name"], targets.contains(name) {
+                    n += 1
+                }
+                return true
+            }
         }
         return n
     }
