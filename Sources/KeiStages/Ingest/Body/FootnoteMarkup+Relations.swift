@@ -1,3 +1,4 @@
+import Foundation
 import KeiXML
 
 /// Markers linked to their notes without an `href` (WAI-ARIA and `data-*` relations), notes written
@@ -53,6 +54,45 @@ extension FootnoteMarkup {
         return out
     }
 
+    /// Attributes in which a marker carries its note's text (Tippy, Bootstrap popovers and tooltips,
+    /// generic `data-content`/`data-tooltip` scripts). A superscript marker's `title` counts too.
+    static let noteTextAttributes: [String] = [
+        "data-tippy-content", "data-bs-content", "data-content", "data-tooltip", "data-bs-original-title",
+        "data-original-title",
+    ]
+
+    /// The note text a marker carries in an attribute (``noteTextAttributes``, or `title` on a
+    /// superscript or inside one), when its visible text reads as a marker label. Nil otherwise, and
+    /// for a `title` that only names the note ("Footnote 3"). Markup in the value is read as text.
+    static func attributeNoteText(_ e: DOMElement, insideSup: Bool) -> String? {
+        guard relationMarkerNames.contains(e.name), e[attribute: keyAttribute] == nil else { return nil }
+        let label = cleanLabel(visibleText(e))
+        guard looksLikeMarkerLabel(label) else { return nil }
+        let names = insideSup || e.name == "sup" ? noteTextAttributes + ["title"] : noteTextAttributes
+        for name in names {
+            guard let raw = e[attribute: name] else { continue }
+            var text = InlineText.trim(InlineText.collapse(raw))
+            if text.contains("<") { text = InlineText.trim(InlineText.collapse(markupText(text))) }
+            guard !InlineText.isBlank(text), cleanLabel(text) != label, !namesNoteOnly(text) else { continue }
+            return text
+        }
+        return nil
+    }
+
+    /// The text of an attribute value written as HTML (`data-tippy-content="<em>Title</em>, 2020"`).
+    private static func markupText(_ html: String) -> String {
+        let document = MarkupParser.parseHTML(Data(("<body>" + html).utf8), encoding: "utf-8")
+        return document.root?.firstDescendant(named: "body")?.textContent ?? html
+    }
+
+    /// True for a text that only names a note ("Footnote 3", "See note 3", "Jump to reference 3").
+    static func namesNoteOnly(_ text: String) -> Bool {
+        let naming: Set<String> = ["footnote", "note", "endnote", "see", "jump", "to", "go", "reference", "ref",
+                                   "citation", "fn", "back", "show", "read", "open"]
+        let words = InlineText.key(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return words.allSatisfy { naming.contains(String($0)) || $0.allSatisfy(\.isNumber) }
+    }
+
     /// Elements that can be a marker linked by a relation attribute rather than a link.
     static let relationMarkerNames: Set<String> = ["a", "sup", "span", "button", "abbr"]
 
@@ -73,7 +113,9 @@ extension FootnoteMarkup {
         if isTooltip(e) || isInlineNoteMarkup(e) || e.name == "li" { return true }
         if let role = e[attribute: "role"], role == "doc-footnote" || role == "doc-endnote" || role == "note" { return true }
         if let id = e.id, looksLikeNoteFragment(id) { return true }
-        return lowercasedClasses(e).contains { $0.contains("footnote") || $0.contains("endnote") || $0.contains("tooltip") }
+        return lowercasedClasses(e).contains {
+            $0.contains("footnote") || $0.contains("endnote") || $0.contains("tooltip") || $0.contains("popover")
+        }
     }
 
     /// True when markup says the element is a note written in place (class, HTMLBook `data-type`,
