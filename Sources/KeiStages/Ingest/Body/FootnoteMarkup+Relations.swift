@@ -62,8 +62,9 @@ extension FootnoteMarkup {
     ]
 
     /// The note text a marker carries in an attribute (``noteTextAttributes``, or `title` on a
-    /// superscript or inside one), when its visible text reads as a marker label. Nil otherwise, and
-    /// for a `title` that only names the note ("Footnote 3"). Markup in the value is read as text.
+    /// superscript or inside one), when its visible text reads as a marker label. Nil otherwise, for
+    /// a text that only names the note ("Footnote 3") and for a `title` of a word or two without a
+    /// full stop ("squared" on an exponent). Markup in the value is read as text.
     static func attributeNoteText(_ e: DOMElement, insideSup: Bool) -> String? {
         guard relationMarkerNames.contains(e.name), e[attribute: keyAttribute] == nil else { return nil }
         let label = cleanLabel(visibleText(e))
@@ -74,6 +75,8 @@ extension FootnoteMarkup {
             var text = InlineText.trim(InlineText.collapse(raw))
             if text.contains("<") { text = InlineText.trim(InlineText.collapse(markupText(text))) }
             guard !InlineText.isBlank(text), cleanLabel(text) != label, !namesNoteOnly(text) else { continue }
+            // A title reads as a note when it is a sentence or a citation, not a word ("squared" on an exponent).
+            if name == "title", InlineText.wordCount(text) < 3, !text.hasSuffix(".") { continue }
             return text
         }
         return nil
