@@ -70,7 +70,7 @@ public enum BodyBuilder {
             acknowledgements = ack
         }
         if let mismatch = countMismatch(markerLabels: resolver.markerLabels, plainSuperscripts: readsSuperscripts ? resolver.plainSuperscriptNumbers : [],
-                                        notes: built.notes) {
+                                        notes: built.notes, spans: built.spans) {
             diagnostics.append(mismatch)
         }
         for i in built.notes.indices { built.notes[i].blocks = resolver.link(built.notes[i].blocks) }
@@ -88,20 +88,20 @@ public enum BodyBuilder {
                 if let l = labels[id], l != m.label, Int(l) != nil, Int(m.label) != nil {
                     diagnostics.append(BodyMessages.noteLabelMismatch.diagnostic(
                         "Marker \(m.label) links to note \(l).", at: SourceLocation(file: file, line: m.line),
-                        excerpt: m.label))
+                        excerpt: m.label, fix: "Correct the marker's number or the note's.", span: m.span))
                 }
             } else {
                 diagnostics.append(BodyMessages.noteMissing.diagnostic(
                     "Note marker \(m.label) points at \"#\(m.key)\", but there is no such note on the page.",
                     at: SourceLocation(file: file, line: m.line), excerpt: m.label,
-                    fix: "Add the note to the note list or remove the marker."))
+                    fix: "Add the note to the note list or remove the marker.", span: m.span))
             }
         }
         for note in built.notes where !resolver.referenced.contains(note.id) {
             diagnostics.append(BodyMessages.noteUnreferenced.diagnostic(
                 "Note \(note.label) is not referenced by any marker in the text.", at: note.location,
                 excerpt: String(note.blocks.first.map(Self.text)?.prefix(80) ?? ""),
-                fix: "Add a marker where the note belongs, or remove the note."))
+                fix: "Add a marker where the note belongs, or remove the note.", span: built.spans[note.id]))
         }
         diagnostics.sort { $0.location.line < $1.location.line }
         return BodyResult(abstract: abstract, sections: sections, acknowledgements: acknowledgements, notes: built.notes,
@@ -121,8 +121,10 @@ public enum BodyBuilder {
 
     /// `ingest.note-count-mismatch` when the text's numbered markers and the list's numbered notes
     /// differ in number. Markers count once per number (a note cited twice is one); superscript
-    /// numbers read as plain text count when they continue the markers' sequence.
-    private static func countMismatch(markerLabels: [String], plainSuperscripts: [Int], notes: [Note]) -> Diagnostic? {
+    /// numbers read as plain text count when they continue the markers' sequence. The span covers
+    /// the numbered notes (the note list).
+    private static func countMismatch(markerLabels: [String], plainSuperscripts: [Int], notes: [Note],
+                                      spans: [String: SourceSpan]) -> Diagnostic? {
         var numbers = Set(markerLabels.compactMap { Int(FootnoteMarkup.cleanLabel($0)) })
         let plain = Set(plainSuperscripts)
         while let next = numbers.max().map({ $0 + 1 }), plain.contains(next) { numbers.insert(next) }
@@ -135,7 +137,8 @@ public enum BodyBuilder {
             "The text has \(markers) (highest \(numbers.max() ?? 0)) but the note list has \(list).",
             at: first.location,
             fix: numbers.count > numberedNotes.count ? "Add the missing notes to the note list, or remove markers that have none."
-                : "Add markers for the notes the text does not cite, or remove those notes.")
+                : "Add markers for the notes the text does not cite, or remove those notes.",
+            span: numberedNotes.compactMap { spans[$0.id] }.reduce(nil as SourceSpan?) { list, note in list?.union(note) ?? note })
     }
 
     private static func text(_ b: Block) -> String {

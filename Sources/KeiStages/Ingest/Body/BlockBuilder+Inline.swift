@@ -23,8 +23,9 @@ extension BlockBuilder {
         if NoteExtractor.droppedElements.contains(e.name) { return }
         if let m = FootnoteMarkup.marker(e, knownAnchors: knownAnchors, insideSup: insideSup) {
             let label = m.label.isEmpty ? "?" : m.label
-            markers.append(MarkerOccurrence(key: m.key, label: label, line: e.line))
-            out.append(.noteRef(NoteRef(label: label, noteID: m.key, span: e.textRun.trimming(InlineText.isTrimmable).span)))
+            let span = e.textRun.trimming(InlineText.isTrimmable).span
+            markers.append(MarkerOccurrence(key: m.key, label: label, line: e.line, span: span))
+            out.append(.noteRef(NoteRef(label: label, noteID: m.key, span: span)))
             return
         }
         switch e.name {

@@ -1,3 +1,4 @@
+import Foundation
 import KeiXML
 
 /// Markers linked to their notes without an `href` (WAI-ARIA and `data-*` relations), notes written
@@ -53,13 +54,71 @@ extension FootnoteMarkup {
         return out
     }
 
+    /// Attributes in which a marker carries its note's text (Tippy, Bootstrap popovers and tooltips,
+    /// generic `data-content`/`data-tooltip` scripts). A superscript marker's `title` counts too.
+    static let noteTextAttributes: [String] = [
+        "data-tippy-content", "data-bs-content", "data-content", "data-tooltip", "data-bs-original-title",
+        "data-original-title",
+    ]
+
+    /// The note text a marker carries in an attribute (``noteTextAttributes``, or `title` on a
+    /// superscript or inside one), when its visible text reads as a marker label. Nil otherwise, for
+    /// a text that only names the note ("Footnote 3") and for a `title` of a word or two without a
+    /// full stop ("squared" on an exponent). Markup in the value is read as text.
+    static func attributeNoteText(_ e: DOMElement, insideSup: Bool) -> String? {
+        guard relationMarkerNames.contains(e.name), e[attribute: keyAttribute] == nil else { return nil }
+        let label = cleanLabel(visibleText(e))
+        guard looksLikeMarkerLabel(label) else { return nil }
+        let names = insideSup || e.name == "sup" ? noteTextAttributes + ["title"] : noteTextAttributes
+        for name in names {
+            guard let raw = e[attribute: name] else { continue }
+            var text = InlineText.trim(InlineText.collapse(raw))
+            if text.contains("<") { text = InlineText.trim(InlineText.collapse(markupText(text))) }
+            guard !InlineText.isBlank(text), cleanLabel(text) != label, !namesNoteOnly(text) else { continue }
+            // A title reads as a note when it is a sentence or a citation, not a word ("squared" on an exponent).
+            if name == "title", InlineText.wordCount(text) < 3, !text.hasSuffix(".") { continue }
+            return text
+        }
+        return nil
+    }
+
+    /// The text of an attribute value written as HTML (`data-tippy-content="<em>Title</em>, 2020"`).
+    private static func markupText(_ html: String) -> String {
+        let document = MarkupParser.parseHTML(Data(("<body>" + html).utf8), encoding: "utf-8")
+        return document.root?.firstDescendant(named: "body")?.textContent ?? html
+    }
+
+    /// True for a text that only names a note ("Footnote 3", "See note 3", "Jump to reference 3").
+    static func namesNoteOnly(_ text: String) -> Bool {
+        let naming: Set<String> = ["footnote", "note", "endnote", "see", "jump", "to", "go", "reference", "ref",
+                                   "citation", "fn", "back", "show", "read", "open"]
+        let words = InlineText.key(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return words.allSatisfy { naming.contains(String($0)) || $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Elements that can be a marker linked by a relation attribute rather than a link.
+    static let relationMarkerNames: Set<String> = ["a", "sup", "span", "button", "abbr"]
+
+    /// The ids a marker points at: the fragment of a marker link, or the ids a relation marker's
+    /// attributes name when its text reads as a marker label. Empty for other elements. Content
+    /// extraction keeps what these name, however short (see ``ExtractionPass``).
+    static func markerTargets(_ e: DOMElement, insideSup: Bool) -> [String] {
+        guard relationMarkerNames.contains(e.name) else { return [] }
+        if e.name == "a", let m = marker(e, knownAnchors: [], insideSup: insideSup) { return [m.key] }
+        let ids = relationTargets(of: e)
+        guard !ids.isEmpty, looksLikeMarkerLabel(cleanLabel(visibleText(e))) else { return [] }
+        return ids
+    }
+
     /// True for an element that can be a note's text: a tooltip, a note list entry or anything
     /// named or classed as a footnote.
     static func isNoteLike(_ e: DOMElement) -> Bool {
         if isTooltip(e) || isInlineNoteMarkup(e) || e.name == "li" { return true }
         if let role = e[attribute: "role"], role == "doc-footnote" || role == "doc-endnote" || role == "note" { return true }
         if let id = e.id, looksLikeNoteFragment(id) { return true }
-        return lowercasedClasses(e).contains { $0.contains("footnote") || $0.contains("endnote") || $0.contains("tooltip") }
+        return lowercasedClasses(e).contains {
+            $0.contains("footnote") || $0.contains("endnote") || $0.contains("tooltip") || $0.contains("popover")
+        }
     }
 
     /// True when markup says the element is a note written in place (class, HTMLBook `data-type`,

@@ -210,9 +210,10 @@ enum FootnoteMarkup {
     /// The most visible scalars a back-link phrase with its number has.
     static let longestBacklinkPhrase = 32
 
-    /// True for an element that shows a note's text as a tooltip or hidden span.
+    /// True for an element that shows a note's text as a tooltip, popover or hidden span.
     static func isTooltip(_ e: DOMElement) -> Bool {
-        if e[attribute: "role"] == "tooltip" { return true }
+        // An HTML popover is hidden until its invoker shows it.
+        if e[attribute: "role"] == "tooltip" || e[attribute: "popover"] != nil { return true }
         if hasClass(e, in: tooltipClasses) { return true }
         if e.name == "span" || e.name == "div" || e.name == "aside" {
             if e[attribute: "hidden"] != nil { return true }

@@ -12,6 +12,8 @@ struct NoteAssembler {
         var notes: [Note] = []
         /// Raw anchor or key → normalised note id.
         var idForKey: [String: String] = [:]
+        /// Note id → the span of the note's text in the source (none for a note carried in an attribute).
+        var spans: [String: SourceSpan] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -51,12 +53,14 @@ struct NoteAssembler {
         for (index, raw) in kept.enumerated() {
             let id = "fn\(index + 1)"
             let location = SourceLocation(file: file, line: raw.line)
+            let span = raw.element.textRun.trimming(InlineText.isTrimmable).span
+            out.spans[id] = span
             for anchor in raw.anchors {
                 if let existing = out.idForKey[anchor] {
                     if existing != id {
                         out.diagnostics.append(BodyMessages.noteDuplicate.diagnostic(
                             "The anchor \"\(anchor)\" names both note \(existing) and note \(id); markers pointing at it link to \(existing).",
-                            at: location, excerpt: anchor, fix: "Give each note its own id."))
+                            at: location, excerpt: anchor, fix: "Give each note its own id.", span: span))
                     }
                 } else {
                     out.idForKey[anchor] = id
@@ -85,7 +89,7 @@ struct NoteAssembler {
             if let p = previous, n != p + 1 {
                 out.diagnostics.append(BodyMessages.noteOrder.diagnostic(
                     "Note \(note.label) follows note \(p) in the note list.", at: note.location,
-                    fix: "Renumber the notes in order."))
+                    fix: "Renumber the notes in order.", span: out.spans[note.id]))
                 break
             }
             previous = n

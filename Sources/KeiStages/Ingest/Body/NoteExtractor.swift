@@ -26,6 +26,9 @@ struct NoteExtractor {
     private(set) var relationMarkers: [Int: String] = [:]
     /// Relation keys in the order their markers appear.
     private var relationOrder: [String] = []
+    /// Notes carried in an attribute of their marker (``FootnoteMarkup/attributeNoteText(_:insideSup:)``),
+    /// by key: the text and the marker's line.
+    private var attributeNotes: [String: (text: String, line: Int)] = [:]
     /// How many notes written in place were met.
     private var inlineNoteCount = 0
     private(set) var notes: [RawNote] = []
@@ -49,7 +52,33 @@ struct NoteExtractor {
         var root = content
         root.children = rebuildChildren(content.children)
         addTooltipsOutsideContent()
+        addAttributeNotes()
+        orderRelationNotes()
         return root
+    }
+
+    /// Notes carried in their markers' attributes, as tooltip notes of their own.
+    private mutating func addAttributeNotes() {
+        for key in relationOrder {
+            guard let note = attributeNotes[key] else { continue }
+            let element = DOMElement(name: "span", children: [.text(DOMText(note.text, line: note.line))], line: note.line)
+            notes.append(RawNote(kind: .tooltip, element: element, anchors: [key], ordinal: nil, line: note.line))
+        }
+    }
+
+    /// Notes that relation markers name one by one (tooltips, popovers, attribute notes, the elements
+    /// `data-target` names) have no list order of their own: they take their markers' order, in the
+    /// places such notes hold among the others.
+    private mutating func orderRelationNotes() {
+        var markerIndex: [String: Int] = [:]
+        for (i, key) in relationOrder.enumerated() where markerIndex[key] == nil { markerIndex[key] = i }
+        let positions = notes.indices.filter { notes[$0].anchors.contains { markerIndex[$0] != nil } }
+        func first(_ raw: RawNote) -> Int { raw.anchors.compactMap { markerIndex[$0] }.min() ?? Int.max }
+        let ordered = positions.map { notes[$0] }.enumerated().sorted { a, b in
+            let (x, y) = (first(a.element), first(b.element))
+            return x != y ? x < y : a.offset < b.offset
+        }
+        for (position, entry) in zip(positions, ordered) { notes[position] = entry.element }
     }
 
     /// Tooltip copies that relation markers name but that are not in the content (site chrome removal
@@ -58,7 +87,8 @@ struct NoteExtractor {
         var found = Set<String>()
         for raw in notes { found.formUnion(raw.anchors) }
         for key in relationOrder where !found.contains(key) {
-            guard let e = relations.element(key), FootnoteMarkup.isNoteLike(e), e.hasVisibleText else { continue }
+            // Every relation key was checked when its marker was read (``relationMarkerKey``).
+            guard let e = relations.element(key), e.hasVisibleText else { continue }
             notes.append(RawNote(kind: .tooltip, element: e, anchors: [key], ordinal: nil, line: e.line))
             found.insert(key)
         }
@@ -68,7 +98,7 @@ struct NoteExtractor {
     /// as a marker label and it names a note-like element of the page, or (when it is a superscript or
     /// classed as a marker) any id. Nil for ordinary markers and for other controls.
     private func relationMarkerKey(_ e: DOMElement, insideSup: Bool) -> String? {
-        guard ["a", "sup", "span", "button", "abbr"].contains(e.name),
+        guard FootnoteMarkup.relationMarkerNames.contains(e.name),
               FootnoteMarkup.marker(e, knownAnchors: [], insideSup: insideSup) == nil else { return nil }
         let ids = FootnoteMarkup.relationTargets(of: e)
         guard !ids.isEmpty, FootnoteMarkup.looksLikeMarkerLabel(FootnoteMarkup.cleanLabel(FootnoteMarkup.visibleText(e))) else {
@@ -79,7 +109,9 @@ struct NoteExtractor {
             || FootnoteMarkup.hasClass(e, in: FootnoteMarkup.markerClasses)
         for id in ids {
             if let target = relations.element(id) {
-                if FootnoteMarkup.isNoteLike(target) { return id }
+                // A superscript number names its note, whatever the note's markup (Bootstrap's
+                // `data-bs-target`, a plain `<div>` a script shows).
+                if FootnoteMarkup.isNoteLike(target) || (markerLike && Self.canBeNote(target, of: e)) { return id }
             } else if markerLike || FootnoteMarkup.looksLikeNoteFragment(id) {
                 return id
             }
@@ -87,9 +119,26 @@ struct NoteExtractor {
         return nil
     }
 
+    /// Whether an element a marker names can be its note: it has text, and is no section (headings,
+    /// many blocks) and no block around the marker itself.
+    private static func canBeNote(_ target: DOMElement, of marker: DOMElement) -> Bool {
+        guard target.hasVisibleText, !["html", "body", "main", "article"].contains(target.name),
+              target.descendants(named: headingNames).isEmpty, target.descendants(named: ["p", "div", "li"]).count <= 6 else {
+            return false
+        }
+        guard let start = marker.sourceStart else { return true }
+        var holdsMarker = false
+        target.walk { d in
+            if d.sourceStart == start { holdsMarker = true }
+            return !holdsMarker
+        }
+        return !holdsMarker
+    }
+
     // MARK: pass A
 
-    private mutating func scan(_ e: DOMElement, insideSup: Bool) {
+    private mutating func scan(_ e: DOMElement, insideSup: Bool, insideAttributeNote: Bool = false) {
+        var attributeNote = insideAttributeNote
         if let key = relationMarkerKey(e, insideSup: insideSup) {
             if let start = e.sourceStart { relationMarkers[start] = key }
             relationOrder.append(key)
@@ -109,6 +158,14 @@ struct NoteExtractor {
             if let d = e[attribute: "aria-describedby"] {
                 for id in d.split(separator: " ") { describedBy[String(id)] = m.key }
             }
+        } else if !insideAttributeNote, let start = e.sourceStart,
+                  let text = FootnoteMarkup.attributeNoteText(e, insideSup: insideSup) {
+            // The marker carries its note (`data-tippy-content`, a superscript's `title`).
+            let key = "kei-attribute-note-\(attributeNotes.count + 1)"
+            attributeNotes[key] = (text, e.line)
+            relationMarkers[start] = key
+            relationOrder.append(key)
+            attributeNote = true
         } else if e.name == "sup" || e.name == "span", let d = e[attribute: "aria-describedby"],
                   let inner = e.firstDescendant(named: "a"),
                   let m = FootnoteMarkup.marker(inner, knownAnchors: [], insideSup: true) {
@@ -122,15 +179,21 @@ struct NoteExtractor {
         }
         let sup = insideSup || e.name == "sup"
         for child in e.children {
-            if case .element(let c) = child, !Self.droppedElements.contains(c.name) { scan(c, insideSup: sup) }
+            // A button is read where its label is text (see ``rebuildChildren``).
+            if case .element(let c) = child, c.name == "button" || !Self.droppedElements.contains(c.name) {
+                scan(c, insideSup: sup, insideAttributeNote: attributeNote)
+            }
         }
     }
 
     // MARK: pass B
 
-    private mutating func rebuildChildren(_ kids: [DOMNode], contextKey: String? = nil) -> [DOMNode] {
+    /// - Parameter inText: the nodes stand in running text (an ancestor reached through inline
+    ///   elements has text of its own).
+    private mutating func rebuildChildren(_ kids: [DOMNode], contextKey: String? = nil, inText: Bool = false) -> [DOMNode] {
         var out: [DOMNode] = []
         var lastMarkerKey: String?
+        let inText = inText || kids.contains { if case .text(let t) = $0 { return !InlineText.isBlank(t.value) }; return false }
         var i = 0
         while i < kids.count {
             let node = kids[i]
@@ -141,7 +204,13 @@ struct NoteExtractor {
             case .text(let t):
                 if !InlineText.isBlank(t.value) { lastMarkerKey = nil }
                 out.append(node)
-            case .element(let c):
+            case .element(var c):
+                if c.name == "button" {
+                    // A button's label in a sentence is text a reader sees, and a button can be a note
+                    // marker; other buttons (share, menu, close) are controls, not content.
+                    guard inText || c.sourceStart.map({ relationMarkers[$0] != nil }) == true else { continue }
+                    c.name = "span"
+                }
                 if Self.droppedElements.contains(c.name) { continue }
                 if Self.headingNames.contains(c.name), FootnoteMarkup.isAcknowledgementsHeading(c.textContent) {
                     let region = headedRegion(kids, from: i)
@@ -199,7 +268,8 @@ struct NoteExtractor {
                 if let start = c.sourceStart, let k = relationMarkers[start] {
                     copy.attributes.append(DOMAttribute(name: FootnoteMarkup.keyAttribute, value: k))
                 }
-                copy.children = rebuildChildren(c.children, contextKey: key ?? contextKey)
+                copy.children = rebuildChildren(c.children, contextKey: key ?? contextKey,
+                                                inText: inText && BlockBuilder.formattingNames.contains(c.name))
                 out.append(.element(copy))
                 if let key, c.name != "span" || FootnoteMarkup.cleanLabel(copy.textContent).count <= 8 {
                     lastMarkerKey = key
@@ -307,19 +377,28 @@ struct NoteExtractor {
     /// (Google Docs `<p><a id="ftnt1" href="#ftnt_ref1">[1]</a> …`, Word `<a name="_ftn1">`).
     private func isAnchoredEntry(_ e: DOMElement) -> Bool {
         guard ["li", "p", "div", "dd", "aside", "section"].contains(e.name), !targets.isEmpty else { return false }
+        // A wrapper holding several notes (`<div class="notes"><p id="fn1">…<p id="fn2">`) is not one note.
+        guard innerTargetCount(e) <= 1 else { return false }
         if let id = e.id, targets.contains(id) {
-            // A wrapper holding several notes, or a whole section a link points at, is not one note.
-            return e.descendants(named: ["li"]).isEmpty && leadingAnchorCount(e) <= 1
+            // Nor is a whole section a link points at.
+            return e.descendants(named: ["li"]).isEmpty
                 && e.descendants(named: Self.headingNames).isEmpty && e.descendants(named: ["p", "div", "table"]).count <= 6
         }
         return leadingAnchorIDs(e).contains { targets.contains($0) }
     }
 
-    private func leadingAnchorCount(_ e: DOMElement) -> Int {
+    /// How many elements inside `e` (not `e` itself) carry an id, or an anchor name, that a marker points at.
+    private func innerTargetCount(_ e: DOMElement) -> Int {
         var n = 0
-        e.walk { d in
-            if d.name == "a", let id = d.id ?? d[attribute: "name"], targets.contains(id) { n += 1 }
-            return true
+        for child in e.childElements {
+            child.walk { d in
+                if let id = d.id, targets.contains(id) {
+                    n += 1
+                } else if d.name == "a", let name = d[attribute: "name"], targets.contains(name) {
+                    n += 1
+                }
+                return true
+            }
         }
         return n
     }

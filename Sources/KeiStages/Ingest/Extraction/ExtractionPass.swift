@@ -33,6 +33,9 @@ struct ExtractionPass {
     private var scored: [Bool]
     /// Memo for `noteStrength`: 0 unknown, else strength + 1.
     private var noteCache: [UInt8]
+    /// Ids that note markers on the page point at (``FootnoteMarkup/markerTargets(_:insideSup:)``):
+    /// the element carrying one, or opening with an anchor that does, is a note, however short.
+    private let markerTargets: Set<String>
     /// The page's `<title>`, normalized (see `normalized`), when it has one.
     private var documentTitle: String?
     /// Every element this pass removed, with why, in the order removed (see ``RemovedBlock``).
@@ -48,6 +51,7 @@ struct ExtractionPass {
         score = Array(repeating: 0, count: tree.count)
         scored = Array(repeating: false, count: tree.count)
         noteCache = Array(repeating: 0, count: tree.count)
+        markerTargets = ExtractionPass.markerTargets(in: tree)
         for i in 0..<tree.count where tree.elements[i].name == "title" {
             let t = ExtractionPass.normalized(tree.elements[i].textContent)
             if !t.isEmpty { documentTitle = t }
@@ -125,7 +129,8 @@ struct ExtractionPass {
         var removedAny = false
         while i < tree.end[body] {
             let e = tree.elements[i]
-            if ExtractionPass.alwaysRemoved.contains(e.name) || RenderedContent.unrenderedElements.contains(e.name) {
+            if ExtractionPass.alwaysRemoved.contains(e.name) || RenderedContent.unrenderedElements.contains(e.name),
+               !(e.name == "button" && isButtonInRunningText(i)) {
                 tree.removed[i] = true
                 removedAny = true
                 i = tree.end[i]
@@ -152,7 +157,7 @@ struct ExtractionPass {
             if ExtractionPass.landmarkChrome.contains(name) {
                 remove = !(name == "header" && headerBelongsToArticle(i))
             }
-            if !remove, useHints, !isInRunningText(i) {
+            if !remove, useHints, !isInRunningText(i), !(name == "button" && isButtonInRunningText(i)) {
                 let h = tree.hints[i]
                 if h.isChrome || (h.isWeakChrome && !h.isPositive) { remove = true }
                 if !remove, h.isUtility, !h.isPositive || tree.text[i] < 200, tree.text[i] < 500 { remove = true }
@@ -178,6 +183,19 @@ struct ExtractionPass {
     private func isInRunningText(_ i: Int) -> Bool {
         let p = tree.parent[i]
         return p >= 0 && tree.ownText[p] > 0 && ExtractionPass.inlineNames.contains(tree.elements[i].name)
+    }
+
+    /// A `<button>` whose label a reader sees inside a sentence ("Press <button>Accept</button> to
+    /// continue", a note marker drawn as a button): an ancestor reached through inline elements has
+    /// text of its own. Buttons elsewhere (share, menu and close controls) are chrome.
+    private func isButtonInRunningText(_ i: Int) -> Bool {
+        var p = tree.parent[i]
+        while p >= 0 {
+            if tree.ownText[p] > 0 { return true }
+            guard ExtractionPass.inlineNames.contains(tree.elements[p].name) else { return false }
+            p = tree.parent[p]
+        }
+        return false
     }
 
     /// A `header` inside an article that carries the article's `h1` is part of the article.
@@ -227,6 +245,7 @@ struct ExtractionPass {
         let name = tree.elements[i].name
         let h = tree.hints[i]
         if let id = tree.elements[i].id, ExtractionPass.looksLikeNoteBlockID(id) { return 2 }
+        if isMarkerTarget(i) { return 2 }
         // A note written in place (`<aside epub:type="footnote">`, `role="doc-footnote"`) is never chrome.
         if name == "aside", FootnoteMarkup.isInlineNoteMarkup(tree.elements[i]) { return 2 }
         if name == "p" { return 0 }
@@ -247,6 +266,39 @@ struct ExtractionPass {
         }
         // …and is mostly that list (not an article that merely ends with its notes).
         return headed && listText > 0 && listText * 2 >= tree.text[i] ? 1 : 0
+    }
+
+    /// The ids every marker of the tree points at.
+    private static func markerTargets(in tree: ExtractionTree) -> Set<String> {
+        var out = Set<String>()
+        var insideSup = Array(repeating: false, count: tree.count)
+        for i in 0..<tree.count {
+            let p = tree.parent[i]
+            if p >= 0 { insideSup[i] = insideSup[p] || tree.elements[p].name == "sup" }
+            out.formUnion(FootnoteMarkup.markerTargets(tree.elements[i], insideSup: insideSup[i]))
+        }
+        return out
+    }
+
+    /// Whether a marker points at `i`: by its id, or by the id or name of the anchor that opens it
+    /// (Google Docs' `<div><p><a id="ftnt1">[1]</a> …`, Word's `<a name="_ftn1">`). A block with
+    /// headings or many paragraphs (a section a stray superscript link names) is not a note.
+    private func isMarkerTarget(_ i: Int) -> Bool {
+        guard !markerTargets.isEmpty, tree.paragraphs[i] <= 6,
+              !(i..<tree.end[i]).contains(where: { ExtractionPass.headingNames.contains(tree.elements[$0].name) }) else { return false }
+        var e = tree.elements[i]
+        if let id = e.id, markerTargets.contains(id) { return true }
+        for _ in 0..<4 {
+            let opening = e.children.first { node in
+                if case .text(let t) = node { return !InlineText.isBlank(t.value) }
+                return node.element != nil
+            }
+            guard case .element(let c)? = opening else { return false }
+            if let id = c.id, markerTargets.contains(id) { return true }
+            if c.name == "a" { return c[attribute: "name"].map { markerTargets.contains($0) } ?? false }
+            e = c
+        }
+        return false
     }
 
     private func isNoteList(_ i: Int) -> Bool {
