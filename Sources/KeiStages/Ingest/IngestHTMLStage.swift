@@ -111,7 +111,7 @@ public struct IngestHTMLStage: ArticleStage {
 
         let journal = context.issue.journal
         var (metadata, metaDiagnostics) = MetadataExtractor.extract(
-            from: document, file: file, siteNames: [journal.title, journal.abbreviatedTitle, journal.publisher].compactMap { $0 })
+            from: document, file: file, siteNames: [journal.title, journal.abbreviatedTitle, journal.publisher].compactMap { $0 }.filter { !$0.isEmpty })
         context.emit(contentsOf: metaDiagnostics)
         context.emit(contentsOf: ExtractionMessages.checkingURLs(of: &metadata, root: document.root, file: file))
 

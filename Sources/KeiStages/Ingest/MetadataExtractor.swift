@@ -67,9 +67,9 @@ import KeiXML
 /// - `ingest.metadata-missing` (warning) when no title or no date was found.
 /// - `ingest.jsonld-invalid` (info) for a JSON-LD block that is not valid JSON.
 public enum MetadataExtractor {
-    /// Site names always stripped from title suffixes.
+    /// Site names always stripped from title suffixes: KEI's names and its journal's.
     public static let knownSiteNames = ["Korea Economic Institute of America", "Korea Economic Institute", "KEI",
-                                        "KEI America", "keia.org"]
+                                        "KEI America", "keia.org", "Korea Policy"]
 
     /// Extracts the metadata of `document`; diagnostics are located in `file`. `siteNames` are more
     /// names to strip from titles besides ``knownSiteNames`` and those the page gives: the configured

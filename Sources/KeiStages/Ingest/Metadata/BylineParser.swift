@@ -77,8 +77,8 @@ enum BylineParser {
             words.removeLast()
         }
         parts[parts.count - 1] = words.joined(separator: " ")
-        parts[0] = stripHonorifics(parts[0])
-        return parts.joined(separator: ", ")
+        // `Dr. Park Ji-won`, and `Park, Dr. Ji-won` (surname first).
+        return parts.map(stripHonorifics).joined(separator: ", ")
     }
 
     /// The byline split on `and`, `&`, `;` and commas into names, affiliations, degrees and suffixes;
