@@ -178,6 +178,15 @@ import Testing
         #expect(Self.summary(m.authors) == expected, "\(byline)")
     }
 
+    @Test func anAffiliationThatNamesAGroupAuthorOfTheWinningSourceIsNotTaken() {
+        for group in ["KEI", "Korea Economic Institute of America", "Reuters"] {
+            let (m, _) = Self.extract(Self.page(
+                head: "<title>T</title><meta name=\"citation_author\" content=\"Kim, Minho\"><meta name=\"citation_author\" content=\"\(group)\">",
+                h1: "T", byline: "<p class=\"byline\">By Minho Kim, \(group)</p>"))
+            #expect(Self.summary(m.authors) == ["Kim, Minho/person/-", "\(group)/group/-"], "\(group)")
+        }
+    }
+
     @Test func anAffiliationFromAnotherSourceIsStillFilledIn() {
         let (m, _) = Self.extract(Self.page(head: "<title>T</title><meta name=\"citation_author\" content=\"Kim, Minho\">", h1: "T",
                                             byline: "<p class=\"byline\">By Minho Kim, Korea University</p>"))
