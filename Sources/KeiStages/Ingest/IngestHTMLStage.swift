@@ -109,7 +109,9 @@ public struct IngestHTMLStage: ArticleStage {
                 fix: "Re-save the page as UTF-8, or set the encoding option of ingest.html to the page's real encoding."))
         }
 
-        var (metadata, metaDiagnostics) = MetadataExtractor.extract(from: document, file: file)
+        let journal = context.issue.journal
+        var (metadata, metaDiagnostics) = MetadataExtractor.extract(
+            from: document, file: file, siteNames: [journal.title, journal.abbreviatedTitle, journal.publisher].compactMap { $0 }.filter { !$0.isEmpty })
         context.emit(contentsOf: metaDiagnostics)
         context.emit(contentsOf: ExtractionMessages.checkingURLs(of: &metadata, root: document.root, file: file))
 

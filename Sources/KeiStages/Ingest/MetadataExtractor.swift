@@ -41,7 +41,7 @@ import KeiXML
 /// space, ends are trimmed, C1 control characters from mislabelled windows-1252 pages become the
 /// characters browsers show; curly quotes are kept. Site-name suffixes/prefixes ("… | Korea Economic
 /// Institute of America") are removed from titles when the site name is known (og:site_name,
-/// publisher, journal, KEI's names) or when the `<h1>` or `og:title` shows the title without them
+/// publisher, journal — the page's and the configured one (`siteNames`) —, KEI's names) or when the `<h1>` or `og:title` shows the title without them
 /// (``MetadataText/stripPartNotShown(_:shown:)``); a title that is only the site name is not a title
 /// candidate.
 ///
@@ -67,12 +67,15 @@ import KeiXML
 /// - `ingest.metadata-missing` (warning) when no title or no date was found.
 /// - `ingest.jsonld-invalid` (info) for a JSON-LD block that is not valid JSON.
 public enum MetadataExtractor {
-    /// Site names always stripped from title suffixes.
+    /// Site names always stripped from title suffixes: KEI's names and its journal's.
     public static let knownSiteNames = ["Korea Economic Institute of America", "Korea Economic Institute", "KEI",
-                                        "KEI America", "keia.org"]
+                                        "KEI America", "keia.org", "Korea Policy"]
 
-    /// Extracts the metadata of `document`; diagnostics are located in `file`.
-    public static func extract(from document: DOMDocument, file: String) -> (metadata: ArticleMetadata, diagnostics: [Diagnostic]) {
+    /// Extracts the metadata of `document`; diagnostics are located in `file`. `siteNames` are more
+    /// names to strip from titles besides ``knownSiteNames`` and those the page gives: the configured
+    /// journal's title, abbreviated title and publisher (``IngestHTMLStage`` passes them).
+    public static func extract(from document: DOMDocument, file: String,
+                               siteNames extraSiteNames: [String] = []) -> (metadata: ArticleMetadata, diagnostics: [Diagnostic]) {
         var merger = MetadataMerger(file: file, document: document)
         let tags = MetaTagIndex(root: document.root)
         let ld = JSONLDReader.read(tags.jsonLD)
@@ -121,7 +124,7 @@ public enum MetadataExtractor {
             + visibleCandidate(visible.issue, "visible series banner", visible.seriesLine, visible.seriesOrigin), same: sameText)?.value
 
         // Title.
-        var siteNames = knownSiteNames
+        var siteNames = knownSiteNames + extraSiteNames
         siteNames += tags.candidates(["og:site_name", "application-name", "citation_journal_title", "citation_publisher",
                                       "dc.publisher", "twitter:site"]).map(\.value)
         siteNames += [ld.publisher, ld.periodical, visible.seriesName, m.journal, m.publisher].compactMap { $0 }

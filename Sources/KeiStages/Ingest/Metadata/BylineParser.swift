@@ -44,6 +44,43 @@ enum BylineParser {
         return cleanName(stripHonorifics(s)).map { Author(name: $0) }
     }
 
+    /// The authors a structured-data value names (meta `author`, `article:author`, a JSON-LD `author`
+    /// string): read as a byline (`Jane Doe and John Roe`, `Dr. Jane Doe, PhD`), else one author named
+    /// by the whole value, cleaned by ``structuredAuthor(named:)``.
+    static func authors(fromStructured value: String) -> [Author] {
+        let parsed = authors(from: value)
+        return parsed.isEmpty ? [structuredAuthor(named: value)] : parsed
+    }
+
+    /// The author a structured-data name field names (`citation_author`, `DC.creator`, a JSON-LD
+    /// `name`): a group author when ``GroupAuthorName`` says so, else a person whose name is cleaned
+    /// by ``personName(_:)``.
+    static func structuredAuthor(named name: String) -> Author {
+        GroupAuthorName.isGroup(name) ? Author(name: name, kind: .group) : Author(name: personName(name))
+    }
+
+    /// A person's name as structured data writes it, cleaned as bylines are: without honorifics before
+    /// it (`Dr.`, `Prof.`) and degrees after it (`, PhD`, `, M.D.`, ` Ph.D.`), keeping a generational
+    /// suffix (`, Jr.`) and the comma of `Surname, Given`; `name` (normalised) when nothing would remain.
+    static func personName(_ name: String) -> String {
+        var parts = MetadataText.normalize(name).split(separator: ",").map { MetadataText.normalize(String($0)) }
+            .filter { !$0.isEmpty }
+        while parts.count > 1, let last = parts.last, degrees.contains(last.lowercased().filter(\.isLetter)) {
+            parts.removeLast()
+        }
+        guard !parts.isEmpty else { return MetadataText.normalize(name) }
+        // A degree written without a comma only when its spelling shows it is one (`Ph.D.`, `PhD`), not a
+        // surname (`Ma`, `MA`).
+        var words = parts[parts.count - 1].split(separator: " ")
+        while words.count > 1, let last = words.last, degrees.contains(last.lowercased().filter(\.isLetter)),
+              last.contains(".") || (last.contains(where: \.isLowercase) && last.filter(\.isUppercase).count >= 2) {
+            words.removeLast()
+        }
+        parts[parts.count - 1] = words.joined(separator: " ")
+        // `Dr. Park Ji-won`, and `Park, Dr. Ji-won` (surname first).
+        return parts.map(stripHonorifics).joined(separator: ", ")
+    }
+
     /// The byline split on `and`, `&`, `;` and commas into names, affiliations, degrees and suffixes;
     /// nil when a part is none of these.
     private static func splitAuthors(_ s: String) -> [Author]? {
@@ -67,6 +104,11 @@ enum BylineParser {
                 if degrees.contains(bare) { continue }
                 if nameSuffixes.contains(bare) {
                     authors[last].name += " " + part
+                    continue
+                }
+                // "Minho Kim, KEI Staff": a collective signature is another author, not an affiliation.
+                if GroupAuthorName.isCollectiveSignature(part) {
+                    authors.append(Author(name: part, kind: .group))
                     continue
                 }
                 if isInstitution(part) || GroupAuthorName.isGroup(part) {

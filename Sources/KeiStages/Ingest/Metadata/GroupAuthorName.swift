@@ -12,11 +12,6 @@ import KeiDocument
 /// `Group`, `Bank` …); or it joins capitalised words with `of`, `for`, `on`, `and` or `&`, which
 /// personal names do not (`Bank of Korea`).
 enum GroupAuthorName {
-    /// An author named `name`: a group author when ``isGroup(_:)`` says so, else a person.
-    static func author(named name: String) -> Author {
-        Author(name: name, kind: isGroup(name) ? .group : .person)
-    }
-
     /// Whether `name` (as displayed) names a group rather than a person.
     static func isGroup(_ name: String) -> Bool {
         let normalized = MetadataText.normalize(name)
@@ -41,6 +36,19 @@ enum GroupAuthorName {
         }
         return false
     }
+
+    /// Whether `name` signs for a newsroom's people (`KEI Staff`, `The Foreign Desk`, `Yonhap
+    /// Correspondents`): it ends in one of ``collectiveWords``. Such a name after a person's in a byline
+    /// ("Minho Kim, KEI Staff") is a second author, never that person's affiliation.
+    static func isCollectiveSignature(_ name: String) -> Bool {
+        guard let last = MetadataText.normalize(name).split(separator: " ").last else { return false }
+        return collectiveWords.contains(TextTrimming.trim(last.lowercased(), .punctuationCharacters))
+    }
+
+    /// Words that, last in a name, make it a collective signature (``isCollectiveSignature(_:)``).
+    static let collectiveWords: Set<String> = [
+        "staff", "staffers", "desk", "newsroom", "reporters", "correspondents", "writers", "contributors", "editors",
+    ]
 
     /// News agencies and wire services that sign articles (lower case, as whole names).
     static let agencies: Set<String> = [

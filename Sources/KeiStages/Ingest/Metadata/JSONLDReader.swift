@@ -9,7 +9,8 @@ import KeiDocument
 /// against the other nodes of the same block. HTML character references in string values
 /// (`Won&#8217;t`, as WordPress writes them) are decoded (``MetadataText/decodingReferences(_:)``).
 /// Authors and creators typed `Organization` (or any organisation type) are group authors; those
-/// typed `Person` are persons; untyped names are classified by ``GroupAuthorName``.
+/// typed `Person` are persons; untyped names are classified by ``GroupAuthorName``. Persons' names are
+/// cleaned as bylines are (``BylineParser/personName(_:)``: no `Dr.`, no `, PhD`).
 enum JSONLDReader {
     static let articleTypes: Set<String> = [
         "article", "scholarlyarticle", "newsarticle", "blogposting", "report", "techarticle",
@@ -124,8 +125,8 @@ enum JSONLDReader {
         for item in list.prefix(200) {
             let resolved = resolve(item, index)
             if let s = resolved as? String {
-                for n in MetadataText.decodingReferences(s).split(separator: ",") where !n.isEmpty {
-                    if let name = MetadataText.nonEmpty(String(n)) { out.append(GroupAuthorName.author(named: name)) }
+                if let value = MetadataText.nonEmpty(MetadataText.decodingReferences(s)) {
+                    out += BylineParser.authors(fromStructured: value)
                 }
                 continue
             }
@@ -140,7 +141,8 @@ enum JSONLDReader {
                 let names = affs.compactMap { name(resolve($0, index)) }
                 affiliation = names.isEmpty ? nil : names.joined(separator: "; ")
             }
-            out.append(Author(name: n, affiliation: affiliation, email: string(d["email"]), kind: kind))
+            out.append(Author(name: kind == .person ? BylineParser.personName(n) : n, affiliation: affiliation,
+                              email: string(d["email"]), kind: kind))
         }
         return out
     }

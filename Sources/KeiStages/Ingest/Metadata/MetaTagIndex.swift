@@ -1,8 +1,9 @@
 import Foundation
+import KeiDocument
 import KeiXML
 
 /// The machine-readable metadata carriers of a page, gathered in one walk in document order:
-/// `<meta>` tags, `<link rel="canonical">`, `<html lang>`, `<title>`, `<h1>`s, `<time>` elements
+/// `<meta>` tags, `<link rel="canonical">`, `<html lang>`, `<title>`, rendered `<h1>`s and `<time>` elements
 /// and JSON-LD scripts. Character references left in `<meta>` values and the `<title>` (a value
 /// encoded twice, `content="Won&amp;#8217;t"`) are decoded (``MetadataText/decodingReferences(_:)``).
 /// Each carrier keeps its start tag's offset (``DOMElement/sourceStart``) for diagnostic spans.
@@ -42,45 +43,59 @@ struct MetaTagIndex {
         if root.name == "html", let lang = root[attribute: "lang"] ?? root[attribute: "xml:lang"] {
             htmlLang = (lang, root.line)
         }
-        root.walk { el in
-            switch el.name {
-            case "meta":
-                for attr in ["name", "property", "itemprop", "http-equiv"] {
-                    guard let key = el[attribute: attr], let content = el[attribute: "content"] else { continue }
-                    let meta = Meta(key: TextTrimming.whitespaces(key.lowercased()), attribute: attr,
-                                    content: MetadataText.decodingReferences(content), line: el.line, start: el.sourceStart)
-                    metasByKey[meta.key, default: []].append(metas.count)
-                    metas.append(meta)
-                    break
-                }
-            case "link":
-                let rels = (el[attribute: "rel"] ?? "").lowercased().split(separator: " ")
-                if canonical == nil, rels.contains("canonical"), let href = el[attribute: "href"],
-                   !TextTrimming.whitespaces(href).isEmpty {
-                    canonical = (href, el.line)
-                }
-            case "title":
-                if title == nil { title = (MetadataText.decodingReferences(el.textContent), el.line, ValueOrigin(textOf: el)) }
-                return false
-            case "h1":
-                h1s.append((el.textContent, el.line, ValueOrigin(textOf: el)))
-            case "time":
-                if let dt = el[attribute: "datetime"] {
-                    let isPub = el[attribute: "pubdate"] != nil
-                        || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
-                    times.append(Time(datetime: dt, isPublication: isPub, line: el.line, start: el.sourceStart))
-                }
-            case "script":
-                let type = (el[attribute: "type"] ?? "").lowercased()
-                if type.hasPrefix("application/ld+json") { jsonLD.append((el.textContent, el.line, el.sourceStart)) }
-                return false
-            case "style", "svg", "template":
-                return false
-            default:
+        visit(root, rendered: true)
+    }
+
+    /// Reads `el` and its descendants. `rendered` is false inside an element a reader never sees
+    /// (``RenderedContent``): `<meta>` tags and JSON-LD there are still machine-readable metadata,
+    /// but an `<h1>` or `<time>` there is no part of the page as shown.
+    private mutating func visit(_ el: DOMElement, rendered parentRendered: Bool) {
+        let rendered = parentRendered && RenderedContent.isRendered(el)
+        switch el.name {
+        case "meta":
+            for attr in ["name", "property", "itemprop", "http-equiv"] {
+                guard let key = el[attribute: attr], let content = el[attribute: "content"] else { continue }
+                let meta = Meta(key: TextTrimming.whitespaces(key.lowercased()), attribute: attr,
+                                content: MetadataText.decodingReferences(content), line: el.line, start: el.sourceStart)
+                metasByKey[meta.key, default: []].append(metas.count)
+                metas.append(meta)
                 break
             }
-            return true
+        case "link":
+            let rels = (el[attribute: "rel"] ?? "").lowercased().split(separator: " ")
+            if canonical == nil, rels.contains("canonical"), let href = el[attribute: "href"],
+               !TextTrimming.whitespaces(href).isEmpty {
+                canonical = (href, el.line)
+            }
+        case "title":
+            // Only the title's own text: libxml2 may nest a `<script>` or other markup written inside it.
+            if title == nil {
+                var text = TextRun.empty
+                for case .text(let t) in el.children { text.append(t.run) }
+                title = (MetadataText.decodingReferences(text.string), el.line, ValueOrigin(text: text, of: el))
+            }
+            return
+        case "h1":
+            if rendered {
+                let text = VisibleMetadataReader.renderedText(el)
+                h1s.append((text.string, el.line, ValueOrigin(text: text, of: el)))
+            }
+        case "time":
+            if rendered, let dt = el[attribute: "datetime"] {
+                let isPub = el[attribute: "pubdate"] != nil
+                    || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished"
+                times.append(Time(datetime: dt, isPublication: isPub, line: el.line, start: el.sourceStart))
+            }
+        case "script":
+            let type = (el[attribute: "type"] ?? "").lowercased()
+            if type.hasPrefix("application/ld+json") { jsonLD.append((el.textContent, el.line, el.sourceStart)) }
+            return
+        case "style", "svg", "template":
+            return
+        default:
+            break
         }
+        for case .element(let child) in el.children { visit(child, rendered: rendered) }
     }
 
     /// Non-empty `<meta>` values whose key is one of `keys`, in the order of `keys`, then document

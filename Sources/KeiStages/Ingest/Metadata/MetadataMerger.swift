@@ -149,7 +149,7 @@ struct MetadataMerger {
         for meta in tags.metas {
             switch meta.key {
             case "citation_author":
-                if let n = MetadataText.nonEmpty(meta.content) { citation.append(GroupAuthorName.author(named: n)) }
+                if let n = MetadataText.nonEmpty(meta.content) { citation.append(BylineParser.structuredAuthor(named: n)) }
             case "citation_author_institution":
                 if let v = MetadataText.nonEmpty(meta.content), let last = citation.indices.last {
                     citation[last].affiliation = citation[last].affiliation.map { $0 + "; " + v } ?? v
@@ -165,15 +165,14 @@ struct MetadataMerger {
         groups.append(citation)
         groups.append(ld.authors)
         groups.append(ld.creators)
-        groups.append(tags.candidates(["dc.creator"]).map { GroupAuthorName.author(named: $0.value) })
-        groups.append(tags.candidates(["dcterms.creator"]).map { GroupAuthorName.author(named: $0.value) })
+        groups.append(tags.candidates(["dc.creator"]).map { BylineParser.structuredAuthor(named: $0.value) })
+        groups.append(tags.candidates(["dcterms.creator"]).map { BylineParser.structuredAuthor(named: $0.value) })
         for keys in [["author"], ["article:author", "og:article:author"]] {
             var list: [Author] = []
             for c in tags.candidates(keys) {
                 let value = MetadataText.normalize(BylineParser.removeParentheses(c.value))
                 guard !value.isEmpty, !value.contains("://"), !value.hasPrefix("@"), !value.hasPrefix("www.") else { continue }
-                let parsed = BylineParser.authors(from: value)
-                list += parsed.isEmpty ? [GroupAuthorName.author(named: value)] : parsed
+                list += BylineParser.authors(fromStructured: value)
             }
             groups.append(list)
         }
@@ -183,12 +182,18 @@ struct MetadataMerger {
         var seen: Set<String> = []
         for a in groups[index] where seen.insert(Self.personKey(a.name)).inserted { winner.append(a) }
         var othersKeyed: [(key: String, author: Author)]?
+        // A group that is itself an author is never a person's affiliation ("Minho Kim, KEI Staff" in a
+        // byline when citation_author names KEI Staff as an author).
+        let groupAuthors = Set(winner.filter { $0.kind == .group }.map { MetadataText.comparisonKey($0.name) })
         for i in winner.indices where winner[i].affiliation == nil || winner[i].email == nil {
             let key = Self.personKey(winner[i].name)
             let others = othersKeyed ?? groups[(index + 1)...].joined().map { (Self.personKey($0.name), $0) }
             othersKeyed = others
             for (otherKey, other) in others where otherKey == key {
-                if winner[i].affiliation == nil { winner[i].affiliation = other.affiliation }
+                if winner[i].affiliation == nil, let affiliation = other.affiliation,
+                   !groupAuthors.contains(MetadataText.comparisonKey(affiliation)) {
+                    winner[i].affiliation = affiliation
+                }
                 if winner[i].email == nil { winner[i].email = other.email }
             }
         }

@@ -58,7 +58,7 @@ enum OtherContentRegion {
         let heading = headingNames.contains(first.name) ? first
             : firstChildElement(first).flatMap { headingNames.contains($0.name) ? $0 : nil }
         guard let heading else { return false }
-        let text = MetadataText.normalize(heading.textContent).lowercased()
+        let text = MetadataText.normalize(VisibleMetadataReader.renderedText(heading).string).lowercased()
         return text.count <= 80 && headings.contains { text.hasPrefix($0) }
     }
 

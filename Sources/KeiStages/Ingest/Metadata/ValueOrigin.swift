@@ -21,10 +21,16 @@ struct ValueOrigin: Sendable, Hashable {
         self.jsonKey = jsonKey
     }
 
-    /// The origin of an element's text: the span of its text runs without surrounding whitespace,
-    /// else its start tag.
+    /// The origin of an element's rendered text (``VisibleMetadataReader/renderedText(_:)``): the span
+    /// of its text runs without surrounding whitespace, else its start tag.
     init(textOf element: DOMElement) {
+        self.init(text: VisibleMetadataReader.renderedText(element), of: element)
+    }
+
+    /// The origin of `text`, read from `element`: its span without surrounding whitespace, else the
+    /// element's start tag.
+    init(text: TextRun, of element: DOMElement) {
         self.init(elementStart: element.sourceStart)
-        text = element.textRun.trimming { $0.properties.isWhitespace }.span
+        self.text = text.trimming { $0.properties.isWhitespace }.span
     }
 }

@@ -5,9 +5,12 @@ import KeiXML
 /// Reads bylines, written dates, the series banner, a subtitle and a PDF link from the page's
 /// visible body text. Navigation, asides, footers, forms and scripts are skipped.
 enum VisibleMetadataReader {
+    /// Elements whose content is never metadata: besides what is not rendered (``RenderedContent``),
+    /// page chrome and the form controls, media and embeds that body extraction removes too.
     static let skipped: Set<String> = [
         "head", "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form",
-        "button", "select", "textarea", "iframe", "object",
+        "button", "select", "textarea", "iframe", "object", "input", "option", "embed", "canvas", "audio", "video",
+        "map",
     ]
     static let subtitleClasses: Set<String> = [
         "subtitle", "sub-title", "subtitles", "dek", "standfirst", "subheadline", "sub-headline", "subhead",
@@ -46,7 +49,7 @@ enum VisibleMetadataReader {
             }
             if v.subtitle == nil, ["h2", "h3", "p", "div", "span"].contains(el.name),
                classes().contains(where: { subtitleClasses.contains($0) }),
-               let t = MetadataText.nonEmpty(el.textContent), t.count <= 400 {
+               let t = MetadataText.nonEmpty(renderedText(el).string), t.count <= 400 {
                 v.subtitle = t
                 v.subtitleLine = el.line
                 v.subtitleOrigin = ValueOrigin(textOf: el)
@@ -122,6 +125,25 @@ enum VisibleMetadataReader {
     /// Whether the element is not rendered (hidden, or a script/template/…): the body's own test, ``RenderedContent``.
     static func isHidden(_ el: DOMElement) -> Bool {
         !RenderedContent.isRendered(el)
+    }
+
+    /// The text a reader sees in `el` (its own attributes are not looked at): descendants that are
+    /// not rendered (``RenderedContent``: scripts, styles, `noscript`, `hidden`, `display: none`, …)
+    /// or ``skipped`` are left out, as body extraction leaves them out. Every value read from an
+    /// element's text (the title `<h1>`, a subtitle, a date line, a tooltip) is read with this.
+    static func renderedText(_ el: DOMElement) -> TextRun {
+        var out = TextRun.empty
+        func add(_ e: DOMElement) {
+            for child in e.children {
+                switch child {
+                case .text(let t): out.append(t.run)
+                case .element(let c): if !skipped.contains(c.name) && !isHidden(c) { add(c) }
+                case .comment: break
+                }
+            }
+        }
+        add(el)
+        return out
     }
 
     /// `Korea Policy Vol. 3, Issue 2` / `Vol. 3 No. 2` → (name, volume, issue).
@@ -280,7 +302,7 @@ enum VisibleMetadataReader {
     /// Sets an author's affiliation from a tooltip that repeats the name followed by a separator and
     /// a title or institution, when the author has none.
     static func affiliation(from tooltip: DOMElement, into authors: inout [Author]) {
-        let text = MetadataText.normalize(tooltip.textContent)
+        let text = MetadataText.normalize(renderedText(tooltip).string)
         for i in authors.indices where authors[i].affiliation == nil && authors[i].kind == .person {
             let name = authors[i].name
             guard text.count > name.count, text.lowercased().hasPrefix(name.lowercased()) else { continue }
