@@ -10,9 +10,10 @@ public enum ExtractionMessages {
     /// A list typed directly inside a list, which libxml2 split apart, was rebuilt.
     public static let markupRepaired = StageMessage("ingest.markup-repaired", .warning,
         "Markup that the HTML parser reads differently from a browser (a list typed directly inside a list) was rebuilt as browsers show it.")
-    /// A block of more than 20 words was removed from inside the article container.
+    /// A block of article text (more than 20 words, a sentence in a paragraph, or a captioned figure or
+    /// table) was removed from inside the article container.
     public static let chromeRemoved = StageMessage("ingest.chrome-removed", .info,
-        "A block of more than 20 words inside the article was removed as site chrome or hidden text.")
+        "A block of article text inside the article (more than 20 words, a paragraph holding a sentence, or a figure or table with a caption or label) was removed as site chrome or hidden text.")
     /// A link or image address with a scheme that is not allowed was dropped (its text kept).
     public static let unsafeLink = StageMessage("ingest.unsafe-link", .warning,
         "A link or image address that is not http, https, mailto (or doi/urn for links) was dropped; the link text is kept.")
@@ -34,7 +35,8 @@ public enum ExtractionMessages {
             out.append(chromeRemoved.diagnostic(
                 "A <\(b.element)> of \(b.words) words inside the article was removed because \(b.reason.explanation): “\(b.excerpt)”.",
                 at: SourceLocation(file: file, line: b.line), excerpt: b.excerpt,
-                fix: "If it is article text, mark it up as content (remove the hiding or chrome class), or ignore this note."))
+                fix: "If it is article text, mark it up as content (remove the hiding or chrome class), or ignore this note.",
+                span: b.span))
         }
         return out
     }
