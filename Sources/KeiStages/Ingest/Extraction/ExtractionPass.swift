@@ -81,8 +81,8 @@ struct ExtractionPass {
     }
 
     /// Fills ``removedBlocks`` with the removals inside the chosen container blocks that held more
-    /// than ``RemovedBlock/minimumWords`` words, a sentence of running text (a paragraph, or a link
-    /// around one) or a caption ("Figure 3: …", a figcaption).
+    /// than ``RemovedBlock/minimumWords`` words, a paragraph holding a sentence, or a caption
+    /// ("Figure 3: …", a figcaption).
     private mutating func reportRemovals(inside roots: [Int]) {
         var out: [RemovedBlock] = []
         for (i, reason) in removals.sorted(by: { $0.index < $1.index }) {
@@ -94,8 +94,7 @@ struct ExtractionPass {
             if nested { continue }
             let text = tree.elements[i].textContent
             let words = InlineText.wordCount(text)
-            guard words > RemovedBlock.minimumWords || RemovedBlock.isSentence(text) && isParagraphOfText(i)
-                    || hasCaptionOrLabel(i) else { continue }
+            guard words > RemovedBlock.minimumWords || holdsSentence(i) || hasCaptionOrLabel(i) else { continue }
             out.append(RemovedBlock(element: tree.elements[i].name, line: tree.elements[i].line,
                                     sourceStart: tree.elements[i].sourceStart, words: words,
                                     excerpt: RemovedBlock.excerpt(of: text), reason: reason))
@@ -746,9 +745,10 @@ struct ExtractionPass {
         return false
     }
 
-    /// A paragraph, or a link around one: the blocks whose removal is reported when they hold a sentence.
-    private func isParagraphOfText(_ i: Int) -> Bool {
-        tree.elements[i].name == "p" || (tree.elements[i].name == "a" && wrapsTextBlock(i))
+    /// Whether the removed block `i` is or holds a paragraph whose text is a sentence (see
+    /// ``RemovedBlock/isSentence(_:)``): running text is worth a report however short.
+    private func holdsSentence(_ i: Int) -> Bool {
+        (i..<tree.end[i]).contains { tree.kinds[$0].contains(.paragraph) && RemovedBlock.isSentence(tree.elements[$0].textContent) }
     }
 
     /// Whether the inline element `i` (a link) holds a paragraph, heading or other text block.

@@ -216,8 +216,11 @@ public struct ListNestingRepair {
     }
 
     /// Puts `inner` at the end of the last item of `outer` (or directly into `outer` when it has no item).
+    /// When a list already follows that item directly in `outer` (`<ol><li>a</li><ol>…</ol>`, as the
+    /// parser left it), `inner` goes after that list, to keep their order.
     private static func nest(_ inner: DOMElement, under outer: inout DOMElement) {
-        if let i = outer.children.lastIndex(where: { $0.element?.name == "li" }), case .element(var item) = outer.children[i] {
+        if let i = outer.children.lastIndex(where: { $0.element != nil }), outer.children[i].element?.name == "li",
+           case .element(var item) = outer.children[i] {
             item.children.append(.element(inner))
             outer.children[i] = .element(item)
             // Whitespace after that item stays after it.
