@@ -459,8 +459,22 @@ struct ExtractionPass {
             length += tree.text[r]
         }
         guard length > 0 else { return nil }
-        reportRemovals(inside: include.sorted() + rescued)
+        var roots = include.sorted() + rescued
+        if isArticleElement(container) {
+            // The article's own blocks that the assembly left out are removed article text too.
+            roots.append(container)
+            for c in kids where !include.contains(c) && !rescued.contains(c) && tree.text[c] > 0 {
+                markRemoved(c, .besideMainText)
+            }
+        }
+        reportRemovals(inside: roots)
         return (element, length)
+    }
+
+    /// Whether `i` is the article itself (`<article>`, `<main>`, role=main, itemprop=articleBody).
+    private func isArticleElement(_ i: Int) -> Bool {
+        let e = tree.elements[i]
+        return e.name == "article" || e.name == "main" || e[attribute: "role"] == "main" || e[attribute: "itemprop"] == "articleBody"
     }
 
     /// An acknowledgements block at `i`: a heading that reads "Acknowledgements…" (its text as the page
@@ -549,8 +563,7 @@ struct ExtractionPass {
         var a = container
         while a >= 0 {
             let e = tree.elements[a]
-            if e.name == "article" || e.name == "main" || e[attribute: "role"] == "main"
-                || e[attribute: "itemprop"] == "articleBody" { return a }
+            if isArticleElement(a) { return a }
             if e.name == "body" { break }
             a = tree.parent[a]
         }
@@ -579,7 +592,8 @@ struct ExtractionPass {
         let len = tree.text[c]
         if e.name == "p" || (isParagraphLike(c) && e.name != "td") {
             if len > 65 && ld < 0.25 { return true }
-            if len > 0 && len <= 65 && ld == 0 {
+            // A short sentence, even with a link or two in it.
+            if len > 0 && len <= 65 && ld < 0.5 {
                 let t = tree.keptText(c).trimmingCharacters(in: .whitespacesAndNewlines)
                 return t.hasSuffix(".") || t.contains(". ")
             }

@@ -15,6 +15,8 @@ public struct RemovedBlock: Sendable, Hashable {
         case beforeTitle
         /// A short block after the notes (PDF fallbacks, "about the author" lines).
         case afterNotes
+        /// A block of the article beside its main text that did not read as article text.
+        case besideMainText
 
         /// How a reviewer is told why.
         public var explanation: String {
@@ -24,6 +26,7 @@ public struct RemovedBlock: Sendable, Hashable {
             case .density: return "it is mostly links or too little text for its size"
             case .beforeTitle: return "it comes before the article's title heading"
             case .afterNotes: return "it is a short block after the notes"
+            case .besideMainText: return "it lies beside the article's main text and does not read as article text"
             }
         }
     }
