@@ -715,8 +715,8 @@ struct ExtractionPass {
     private static let maximumFigureText = 600
 
     /// A figure with a caption: a `<figure>` with a non-empty `<figcaption>`, or a small block (`<div>`,
-    /// `<p>`…) holding an image and, after it, a caption: an element whose class says `caption`, or a
-    /// paragraph that starts with a label such as "Figure 3:" or "Chart 2.".
+    /// `<p>`…) holding one image and, after it, a caption that is nearly all its text: an element whose
+    /// class says `caption`, or a paragraph that starts with a label such as "Figure 3:" or "Chart 2.".
     func isCaptionedFigure(_ i: Int) -> Bool {
         guard tree.images[i] > 0, !tree.removed[i] else { return false }
         if tree.elements[i].name == "figure" {
@@ -724,13 +724,14 @@ struct ExtractionPass {
             return false
         }
         guard ExtractionTree.blockNames.contains(tree.elements[i].name), tree.text[i] > 0,
-              tree.text[i] <= ExtractionPass.maximumFigureText, tree.images[i] <= 3 else { return false }
+              tree.text[i] <= ExtractionPass.maximumFigureText, tree.images[i] == 1 else { return false }
         var sawImage = false
         var k = i + 1
         while k < tree.end[i] {
             if tree.removed[k] { k = tree.end[k]; continue }
             if tree.kinds[k].contains(.image) { sawImage = true }
-            if sawImage, tree.text[k] > 0, isCaption(k) { return true }
+            // The caption is (nearly) all the block's text: not a slide show with its buttons and blurbs.
+            if sawImage, tree.text[k] > 0, isCaption(k) { return tree.text[k] * 5 >= tree.text[i] * 4 }
             k += 1
         }
         return false
@@ -770,14 +771,15 @@ struct ExtractionPass {
         tree.children(of: i).contains { tree.kinds[$0].contains(.block) && !tree.kinds[$0].contains(.image) }
     }
 
-    /// Whether `i` holds a data table, a captioned figure or a block quotation (lists do not count: a
-    /// wrapper around a link list is still removed when it is mostly links).
+    /// Whether `i` holds a data table, a captioned `<figure>` or a block quotation (lists do not count: a
+    /// wrapper around a link list is still removed when it is mostly links; nor do images captioned
+    /// without `<figure>`: a wrapper around a slide show of them is still removed).
     private func containsProtectedContent(_ i: Int) -> Bool {
         var k = i + 1
         while k < tree.end[i] {
             if tree.removed[k] { k = tree.end[k]; continue }
             let n = tree.elements[k].name
-            if n == "table" || n == "blockquote" ? isProtectedContent(k) : isCaptionedFigure(k) { return true }
+            if n == "table" || n == "figure" || n == "blockquote", isProtectedContent(k) { return true }
             k += 1
         }
         return false
