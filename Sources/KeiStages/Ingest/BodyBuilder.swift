@@ -32,6 +32,7 @@ public enum BodyBuilder {
 
         var builder = BlockBuilder(file: file, knownAnchors: anchors)
         builder.baseURL = SafeURL.documentBase(of: document.root, canonical: metadata.canonicalURL)
+        builder.document = document
         let stream = builder.items(stripped.children, allowHeadings: true)
         let assembler = SectionAssembler(metadata: metadata, file: file)
         var (abstract, sections) = assembler.assemble(stream)

@@ -39,6 +39,11 @@ public enum ContentExtractor {
         let (repaired, repairs) = ListNestingRepair.repair(root, source: document.sourceText)
         var result = extract(root: repaired)
         result.listRepairs = repairs
+        for i in result.removedBlocks.indices {
+            if let start = result.removedBlocks[i].sourceStart {
+                result.removedBlocks[i].span = document.startTagSpan(at: start)
+            }
+        }
         return result
     }
 

@@ -113,7 +113,7 @@ public struct IngestHTMLStage: ArticleStage {
         var (metadata, metaDiagnostics) = MetadataExtractor.extract(
             from: document, file: file, siteNames: [journal.title, journal.abbreviatedTitle, journal.publisher].compactMap { $0 }.filter { !$0.isEmpty })
         context.emit(contentsOf: metaDiagnostics)
-        context.emit(contentsOf: ExtractionMessages.checkingURLs(of: &metadata, root: document.root, file: file))
+        context.emit(contentsOf: ExtractionMessages.checkingURLs(of: &metadata, in: document, file: file))
 
         var article = Article(id: context.entry.id, source: file, metadata: metadata)
         if let root = document.root {

@@ -44,15 +44,85 @@ public enum SafeURL {
         if url.isEmpty { return .empty }
         if url.hasPrefix("#") { return .fragment(url) }
         let allowed = use == .link ? linkSchemes : resourceSchemes
+        var reference = url
         if let s = scheme(of: url) {
-            return allowed.contains(s) ? .allowed(url) : .rejected(scheme: s)
+            guard allowed.contains(s) else { return .rejected(scheme: s) }
+            guard specialSchemes.contains(s) else { return .allowed(url) }
+            let afterColon = url.unicodeScalars[url.unicodeScalars.index(url.unicodeScalars.startIndex, offsetBy: s.unicodeScalars.count + 1)...]
+            // `https:path` on an https page is relative to it (the parser's "special relative or authority" state).
+            let sameSchemeRelative = base.map { scheme(of: $0.absoluteString) == s } == true
+                && !(afterColon.first == "/" || afterColon.first == "\\")
+            guard sameSchemeRelative else { return .allowed(serializedSpecial(scheme: url.unicodeScalars.prefix(s.unicodeScalars.count), afterColon)) }
+            reference = percentEncoded(afterColon, from: .path)
+        } else {
+            reference = percentEncoded(url.unicodeScalars[...], from: .path)
         }
-        guard let base, let resolved = URL(string: url, relativeTo: base)?.absoluteURL.absoluteString else {
-            return .allowed(url)
+        guard let base, let resolved = URL(string: reference, relativeTo: base)?.absoluteURL.absoluteString else {
+            return .allowed(reference)
         }
         // Resolution against an http(s) base always gives http(s); check anyway.
         guard let s = scheme(of: resolved), resourceSchemes.contains(s) else { return .rejected(scheme: scheme(of: resolved) ?? "") }
         return .allowed(resolved)
+    }
+
+    /// The schemes the URL Standard calls special (of those allowed): a backslash is a slash in them.
+    static let specialSchemes: Set<String> = ["http", "https"]
+
+    /// An http(s) address as the WHATWG basic URL parser serializes it (its host and case otherwise as
+    /// written): any run of slashes and backslashes after the scheme is `//`, backslashes before the
+    /// query are slashes, and code points that may not appear in a URL are percent-encoded.
+    static func serializedSpecial(scheme: Substring.UnicodeScalarView, _ rest: Substring.UnicodeScalarView) -> String {
+        let afterSlashes = rest.drop(while: { $0 == "/" || $0 == "\\" })
+        return String(String.UnicodeScalarView(scheme)) + "://" + percentEncoded(afterSlashes, from: .authority)
+    }
+
+    /// The parts of a URL, whose percent-encode sets differ.
+    enum URLPart { case authority, path, query, fragment }
+
+    /// `scalars` read from `part` on as the URL parser reads a special URL: `\` is `/` before the query,
+    /// `/` ends the authority, `?` starts the query, `#` the fragment; each part's code points outside
+    /// its percent-encode set are written as UTF-8 `%XX` (non-ASCII hosts are left to the reader).
+    static func percentEncoded(_ scalars: Substring.UnicodeScalarView, from part: URLPart) -> String {
+        var part = part
+        var out = String.UnicodeScalarView()
+        for u in scalars {
+            switch (part, u) {
+            case (.authority, "/"), (.authority, "\\"), (.path, "/"), (.path, "\\"):
+                part = .path
+                out.append("/")
+                continue
+            case (.authority, "?"), (.path, "?"):
+                part = .query
+                out.append(u)
+                continue
+            case (.authority, "#"), (.path, "#"), (.query, "#"):
+                part = .fragment
+                out.append(u)
+                continue
+            default:
+                break
+            }
+            guard mustEncode(u, in: part) else { out.append(u); continue }
+            for byte in String(u).utf8 {
+                out.append(contentsOf: "%".unicodeScalars)
+                out.append(contentsOf: String(byte, radix: 16, uppercase: true).leftPadded(to: 2).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `u` is in the URL Standard's percent-encode set of `part` (path, special-query, fragment;
+    /// the path set for the authority's ASCII).
+    private static func mustEncode(_ u: Unicode.Scalar, in part: URLPart) -> Bool {
+        if u.value < 0x20 || u.value == 0x7F { return true }
+        if u.value > 0x7F { return part != .authority }
+        switch u {
+        case " ", "\"", "<", ">": return true
+        case "`": return part != .query
+        case "{", "}": return part == .path || part == .authority
+        case "'": return part == .query
+        default: return false
+        }
     }
 
     /// The address as the WHATWG URL parser reads it before parsing (see the type's documentation).
@@ -106,4 +176,9 @@ public enum SafeURL {
         }
         return fallback
     }
+}
+
+private extension String {
+    /// The string with zeros before it up to `width` characters.
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -83,31 +83,37 @@ extension BlockBuilder {
         case .fragment(let f): return f
         case .empty: return nil
         case .rejected(let scheme):
-            reportUnsafe(raw, scheme: scheme, what: "link", line: a.line, keeps: "its text is kept without the link")
+            reportUnsafe(raw, scheme: scheme, what: "link", element: a, attribute: "href", keeps: "its text is kept without the link")
             return nil
         }
     }
 
     /// An image address checked by ``SafeURL`` (http and https only, relative ones resolved); nil when
     /// not allowed (reported as `ingest.unsafe-link`; the figure keeps its caption and alt text).
-    mutating func imageSource(_ raw: String?, line: Int) -> String? {
+    /// `attribute` is the one of `img` that holds `raw` (`src`, `data-src`…).
+    mutating func imageSource(_ raw: String?, of img: DOMElement, attribute: String) -> String? {
         guard let raw else { return nil }
         switch SafeURL.check(raw, for: .resource, base: baseURL) {
         case .allowed(let url): return url
         case .fragment, .empty: return nil
         case .rejected(let scheme):
-            reportUnsafe(raw, scheme: scheme, what: "image", line: line, keeps: "the figure keeps its caption and alt text")
+            reportUnsafe(raw, scheme: scheme, what: "image", element: img, attribute: attribute,
+                         keeps: "the figure keeps its caption and alt text")
             return nil
         }
     }
 
-    private mutating func reportUnsafe(_ raw: String, scheme: String, what: String, line: Int, keeps: String) {
+    /// Reports a dropped address at the value of `element`'s `attribute` (its start tag when the value
+    /// cannot be found in the source).
+    private mutating func reportUnsafe(_ raw: String, scheme: String, what: String, element: DOMElement, attribute: String,
+                                       keeps: String) {
         let shown = SafeURL.normalized(raw)
         let excerpt = shown.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(shown.unicodeScalars.prefix(80))) + "…" : shown
         diagnostics.append(ExtractionMessages.unsafeLink.diagnostic(
             "A\(what == "image" ? "n" : "") \(what) address with the scheme “\(scheme):” was dropped (only http, https\(what == "link" ? ", mailto, doi and urn" : "") are written); \(keeps).",
-            at: location(line), excerpt: excerpt,
-            fix: "Replace it with an http or https address, or remove it."))
+            at: location(element.line), excerpt: excerpt,
+            fix: "Replace it with an http or https address, or remove it.",
+            span: element.sourceStart.flatMap { document?.startTagSpan(at: $0, attribute: attribute) }))
     }
 
     /// Flattens blocks into one inline run (paragraphs joined by line breaks), for table cells and references.

@@ -163,12 +163,12 @@ extension BlockBuilder {
     /// A figure for an image, with its caption's "Figure 1:" label split off.
     mutating func figure(image img: DOMElement, caption: [Inline]?, line: Int) -> Figure {
         figureCount += 1
-        var src = img[attribute: "src"]
-        if src.map(SafeURL.normalized).map({ $0.isEmpty || SafeURL.scheme(of: $0) == "data" }) ?? true {
+        var attribute = "src"
+        if img[attribute: "src"].map(SafeURL.normalized).map({ $0.isEmpty || SafeURL.scheme(of: $0) == "data" }) ?? true {
             // A lazy-loading placeholder: the real image is in data-src.
-            src = img[attribute: "data-src"] ?? img[attribute: "data-lazy-src"] ?? src
+            attribute = ["data-src", "data-lazy-src"].first { img[attribute: $0] != nil } ?? "src"
         }
-        src = imageSource(src, line: img.line)
+        let src = imageSource(img[attribute: attribute], of: img, attribute: attribute)
         var label: String?
         var text: [Inline]?
         if let caption { (label, text) = labelled(caption) }

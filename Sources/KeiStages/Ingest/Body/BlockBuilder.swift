@@ -17,6 +17,8 @@ struct BlockBuilder {
     var figureCount = 0
     /// The page's base URL for relative links and images (see ``SafeURL/documentBase(of:canonical:)``).
     var baseURL: URL?
+    /// The parsed page, for the source spans of diagnostics.
+    var document: DOMDocument?
     /// Diagnostics raised while building (unsafe links), in document order.
     var diagnostics: [Diagnostic] = []
 

@@ -9,7 +9,7 @@ public struct ContentExtraction: Sendable, Hashable {
     /// True when the strict pass found too little text and the relaxed pass (no class/id hints,
     /// no conditional cleaning) supplied the content: worth a warning, as chrome may remain.
     public var usedRelaxedPass: Bool
-    /// Blocks of more than 20 words removed from inside the chosen article container, in document order.
+    /// Article text removed from inside the chosen article container (see ``RemovedBlock``), in document order.
     public var removedBlocks: [RemovedBlock]
     /// Lists the parser split apart that were rebuilt before extraction (see ``ListNestingRepair``).
     public var listRepairs: [ListNestingRepair.Repair]

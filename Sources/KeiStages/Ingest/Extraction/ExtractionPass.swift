@@ -85,7 +85,8 @@ struct ExtractionPass {
     }
 
     /// Fills ``removedBlocks`` with the removals inside the chosen container blocks that held more
-    /// than ``RemovedBlock/minimumWords`` words.
+    /// than ``RemovedBlock/minimumWords`` words, a paragraph holding a sentence, or a caption
+    /// ("Figure 3: …", a figcaption).
     private mutating func reportRemovals(inside roots: [Int]) {
         var out: [RemovedBlock] = []
         for (i, reason) in removals.sorted(by: { $0.index < $1.index }) {
@@ -97,9 +98,10 @@ struct ExtractionPass {
             if nested { continue }
             let text = tree.elements[i].textContent
             let words = InlineText.wordCount(text)
-            guard words > RemovedBlock.minimumWords else { continue }
+            guard words > RemovedBlock.minimumWords || holdsSentence(i) || hasCaptionOrLabel(i) else { continue }
             out.append(RemovedBlock(element: tree.elements[i].name, line: tree.elements[i].line,
-                                    words: words, excerpt: RemovedBlock.excerpt(of: text), reason: reason))
+                                    sourceStart: tree.elements[i].sourceStart, words: words,
+                                    excerpt: RemovedBlock.excerpt(of: text), reason: reason))
         }
         removedBlocks = out
     }
@@ -161,6 +163,8 @@ struct ExtractionPass {
                 let h = tree.hints[i]
                 if h.isChrome || (h.isWeakChrome && !h.isPositive) { remove = true }
                 if !remove, h.isUtility, !h.isPositive || tree.text[i] < 200, tree.text[i] < 500 { remove = true }
+                // A figure with its caption is content whatever its class says (`<figure class="share">`).
+                if remove, isCaptionedFigure(i) { remove = false }
             }
             // Chrome-looking wrappers that hold the notes (`<footer class="entry-footer">` around
             // the footnotes) are kept and cleaned from the inside instead.
@@ -507,8 +511,22 @@ struct ExtractionPass {
             length += tree.text[r]
         }
         guard length > 0 else { return nil }
-        reportRemovals(inside: include.sorted() + rescued)
+        var roots = include.sorted() + rescued
+        if isArticleElement(container) {
+            // The article's own blocks that the assembly left out are removed article text too.
+            roots.append(container)
+            for c in kids where !include.contains(c) && !rescued.contains(c) && tree.text[c] > 0 {
+                markRemoved(c, .besideMainText)
+            }
+        }
+        reportRemovals(inside: roots)
         return (element, length)
+    }
+
+    /// Whether `i` is the article itself (`<article>`, `<main>`, role=main, itemprop=articleBody).
+    private func isArticleElement(_ i: Int) -> Bool {
+        let e = tree.elements[i]
+        return e.name == "article" || e.name == "main" || e[attribute: "role"] == "main" || e[attribute: "itemprop"] == "articleBody"
     }
 
     /// An acknowledgements block at `i`: a heading that reads "Acknowledgements…" (its text as the page
@@ -597,8 +615,7 @@ struct ExtractionPass {
         var a = container
         while a >= 0 {
             let e = tree.elements[a]
-            if e.name == "article" || e.name == "main" || e[attribute: "role"] == "main"
-                || e[attribute: "itemprop"] == "articleBody" { return a }
+            if isArticleElement(a) { return a }
             if e.name == "body" { break }
             a = tree.parent[a]
         }
@@ -610,6 +627,14 @@ struct ExtractionPass {
     private mutating func includeSibling(_ c: Int, threshold: Double, topClass: String, allowProseSection: Bool) -> Bool {
         let e = tree.elements[c]
         if isNoteContainer(c) { return tree.text[c] > 0 }
+        if isCaptionedFigure(c) { return true }
+        if ExtractionPass.inlineNames.contains(e.name), tree.hasBlockChild[c] {
+            // Emphasis or a link around paragraphs (`<em><p>…</p></em>`) is read as the blocks it holds.
+            for k in tree.children(of: c) where !tree.removed[k] {
+                if includeSibling(k, threshold: threshold, topClass: topClass, allowProseSection: allowProseSection) { return true }
+            }
+            return false
+        }
         if scored[c] {
             var bonus = 0.0
             if !topClass.isEmpty, e[attribute: "class"] == topClass { bonus = threshold }
@@ -619,7 +644,8 @@ struct ExtractionPass {
         let len = tree.text[c]
         if e.name == "p" || (isParagraphLike(c) && e.name != "td") {
             if len > 65 && ld < 0.25 { return true }
-            if len > 0 && len <= 65 && ld == 0 {
+            // A short sentence, even with a link or two in it.
+            if len > 0 && len <= 65 && ld < 0.5 {
                 let t = tree.keptText(c).trimmingCharacters(in: .whitespacesAndNewlines)
                 return t.hasSuffix(".") || t.contains(". ")
             }
@@ -675,6 +701,10 @@ struct ExtractionPass {
         if ExtractionPass.headingNames.contains(name) {
             return weight < 0
         }
+        if name == "a", wrapsTextBlock(i) {
+            // A link around a paragraph or heading is the article's text, linked.
+            return false
+        }
         if name == "a" || name == "p" {
             // Stray standalone links ("Download PDF", "View all publications") and link-only lines.
             let p = tree.parent[i]
@@ -684,6 +714,8 @@ struct ExtractionPass {
             // A short download prompt: a line whose link points at a PDF ("… download the PDF: Download PDF").
             return name == "p" && len < 150 && ld >= 0.08 && linksToPDFOnly(i)
         }
+        // A figure with its caption is content whatever its class says (`<figure class="share">`).
+        if isCaptionedFigure(i) { return false }
         guard ExtractionPass.conditionalNames.contains(name) else { return false }
         if weight < 0 { return true }
         // Article content that is often mostly links is never removed for its link density.
@@ -726,16 +758,74 @@ struct ExtractionPass {
     private func isProtectedContent(_ i: Int) -> Bool {
         switch tree.elements[i].name {
         case "table": return isDataTable(i)
-        case "figure":
-            for k in (i + 1)..<tree.end[i] where tree.elements[k].name == "figcaption" && !tree.removed[k] { return tree.text[k] > 0 }
-            return false
         case "blockquote", "ul", "ol", "dl": return tree.text[i] > 0
-        default: return false
+        default: return isCaptionedFigure(i)
         }
     }
 
-    /// Whether `i` holds a data table, a captioned figure or a block quotation (lists do not count: a
-    /// wrapper around a link list is still removed when it is mostly links).
+    /// The most text a block holding an image and a caption may have to be read as a figure.
+    private static let maximumFigureText = 600
+
+    /// A figure with a caption: a `<figure>` with a non-empty `<figcaption>`, or a small block (`<div>`,
+    /// `<p>`…) holding one image and, after it, a caption that is nearly all its text: an element whose
+    /// class says `caption`, or a paragraph that starts with a label such as "Figure 3:" or "Chart 2.".
+    func isCaptionedFigure(_ i: Int) -> Bool {
+        guard tree.images[i] > 0, !tree.removed[i] else { return false }
+        if tree.elements[i].name == "figure" {
+            for k in (i + 1)..<tree.end[i] where tree.elements[k].name == "figcaption" && !tree.removed[k] { return tree.text[k] > 0 }
+            return false
+        }
+        guard ExtractionTree.blockNames.contains(tree.elements[i].name), tree.text[i] > 0,
+              tree.text[i] <= ExtractionPass.maximumFigureText, tree.images[i] == 1 else { return false }
+        var sawImage = false
+        var k = i + 1
+        while k < tree.end[i] {
+            if tree.removed[k] { k = tree.end[k]; continue }
+            if tree.kinds[k].contains(.image) { sawImage = true }
+            // The caption is (nearly) all the block's text: not a slide show with its buttons and blurbs.
+            if sawImage, tree.text[k] > 0, isCaption(k) { return tree.text[k] * 5 >= tree.text[i] * 4 }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether `k` reads as a caption: its class has the token `caption`, or it is a block whose text
+    /// starts with a figure or table label.
+    private func isCaption(_ k: Int) -> Bool {
+        if let c = tree.elements[k][attribute: "class"],
+           c.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains(where: { $0 == "caption" || $0 == "figcaption" }) {
+            return true
+        }
+        guard tree.kinds[k].contains(.block), tree.text[k] <= 300 else { return false }
+        return InlineText.captionLabel(tree.keptText(k)) != nil
+    }
+
+    /// Whether the removed block `i` had a caption or a "Figure 3" / "Table 1" label: a figure or table
+    /// is worth a report whatever its length.
+    private func hasCaptionOrLabel(_ i: Int) -> Bool {
+        let names: Set<String> = ["figcaption", "caption"]
+        for k in i..<tree.end[i] {
+            let e = tree.elements[k]
+            if names.contains(e.name), !InlineText.isBlank(e.textContent) { return true }
+            if tree.kinds[k].contains(.block) || k == i, InlineText.captionLabel(e.textContent) != nil { return true }
+        }
+        return false
+    }
+
+    /// Whether the removed block `i` is or holds a paragraph whose text is a sentence (see
+    /// ``RemovedBlock/isSentence(_:)``): running text is worth a report however short.
+    private func holdsSentence(_ i: Int) -> Bool {
+        (i..<tree.end[i]).contains { tree.kinds[$0].contains(.paragraph) && RemovedBlock.isSentence(tree.elements[$0].textContent) }
+    }
+
+    /// Whether the inline element `i` (a link) holds a paragraph, heading or other text block.
+    private func wrapsTextBlock(_ i: Int) -> Bool {
+        tree.children(of: i).contains { tree.kinds[$0].contains(.block) && !tree.kinds[$0].contains(.image) }
+    }
+
+    /// Whether `i` holds a data table, a captioned `<figure>` or a block quotation (lists do not count: a
+    /// wrapper around a link list is still removed when it is mostly links; nor do images captioned
+    /// without `<figure>`: a wrapper around a slide show of them is still removed).
     private func containsProtectedContent(_ i: Int) -> Bool {
         var k = i + 1
         while k < tree.end[i] {

@@ -95,7 +95,7 @@ public struct ListNestingRepair {
                 if !InlineText.isBlank(t.value) { previousList = nil }
             case .element(let c):
                 if Self.listNames.contains(c.name) {
-                    if let p = previousList, p.name != c.name, closedByParser(p, at: c) { return true }
+                    if let p = previousList, p.name != c.name, isOpen(p, at: c) { return true }
                     previousList = c
                 } else {
                     previousList = nil
@@ -117,6 +117,7 @@ public struct ListNestingRepair {
 
     private mutating func rebuild(_ kids: [DOMNode]) -> [DOMNode] {
         var out: [DOMNode] = []
+        // The lists the parser closed too early, outermost first, that the source shows still open.
         var stack: [Frame] = []
 
         func popFrame(_ stack: inout [Frame], _ out: inout [DOMNode]) {
@@ -134,34 +135,73 @@ public struct ListNestingRepair {
                 if stack.isEmpty { out.append(node) } else { stack[stack.count - 1].list.children.append(node) }
             case .text(let t) where InlineText.isBlank(t.value):
                 if stack.isEmpty { out.append(node) } else { stack[stack.count - 1].list.children.append(node) }
-            case .element(let c) where Self.listNames.contains(c.name):
-                let previous: DOMElement? = stack.last?.list ?? lastElement(out)
-                if let p = previous, Self.listNames.contains(p.name), p.name != c.name, closedByParser(p, at: c) {
-                    if stack.isEmpty, let index = out.lastIndex(where: { $0.element != nil }) {
-                        // Whitespace after the outer list moves into it with the inner list.
-                        let trailing = Array(out[(index + 1)...])
-                        out.removeSubrange(index...)
-                        var outer = frame(p)
-                        outer.list.children += trailing
-                        stack.append(outer)
-                    }
-                    repairs.append(Repair(inner: c.name, outer: p.name, line: c.line, span: startTagSpan(c)))
-                    stack.append(frame(c))
+            case .element(let c):
+                // Lists whose end tag comes before this item or list are complete; other content
+                // ends the rebuilt lists, as before the repair.
+                if let at = c.sourceStart, c.name == "li" || Self.listNames.contains(c.name) {
+                    while !stack.isEmpty, closes(&stack[stack.count - 1], before: at) { popFrame(&stack, &out) }
                 } else {
                     while !stack.isEmpty { popFrame(&stack, &out) }
-                    out.append(node)
                 }
-            case .element(let c) where c.name == "li" && !stack.isEmpty:
-                let at = c.sourceStart ?? Int.max
-                while !stack.isEmpty, closes(&stack[stack.count - 1], before: at) { popFrame(&stack, &out) }
-                if stack.isEmpty { out.append(node) } else { stack[stack.count - 1].list.children.append(node) }
-            default:
+                let isList = Self.listNames.contains(c.name)
+                if stack.isEmpty, isList, let p = lastElement(out), Self.listNames.contains(p.name), p.name != c.name,
+                   isOpen(p, at: c), let index = out.lastIndex(where: { $0.element != nil }) {
+                    // The parser closed `p` at `c`: reopen it, whitespace after it moving in with `c`.
+                    let trailing = Array(out[(index + 1)...])
+                    out.removeSubrange(index...)
+                    var outer = frame(p)
+                    outer.list.children += trailing
+                    stack.append(outer)
+                }
+                guard !stack.isEmpty else {
+                    out.append(node)
+                    continue
+                }
+                guard isList else {
+                    // An item the source shows inside the open list.
+                    stack[stack.count - 1].list.children.append(node)
+                    continue
+                }
+                reopenTrailingLists(&stack, at: c)
+                let outer = stack[stack.count - 1].list.name
+                // A list of the same kind inside a reopened list is only moved with it.
+                if outer != c.name {
+                    repairs.append(Repair(inner: c.name, outer: outer, line: c.line, span: startTagSpan(c)))
+                }
+                stack.append(frame(c))
+            case .text:
                 while !stack.isEmpty { popFrame(&stack, &out) }
                 out.append(node)
             }
         }
         while !stack.isEmpty { popFrame(&stack, &out) }
         return out
+    }
+
+    /// Whether the source shows `list` still open at `next`'s start tag (no end tag of its own, counting
+    /// nested lists of the same name, before it), so that the parser closed it there.
+    private func isOpen(_ list: DOMElement, at next: DOMElement) -> Bool {
+        guard let listStart = list.sourceStart, let start = next.sourceStart, start <= source.count, start > listStart else {
+            return false
+        }
+        var f = frame(list)
+        return !closes(&f, before: start)
+    }
+
+    /// Reopens the lists nested at the end of the innermost open list that the source shows still open
+    /// at `next` (`<ol><li>a</li><ol><li>b</li><ul>…`: the parser closed both `ol`s at the `ul`).
+    private func reopenTrailingLists(_ stack: inout [Frame], at next: DOMElement) {
+        while let top = stack.last,
+              let index = top.list.children.lastIndex(where: { $0.element != nil }),
+              case .element(let last) = top.list.children[index],
+              Self.listNames.contains(last.name), isOpen(last, at: next) {
+            // Whatever followed it (whitespace) moves in with it.
+            let trailing = Array(top.list.children[(index + 1)...])
+            stack[stack.count - 1].list.children.removeSubrange(index...)
+            var inner = frame(last)
+            inner.list.children += trailing
+            stack.append(inner)
+        }
     }
 
     private func lastElement(_ nodes: [DOMNode]) -> DOMElement? {
@@ -176,8 +216,11 @@ public struct ListNestingRepair {
     }
 
     /// Puts `inner` at the end of the last item of `outer` (or directly into `outer` when it has no item).
+    /// When a list already follows that item directly in `outer` (`<ol><li>a</li><ol>…</ol>`, as the
+    /// parser left it), `inner` goes after that list, to keep their order.
     private static func nest(_ inner: DOMElement, under outer: inout DOMElement) {
-        if let i = outer.children.lastIndex(where: { $0.element?.name == "li" }), case .element(var item) = outer.children[i] {
+        if let i = outer.children.lastIndex(where: { $0.element != nil }), outer.children[i].element?.name == "li",
+           case .element(var item) = outer.children[i] {
             item.children.append(.element(inner))
             outer.children[i] = .element(item)
             // Whitespace after that item stays after it.
@@ -191,43 +234,6 @@ public struct ListNestingRepair {
     }
 
     // MARK: source
-
-    /// Whether the source shows no end tag of `list` between its content and `next`'s start tag:
-    /// the parser closed it. Whitespace and comments between the two are skipped.
-    private func closedByParser(_ list: DOMElement, at next: DOMElement) -> Bool {
-        guard let listStart = list.sourceStart, let start = next.sourceStart, start <= source.count, start > listStart else {
-            return false
-        }
-        var k = start
-        while k > listStart {
-            let b = source[k - 1]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C { k -= 1; continue }
-            if b == 0x3E, k >= 3, source[k - 2] == 0x2D, source[k - 3] == 0x2D, let open = lastIndex(of: "<!--", before: k - 3, after: listStart) {
-                k = open
-                continue
-            }
-            break
-        }
-        // The source before the next list ends with "</name>" (any case, spaces before ">")?
-        guard k > 0, source[k - 1] == 0x3E else { return true }
-        var j = k - 2
-        while j > listStart, source[j] == 0x20 || source[j] == 0x09 || source[j] == 0x0A || source[j] == 0x0D { j -= 1 }
-        let name = Array(list.name.utf8)
-        let nameStart = j - name.count + 1
-        guard nameStart >= 2 else { return true }
-        for (m, c) in name.enumerated() where source[nameStart + m] | 0x20 != c { return true }
-        return !(source[nameStart - 1] == 0x2F && source[nameStart - 2] == 0x3C)
-    }
-
-    private func lastIndex(of marker: String, before end: Int, after floor: Int) -> Int? {
-        let m = Array(marker.utf8)
-        var k = end - m.count
-        while k >= floor {
-            if source[k..<(k + m.count)].elementsEqual(m) { return k }
-            k -= 1
-        }
-        return nil
-    }
 
     /// Whether the list of `frame` ends (its own end tag, counting same-name lists nested in it) before
     /// the source offset `offset`. Reads the source incrementally from where the last call stopped.

@@ -1,3 +1,5 @@
+import KeiDocument
+
 /// A block of article text that chrome removal took out of the detected article container, reported
 /// as an info diagnostic (`ingest.chrome-removed`) so that a reviewer can see what went.
 public struct RemovedBlock: Sendable, Hashable {
@@ -13,6 +15,8 @@ public struct RemovedBlock: Sendable, Hashable {
         case beforeTitle
         /// A short block after the notes (PDF fallbacks, "about the author" lines).
         case afterNotes
+        /// A block of the article beside its main text that did not read as article text.
+        case besideMainText
 
         /// How a reviewer is told why.
         public var explanation: String {
@@ -22,30 +26,53 @@ public struct RemovedBlock: Sendable, Hashable {
             case .density: return "it is mostly links or too little text for its size"
             case .beforeTitle: return "it comes before the article's title heading"
             case .afterNotes: return "it is a short block after the notes"
+            case .besideMainText: return "it lies beside the article's main text and does not read as article text"
             }
         }
     }
 
-    /// Blocks with more words than this are reported.
+    /// Blocks with more words than this are reported (shorter ones when they are a paragraph holding
+    /// a sentence, or hold a caption or a "Figure 3" label).
     public static let minimumWords = 20
 
     /// The removed element's name (`div`, `ul`…), 1-based source line (0 when unknown) and word count.
     public var element: String
     public var line: Int
+    /// The UTF-8 offset of its start tag's `<` in the decoded source, when known.
+    public var sourceStart: Int?
+    /// Its start tag in the decoded source (filled in by ``ContentExtractor``).
+    public var span: SourceSpan?
     public var words: Int
     /// The first words of its text (at most ``excerptWords``), with "…" when cut.
     public var excerpt: String
     public var reason: Reason
 
-    public init(element: String, line: Int, words: Int, excerpt: String, reason: Reason) {
+    public init(element: String, line: Int, sourceStart: Int? = nil, span: SourceSpan? = nil, words: Int,
+                excerpt: String, reason: Reason) {
         self.element = element
         self.line = line
+        self.sourceStart = sourceStart
+        self.span = span
         self.words = words
         self.excerpt = excerpt
         self.reason = reason
     }
 
     static let excerptWords = 12
+
+    /// Whether `text` reads as a sentence of running text: at least two words, ending with sentence
+    /// punctuation (closing quotes and brackets after it allowed). "Download PDF" does not.
+    static func isSentence(_ text: String) -> Bool {
+        let trimmed = text.drop(while: { InlineText.isTrimmable($0) })
+        var end = trimmed.endIndex
+        while end > trimmed.startIndex {
+            let c = trimmed[trimmed.index(before: end)]
+            guard InlineText.isTrimmable(c) || "\"'\u{201D}\u{2019})]".contains(c) else { break }
+            end = trimmed.index(before: end)
+        }
+        guard end > trimmed.startIndex, ".!?\u{2026}\u{3002}".contains(trimmed[trimmed.index(before: end)]) else { return false }
+        return InlineText.wordCount(String(trimmed[..<end])) >= 2
+    }
 
     /// The first ``excerptWords`` words of `text`, whitespace collapsed.
     static func excerpt(of text: String) -> String {
