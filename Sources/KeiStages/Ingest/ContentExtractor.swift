@@ -36,7 +36,7 @@ public enum ContentExtractor {
         if let declaration = DoctypeSubset.declaration(in: document.sourceText) {
             root = DoctypeSubset.removingDebris(from: root, declaration: declaration)
         }
-        let (repaired, repairs) = ListNestingRepair.repair(root, source: document.sourceText)
+        let (repaired, repairs) = ListNestingRepair.repair(root, in: document)
         var result = extract(root: repaired)
         result.listRepairs = repairs
         for i in result.removedBlocks.indices {

@@ -28,20 +28,22 @@ public struct ListNestingRepair {
     }
 
     private let source: [UInt8]
+    private let document: DOMDocument
     private(set) var repairs: [Repair] = []
 
     private static let listNames: Set<String> = ["ul", "ol"]
 
-    private init(source: String) {
-        self.source = Array(source.utf8)
+    private init(document: DOMDocument) {
+        self.document = document
+        self.source = Array(document.sourceText.utf8)
     }
 
-    /// `root` with every split list rebuilt, and what was changed, in document order. `source` is the
-    /// decoded page (``DOMDocument/sourceText``) that the elements' `sourceStart` offsets point into.
-    static func repair(_ root: DOMElement, source: String) -> (root: DOMElement, repairs: [Repair]) {
+    /// `root` with every split list rebuilt, and what was changed, in document order. `document` is the
+    /// parsed page whose ``DOMDocument/sourceText`` the elements' `sourceStart` offsets point into.
+    static func repair(_ root: DOMElement, in document: DOMDocument) -> (root: DOMElement, repairs: [Repair]) {
         // Most pages have no list next to a list of the other kind: no copy of the source for them.
-        guard !source.isEmpty, hasAdjacentLists(root) else { return (root, []) }
-        var r = ListNestingRepair(source: source)
+        guard !document.sourceText.isEmpty, hasAdjacentLists(root) else { return (root, []) }
+        var r = ListNestingRepair(document: document)
         let (repaired, _) = r.visit(root)
         return (repaired, r.repairs)
     }
@@ -166,7 +168,7 @@ public struct ListNestingRepair {
                 let outer = stack[stack.count - 1].list.name
                 // A list of the same kind inside a reopened list is only moved with it.
                 if outer != c.name {
-                    repairs.append(Repair(inner: c.name, outer: outer, line: c.line, span: startTagSpan(c)))
+                    repairs.append(Repair(inner: c.name, outer: outer, line: c.line, span: c.sourceStart.flatMap { document.startTagSpan(at: $0) }))
                 }
                 stack.append(frame(c))
             case .text:
@@ -278,18 +280,5 @@ public struct ListNestingRepair {
         for (m, c) in name.enumerated() where source[k + m] | 0x20 != c { return false }
         let after = source[k + name.count]
         return after == 0x3E || after == 0x20 || after == 0x2F || after == 0x09 || after == 0x0A || after == 0x0D || after == 0x0C
-    }
-
-    /// The span of the element's start tag (`<` to `>`), when it is known.
-    private func startTagSpan(_ e: DOMElement) -> SourceSpan? {
-        guard let s = e.sourceStart, s < source.count else { return nil }
-        var k = s
-        var quote: UInt8 = 0
-        while k < source.count {
-            let b = source[k]
-            if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { return SourceSpan(start: s, end: k + 1) }
-            k += 1
-        }
-        return nil
     }
 }
