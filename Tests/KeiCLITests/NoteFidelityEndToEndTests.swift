@@ -7,40 +7,18 @@ import KeiTestSupport
 /// markers that name plain elements or carry their note in an attribute, paragraph notes in one
 /// wrapper, and note diagnostics with a column. Every JATS file is DTD-valid.
 @Suite(.serialized) struct NoteFidelityEndToEndTests {
-    struct Checked {
-        var code: Int32
-        var jats: String
-        var diagnostics: [[String: Any]]
-        func rules(_ prefix: String) -> [[String: Any]] {
-            diagnostics.filter { ($0["rule"] as? String)?.hasPrefix(prefix) == true }
-        }
-    }
+    typealias Checked = PageCheck
 
-    /// Writes an article page holding `body` and runs `kei-pipeline check --show-info` on it.
+    /// Writes an article page holding `body` and runs `kei-pipeline check --show-info` on it; the JATS must be valid.
     func check(_ name: String, _ body: String, in dir: URL) throws -> Checked {
         let page = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title></head><body><article><h1>T</h1><p class="byline">By Jane Doe</p><p>Alliances in Northeast Asia depend on consultation, and this paragraph carries the argument with enough words to be scored as article text.</p>
             \(body)
             </article></body></html>
             """
-        let url = dir.appendingPathComponent(name + ".html")
-        try Data(page.utf8).write(to: url)
-        let out = dir.appendingPathComponent("out-" + name)
-        let r = try CLIHarness.runBinary(["check", url.path, "--show-info", "--output", out.path, "--report", "json:-"], in: dir)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "\(r.out) \(r.err)")
-        let file = out.appendingPathComponent("jats/\(name).xml")
-        let jats = try String(contentsOf: file, encoding: .utf8)
-        #expect(JATSStructureValidator.validate(jats).isEmpty)
-        if XMLLint.dtdsAvailable {
-            let lint = try XMLLint.validate(file: file)
-            #expect(lint.passed, "\(name): \(lint.stderr)")
-        }
-        return Checked(code: r.code, jats: jats, diagnostics: report["diagnostics"] as? [[String: Any]] ?? [])
-    }
-
-    func body(_ jats: String) -> String {
-        guard let s = jats.range(of: "<body>"), let e = jats.range(of: "</body>") else { return "" }
-        return String(jats[s.upperBound..<e.lowerBound])
+        let c = try PageCheck.run(html: page, name: name, in: dir, arguments: ["--show-info"])
+        #expect(c.jatsProblems.isEmpty, "\(name): \(c.jatsProblems)")
+        return c
     }
 
     func xref(_ id: String, _ label: String) -> String { #"<xref ref-type="fn" rid="\#(id)"><sup>\#(label)</sup></xref>"# }
@@ -56,17 +34,17 @@ import KeiTestSupport
             <p>Press <button type="button">Accept</button> to continue.</p>
             <div class="share"><button>Share on X</button></div>
             """, in: dir)
-        #expect(body(label.jats).contains("<p>Press Accept to continue.</p>"))
+        #expect(label.body.contains("<p>Press Accept to continue.</p>"))
         #expect(!label.jats.contains("Share on X"))
 
         let markers = try check("markers", """
             <p>Claim one<button type="button" aria-controls="tip-a">1</button> and three<sup><button popovertarget="tip-c">3</button></sup> end.</p>
             <div id="tip-a" role="tooltip">First note text.</div><div id="tip-c" popover>Third note text.</div>
             """, in: dir)
-        #expect(body(markers.jats).contains("Claim one\(xref("fn1", "1")) and three\(xref("fn2", "3")) end."), "\(markers.jats)")
+        #expect(markers.body.contains("Claim one\(xref("fn1", "1")) and three\(xref("fn2", "3")) end."), "\(markers.jats)")
         #expect(markers.jats.contains(fn("fn1", "1", "First note text.")))
         #expect(markers.jats.contains(fn("fn2", "3", "Third note text.")))
-        #expect(markers.rules("ingest.note").filter { $0["severity"] as? String != "info" }.isEmpty, "\(markers.diagnostics)")
+        #expect(markers.rules(prefix: "ingest.note").filter { $0["severity"] as? String != "info" }.isEmpty, "\(markers.diagnostics)")
     }
 
     @Test func wrappedAndParagraphNotesAreOneNoteEach() throws {
@@ -82,10 +60,10 @@ import KeiTestSupport
         ]
         for (name, html, text) in pages {
             let c = try check(name, html, in: dir)
-            #expect(body(c.jats).contains("Claim one\(xref("fn1", "1")) and two\(xref("fn2", "2"))."), "\(name): \(c.jats)")
+            #expect(c.body.contains("Claim one\(xref("fn1", "1")) and two\(xref("fn2", "2"))."), "\(name): \(c.jats)")
             #expect(c.jats.contains(fn("fn1", "1", "\(text) one.")), "\(name)")
             #expect(c.jats.contains(fn("fn2", "2", "\(text) two.")), "\(name)")
-            #expect(c.rules("ingest.note").isEmpty, "\(name): \(c.diagnostics)")
+            #expect(c.rules(prefix: "ingest.note").isEmpty, "\(name): \(c.diagnostics)")
         }
     }
 
@@ -95,12 +73,12 @@ import KeiTestSupport
         let c = try check("attributes", """
             <p>Four<sup><a data-bs-toggle="popover" data-bs-target="#tip-d">1</a></sup> five<sup><a data-target="tip-e">2</a></sup> six<sup><a data-tippy-content="Tippy note.">3</a></sup> seven<sup><abbr title="Title note.">4</abbr></sup>.</p><div id="tip-d" class="popover-content">Bootstrap note text.</div><div id="tip-e">Data target note text.</div>
             """, in: dir)
-        #expect(body(c.jats).contains("Four\(xref("fn1", "1")) five\(xref("fn2", "2")) six\(xref("fn3", "3")) seven\(xref("fn4", "4"))."), "\(c.jats)")
+        #expect(c.body.contains("Four\(xref("fn1", "1")) five\(xref("fn2", "2")) six\(xref("fn3", "3")) seven\(xref("fn4", "4"))."), "\(c.jats)")
         for (i, text) in ["Bootstrap note text.", "Data target note text.", "Tippy note.", "Title note."].enumerated() {
             #expect(c.jats.contains(fn("fn\(i + 1)", "\(i + 1)", text)), "\(text)")
         }
-        #expect(!body(c.jats).contains("note text"))
-        #expect(c.rules("ingest.note").isEmpty, "\(c.diagnostics)")
+        #expect(!c.body.contains("note text"))
+        #expect(c.rules(prefix: "ingest.note").isEmpty, "\(c.diagnostics)")
     }
 
     @Test func noteDiagnosticsHaveAColumn() throws {

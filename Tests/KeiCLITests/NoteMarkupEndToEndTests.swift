@@ -9,27 +9,13 @@ import KeiTestSupport
 /// a notes list one short, same-page links, inline notes of several tools). Every JATS file is
 /// DTD-valid.
 @Suite(.serialized) struct NoteMarkupEndToEndTests {
-    struct Checked {
-        var code: Int32
-        var report: [String: Any]
-        var jats: String
-        var diagnostics: [[String: Any]] { report["diagnostics"] as? [[String: Any]] ?? [] }
-        func rules(_ rule: String) -> [[String: Any]] { diagnostics.filter { $0["rule"] as? String == rule } }
-    }
+    typealias Checked = PageCheck
 
-    /// Runs `kei-pipeline check` on a page and returns the JSON report and the JATS (validated).
+    /// Runs `kei-pipeline check` on a page from `dir`; the JATS must be valid.
     func check(_ page: URL, in dir: URL) throws -> Checked {
-        let out = dir.appendingPathComponent("out-" + page.deletingPathExtension().lastPathComponent)
-        let r = try CLIHarness.runBinary(["check", page.path, "--output", out.path, "--report", "json:-"], in: dir)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "\(r.out) \(r.err)")
-        let file = out.appendingPathComponent("jats/\(page.deletingPathExtension().lastPathComponent).xml")
-        let jats = try String(contentsOf: file, encoding: .utf8)
-        #expect(JATSStructureValidator.validate(jats).isEmpty)
-        if XMLLint.dtdsAvailable {
-            let lint = try XMLLint.validate(file: file)
-            #expect(lint.passed, "\(page.lastPathComponent): \(lint.stderr)")
-        }
-        return Checked(code: r.code, report: report, jats: jats)
+        let c = try PageCheck.run(page, in: dir)
+        #expect(c.jatsProblems.isEmpty, "\(page.lastPathComponent): \(c.jatsProblems)")
+        return c
     }
 
     func write(_ name: String, _ body: String, in dir: URL) throws -> URL {
@@ -56,11 +42,6 @@ import KeiTestSupport
         }
     }
 
-    func body(_ jats: String) -> String {
-        guard let s = jats.range(of: "<body>"), let e = jats.range(of: "</body>") else { return "" }
-        return String(jats[s.upperBound..<e.lowerBound])
-    }
-
     /// Checks a page of `../shared/testdata/ingest-cases` in a fresh folder (removed afterwards).
     func checkIngestCase(_ name: String) throws -> Checked {
         let dir = TestPaths.temporaryDirectory("kei-notes-e2e")
@@ -77,7 +58,7 @@ import KeiTestSupport
         #expect(noteXrefs(c.jats) == ["fn1→1", "fn2→2", "fn3→3"])
         #expect(c.jats.components(separatedBy: "<fn id=").count - 1 == 3)
         #expect(c.jats.components(separatedBy: "Dark Transits in Regional Waters").count - 1 == 1, "each note once")
-        let b = body(c.jats)
+        let b = c.body
         #expect(!b.contains("Dark Transits") && !b.contains("<list"), "the note list is not in the body")
         #expect(!b.contains("anonymous reviewers"), "acknowledgements are not body text")
         #expect(!c.jats.contains("Another report") && !c.jats.contains("Example Policy Center</p>"), "no chrome")
@@ -94,7 +75,7 @@ import KeiTestSupport
         let c = try checkIngestCase("fn-inline-span.html")
         #expect(c.code == 0)
         #expect(noteXrefs(c.jats) == ["fn1→1", "fn2→2"])
-        let b = body(c.jats)
+        let b = c.body
         #expect(b.contains(#"word for word.<xref ref-type="fn" rid="fn1"><sup>1</sup></xref> What is new"#))
         #expect(b.contains(#"trade framework,<xref ref-type="fn" rid="fn2"><sup>2</sup></xref> an absence"#))
         #expect(!b.contains("Compare the wording") && !b.contains("The omission was noticed"))
@@ -154,7 +135,7 @@ import KeiTestSupport
             <p>HTMLBook<span data-type="footnote">An O’Reilly footnote.</span> and Pressbooks<span class="footnote">A print footnote.</span>.</p>
             """, in: dir), in: dir)
         #expect(noteXrefs(inline.jats) == (1...5).map { "fn\($0)→\($0)" })
-        let b = body(inline.jats)
+        let b = inline.body
         for text in ["Prince footnote", "aside note that", "side note in", "O’Reilly footnote", "print footnote"] {
             #expect(!b.contains(text), "\(text) left the body")
             #expect(inline.jats.contains(text), "\(text) is a note")

@@ -7,29 +7,13 @@ import KeiTestSupport
 /// and variants written here (hidden text in several spellings, unsafe links, an XHTML internal subset,
 /// misnested lists).
 @Suite(.serialized) struct RenderedReadingEndToEndTests {
-    struct Checked {
-        var code: Int32
-        var report: [String: Any]
-        var jats: String
-        var diagnostics: [[String: Any]] { report["diagnostics"] as? [[String: Any]] ?? [] }
-        func rules(_ rule: String) -> [[String: Any]] { diagnostics.filter { $0["rule"] as? String == rule } }
-    }
+    typealias Checked = PageCheck
 
-    /// Runs `kei-pipeline check PAGE --report json:-` (plus `extra`) and reads the report and the JATS.
+    /// Runs `kei-pipeline check PAGE --report json:-` (plus `extra`); the JATS must be valid.
     func check(_ page: URL, _ extra: [String] = []) throws -> Checked {
-        let out = TestPaths.temporaryDirectory("kei-e2e-render")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let r = try CLIHarness.runBinary(["check", page.path, "--output", out.path, "--report", "json:-"] + extra)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "stdout: \(r.out) stderr: \(r.err)")
-        let name = page.deletingPathExtension().lastPathComponent
-        let file = out.appendingPathComponent("jats/\(name).xml")
-        let jats = try String(contentsOf: file, encoding: .utf8)
-        if XMLLint.dtdsAvailable {
-            let lint = try XMLLint.validate(file: file)
-            #expect(lint.passed, "\(name).xml DTD-valid: \(lint.stderr)")
-        }
-        #expect(JATSStructureValidator.validate(jats).isEmpty)
-        return Checked(code: r.code, report: report, jats: jats)
+        let c = try PageCheck.run(page, arguments: extra)
+        #expect(c.jatsProblems.isEmpty, "\(page.lastPathComponent): \(c.jatsProblems)")
+        return c
     }
 
     func casePage(_ name: String) -> URL {
