@@ -98,7 +98,7 @@ public enum MarkupParser {
 
     /// Where reading stopped early: libxml2's fatal errors, text of the source missing from the tree,
     /// and content hidden by an unclosed comment, `script` or `style`.
-    private static func readingStops(_ survey: SourceSurvey, root: DOMElement?, messages: [ParserMessage]) -> [ReadingStop] {
+    static func readingStops(_ survey: SourceSurvey, root: DOMElement?, messages: [ParserMessage]) -> [ReadingStop] {
         var stops = survey.hidden
         let treeLetters = root.map(SourceSurvey.letterCount(of:)) ?? 0
         let missing = survey.letters - treeLetters

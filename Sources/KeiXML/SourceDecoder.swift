@@ -37,7 +37,7 @@ enum SourceDecoder {
 
     private static func decode(_ b: UnsafeBufferPointer<UInt8>, forcedEncoding: String?) -> Decoded {
         var ignored: [SourceDecoding.Declaration] = []
-        var choice = choose(b, forcedEncoding: forcedEncoding, ignored: &ignored)
+        let choice = choose(b, forcedEncoding: forcedEncoding, ignored: &ignored)
         var invalid = ReplacedCharacters()
         var out = decodeBytes(b, from: choice.start, to: b.count, with: choice, invalid: &invalid)
         var controls = ReplacedCharacters()
@@ -53,7 +53,9 @@ enum SourceDecoder {
             sanitize(&before, controls: &ignore)
             sanitize(&tag, controls: &ignore)
             let span = SourceSpan(start: before.count, end: before.count + tag.count)
-            return SourceDecoding.Declaration(label: found.label, encoding: found.encoding, span: span.end <= out.count ? span : nil)
+            let line = UnsafeBufferPointer(rebasing: b[0..<found.range.lowerBound]).count(where: { $0 == 0x0A }) + 1
+            return SourceDecoding.Declaration(label: found.label, encoding: found.encoding,
+                                              span: span.end <= out.count && decoding.isReadable ? span : nil, line: line)
         }
         decoding.declaration = choice.declaration.map(declaration)
         decoding.ignoredDeclarations = ignored + choice.ignored.map(declaration)
@@ -113,6 +115,13 @@ enum SourceDecoder {
         if invalidAt == nil {
             var choice = firstNonASCII(b) == nil ? Choice(encoding: "windows-1252", basis: .asciiOnly)
                                                  : Choice(encoding: "UTF-8", basis: .validUTF8)
+            choice.ignored = unknowns
+            return choice
+        }
+        // A UTF-8 page with a few stray bytes is still UTF-8 (an encoding detector's answer).
+        let (multiByte, invalid) = utf8Statistics(b)
+        if multiByte > invalid {
+            var choice = Choice(encoding: "UTF-8", basis: .detectedUTF8)
             choice.ignored = unknowns
             return choice
         }
@@ -194,6 +203,21 @@ enum SourceDecoder {
         } catch {
             return error.byteOffsets.lowerBound
         }
+    }
+
+    /// How many valid multi-byte UTF-8 characters and how many ill-formed sequences `b` holds.
+    private static func utf8Statistics(_ b: UnsafeBufferPointer<UInt8>) -> (multiByte: Int, invalid: Int) {
+        var multiByte = 0, invalid = 0
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let length = maximalSubpart(b, at: i)
+            let needed = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            if c >= 0xC2, c <= 0xF4, length == needed { multiByte += 1 } else { invalid += 1 }
+            i += length
+        }
+        return (multiByte, invalid)
     }
 
     /// How many bytes at `i` (the start of an ill-formed sequence) one U+FFFD replaces: the lead byte

@@ -7,7 +7,7 @@ import KeiDocument
 /// Standard's labels: a forced encoding (the ingest stage's `encoding` option), else a byte order mark,
 /// else a `<meta charset>` / `http-equiv="Content-Type"` declaration found by the prescan of the first
 /// 1024 bytes, else an XML declaration at the start; an undeclared page is UTF-8 when its bytes are valid
-/// UTF-8, else it follows a declaration later in the page (what a browser's tree builder does when it
+/// UTF-8 (or nearly: a stray byte in a UTF-8 page), else it follows a declaration later in the page (what a browser's tree builder does when it
 /// meets one), else it is windows-1252, the default browsers use for such pages.
 public struct SourceDecoding: Sendable, Hashable {
     /// Why ``encoding`` was used.
@@ -24,6 +24,11 @@ public struct SourceDecoding: Sendable, Hashable {
         case lateMetaDeclaration = "late meta declaration"
         /// No declaration; the bytes are valid UTF-8 (and not all ASCII).
         case validUTF8 = "valid UTF-8"
+        /// No declaration; the bytes are UTF-8 apart from a few invalid sequences (more valid multi-byte
+        /// characters than invalid sequences; windows-1252 text almost never forms one), as a browser's
+        /// encoding detector decides: the invalid ones
+        /// become U+FFFD and the rest stays UTF-8.
+        case detectedUTF8 = "detected UTF-8"
         /// No declaration, only ASCII bytes: windows-1252, as browsers say, with no byte read differently.
         case asciiOnly = "ASCII only"
         /// No declaration and bytes that are not UTF-8: windows-1252, as browsers read such pages.
@@ -36,13 +41,16 @@ public struct SourceDecoding: Sendable, Hashable {
         public var label: String
         /// The encoding the Encoding Standard gives the label (`windows-1252`), nil for an unknown label.
         public var encoding: String?
-        /// The tag that holds it, in the decoded source.
+        /// The tag that holds it, in the decoded source (nil when the page could not be decoded).
         public var span: SourceSpan?
+        /// The tag's 1-based line (line feeds before it in the raw bytes); 0 for a forced label.
+        public var line: Int
 
-        public init(label: String, encoding: String?, span: SourceSpan?) {
+        public init(label: String, encoding: String?, span: SourceSpan?, line: Int = 0) {
             self.label = label
             self.encoding = encoding
             self.span = span
+            self.line = line
         }
     }
 

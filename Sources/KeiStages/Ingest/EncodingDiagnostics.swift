@@ -26,8 +26,8 @@ enum EncodingDiagnostics {
     static func diagnostics(for document: DOMDocument, data: Data, index: SourceLineIndex,
                             location: (Int) -> SourceLocation) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        func at(_ span: SourceSpan?) -> SourceLocation {
-            location(span.map { index.position(of: min($0.start, index.utf8Count)).line } ?? 0)
+        func at(_ span: SourceSpan?, line: Int = 0) -> SourceLocation {
+            location(span.map { index.position(of: min($0.start, index.utf8Count)).line } ?? line)
         }
         let fix = "Set the ingest.html option encoding to the page's real encoding, or re-save the page as UTF-8 with <meta charset=\"utf-8\">."
         guard let decoding = document.decoding else { return [] }
@@ -37,7 +37,7 @@ enum EncodingDiagnostics {
             let label = decoding.declaration?.label ?? name
             out.append(unsupported.diagnostic(
                 "The page declares the encoding “\(label)”, which the Encoding Standard maps to the replacement encoding: browsers show such a page as a single U+FFFD and nothing of it was read.",
-                at: at(decoding.declaration?.span),
+                at: at(decoding.declaration?.span, line: decoding.declaration?.line ?? 0),
                 fix: "Convert the page to UTF-8, or set the ingest.html option encoding to a converter name (e.g. ISO-2022-KR) to read it anyway.",
                 span: decoding.declaration?.span))
         }
@@ -50,7 +50,7 @@ enum EncodingDiagnostics {
             } else {
                 message = "The page declares “\(ignored.label)” where browsers do not look for it; it was ignored and the page was read as \(name) (\(decoding.basis.rawValue))."
             }
-            out.append(declaration.diagnostic(message, at: at(ignored.span), fix: fix, span: ignored.span))
+            out.append(declaration.diagnostic(message, at: at(ignored.span, line: ignored.line), fix: fix, span: ignored.span))
         }
         if decoding.basis == .lateMetaDeclaration, let d = decoding.declaration {
             out.append(declaration.diagnostic(
@@ -94,7 +94,7 @@ enum EncodingDiagnostics {
                                           span: found.first))
         }
         for stop in document.readingStops {
-            out.append(truncatedDiagnostic(stop, at: stop.span.map(at) ?? location(stop.line)))
+            out.append(truncatedDiagnostic(stop, at: at(stop.span, line: stop.line)))
         }
         return out
     }
