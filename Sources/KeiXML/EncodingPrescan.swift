@@ -35,7 +35,8 @@ enum EncodingPrescan {
         var p = from
         while p < end {
             guard b[p] == 0x3C else { p += 1; continue }
-            if matches(b, p, end, "<!--") {
+            let next = p + 1 < end ? b[p + 1] : 0
+            if next == 0x21, p + 3 < end, b[p + 2] == 0x2D, b[p + 3] == 0x2D {
                 // To the first '>' preceded by "--" (which may be those of "<!--").
                 var q = p + 2
                 while true {
@@ -45,14 +46,16 @@ enum EncodingPrescan {
                 }
                 continue
             }
-            if matchesIgnoringCase(b, p, end, "<meta"), p + 5 < end, isSpaceOrSlash(b[p + 5]) {
+            if next | 0x20 == 0x6D, matchesIgnoringCase(b, p, end, "<meta"), p + 5 < end, isSpaceOrSlash(b[p + 5]) {
                 var q = p + 5
                 var names: Set<String> = []
                 var gotPragma = false
                 var needPragma: Bool?
                 var charset: (label: String, encoding: String?)?
-                while let (name, value, next) = attribute(b, at: q, end: end) {
+                while let (nameRange, valueRange, next) = attribute(b, at: q, end: end) {
                     q = next
+                    let name = lowercased(b, nameRange)
+                    let value = lowercased(b, valueRange)
                     guard names.insert(name).inserted else { continue }
                     switch name {
                     case "http-equiv":
@@ -138,31 +141,29 @@ enum EncodingPrescan {
         }
     }
 
-    /// "Get an attribute": the next attribute at or after `i` (name lower-cased, value lower-cased as the
-    /// standard does) and the position after it; nil at a `>` or the end of the input.
-    private static func attribute(_ b: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (String, String, Int)? {
+    /// "Get an attribute": the next attribute at or after `start` as the byte ranges of its name and value
+    /// (the standard lower-cases both; see ``lowercased(_:_:)``) and the position after it; nil at a `>`
+    /// or the end of the input. No allocation: the prescan reads every tag of a page this way.
+    private static func attribute(_ b: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (Range<Int>, Range<Int>, Int)? {
         var i = start
         while i < end, isSpaceOrSlash(b[i]) { i += 1 }
         guard i < end, b[i] != 0x3E else { return nil }
-        var name: [UInt8] = []
-        var value: [UInt8] = []
-        func result(_ next: Int) -> (String, String, Int) {
-            (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self), next)
-        }
+        let nameStart = i
+        var nameEnd = i
         // Name.
         while true {
             guard i < end else { return nil }
             let c = b[i]
-            if c == 0x3D, !name.isEmpty { i += 1; break }
+            if c == 0x3D, i > nameStart { nameEnd = i; i += 1; break }
             if isSpace(c) {
+                nameEnd = i
                 while i < end, isSpace(b[i]) { i += 1 }
                 guard i < end else { return nil }
-                guard b[i] == 0x3D else { return result(i) }
+                guard b[i] == 0x3D else { return (nameStart..<nameEnd, i..<i, i) }
                 i += 1
                 break
             }
-            if c == 0x2F || c == 0x3E { return result(i) }
-            name.append(lowered(c))
+            if c == 0x2F || c == 0x3E { return (nameStart..<i, i..<i, i) }
             i += 1
         }
         // Value.
@@ -170,15 +171,20 @@ enum EncodingPrescan {
         guard i < end else { return nil }
         let c = b[i]
         if c == 0x22 || c == 0x27 {
-            i += 1
-            while i < end, b[i] != c { value.append(lowered(b[i])); i += 1 }
-            guard i < end else { return nil }
-            return result(i + 1)
+            let valueStart = i + 1
+            guard let close = first(c, in: b, from: valueStart, end: end) else { return nil }
+            return (nameStart..<nameEnd, valueStart..<close, close + 1)
         }
-        if c == 0x3E { return result(i) }
-        while i < end, !isSpace(b[i]), b[i] != 0x3E { value.append(lowered(b[i])); i += 1 }
+        if c == 0x3E { return (nameStart..<nameEnd, i..<i, i) }
+        let valueStart = i
+        while i < end, !isSpace(b[i]), b[i] != 0x3E { i += 1 }
         guard i < end else { return nil }
-        return result(i)
+        return (nameStart..<nameEnd, valueStart..<i, i)
+    }
+
+    /// The bytes of `range`, ASCII lower-cased, as a string.
+    private static func lowercased(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: b[range].map(lowered), as: UTF8.self)
     }
 
     /// "Extracting a character encoding from a meta element": the label after `charset` `=` in a
@@ -206,17 +212,26 @@ enum EncodingPrescan {
 
     // MARK: Helpers
 
-    private static let rawTextElements = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"]
+    private static let rawTextElements: [[UInt8]] = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"].map { Array($0.utf8) }
 
     private static func rawTextElement(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> String? {
-        rawTextElements.first { e in e.utf8.count == name.count && zip(e.utf8, b[name]).allSatisfy { $0 == lowered($1) } }
+        guard name.count >= 3, name.count <= 8 else { return nil }
+        let first = lowered(b[name.lowerBound])
+        guard first == 0x73 || first == 0x74 || first == 0x78 || first == 0x69 || first == 0x6E else { return nil } // s t x i n
+        for e in rawTextElements where e.count == name.count && e[0] == first {
+            var k = 1
+            while k < e.count, e[k] == lowered(b[name.lowerBound + k]) { k += 1 }
+            if k == e.count { return String(decoding: e, as: UTF8.self) }
+        }
+        return nil
     }
 
     /// Past the `</name` that closes raw text starting at `from` (any case), or `end`.
     private static func rawTextEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, end: Int, name: String) -> Int {
+        let close = Array(("</" + name).utf8)
         var p = from
         while let lt = first(0x3C, in: b, from: p, end: end) {
-            if matchesIgnoringCase(b, lt, end, "</" + name) { return lt }
+            if matchesIgnoringCase(b, lt, end, close) { return lt }
             p = lt + 1
         }
         return end
@@ -251,16 +266,29 @@ enum EncodingPrescan {
         return nil
     }
 
-    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ s: String) -> Bool {
-        let w = s.utf8
-        guard i + w.count <= end else { return false }
-        return zip(w, b[i..<(i + w.count)]).allSatisfy { $0 == $1 }
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ s: StaticString) -> Bool {
+        s.withUTF8Buffer { w in
+            guard i + w.count <= end else { return false }
+            var k = 0
+            while k < w.count, b[i + k] == w[k] { k += 1 }
+            return k == w.count
+        }
     }
 
-    private static func matchesIgnoringCase(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ s: String) -> Bool {
-        let w = s.utf8
+    private static func matchesIgnoringCase(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ s: StaticString) -> Bool {
+        s.withUTF8Buffer { w in
+            guard i + w.count <= end else { return false }
+            var k = 0
+            while k < w.count, lowered(b[i + k]) == w[k] { k += 1 }
+            return k == w.count
+        }
+    }
+
+    private static func matchesIgnoringCase(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ w: [UInt8]) -> Bool {
         guard i + w.count <= end else { return false }
-        return zip(w, b[i..<(i + w.count)]).allSatisfy { $0 == lowered($1) }
+        var k = 0
+        while k < w.count, lowered(b[i + k]) == w[k] { k += 1 }
+        return k == w.count
     }
 
     @inline(__always) private static func lowered(_ c: UInt8) -> UInt8 {

@@ -6,7 +6,8 @@ import KeiDocument
 /// ``MarkupParser`` finds these by comparing the letters and digits of the source's visible text with
 /// those of the parsed tree (``Kind/textMissing``), from libxml2's own fatal errors
 /// (``Kind/parserStopped``), and from markup that hides the rest of the page in browsers and libxml2
-/// alike: a comment or a `script`/`style` element that is never closed and holds page markup with text.
+/// alike: a comment or a raw-text element (`script`, `style`, `textarea`, …) that is never closed and
+/// holds page markup with text.
 public struct ReadingStop: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// libxml2 reported a fatal error (a limit or an internal error) and built no more of the tree.
@@ -15,7 +16,8 @@ public struct ReadingStop: Sendable, Hashable {
         case textMissing = "text-missing"
         /// A `<!--` with no `-->`: everything after it is comment.
         case unterminatedComment = "unterminated-comment"
-        /// A `<script>` or `<style>` with no end tag: everything after it is script or style text.
+        /// A `<script>`, `<style>`, `<textarea>`, `<xmp>`, `<iframe>`, `<noembed>` or `<noframes>` with no end
+        /// tag: browsers read everything after it as that element's raw text.
         case unterminatedRawText = "unterminated-raw-text"
     }
 

@@ -111,21 +111,21 @@ enum SourceDecoder {
             }
             unknowns.append(xml)
         }
-        let invalidAt = firstInvalidUTF8(b)
-        if invalidAt == nil {
-            var choice = firstNonASCII(b) == nil ? Choice(encoding: "windows-1252", basis: .asciiOnly)
-                                                 : Choice(encoding: "UTF-8", basis: .validUTF8)
+        let ascii = firstNonASCII(b) == nil
+        if !ascii, firstInvalidUTF8(b) == nil {
+            var choice = Choice(encoding: "UTF-8", basis: .validUTF8)
             choice.ignored = unknowns
             return choice
         }
         // A UTF-8 page with a few stray bytes is still UTF-8 (an encoding detector's answer).
         let (multiByte, invalid) = utf8Statistics(b)
-        if multiByte > invalid {
+        if !ascii, multiByte > invalid {
             var choice = Choice(encoding: "UTF-8", basis: .detectedUTF8)
             choice.ignored = unknowns
             return choice
         }
-        // Not UTF-8: a declaration further on, as a browser's tree builder would meet it, else windows-1252.
+        // ASCII or not UTF-8: a declaration further on, as a browser's tree builder would meet it (and
+        // switch to), else windows-1252.
         let late = EncodingPrescan.prescan(b, limit: b.count, skippingRawText: true)
         if let unknown = late.unknown, !unknowns.contains(unknown) { unknowns.append(unknown) }
         if let declared = late.declared, var choice = choice(declared.encoding!, basis: .lateMetaDeclaration) {
@@ -133,7 +133,7 @@ enum SourceDecoder {
             choice.ignored = unknowns
             return choice
         }
-        var choice = Choice(encoding: "windows-1252", basis: .defaultWindows1252)
+        var choice = Choice(encoding: "windows-1252", basis: ascii ? .asciiOnly : .defaultWindows1252)
         choice.ignored = unknowns
         return choice
     }

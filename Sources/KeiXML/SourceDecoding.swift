@@ -7,7 +7,7 @@ import KeiDocument
 /// Standard's labels: a forced encoding (the ingest stage's `encoding` option), else a byte order mark,
 /// else a `<meta charset>` / `http-equiv="Content-Type"` declaration found by the prescan of the first
 /// 1024 bytes, else an XML declaration at the start; an undeclared page is UTF-8 when its bytes are valid
-/// UTF-8 (or nearly: a stray byte in a UTF-8 page), else it follows a declaration later in the page (what a browser's tree builder does when it
+/// UTF-8 with non-ASCII characters (or nearly: a stray byte in a UTF-8 page), else it follows a declaration later in the page (what a browser's tree builder does when it
 /// meets one), else it is windows-1252, the default browsers use for such pages.
 public struct SourceDecoding: Sendable, Hashable {
     /// Why ``encoding`` was used.
@@ -20,7 +20,8 @@ public struct SourceDecoding: Sendable, Hashable {
         case metaDeclaration = "meta declaration"
         /// The encoding of an XML declaration at the start of the file.
         case xmlDeclaration = "XML declaration"
-        /// A `<meta>` declaration after the first 1024 bytes (the page is not valid UTF-8).
+        /// A `<meta>` declaration after the first 1024 bytes (the page is all ASCII or not valid UTF-8),
+        /// as a browser's parser switches to it when it meets it.
         case lateMetaDeclaration = "late meta declaration"
         /// No declaration; the bytes are valid UTF-8 (and not all ASCII).
         case validUTF8 = "valid UTF-8"

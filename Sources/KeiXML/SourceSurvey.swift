@@ -7,7 +7,8 @@ import KeiDocument
 /// - ``controlReferences``: numeric character references to characters HTML text cannot hold (controls,
 ///   surrogates, values past U+10FFFF, the windows-1252 holes 0x81, 0x8D, 0x8F, 0x90, 0x9D), which
 ///   libxml2 drops or which become U+FFFD, in text and attribute values;
-/// - ``hidden``: a comment or `script`/`style` never closed, whose rest of the page holds markup and text.
+/// - ``hidden``: a comment, a `script`/`style` or an element browsers read as raw text (`textarea`, `xmp`,
+///   `iframe`, `noembed`, `noframes`) never closed, whose rest of the page holds markup and text.
 struct SourceSurvey {
     private(set) var letters = 0
     private(set) var controlReferences = ReplacedCharacters()
@@ -56,6 +57,9 @@ struct SourceSurvey {
                         p = max(end, m.end)
                         continue
                     }
+                    if top, let name = unclosedRawTextElement(at: p, nameEnd: m.nameEnd, from: m.end) {
+                        hide(.unterminatedRawText, opening: p..<m.end, rest: m.end..<scanner.count, detail: name)
+                    }
                 case .endTag:
                     tags += 1
                 case .unterminatedComment:
@@ -88,6 +92,18 @@ struct SourceSurvey {
             p += 1
         }
         return (count, tags, nil)
+    }
+
+    /// Elements whose content browsers read as raw text up to their end tag, which libxml2 parses as
+    /// markup (and ingest leaves out): never closed, they hide the rest of the page.
+    private static let rawTextInBrowsers: [StaticString] = ["textarea", "xmp", "iframe", "noembed", "noframes"]
+
+    /// The name of the element whose start tag is at `p` when it is one of ``rawTextInBrowsers`` and no
+    /// end tag for it follows.
+    private func unclosedRawTextElement(at p: Int, nameEnd: Int, from end: Int) -> String? {
+        let name = (p + 1)..<nameEnd
+        guard let match = Self.rawTextInBrowsers.first(where: { scanner.equalsIgnoringCase(name, $0) }) else { return nil }
+        return scanner.rawTextEnd(from: end, tag: p, nameEnd: nameEnd) == scanner.count ? match.description : nil
     }
 
     /// Records control references in an attribute value.

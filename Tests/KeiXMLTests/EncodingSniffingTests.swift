@@ -238,6 +238,8 @@ import Testing
         ("<!-- never closed <p>hidden paragraph</p>", ReadingStop.Kind.unterminatedComment, "comment"),
         ("<script>var x = 1; <p>hidden paragraph</p>", .unterminatedRawText, "script"),
         ("<STYLE>p { color: red } <p>hidden paragraph</p>", .unterminatedRawText, "style"),
+        ("<textarea rows=3><p>hidden paragraph</p>", .unterminatedRawText, "textarea"),
+        ("<noembed><p>hidden paragraph</p>", .unterminatedRawText, "noembed"),
     ])
     func unclosedCommentsAndRawTextThatHideMarkupAreReported(middle: String, kind: ReadingStop.Kind, detail: String) throws {
         let data = Self.page(middle)
@@ -250,7 +252,8 @@ import Testing
     }
 
     @Test func closedOrEmptyTailsAreNotReported() {
-        for middle in ["<!-- a closed comment -->", "<script>var x = '<p>';</script>", "<!-- x --!> closed the old way"] {
+        for middle in ["<!-- a closed comment -->", "<script>var x = '<p>';</script>", "<!-- x --!> closed the old way",
+                       "<textarea>notes</TEXTAREA>", "<iframe src=x></iframe>"] {
             #expect(MarkupParser.parseHTML(Self.page(middle)).readingStops.isEmpty, "\(middle)")
         }
         // At the very end, an unclosed comment or script hides no page markup.

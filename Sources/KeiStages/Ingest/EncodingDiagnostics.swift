@@ -52,7 +52,8 @@ enum EncodingDiagnostics {
             }
             out.append(declaration.diagnostic(message, at: at(ignored.span, line: ignored.line), fix: fix, span: ignored.span))
         }
-        if decoding.basis == .lateMetaDeclaration, let d = decoding.declaration {
+        // A late declaration matters when some byte reads differently in it.
+        if decoding.basis == .lateMetaDeclaration, let d = decoding.declaration, data.contains(where: { $0 >= 0x80 }) {
             out.append(declaration.diagnostic(
                 "The page is not valid UTF-8 and its only encoding declaration, “\(d.label)”, comes after the first 1024 bytes, where the HTML standard's prescan does not look; it was followed (as a browser's parser does when it meets it), but browsers may show the page differently.",
                 at: at(d.span),
@@ -114,7 +115,7 @@ enum EncodingDiagnostics {
             message = "A comment opened here is never closed with -->: the rest of the page (about \(stop.lostLetters) letters of text in markup) is comment, hidden from the article as browsers hide it."
             fix = "Close the comment with --> where it should end."
         case .unterminatedRawText:
-            message = "A <\(stop.detail)> opened here is never closed with </\(stop.detail)>: the rest of the page (about \(stop.lostLetters) letters of text in markup) is read as \(stop.detail) text, hidden from the article as browsers hide it."
+            message = "A <\(stop.detail)> opened here is never closed with </\(stop.detail)>: browsers read the rest of the page (about \(stop.lostLetters) letters of text in markup) as its raw content, and the article leaves it out."
             fix = "Close the element with </\(stop.detail)> where it should end."
         }
         return truncated.diagnostic(message, at: location, fix: fix, span: stop.span)

@@ -43,6 +43,16 @@ public struct IngestHTMLStage: ArticleStage {
                 <body><article><h1>A Title</h1><p class="date">Published December 15, 2025</p>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
                 """, expect: ["ingest.date-invalid"]),
+            StageExample("UTF-8 text that was read as Latin-1 somewhere before it reached the page", html: """
+                <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><article><h1>A Title</h1>
+                <p>Some text about the caf⟦Ã©⟧ that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.encoding-suspect"]),
+            StageExample("a numeric reference to a C1 control that windows-1252 leaves undefined", html: """
+                <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><article><h1>A Title</h1>
+                <p>Some text&#146;s marker ⟦&#129;⟧ that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.control-character"]),
         ]
     )
 
