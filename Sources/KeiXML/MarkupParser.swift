@@ -16,7 +16,7 @@ import KeiDocument
 /// elements the offset of their start tag.
 public enum MarkupParser {
     /// The deepest element nesting copied as elements; deeper content is kept as text of the
-    /// element at this depth (libxml2 itself caps HTML nesting well below this).
+    /// element at this depth (libxml2 reads any depth: its limit of 256 is lifted with `HTML_PARSE_HUGE`).
     public static let maximumDepth = 512
 
     /// Parses an HTML page with recovery.

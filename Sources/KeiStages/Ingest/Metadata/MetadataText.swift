@@ -1,10 +1,12 @@
 import Foundation
+import KeiXML
 
 /// Text helpers for metadata values: normalisation for output and comparison keys for conflict checks.
 enum MetadataText {
     /// Collapses runs of whitespace (including U+00A0 and other Unicode spaces) to one space and trims.
-    /// C1 control characters (U+0080–U+009F), which appear when a windows-1252 page is declared as
-    /// ISO-8859-1, are mapped to the windows-1252 characters browsers show (curly quotes, dashes, …).
+    /// C1 control characters (U+0080–U+009F; ingest leaves none in the page's text, but a JSON-LD `\u0092`
+    /// escape still makes one) are mapped to the windows-1252 characters as HTML5 maps `&#146;`
+    /// (``Windows1252/referenceReplacement(_:)``), the five without one dropped.
     /// Curly quotes are kept as they are.
     static func normalize(_ s: String) -> String {
         // Most values are already normal: they are returned as they are, without a copy.
@@ -15,7 +17,7 @@ enum MetadataText {
         for scalar in s.unicodeScalars {
             var scalar = scalar
             if isC1(scalar) {
-                guard let mapped = c1Map[scalar.value] else { continue }
+                guard let mapped = Windows1252.referenceReplacement(scalar.value) else { continue }
                 scalar = mapped
             } else if isSpace(scalar) {
                 pendingSpace = true
@@ -177,18 +179,4 @@ enum MetadataText {
         let short = n.count > 120 ? String(n.prefix(117)) + "…" : n
         return "\u{201C}" + short + "\u{201D}"
     }
-
-    /// windows-1252 characters for the C1 control code points libxml2 produces from ISO-8859-1.
-    static let c1Map: [UInt32: Unicode.Scalar] = {
-        let table: [(UInt32, UInt32)] = [
-            (0x80, 0x20AC), (0x82, 0x201A), (0x83, 0x0192), (0x84, 0x201E), (0x85, 0x2026), (0x86, 0x2020),
-            (0x87, 0x2021), (0x88, 0x02C6), (0x89, 0x2030), (0x8A, 0x0160), (0x8B, 0x2039), (0x8C, 0x0152),
-            (0x8E, 0x017D), (0x91, 0x2018), (0x92, 0x2019), (0x93, 0x201C), (0x94, 0x201D), (0x95, 0x2022),
-            (0x96, 0x2013), (0x97, 0x2014), (0x98, 0x02DC), (0x99, 0x2122), (0x9A, 0x0161), (0x9B, 0x203A),
-            (0x9C, 0x0153), (0x9E, 0x017E), (0x9F, 0x0178),
-        ]
-        var map: [UInt32: Unicode.Scalar] = [:]
-        for (k, v) in table { if let s = Unicode.Scalar(v) { map[k] = s } }
-        return map
-    }()
 }
