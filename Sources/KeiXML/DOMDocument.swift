@@ -4,13 +4,21 @@ import KeiDocument
 public struct DOMDocument: Sendable, Hashable {
     /// The root element (`html` for HTML input); nil when nothing could be parsed.
     public var root: DOMElement?
-    /// The encoding libxml2 decoded the input with (declared, detected or forced), if it said.
+    /// The encoding the input was decoded with (``SourceDecoding/encoding`` for HTML; libxml2's for XML).
     public var encoding: String?
     /// libxml2's recovered errors and warnings, in the order it raised them.
     public var messages: [ParserMessage]
-    /// The source as libxml2 read it, decoded to Unicode (BOM removed); the offsets of every
-    /// ``SourceSpan`` in the tree are UTF-8 offsets into it. Empty when it could not be decoded.
+    /// The source as libxml2 read it, decoded to Unicode (BOM removed, characters HTML text cannot hold
+    /// replaced; see ``SourceDecoding``); the offsets of every ``SourceSpan`` in the tree are UTF-8
+    /// offsets into it. Empty when it could not be decoded.
     public var sourceText: String = ""
+    /// How the page's bytes were decoded (HTML only).
+    public var decoding: SourceDecoding?
+    /// Numeric character references to characters HTML text cannot hold (`&#0;`, `&#1;`, `&#129;`,
+    /// `&#xD800;`…), which were dropped or became U+FFFD (HTML only).
+    public var controlReferences = ReplacedCharacters()
+    /// Where reading stopped before the end of the page's text (HTML only; empty when nothing was lost).
+    public var readingStops: [ReadingStop] = []
 
     public init(root: DOMElement?, encoding: String? = nil, messages: [ParserMessage] = []) {
         self.root = root

@@ -59,7 +59,7 @@ public enum HTMLCharacterReferences {
     /// What a numeric reference to `value` produces (see the type's description).
     public static func scalar(forNumber value: UInt32) -> Unicode.Scalar {
         let replacement: Unicode.Scalar = "\u{FFFD}"
-        if (0x80...0x9F).contains(value) { return Windows1252.scalar(forC1: value) ?? replacement }
+        if (0x80...0x9F).contains(value) { return Windows1252.referenceReplacement(value) ?? replacement }
         guard value != 0, let scalar = Unicode.Scalar(value) else { return replacement }
         if value < 0x20, value != 0x09, value != 0x0A, value != 0x0C, value != 0x0D { return replacement }
         if value == 0x7F { return replacement }

@@ -7,8 +7,9 @@ import Darwin
 /// Reads HTML source bytes the way libxml2 2.9's HTML parser tokenizes them: which `<` starts markup
 /// (and where that markup ends), which `&` starts a character reference (and what it decodes to).
 ///
-/// Used by ``SourceAligner`` over the decoded source and by ``SourceDecoder`` over the raw bytes (to
-/// find the `<meta>` that switches the encoding). It never allocates; every index is a byte offset.
+/// Used by ``SourceAligner`` and ``SourceSurvey`` over the decoded source (encoding declarations are
+/// found by ``EncodingPrescan``, as the HTML standard reads them). It never allocates; every index is a
+/// byte offset.
 /// The rules, checked against libxml2 2.9.14 (`HTMLparser.c`):
 /// - `<` + ASCII letter: a start tag. Attribute values in `"` or `'` run to the matching quote (so they
 ///   may hold `>`), unquoted ones to a blank or `>`; a bogus attribute runs to a blank, `>` or `/>`.

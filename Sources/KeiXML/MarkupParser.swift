@@ -16,73 +16,150 @@ import KeiDocument
 /// elements the offset of their start tag.
 public enum MarkupParser {
     /// The deepest element nesting copied as elements; deeper content is kept as text of the
-    /// element at this depth (libxml2 itself caps HTML nesting well below this).
+    /// element at this depth (libxml2 reads any depth: its limit of 256 is lifted with `HTML_PARSE_HUGE`).
     public static let maximumDepth = 512
 
     /// Parses an HTML page with recovery.
+    ///
+    /// The bytes are decoded first (``SourceDecoder``: WHATWG encoding sniffing, U+FFFD for invalid bytes
+    /// and for control characters) and libxml2 reads that text as UTF-8 with its own encoding detection
+    /// off and its size and depth limits lifted (`HTML_PARSE_HUGE`: otherwise it silently stops at 256
+    /// levels of nesting or a 10 MB text node). Numeric references `&#128;`–`&#159;` read as the
+    /// windows-1252 characters, as HTML5 says (``Windows1252/referenceReplacement(_:)``). Text that still
+    /// does not reach the tree is reported in ``DOMDocument/readingStops``.
     /// - Parameters:
     ///   - data: The raw bytes of the page.
-    ///   - encoding: An encoding to force (e.g. from a workflow); nil honours the page's BOM or
-    ///     `<meta charset>` / `http-equiv` declaration, falling back to libxml2's detection.
+    ///   - encoding: An encoding label to force (e.g. from a workflow); nil honours the page's BOM or
+    ///     `<meta charset>` / `http-equiv` declaration and otherwise sniffs (``SourceDecoding``).
     public static func parseHTML(_ data: Data, encoding: String? = nil) -> DOMDocument {
+        let decoded = SourceDecoder.decode(data, forcedEncoding: encoding)
+        var source = decoded.text
+        source.makeContiguousUTF8()
         let collector = MessageCollector()
         let parsed = withErrorCollector(collector) {
-            withParsedHTML(data, encoding: encoding) { doc, ctxt, effectiveEncoding, sniffedText -> DOMDocument in
+            withParsedHTML(source) { doc -> DOMDocument in
                 guard let doc else { return DOMDocument(root: nil) }
-                let enc = doc.pointee.encoding.map { String(cString: $0) }
-                    ?? ctxt.pointee.input?.pointee.encoding.map { String(cString: $0) }
-                var source = sniffedText ?? SourceDecoder.decode(data, forcedEncoding: effectiveEncoding)
-                let root = source.withUTF8 { utf8 -> DOMElement? in
+                var text = source
+                let root = text.withUTF8 { utf8 -> DOMElement? in
                     var aligner = SourceAligner(source: utf8)
                     return copyRoot(of: doc, lowercase: true, aligner: &aligner)
                 }
-                var result = DOMDocument(root: root, encoding: enc)
-                result.sourceText = source
-                return result
+                return DOMDocument(root: root)
             }
         }
         var doc = parsed ?? DOMDocument(root: nil)
+        doc.encoding = decoded.decoding.encoding
+        doc.decoding = decoded.decoding
+        doc.sourceText = source
         doc.messages = collector.messages
         if data.isEmpty {
             doc.messages.append(ParserMessage(level: .fatal, code: 4, line: 0, column: 0, message: "Document is empty"))
         }
+        let survey = source.withUTF8 { SourceSurvey($0) }
+        doc.controlReferences = survey.controlReferences
+        doc.readingStops = readingStops(survey, root: doc.root, messages: doc.messages)
         return doc
     }
 
     /// Parses an HTML page exactly as ``parseHTML(_:encoding:)`` does and frees it without copying:
     /// the baseline the benchmark compares the pipeline with. Returns whether a tree was built.
     public static func parseHTMLAndDiscard(_ data: Data) -> Bool {
-        withErrorCollector(MessageCollector()) {
-            withParsedHTML(data, encoding: nil) { doc, _, _, _ in doc != nil }
+        let source = SourceDecoder.decode(data, forcedEncoding: nil).text
+        return withErrorCollector(MessageCollector()) {
+            withParsedHTML(source) { doc in doc != nil }
         } ?? false
     }
 
-    /// The one HTML parse: options, encoding (forced or sniffed), a parser context; calls `body`
-    /// with the document (nil when libxml2 built none), the context, the encoding it forced (nil:
-    /// libxml2 decided) and, when it sniffed UTF-8, the page as a string; frees both before returning.
-    /// Nil when the input is empty or too large for libxml2.
-    private static func withParsedHTML<T>(_ data: Data, encoding: String?,
-                                          _ body: (xmlDocPtr?, htmlParserCtxtPtr, String?, String?) -> T) -> T? {
+    /// The one HTML parse of the decoded `source` (as UTF-8, libxml2's encoding detection off); calls
+    /// `body` with the document (nil when libxml2 built none) and frees it before returning. Nil when
+    /// the source is empty or too large for libxml2.
+    private static func withParsedHTML<T>(_ source: String, _ body: (xmlDocPtr?) -> T) -> T? {
+        var source = source
         ensureInitialized()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        var sniffedText: String?
-        let encoding = encoding ?? sniff(data, text: &sniffedText)
-        return data.withUnsafeBytes { raw -> T? in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count > 0,
-                  raw.count <= Int(Int32.max), let ctxt = htmlCreateMemoryParserCtxt(base, Int32(raw.count)) else { return nil }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+                            | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+        return source.withUTF8 { utf8 -> T? in
+            guard let base = utf8.baseAddress, utf8.count > 0, utf8.count <= Int(Int32.max),
+                  let ctxt = base.withMemoryRebound(to: CChar.self, capacity: utf8.count, {
+                      htmlCreateMemoryParserCtxt($0, Int32(utf8.count))
+                  }) else { return nil }
             defer { htmlFreeParserCtxt(ctxt) }
             _ = htmlCtxtUseOptions(ctxt, options)
-            var forced: String?
-            if let encoding, let handler = xmlFindCharEncodingHandler(encoding) {
+            if let handler = xmlFindCharEncodingHandler("UTF-8") {
                 _ = xmlSwitchToEncoding(ctxt, handler)
-                forced = encoding
             }
             _ = htmlParseDocument(ctxt)
             let doc = ctxt.pointee.myDoc
             ctxt.pointee.myDoc = nil
             defer { if let doc { xmlFreeDoc(doc) } }
-            return body(doc, ctxt, forced, forced == nil ? nil : sniffedText)
+            return body(doc)
         }
+    }
+
+    /// Where reading stopped early: libxml2's fatal errors, text of the source missing from the tree,
+    /// and content hidden by an unclosed comment, `script` or `style`.
+    static func readingStops(_ survey: SourceSurvey, root: DOMElement?, messages: [ParserMessage]) -> [ReadingStop] {
+        var stops = survey.hidden
+        let treeLetters = root.map(SourceSurvey.letterCount(of:)) ?? 0
+        let missing = survey.letters - treeLetters
+        // libxml2 stops for good on a fatal error (a limit, memory); "Document is empty" is not one.
+        let fatal = messages.first { ($0.level == .fatal || $0.code == 1 || $0.code == 2) && $0.code != 4 }
+        if missing >= minimumMissingLetters, missing * 200 >= survey.letters {
+            let at = survey.offset(afterLetters: treeLetters)
+            stops.append(ReadingStop(kind: .textMissing, span: at.map { SourceSpan(start: $0, end: $0 + 1) },
+                                     line: fatal?.line ?? 0, lostLetters: missing, detail: fatal?.message ?? ""))
+        } else if let fatal {
+            stops.append(ReadingStop(kind: .parserStopped, span: nil, line: fatal.line, lostLetters: max(missing, 0),
+                                     detail: fatal.message))
+        }
+        return stops.sorted { ($0.span?.start ?? Int.max) < ($1.span?.start ?? Int.max) }
+    }
+
+    /// The fewest missing letters reported as lost text (below it, differences in how references and
+    /// markup are counted could be mistaken for loss); a loss must also be at least 0.5% of the text.
+    static let minimumMissingLetters = 16
+
+    /// The character a numeric reference to `value` gives in the tree: the windows-1252 character for
+    /// U+0080–U+009F (HTML5), U+FFFD for the five C1 values without one and for DEL, `value` otherwise.
+    static func referenceValue(_ value: UInt32) -> UInt32 {
+        if value == 0x7F { return 0xFFFD }
+        guard value >= 0x80, value <= 0x9F else { return value }
+        return Windows1252.referenceReplacement(value)?.value ?? 0xFFFD
+    }
+
+    /// `bytes` with the C1 controls and DEL that libxml2 decoded from numeric references mapped by
+    /// ``referenceValue(_:)``; nil when there is none (the source holds no literal ones: the decoder
+    /// replaced them).
+    private static func mappingReferencedControls(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var i = 0
+        let n = bytes.count
+        var found = false
+        while i < n {
+            let c = bytes[i]
+            if c == 0x7F || (c == 0xC2 && i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F) { found = true; break }
+            i += 1
+        }
+        guard found else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 8)
+        out.append(contentsOf: bytes[0..<i])
+        while i < n {
+            let c = bytes[i]
+            var value: UInt32?
+            if c == 0x7F { value = 0x7F } else if c == 0xC2, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { value = UInt32(bytes[i + 1]) }
+            guard let v = value else { out.append(c); i += 1; continue }
+            let scalar = Unicode.Scalar(referenceValue(v))!
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            i += c == 0x7F ? 1 : 2
+        }
+        return out
+    }
+
+    /// A libxml2 string with referenced controls mapped (``mappingReferencedControls(_:)``).
+    private static func mappedString(_ p: UnsafePointer<xmlChar>?) -> String {
+        let b = bytes(p)
+        if let mapped = mappingReferencedControls(b) { return String(decoding: mapped, as: UTF8.self) }
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// Parses a well-formed XML document (no recovery, no DTD loading, no entity substitution).
@@ -112,46 +189,6 @@ public enum MarkupParser {
                 doc.messages.append(ParserMessage(level: .fatal, code: 4, line: 0, column: 0, message: "Document is empty"))
             }
             return doc
-        }
-    }
-
-    /// The encoding to force when the page does not declare one: UTF-8 when the bytes are valid
-    /// UTF-8 (libxml2 would otherwise assume ISO-8859-1 and garble every non-ASCII character), nil
-    /// (libxml2's own handling) when there is a BOM or a charset declaration in the first 4 KiB.
-    static func sniffedEncoding(_ data: Data) -> String? {
-        var text: String?
-        return sniff(data, text: &text)
-    }
-
-    /// ``sniffedEncoding(_:)``, also giving the page as a string when it is UTF-8 (the source text).
-    private static func sniff(_ data: Data, text: inout String?) -> String? {
-        let head = data.prefix(4096)
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            return nil
-        }
-        // Any "charset" (a <meta> declaration) or an XML declaration's "encoding": libxml2 decides.
-        if containsASCIICaseInsensitive(head, "charset") { return nil }
-        if head.starts(with: Array("<?xml".utf8)), containsASCIICaseInsensitive(head.prefix(200), "encoding") { return nil }
-        text = String(data: data, encoding: .utf8)
-        return text != nil ? "UTF-8" : nil
-    }
-
-    /// Whether `bytes` contain `needle` (lower-case ASCII), ignoring ASCII case.
-    static func containsASCIICaseInsensitive(_ bytes: Data, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first, bytes.count >= n.count else { return false }
-        return bytes.withUnsafeBytes { raw -> Bool in
-            let b = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            while i + n.count <= b.count {
-                if b[i] | 0x20 == first {
-                    var k = 1
-                    while k < n.count, b[i + k] | 0x20 == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
-                i += 1
-            }
-            return false
         }
     }
 
@@ -268,6 +305,7 @@ public enum MarkupParser {
         HTMLSourceScanner.equal(name, "script") || HTMLSourceScanner.equal(name, "style")
     }
 
+    /// Copies an element; `lowercase` (HTML) also lower-cases names and maps referenced C1 controls.
     private static func copyElement(_ node: xmlNodePtr, depth: Int, lowercase: Bool, aligner: inout SourceAligner) -> DOMElement {
         var sourceStart: Int?
         var raw = false
@@ -289,7 +327,11 @@ public enum MarkupParser {
             var child = a.pointee.children
             while let c = child {
                 if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_ENTITY_REF_NODE {
-                    value += c.pointee.type == XML_TEXT_NODE ? string(c.pointee.content) : "&" + string(c.pointee.name) + ";"
+                    if c.pointee.type == XML_TEXT_NODE {
+                        value += lowercase ? mappedString(c.pointee.content) : string(c.pointee.content)
+                    } else {
+                        value += "&" + string(c.pointee.name) + ";"
+                    }
                 }
                 child = c.pointee.next
             }
@@ -310,19 +352,19 @@ public enum MarkupParser {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
                 if depth + 1 >= maximumDepth {
-                    children.append(.text(DOMText(flattenedText(c), line: lineOf(c))))
+                    children.append(.text(DOMText(flattenedText(c, html: lowercase), line: lineOf(c))))
                 } else {
                     children.append(.element(copyElement(c, depth: depth + 1, lowercase: lowercase, aligner: &aligner)))
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if aligner.isEnabled {
-                    let content = bytes(c.pointee.content)
-                    let value = String(decoding: content, as: UTF8.self)
-                    // String(decoding:) repairs invalid UTF-8 (libxml2 should never produce it); then no source.
-                    let run = value.utf8.count == content.count ? aligner.run(value, content, raw: raw) : TextRun(value)
-                    children.append(.text(DOMText(run, line: lineOf(c))))
+                    let original = bytes(c.pointee.content)
+                    let mapped = lowercase ? mappingReferencedControls(original) : nil
+                    let text = mapped.map { m in m.withUnsafeBufferPointer { alignedRun($0, raw: raw, aligner: &aligner) } }
+                        ?? alignedRun(original, raw: raw, aligner: &aligner)
+                    children.append(.text(DOMText(text, line: lineOf(c))))
                 } else {
-                    children.append(.text(DOMText(string(c.pointee.content), line: lineOf(c))))
+                    children.append(.text(DOMText(lowercase ? mappedString(c.pointee.content) : string(c.pointee.content), line: lineOf(c))))
                 }
             case XML_ENTITY_REF_NODE:
                 children.append(.text(DOMText("&" + string(c.pointee.name) + ";", line: lineOf(c))))
@@ -341,13 +383,20 @@ public enum MarkupParser {
         return element
     }
 
+    /// The run of a text node's `content`, aligned with the source.
+    private static func alignedRun(_ content: UnsafeBufferPointer<UInt8>, raw: Bool, aligner: inout SourceAligner) -> TextRun {
+        let value = String(decoding: content, as: UTF8.self)
+        // String(decoding:) repairs invalid UTF-8 (libxml2 should never produce it); then no source.
+        return value.utf8.count == content.count ? aligner.run(value, content, raw: raw) : TextRun(value)
+    }
+
     /// Text of a subtree too deep to copy as elements, gathered iteratively.
-    private static func flattenedText(_ node: xmlNodePtr) -> String {
+    private static func flattenedText(_ node: xmlNodePtr, html: Bool) -> String {
         var out = ""
         var stack: [xmlNodePtr] = [node]
         while let n = stack.popLast() {
             if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE {
-                out += string(n.pointee.content)
+                out += html ? mappedString(n.pointee.content) : string(n.pointee.content)
                 continue
             }
             var kids: [xmlNodePtr] = []

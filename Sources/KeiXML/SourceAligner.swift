@@ -321,7 +321,9 @@ struct SourceAligner {
                     s += 1; k += 1
                 case .dropped(let end):
                     s = end
-                case .scalar(let value, let end):
+                case .scalar(let decoded, let end):
+                    // As the tree holds it: `&#146;` is ’ (HTML5's windows-1252 mapping).
+                    let value = MarkupParser.referenceValue(decoded)
                     let length = Self.utf8Length(value)
                     guard k + length <= n, Self.utf8Equal(value, text, at: k) else { return (s, k) }
                     appendOrigin(length: length, source: s..<end, verbatim: false)

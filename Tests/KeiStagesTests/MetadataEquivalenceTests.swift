@@ -90,7 +90,7 @@ import Testing
         #expect(HTMLCharacterReferences.decode("&#150;&#x99;&#129;&#x110000;&#xD800;&#7;") == "\u{2013}\u{2122}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}")
         #expect(HTMLCharacterReferences.decode("plain") == "plain")
         #expect(HTMLCharacterReferences.decode("&apos;&nbsp;&eacute;") == "'\u{A0}\u{E9}")
-        #expect(Windows1252.scalar(forC1: 0x80) == "\u{20AC}" && Windows1252.scalar(forC1: 0x81) == nil)
+        #expect(Windows1252.referenceReplacement(0x80) == "\u{20AC}" && Windows1252.referenceReplacement(0x81) == nil)
         #expect(MetadataText.repairingMojibake("Wonâ€™t") == "Won\u{2019}t")
         #expect(MetadataText.repairingMojibake("Café") == "Café")
     }

@@ -99,6 +99,14 @@ struct AlignmentCheck {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
     }
 
+    /// A numeric reference as HTML5 reads it: U+0080–U+009F through windows-1252 (its five holes and DEL
+    /// are controls, which the tree holds as U+FFFD).
+    static func html5Reference(_ v: UInt32) -> Unicode.Scalar? {
+        if v == 0x7F { return "\u{FFFD}" }
+        if (0x80...0x9F).contains(v) { return Windows1252.referenceReplacement(v) ?? "\u{FFFD}" }
+        return Unicode.Scalar(v)
+    }
+
     /// What a character reference or line end in the source reads as; nil bytes when it is neither.
     static func decode(_ slice: [UInt8]) -> [UInt8]? {
         let s = String(decoding: slice, as: UTF8.self)
@@ -110,12 +118,12 @@ struct AlignmentCheck {
             body = body.dropFirst(2)
             if body.hasSuffix(";") { body = body.dropLast() }
             guard !body.isEmpty, body.allSatisfy(\.isHexDigit), let v = UInt32(body, radix: 16) else { return nil }
-            scalar = Unicode.Scalar(v)
+            scalar = Self.html5Reference(v)
         } else if body.hasPrefix("#") {
             body = body.dropFirst()
             if body.hasSuffix(";") { body = body.dropLast() }
             guard !body.isEmpty, body.allSatisfy(\.isASCII), body.allSatisfy(\.isNumber), let v = UInt32(body) else { return nil }
-            scalar = Unicode.Scalar(v)
+            scalar = Self.html5Reference(v)
         } else {
             guard body.hasSuffix(";") else { return nil }
             scalar = HTMLEntities.scalar(named: String(body.dropLast()))

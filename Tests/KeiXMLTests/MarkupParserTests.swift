@@ -55,7 +55,7 @@ import Testing
         #expect(doc.root?.firstDescendant(named: "p")?.textContent == "“Seoul” – 서울")
     }
 
-    @Test func undeclaredLatin1StaysWithLibxml2() {
+    @Test func undeclaredNonUTF8IsReadAsWindows1252() {
         let doc = MarkupParser.parseHTML(Data([0x3C, 0x70, 0x3E, 0xE9, 0x3C, 0x2F, 0x70, 0x3E]))
         #expect(doc.root?.firstDescendant(named: "p")?.textContent == "é")
     }

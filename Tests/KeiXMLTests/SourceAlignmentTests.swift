@@ -248,22 +248,24 @@ import Testing
         #expect(SourceAlignmentTests.text(doc, containing: "Hello")?.span?.start == 15)
     }
 
-    @Test func undeclaredInvalidUTF8IsReadAsLatin1() {
-        let doc = SourceAlignmentTests.parseAligned(Array("<p>caf".utf8) + [0xE9] + Array("</p>".utf8))
-        #expect(doc.sourceText == "<p>café</p>")
+    @Test func undeclaredInvalidUTF8IsReadAsWindows1252() {
+        let doc = SourceAlignmentTests.parseAligned(Array("<p>caf".utf8) + [0xE9, 0x20, 0x93, 0x71, 0x94] + Array("</p>".utf8))
+        #expect(doc.sourceText == "<p>café “q”</p>")
+        #expect(doc.decoding?.basis == .defaultWindows1252)
     }
 
-    @Test func nonASCIIBeforeTheMetaIsReadAsLibxml2ReadsIt() {
-        // Before the <meta>, libxml2 meets a non-ASCII byte, finds no http-equiv declaration and reads
-        // the rest as ISO-8859-1; the later <meta> changes nothing. The source text says the same.
+    @Test func aMetaInTheFirst1024BytesDecidesForTheWholePage() {
+        // The prescan finds the <meta> although non-ASCII bytes come before it: the whole page is
+        // windows-1252, so the UTF-8 bytes of “é” read as “Ã©” (and ingest calls the page suspect).
         let bytes = Array("<html><head><title>caf".utf8) + [0xC3, 0xA9] + Array("</title><meta charset=\"windows-1252\"></head><body><p>x".utf8)
             + [0x93] + Array("</p></body></html>".utf8)
         let doc = SourceAlignmentTests.parseAligned(bytes)
         #expect(SourceAlignmentTests.text(doc, containing: "caf")?.string == "caf\u{C3}\u{A9}")
-        #expect(doc.sourceText.contains("<title>caf\u{C3}\u{A9}</title>"))
+        #expect(doc.sourceText.contains("<p>x“</p>"))
+        #expect(doc.decoding?.basis == .metaDeclaration)
     }
 
-    @Test func httpEquivFurtherOnIsGuessedAtTheFirstNonASCIIByte() {
+    @Test func httpEquivAfterNonASCIIBytesIsFoundByThePrescan() {
         let bytes = Array("<html><head><title>x</title></head><body><p>caf".utf8) + [0xE9]
             + Array("</p><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>".utf8)
             + [0x93, 0x71, 0x94] + Array("</p></body></html>".utf8)
@@ -271,12 +273,19 @@ import Testing
         #expect(doc.sourceText.contains("<p>café</p>") && doc.sourceText.contains("<p>“q”</p>"))
     }
 
-    @Test func declaredUTF8WithAnInvalidByteSwitchesToLatin1There() {
+    @Test func declaredUTF8WithAnInvalidByteKeepsTheRestUTF8() throws {
         let bytes = Array("<html><head><meta charset=\"utf-8\"><title>café</title></head><body><p>caf".utf8) + [0xE9]
             + Array(" é x</p></body></html>".utf8)
         let doc = SourceAlignmentTests.parseAligned(bytes)
         #expect(doc.sourceText.contains("<title>café</title>"))
-        #expect(doc.sourceText.contains("<p>café Ã© x</p>"))
+        #expect(doc.sourceText.contains("<p>caf\u{FFFD} é x</p>"))
+        #expect(doc.decoding?.invalidBytes.count == 1)
+        let run = try #require(SourceAlignmentTests.text(doc, containing: "caf\u{FFFD}"))
+        // The span after the replacement character is still exact.
+        let e = try #require(run.string.utf8.firstIndex(of: 0xC3))
+        let offset = run.string.utf8.distance(from: run.string.utf8.startIndex, to: e)
+        let span = try #require(run.span(of: offset..<(offset + 2)))
+        #expect(SourceAlignmentTests.slice(doc, span) == "é")
     }
 
     @Test func eastAsianEncodingsThroughIconv() {
@@ -288,12 +297,16 @@ import Testing
         #expect(euckr.sourceText.contains("<p>서울</p>"))
     }
 
-    @Test func aConversionErrorEndsTheSourceWhereItEndsTheParse() {
-        // 0x81 has no character in windows-1252: libxml2's input stops there.
+    @Test func aByteWithoutACharacterBecomesReplacementAndReadingGoesOn() {
+        // 0x81 is a hole of windows-1252 (a C1 control), 0xFF 0xFF is no EUC-KR character.
         let doc = SourceAlignmentTests.parseAligned(Array("<html><head><meta charset=\"windows-1252\"></head><body><p>a".utf8)
             + [0x81] + Array("b</p><p>after</p></body></html>".utf8))
-        #expect(doc.sourceText.hasSuffix("<p>a"))
-        #expect(SourceAlignmentTests.texts(doc).map { $0.string } == ["a"])
+        #expect(SourceAlignmentTests.texts(doc).map { $0.string } == ["a\u{FFFD}b", "after"])
+        #expect(doc.decoding?.controlCharacters.count == 1)
+        let euckr = SourceAlignmentTests.parseAligned(Array("<html><head><meta charset=\"euc-kr\"></head><body><p>".utf8)
+            + [0xBC, 0xAD, 0xFF, 0xFF, 0xBF, 0xEF] + Array("</p><p>after</p></body></html>".utf8))
+        #expect(SourceAlignmentTests.texts(euckr).map { $0.string } == ["서\u{FFFD}\u{FFFD}울", "after"])
+        #expect(euckr.decoding?.invalidBytes.count == 2)
     }
 
     @Test func forcedEncodingConvertsEverything() {

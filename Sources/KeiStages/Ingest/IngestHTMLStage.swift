@@ -13,11 +13,11 @@ public struct IngestHTMLStage: ArticleStage {
         kind: .ingest,
         options: [
             StageOption("encoding", .string, default: .string(""),
-                        "Force this input encoding (e.g. windows-1252); empty honours the page's BOM or meta charset."),
+                        "Force this input encoding (an Encoding Standard label such as windows-1252 or euc-kr, or an iconv name); a byte order mark still wins; empty sniffs as browsers do (BOM, meta charset in the first 1024 bytes, valid UTF-8, else windows-1252)."),
         ],
         messages: [
             Messages.parser, Messages.encoding, Messages.empty, Messages.noContent, Messages.suppression,
-        ] + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
+        ] + EncodingDiagnostics.messages + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
                 <html lang="en"><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
@@ -63,6 +63,16 @@ public struct IngestHTMLStage: ArticleStage {
                 <body><article><h1>A Title</h1><p class="date">Published December 15, 2025</p>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
                 """, expect: ["ingest.date-invalid"]),
+            StageExample("UTF-8 text that was read as Latin-1 somewhere before it reached the page", html: """
+                <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><article><h1>A Title</h1>
+                <p>Some text about the caf⟦Ã©⟧ that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.encoding-suspect"]),
+            StageExample("a numeric reference to a C1 control that windows-1252 leaves undefined", html: """
+                <html><head><title>A Title</title><meta name="citation_publication_date" content="2025-12-15"></head>
+                <body><article><h1>A Title</h1>
+                <p>Some text&#146;s marker ⟦&#129;⟧ that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["ingest.control-character"]),
         ]
     )
 
@@ -70,7 +80,7 @@ public struct IngestHTMLStage: ArticleStage {
         static let parser = StageMessage("ingest.parser", .info,
             "libxml2 recovered from malformed HTML; the page was read as libxml2 repaired it.")
         static let encoding = StageMessage("ingest.encoding", .warning,
-            "The bytes are not valid in the page's declared or assumed encoding; some characters may be wrong.")
+            "Byte sequences not valid in the page's encoding were each replaced by U+FFFD; the rest of the page was read in that encoding.")
         static let empty = StageMessage("ingest.empty", .error, "The source file is empty.")
         static let suppression = StageMessage("ingest.suppression-unmatched", .warning,
             "A kei-enable without a kei-disable before it, or a kei-disable-next with no block after it.")
@@ -99,15 +109,8 @@ public struct IngestHTMLStage: ArticleStage {
         for m in document.messages where !Self.isOutdatedTagComplaint(m) {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
-        let enc = (encoding ?? document.encoding ?? "UTF-8").uppercased().replacingOccurrences(of: "_", with: "-")
-        // A UTF-16 byte order mark decides the encoding, whatever libxml2 reports: no UTF-8 check then.
-        let utf16BOM = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-        if enc == "UTF-8" || enc == "UTF8", !utf16BOM, let line = Self.firstInvalidUTF8Line(data) {
-            context.emit(Messages.encoding.diagnostic(
-                "The page is read as UTF-8 but contains bytes that are not valid UTF-8 (first at line \(line)); they were decoded as Latin-1 or replaced.",
-                at: context.location(line: line),
-                fix: "Re-save the page as UTF-8, or set the encoding option of ingest.html to the page's real encoding."))
-        }
+        context.emit(contentsOf: EncodingDiagnostics.diagnostics(for: document, data: data, index: index,
+                                                                 location: { context.location(line: $0) }))
 
         let journal = context.issue.journal
         var (metadata, metaDiagnostics) = MetadataExtractor.extract(

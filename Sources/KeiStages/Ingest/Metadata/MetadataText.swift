@@ -4,8 +4,9 @@ import KeiXML
 /// Text helpers for metadata values: normalisation for output and comparison keys for conflict checks.
 enum MetadataText {
     /// Collapses runs of whitespace (including U+00A0 and other Unicode spaces) to one space and trims.
-    /// C1 control characters (U+0080–U+009F), which appear when a windows-1252 page is declared as
-    /// ISO-8859-1, are mapped to the windows-1252 characters browsers show (curly quotes, dashes, …).
+    /// C1 control characters (U+0080–U+009F; ingest leaves none in the page's text, but a JSON-LD `\u0092`
+    /// escape still makes one) are mapped to the windows-1252 characters as HTML5 maps `&#146;`
+    /// (``Windows1252/referenceReplacement(_:)``), the five without one dropped.
     /// Curly quotes are kept as they are.
     static func normalize(_ s: String) -> String {
         // Most values are already normal: they are returned as they are, without a copy.
@@ -16,7 +17,7 @@ enum MetadataText {
         for scalar in s.unicodeScalars {
             var scalar = scalar
             if isC1(scalar) {
-                guard let mapped = Windows1252.scalar(forC1: scalar.value) else { continue }
+                guard let mapped = Windows1252.referenceReplacement(scalar.value) else { continue }
                 scalar = mapped
             } else if isSpace(scalar) {
                 pendingSpace = true
@@ -156,7 +157,7 @@ enum MetadataText {
             for scalar in current.unicodeScalars {
                 if scalar.value < 0x100 {
                     bytes.append(UInt8(scalar.value))
-                } else if let byte = windows1252Byte[scalar.value] {
+                } else if let byte = Windows1252.byte(of: scalar) {
                     bytes.append(byte)
                 } else {
                     return current
@@ -167,15 +168,6 @@ enum MetadataText {
         }
         return current
     }
-
-    /// The byte windows-1252 encodes each of its 0x80–0x9F characters with.
-    private static let windows1252Byte: [UInt32: UInt8] = {
-        var map: [UInt32: UInt8] = [:]
-        for byte in UInt32(0x80)...0x9F {
-            if let scalar = Windows1252.scalar(forC1: byte) { map[scalar.value] = UInt8(byte) }
-        }
-        return map
-    }()
 
     /// Removes from a title the part set off by a separator (`Title | Site`, `Title - Site`,
     /// `Title — Site`, `Site: Title`, `«Site» | Title`) when one of `shown` (what the page shows as
