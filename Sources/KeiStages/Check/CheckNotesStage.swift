@@ -3,6 +3,10 @@ import KeiDocument
 
 /// Checks that notes are first cited in the order they are numbered. (Markers without notes and
 /// notes without markers are reported by ingest.html, where the page's markup is known.)
+///
+/// Each series of notes is checked on its own: notes numbered 1, 2, 3… and notes labelled by letters
+/// or symbols (a, b, *, †). Table notes, cited only from inside tables, follow their table and are
+/// not checked against the text's notes.
 public struct CheckNotesStage: CheckStage {
     public static let description = StageDescription(
         id: "check.notes",
@@ -32,18 +36,18 @@ public struct CheckNotesStage: CheckStage {
     public init(options: StageOptions) throws {}
 
     struct MarkerCollector: ArticleVisitor {
-        var markers: [(ref: NoteRef, location: SourceLocation)] = []
+        var markers: [(ref: NoteRef, location: SourceLocation, inTable: Bool)] = []
 
         mutating func visitInlines(_ inlines: [Inline], context: WalkContext) {
-            collect(inlines, context.location)
+            collect(inlines, context.location, inTable: context.scope == .tableCell || context.scope == .caption)
         }
 
-        mutating func collect(_ inlines: [Inline], _ location: SourceLocation) {
+        mutating func collect(_ inlines: [Inline], _ location: SourceLocation, inTable: Bool) {
             for i in inlines {
                 switch i {
-                case .noteRef(let r): markers.append((r, location))
+                case .noteRef(let r): markers.append((r, location, inTable))
                 default:
-                    if let c = i.children { collect(c, location) }
+                    if let c = i.children { collect(c, location, inTable: inTable) }
                 }
             }
         }
@@ -54,23 +58,25 @@ public struct CheckNotesStage: CheckStage {
         ArticleWalker.walk(article, with: &collector)
         var out: [Diagnostic] = []
         let notes = Dictionary(article.notes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // First citations in the text: a note cited only from tables is a table note.
         var cited = Set<String>()
-        var firstCitationOrder: [String] = []
-        for (ref, _) in collector.markers where notes[ref.noteID] != nil && cited.insert(ref.noteID).inserted {
-            firstCitationOrder.append(ref.noteID)
+        var firstCitations: [(ref: NoteRef, location: SourceLocation)] = []
+        for (ref, location, inTable) in collector.markers where !inTable && notes[ref.noteID] != nil && cited.insert(ref.noteID).inserted {
+            firstCitations.append((ref, location))
         }
         let position = Dictionary(article.notes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var last = -1
-        for id in firstCitationOrder {
-            guard let p = position[id] else { continue }
-            if p < last, let note = notes[id] {
-                let first = collector.markers.first { $0.ref.noteID == id }
+        // The last list position reached by each series: numbered notes, and notes labelled otherwise.
+        var last: [Bool: Int] = [:]
+        for first in firstCitations {
+            guard let p = position[first.ref.noteID], let note = notes[first.ref.noteID] else { continue }
+            let numbered = Int(note.label) != nil
+            if p < last[numbered, default: -1] {
                 out.append(Messages.order.diagnostic(
                     "note \(note.label) is first cited after a later note; notes should be numbered in order of first citation.",
-                    at: first?.location ?? note.location, excerpt: note.label, fix: "Renumber the notes in order of first citation.",
-                    span: first?.ref.span))
+                    at: first.location, excerpt: note.label, fix: "Renumber the notes in order of first citation.",
+                    span: first.ref.span))
             }
-            last = max(last, p)
+            last[numbered] = max(last[numbered, default: -1], p)
         }
         return out
     }

@@ -62,7 +62,7 @@ public enum BodyBuilder {
             resolver.superscriptLabels = byLabel
         }
         resolver.fragments = FragmentTargets(content: stripped, sections: sections, noteIDs: built.idForKey)
-        resolver.canonicalURL = metadata.canonicalURL
+        resolver.pageURL = NoteLinker.pageURL(canonical: metadata.canonicalURL, file: file)
         abstract = resolver.link(abstract)
         for i in sections.indices { sections[i] = resolver.link(sections[i]) }
         if var ack = acknowledgements {

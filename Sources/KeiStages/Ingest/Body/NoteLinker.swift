@@ -15,8 +15,9 @@ struct NoteLinker {
     var superscriptLabels: [String: String] = [:]
     /// HTML ids of the content and what they became; nil leaves links untouched.
     var fragments: FragmentTargets?
-    /// The article's canonical URL: a link to it with a fragment is a same-page link too.
-    var canonicalURL: String?
+    /// The page's own address (its canonical URL, else the file read): a link to it with a fragment,
+    /// written in full or relative (`b.html#sec2`), is a same-page link too.
+    var pageURL: URL?
     private(set) var referenced: Set<String> = []
     /// Labels of the markers met, in order (linked markers and superscripts read as markers).
     private(set) var markerLabels: [String] = []
@@ -122,14 +123,40 @@ struct NoteLinker {
         return out
     }
 
-    /// The fragment of a link to this page (`#x`, or the canonical URL followed by `#x`), or nil.
+    /// The fragment of a link to this page (`#x`, or an address of the page followed by `#x`), or nil.
     private func sameDocumentFragment(_ url: String) -> String? {
         let u = InlineText.trim(url)
         if u.hasPrefix("#") { return String(u.dropFirst()) }
-        if let canonicalURL, !canonicalURL.isEmpty, u.hasPrefix(canonicalURL + "#") {
-            return String(u.dropFirst(canonicalURL.count + 1))
+        guard let pageURL, let hash = FootnoteMarkup.firstHash(in: u),
+              let address = URL(string: String(u[..<hash]), relativeTo: pageURL)?.absoluteURL,
+              Self.sameDocument(address, pageURL) else { return nil }
+        return String(u[u.index(after: hash)...])
+    }
+
+    /// Whether two addresses name the same document, as the URL Standard serializes them: scheme and
+    /// host compared without case, a scheme's default port the same as none, an empty path `/`; the
+    /// fragment aside.
+    static func sameDocument(_ a: URL, _ b: URL) -> Bool {
+        func key(_ url: URL) -> [String?]? {
+            guard let c = URLComponents(url: url.standardized, resolvingAgainstBaseURL: true), let scheme = c.scheme?.lowercased() else {
+                return nil
+            }
+            let defaultPort = ["http": 80, "https": 443][scheme]
+            let port = c.port.flatMap { $0 == defaultPort ? nil : String($0) }
+            let path = c.percentEncodedPath.isEmpty && c.host != nil ? "/" : c.percentEncodedPath
+            return [scheme, c.percentEncodedUser, c.host?.lowercased(), port, path, c.percentEncodedQuery]
         }
-        return nil
+        guard let x = key(a), let y = key(b) else { return false }
+        return x == y
+    }
+
+    /// The page's own address, which same-page links may spell out (see ``pageURL``): its
+    /// canonical URL when that is an http(s) address, else the file it was read from.
+    static func pageURL(canonical: String?, file: String) -> URL? {
+        if let canonical, case .allowed(let u) = SafeURL.check(canonical, for: .resource), SafeURL.scheme(of: u) != nil {
+            return URL(string: u)
+        }
+        return file.isEmpty ? nil : URL(fileURLWithPath: file)
     }
 
     /// The model id a fragment names: as written, then percent-decoded (WHATWG HTML tries both).

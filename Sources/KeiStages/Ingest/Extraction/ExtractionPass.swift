@@ -36,6 +36,9 @@ struct ExtractionPass {
     /// Ids that note markers on the page point at (``FootnoteMarkup/markerTargets(_:insideSup:)``):
     /// the element carrying one, or opening with an anchor that does, is a note, however short.
     private let markerTargets: Set<String>
+    /// The note markers of the page whose targets are on it, by element index: what holds one is
+    /// article text (see ``holdsNoteMarker(_:)``).
+    private let noteMarkers: [Bool]
     /// The page's `<title>`, normalized (see `normalized`), when it has one.
     private var documentTitle: String?
     /// Every element this pass removed, with why, in the order removed (see ``RemovedBlock``).
@@ -51,7 +54,7 @@ struct ExtractionPass {
         score = Array(repeating: 0, count: tree.count)
         scored = Array(repeating: false, count: tree.count)
         noteCache = Array(repeating: 0, count: tree.count)
-        markerTargets = ExtractionPass.markerTargets(in: tree)
+        (markerTargets, noteMarkers) = ExtractionPass.noteMarkers(in: tree)
         for i in 0..<tree.count where tree.elements[i].name == "title" {
             let t = ExtractionPass.normalized(tree.elements[i].textContent)
             if !t.isEmpty { documentTitle = t }
@@ -165,6 +168,8 @@ struct ExtractionPass {
                 if !remove, h.isUtility, !h.isPositive || tree.text[i] < 200, tree.text[i] < 500 { remove = true }
                 // A figure with its caption is content whatever its class says (`<figure class="share">`).
                 if remove, isCaptionedFigure(i) { remove = false }
+                // So is a paragraph citing a note.
+                if remove, name == "p", holdsNoteMarker(i) { remove = false }
             }
             // Chrome-looking wrappers that hold the notes (`<footer class="entry-footer">` around
             // the footnotes) are kept and cleaned from the inside instead.
@@ -272,16 +277,35 @@ struct ExtractionPass {
         return headed && listText > 0 && listText * 2 >= tree.text[i] ? 1 : 0
     }
 
-    /// The ids every marker of the tree points at.
-    private static func markerTargets(in tree: ExtractionTree) -> Set<String> {
-        var out = Set<String>()
+    /// The ids every marker of the tree points at, and which elements are markers whose target is
+    /// an element of the tree.
+    private static func noteMarkers(in tree: ExtractionTree) -> (targets: Set<String>, markers: [Bool]) {
+        var targets = Set<String>()
+        var targetsByElement: [[String]] = Array(repeating: [], count: tree.count)
+        var ids = Set<String>()
         var insideSup = Array(repeating: false, count: tree.count)
         for i in 0..<tree.count {
+            let e = tree.elements[i]
             let p = tree.parent[i]
             if p >= 0 { insideSup[i] = insideSup[p] || tree.elements[p].name == "sup" }
-            out.formUnion(FootnoteMarkup.markerTargets(tree.elements[i], insideSup: insideSup[i]))
+            targetsByElement[i] = FootnoteMarkup.markerTargets(e, insideSup: insideSup[i])
+            targets.formUnion(targetsByElement[i])
+            if let id = e.id, !id.isEmpty { ids.insert(id) }
+            if e.name == "a", let name = e[attribute: "name"], !name.isEmpty { ids.insert(name) }
         }
-        return out
+        return (targets, targetsByElement.map { $0.contains(where: ids.contains) })
+    }
+
+    /// Whether the kept part of `i` holds a note marker whose note is on the page: a paragraph that
+    /// cites a note is article text however short it is ("First claim.¹ Second claim.²").
+    private func holdsNoteMarker(_ i: Int) -> Bool {
+        var k = i
+        while k < tree.end[i] {
+            if tree.removed[k] { k = tree.end[k]; continue }
+            if noteMarkers[k] { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether a marker points at `i`: by its id, or by the id or name of the anchor that opens it
@@ -363,6 +387,9 @@ struct ExtractionPass {
         var i = body
         while i < tree.end[body] {
             if tree.removed[i] { i = tree.end[i]; continue }
+            // Notes are not the article's prose: a notes block whose entries have more commas than
+            // the text citing them must not win over that text.
+            if isNoteContainer(i) { i = tree.end[i]; continue }
             if isParagraphLike(i), tree.text[i] >= 20 {
                 let contentScore = 1 + Double(tree.commas[i]) + min(Double(tree.text[i] / 85), 3)
                 var a = tree.parent[i]
@@ -446,8 +473,8 @@ struct ExtractionPass {
             let c = kids[k]
             if c == top { include.insert(c); continue }
             if afterNotes, k > topPos {
-                // Nothing of the article follows its notes but more notes.
-                if containsNotes(c) { include.insert(c) }
+                // Nothing of the article follows its notes but more notes and text citing them.
+                if containsNotes(c) || holdsNoteMarker(c) { include.insert(c) }
                 continue
             }
             // Prose blocks next to the candidate: leading ones (an executive summary) between the
@@ -561,7 +588,7 @@ struct ExtractionPass {
                 if containsEndNotes(c) { seenNotes = true }
                 continue
             }
-            if seenNotes, tree.text[c] < 300, !ExtractionPass.headingNames.contains(tree.elements[c].name) {
+            if seenNotes, tree.text[c] < 300, !ExtractionPass.headingNames.contains(tree.elements[c].name), !holdsNoteMarker(c) {
                 markRemoved(c, .afterNotes)
             }
         }
@@ -626,7 +653,7 @@ struct ExtractionPass {
 
     private mutating func includeSibling(_ c: Int, threshold: Double, topClass: String, allowProseSection: Bool) -> Bool {
         let e = tree.elements[c]
-        if isNoteContainer(c) { return tree.text[c] > 0 }
+        if isNoteContainer(c) || holdsNoteMarker(c) { return tree.text[c] > 0 }
         if isCaptionedFigure(c) { return true }
         if ExtractionPass.inlineNames.contains(e.name), tree.hasBlockChild[c] {
             // Emphasis or a link around paragraphs (`<em><p>…</p></em>`) is read as the blocks it holds.
@@ -680,7 +707,7 @@ struct ExtractionPass {
             if tree.removed[i] { i = tree.end[i]; continue }
             if i != protecting, isNoteContainer(i) { i = tree.end[i]; continue }
             if i != protecting, i != root || root != protecting, shouldRemove(i), !containsNotes(i),
-               !containsProtectedContent(i) {
+               !containsProtectedContent(i), !holdsNoteMarker(i) {
                 markRemoved(i, useHints && tree.hints[i].weight < 0 ? .chromeHint : .density)
                 i = tree.end[i]
                 continue
