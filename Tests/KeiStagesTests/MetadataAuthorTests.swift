@@ -150,8 +150,8 @@ import Testing
         let a = Self.authors(Self.page(byline: "<p class=\"byline\">By Jae-won Lee and Jane A. Doe</p>", head: head))
         #expect(a.map(\.name) == ["Lee, Jae-won", "Doe, Jane A."])
         #expect(a.allSatisfy { $0.kind == .person })
-        #expect(JATSNameSplitter.split("Lee, Jae-won")! == ("Lee", "Jae-won"))
-        #expect(JATSNameSplitter.split("Doe, Jane A.")! == ("Doe", "Jane A."))
+        #expect(JATSNameSplitter.split("Lee, Jae-won")! == ("Lee", "Jae-won", nil))
+        #expect(JATSNameSplitter.split("Doe, Jane A.")! == ("Doe", "Jane A.", nil))
         #expect(JATSNameSplitter.split("Doe, Jr.") == nil)
         #expect(JATSNameSplitter.split("Jong, Michiel de") == nil)
     }

@@ -9,7 +9,8 @@ import Foundation
 /// (Korean names are often written surname first, "Kim Jong Un", and Korean-American names given
 /// name first, "Victor Cha", so their order cannot be told from the string). The last word is
 /// then the surname (western order). A name written "Surname, Given" (Highwire `citation_author`)
-/// says its order and is split at the comma. Everything else is written as `<string-name>`.
+/// says its order and is split at the comma, a generational suffix after it ("Surname, Given, Jr.")
+/// becoming the JATS `<suffix>`. Everything else is written as `<string-name>`.
 enum JATSNameSplitter {
     /// Romanised Korean surnames (the common spellings of the most frequent family names).
     static let koreanSurnames: Set<String> = [
@@ -29,8 +30,9 @@ enum JATSNameSplitter {
     /// Suffixes and degrees that make a simple split unsafe.
     static let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."]
 
-    /// The surname and given names when the split is unambiguous, nil otherwise.
-    static func split(_ displayName: String) -> (surname: String, givenNames: String)? {
+    /// The surname, given names and generational suffix (`Jr.`, only in the "Surname, Given" form)
+    /// when the split is unambiguous, nil otherwise.
+    static func split(_ displayName: String) -> (surname: String, givenNames: String, suffix: String?)? {
         let name = TextTrimming.whitespacesAndNewlines(displayName)
         if name.contains(",") { return splitInverted(name) }
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" })
@@ -44,21 +46,34 @@ enum JATSNameSplitter {
                 return nil
             }
         }
-        return (words[words.count - 1], words[0..<(words.count - 1)].joined(separator: " "))
+        return (words[words.count - 1], words[0..<(words.count - 1)].joined(separator: " "), nil)
     }
 
+    /// Generational suffixes a "Surname, Given" name may end with, as written: `Jr`/`Sr` with or
+    /// without the dot, Roman numerals in capitals (not `V`, which may be an initial).
+    static let generationalSuffixes: Set<String> = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"]
+
     /// The "Surname, Given Names" form (Highwire `citation_author`: "Lee, Jae-won", "Doe, Jane A."),
-    /// which says which part is the surname, Korean names included: one comma, a surname of one or
-    /// two capitalised Latin words, one to three given names, no suffix or degree after the comma.
-    static func splitInverted(_ name: String) -> (surname: String, givenNames: String)? {
+    /// which says which part is the surname, Korean names included: a surname of one or two
+    /// capitalised Latin words, one to three given names, then optionally a generational suffix after
+    /// a comma or a space ("Seo-Whitfield, Hana, Jr.", "Doe, John III"); no degree.
+    static func splitInverted(_ name: String) -> (surname: String, givenNames: String, suffix: String?)? {
         let parts = name.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
+            .map { TextTrimming.whitespaces(String($0)) }
+        guard (2...3).contains(parts.count) else { return nil }
         let surname = parts[0].split(separator: " ").map(String.init)
-        let given = parts[1].split(separator: " ").map(String.init)
+        var given = parts[1].split(separator: " ").map(String.init)
+        var suffix: String?
+        if parts.count == 3 {
+            guard generationalSuffixes.contains(parts[2]) else { return nil }
+            suffix = parts[2]
+        } else if given.count > 1, let last = given.last, generationalSuffixes.contains(last) {
+            suffix = given.removeLast()
+        }
         guard (1...2).contains(surname.count), (1...3).contains(given.count),
               (surname + given).allSatisfy(isCapitalisedLatinWord),
               !given.contains(where: { suffixes.contains($0.lowercased()) }) else { return nil }
-        return (surname.joined(separator: " "), given.joined(separator: " "))
+        return (surname.joined(separator: " "), given.joined(separator: " "), suffix)
     }
 
     /// An upper-case ASCII letter followed by ASCII letters, hyphens, apostrophes or periods.

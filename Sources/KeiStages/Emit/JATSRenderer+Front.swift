@@ -103,6 +103,7 @@ extension JATSRenderer {
                 open("name", [("name-style", "western")], depth + 2)
                 textLeaf("surname", [], split.surname, depth + 3)
                 textLeaf("given-names", [], split.givenNames, depth + 3)
+                if let suffix = split.suffix { textLeaf("suffix", [], suffix, depth + 3) }
                 close("name", depth + 2)
             } else {
                 textLeaf("string-name", [], name, depth + 2)

@@ -6,7 +6,9 @@ import KeiDocument
 /// Institute of America`. Text after a date, `|`, `Published`, `Updated` or `Edited by` is dropped.
 /// Honorifics before a name (`Dr.`, `Prof.`) and degrees after it (`, PhD`) are not part of the name;
 /// `, Jr.` / `, III` are. A group byline (``GroupAuthorName``) is one group author, even when its name
-/// contains `and` (`Center for Strategic and International Studies`).
+/// contains `and` (`Center for Strategic and International Studies`). A group or institution after a
+/// person's name is their affiliation (`Jane Doe, Reuters`), after a group author's another group
+/// author (`Staff Reporter, Yonhap`), since a group has no affiliation.
 enum BylineParser {
     /// Words that mark a comma-separated part as an affiliation rather than another name.
     static let institutionWords: Set<String> = [
@@ -108,6 +110,12 @@ enum BylineParser {
                 }
                 // "Minho Kim, KEI Staff": a collective signature is another author, not an affiliation.
                 if GroupAuthorName.isCollectiveSignature(part) {
+                    authors.append(Author(name: part, kind: .group))
+                    continue
+                }
+                // "Staff Reporter, Yonhap": a group has no affiliation, so a group or institution after a
+                // group author is another group author.
+                if authors[last].kind == .group, isInstitution(part) || GroupAuthorName.isGroup(part) {
                     authors.append(Author(name: part, kind: .group))
                     continue
                 }

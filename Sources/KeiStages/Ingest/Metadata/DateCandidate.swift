@@ -22,13 +22,15 @@ struct DateCandidate: Sendable, Hashable {
         self.origin = origin
     }
 
-    /// The date, when `raw` is a real calendar date: ISO 8601 (`YYYY[-MM[-DD]][Thh:mm…]`),
-    /// `YYYY/MM/DD`, or a written date (`December 15, 2025`, `15 Dec 2025`).
+    /// The date, when `raw` is a real calendar date: ISO 8601 (`YYYY[-MM[-DD]][Thh:mm…]`), a numeric
+    /// date (`YYYY/MM/DD`, US `MM/DD/YYYY`, `DD.MM.YYYY`; ``NumericDate``), or a written date
+    /// (`December 15, 2025`, `15 Dec 2025`).
     func parse() -> PublicationDate? {
         if let parsed { return parsed }
         let s = MetadataText.normalize(raw)
         if let d = PublicationDate(iso: s) { return d }
         if s.hasPrefix("-") { return nil }
+        if let d = NumericDate.read(s) { return d }
         if let d = HumanDateParser.firstDate(in: s) { return d }
         return nil
     }

@@ -77,8 +77,9 @@ enum VisibleMetadataReader {
                 || (el.name != "time" && (classes().contains(where: isPublicationDateClass)
                                           || (el[attribute: "itemprop"] ?? "").lowercased() == "datepublished")),
                let d = HumanDateParser.firstDate(in: text) {
-                // A placeholder ("January 1, 1970") is remembered for its warning; the search goes on.
-                if PlaceholderDate.describe(d) == nil {
+                // A placeholder ("January 1, 1970", "December 31, 1969") is remembered for its warning; the
+                // search goes on.
+                if PlaceholderDate.describe(text, parsed: d) == nil {
                     v.date = d
                     v.dateText = text
                     v.dateLine = el.line
