@@ -17,7 +17,7 @@ import KeiDocument
 ///   carriage return, DEL, C1 controls (U+0080–U+009F, which a windows-1252 page read as ISO-8859-1
 ///   would show) and the noncharacters U+FFFE/U+FFFF, become U+FFFD; a form feed (HTML white space,
 ///   which libxml2 drops) becomes a space.
-enum SourceDecoder {
+public enum SourceDecoder {
     struct Decoded {
         var text: String
         var decoding: SourceDecoding
@@ -192,6 +192,12 @@ enum SourceDecoder {
         } else {
             out.append(contentsOf: b)
         }
+    }
+
+    /// The offset (0-based, in bytes) of the first byte of `data` that starts an ill-formed UTF-8
+    /// sequence; nil when all of it is valid UTF-8.
+    public static func firstInvalidUTF8(in data: Data) -> Int? {
+        data.withUnsafeBytes { firstInvalidUTF8($0.bindMemory(to: UInt8.self)) }
     }
 
     /// The offset of the first byte that starts an ill-formed UTF-8 sequence, nil when all is valid.

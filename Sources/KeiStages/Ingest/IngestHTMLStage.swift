@@ -166,11 +166,6 @@ public struct IngestHTMLStage: ArticleStage {
 
     /// The 1-based line of the first byte sequence that is not valid UTF-8; nil when all of it is valid.
     static func firstInvalidUTF8Line(_ data: Data) -> Int? {
-        do {
-            _ = try UTF8Span(validating: data.span)
-            return nil
-        } catch {
-            return data.prefix(error.byteOffsets.lowerBound).count(where: { $0 == UInt8(ascii: "\n") }) + 1
-        }
+        SourceDecoder.firstInvalidUTF8(in: data).map { data.prefix($0).count(where: { $0 == UInt8(ascii: "\n") }) + 1 }
     }
 }
