@@ -52,11 +52,13 @@ extension BlockBuilder {
         case "q":
             // Browsers show quotation marks around <q>; the model keeps it a quotation (JATS writes the marks).
             out.append(.quotation(inlines(e.children, insideSup: insideSup)))
-        case "wbr", "img", "picture", "hr":
+        case "img":
+            out.append(.image(inlineImage(e)))
+        case "wbr", "hr":
             return
         case "a":
             let children = inlines(e.children, insideSup: insideSup)
-            if let url = linkTarget(e), !InlineText.isBlank(children) {
+            if let url = linkTarget(e), !InlineText.isBlank(children) || !children.images.isEmpty {
                 out.append(.link(url: url, children: children))
             } else {
                 out += children
@@ -88,6 +90,20 @@ extension BlockBuilder {
         }
     }
 
+    /// An `<img>` read once, wherever it stands: its address (`src`, or `data-src` / `data-lazy-src`
+    /// behind an empty or `data:` placeholder) checked by ``imageSource(_:of:attribute:)``, and its
+    /// alt text.
+    mutating func inlineImage(_ img: DOMElement) -> InlineImage {
+        var attribute = "src"
+        if img[attribute: "src"].map(SafeURL.normalized).map({ $0.isEmpty || SafeURL.scheme(of: $0) == "data" }) ?? true {
+            // A lazy-loading placeholder: the real image is in data-src.
+            attribute = ["data-src", "data-lazy-src"].first { img[attribute: $0] != nil } ?? "src"
+        }
+        let src = imageSource(img[attribute: attribute], of: img, attribute: attribute)
+        let alt = img[attribute: "alt"].map { InlineText.trim(InlineText.collapse($0)) }
+        return InlineImage(source: src, altText: alt?.isEmpty == true ? nil : alt, location: location(img.line))
+    }
+
     /// An image address checked by ``SafeURL`` (http and https only, relative ones resolved); nil when
     /// not allowed (reported as `ingest.unsafe-link`; the figure keeps its caption and alt text).
     /// `attribute` is the one of `img` that holds `raw` (`src`, `data-src`…).
@@ -98,7 +114,7 @@ extension BlockBuilder {
         case .fragment, .empty: return nil
         case .rejected(let scheme):
             reportUnsafe(raw, scheme: scheme, what: "image", element: img, attribute: attribute,
-                         keeps: "the figure keeps its caption and alt text")
+                         keeps: "its alt text and any caption are kept")
             return nil
         }
     }
