@@ -36,7 +36,7 @@ extension JATSRenderer {
             let href: String
             switch SafeURL.check(url, for: .link) {
             case .allowed(let u), .fragment(let u): href = u
-            case .empty, .rejected:
+            case .empty, .rejected, .invalid:
                 writeInlines(children, context)
                 return
             }
