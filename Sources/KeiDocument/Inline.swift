@@ -18,6 +18,9 @@ public indirect enum Inline: Sendable, Hashable, Codable {
     case quotation([Inline])
     /// The title of a cited work (`<cite>`); written as italic in JATS.
     case citedTitle([Inline])
+    /// An image among the words of a block (JATS `inline-graphic`). Not visible text: its
+    /// ``plainText`` is empty.
+    case image(InlineImage)
 
     /// The marks shown around a ``quotation(_:)``.
     public static let quotationMarks = ("\u{201C}", "\u{201D}")
@@ -31,6 +34,7 @@ public indirect enum Inline: Sendable, Hashable, Codable {
         case .quotation(let c): return Self.quotationMarks.0 + c.plainText + Self.quotationMarks.1
         case .noteRef(let r): return r.label
         case .lineBreak: return "\n"
+        case .image: return ""
         }
     }
 
@@ -40,7 +44,7 @@ public indirect enum Inline: Sendable, Hashable, Codable {
         case .emphasis(let c), .strong(let c), .superscript(let c), .subscript(let c), .link(_, let c),
              .quotation(let c), .citedTitle(let c):
             return c
-        case .text, .code, .noteRef, .lineBreak:
+        case .text, .code, .noteRef, .lineBreak, .image:
             return nil
         }
     }
@@ -55,7 +59,7 @@ public indirect enum Inline: Sendable, Hashable, Codable {
         case .link(let url, _): return .link(url: url, children: children)
         case .quotation: return .quotation(children)
         case .citedTitle: return .citedTitle(children)
-        case .text, .code, .noteRef, .lineBreak: return self
+        case .text, .code, .noteRef, .lineBreak, .image: return self
         }
     }
 }
@@ -66,5 +70,14 @@ extension Array where Element == Inline {
         var s = ""
         for i in self { s += i.plainText }
         return s
+    }
+
+    /// The inline images of the run, at any depth, in order.
+    public var images: [InlineImage] {
+        var out: [InlineImage] = []
+        for i in self {
+            if case .image(let image) = i { out.append(image) } else if let c = i.children { out += c.images }
+        }
+        return out
     }
 }

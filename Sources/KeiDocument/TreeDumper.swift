@@ -119,6 +119,7 @@ public enum TreeDumper {
             case .lineBreak: s += "<br>"
             case .quotation(let c): s += "<q>" + inlines(c) + "</q>"
             case .citedTitle(let c): s += "<cite>" + inlines(c) + "</cite>"
+            case .image(let i): s += "![" + (i.altText ?? "") + "](" + (i.source ?? "") + ")"
             }
         }
         return s

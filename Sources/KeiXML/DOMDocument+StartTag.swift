@@ -26,4 +26,17 @@ extension DOMDocument {
             return SourceSpan(value ?? start..<tag.end)
         }
     }
+
+    /// The value of `element`'s `attribute` as a browser reads it. libxml2 2.9 ends an attribute value
+    /// at a character reference to a character XML does not allow (`href="/a&#0;b"` gives `/a`); then
+    /// the value is read from ``sourceText`` with its references decoded as the HTML tokenizer does
+    /// (U+0000 becomes U+FFFD, other controls are kept). Otherwise, and when the source cannot be found, libxml2's value.
+    public func attributeValue(of element: DOMElement, _ attribute: String) -> String? {
+        guard let parsed = element[attribute: attribute] else { return nil }
+        guard let start = element.sourceStart, let span = startTagSpan(at: start, attribute: attribute) else { return parsed }
+        let utf8 = Array(sourceText.utf8)
+        guard span.end <= utf8.count, utf8[span.start] != UInt8(ascii: "<") || span.isEmpty else { return parsed }
+        let fromSource = HTMLCharacterReferences.decode(String(decoding: utf8[span.range], as: UTF8.self), keepingControls: true)
+        return fromSource.count > parsed.count && fromSource.hasPrefix(parsed) ? fromSource : parsed
+    }
 }

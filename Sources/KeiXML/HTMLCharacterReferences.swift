@@ -12,13 +12,16 @@
 public enum HTMLCharacterReferences {
     /// `text` with its character references decoded (one level: `&amp;#8217;` becomes `&#8217;`).
     /// Returns `text` itself, without a copy, when it holds no `&`.
-    public static func decode(_ text: String) -> String {
+    /// With `keepingControls`, a reference to a C0 control or DEL gives that character, as the HTML
+    /// tokenizer does in an attribute value (for a URL parser that strips or encodes it); U+0000 still
+    /// gives U+FFFD.
+    public static func decode(_ text: String, keepingControls: Bool = false) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
-            guard scalars[i] == "&", let (decoded, end) = reference(in: scalars, at: i) else {
+            guard scalars[i] == "&", let (decoded, end) = reference(in: scalars, at: i, keepingControls: keepingControls) else {
                 out.append(scalars[i])
                 i += 1
                 continue
@@ -30,7 +33,7 @@ public enum HTMLCharacterReferences {
     }
 
     /// The character the reference at `start` (an `&`) stands for and the index after it, or nil.
-    static func reference(in s: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
+    static func reference(in s: [Unicode.Scalar], at start: Int, keepingControls: Bool = false) -> (Unicode.Scalar, Int)? {
         var j = start + 1
         guard j < s.count else { return nil }
         if s[j] == "#" {
@@ -45,6 +48,7 @@ public enum HTMLCharacterReferences {
             }
             guard j > digitsStart else { return nil }
             if j < s.count, s[j] == ";" { j += 1 }
+            if keepingControls, value != 0, value < 0x20 || value == 0x7F { return (Unicode.Scalar(value)!, j) }
             return (scalar(forNumber: value), j)
         }
         while j < s.count, j - start <= 32, s[j].properties.isASCIIHexDigit || (s[j].isASCII && s[j].properties.isAlphabetic) {

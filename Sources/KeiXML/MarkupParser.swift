@@ -247,6 +247,9 @@ public enum MarkupParser {
         return body()
     }
 
+    /// HTML5 void elements that libxml2 2.9's HTML 4 parser reads as containers.
+    static let html5VoidElements: Set<String> = ["embed", "keygen", "source", "track", "wbr"]
+
     private static func copyRoot(of doc: xmlDocPtr, lowercase: Bool, aligner: inout SourceAligner) -> DOMElement? {
         var node = doc.pointee.children
         while let n = node {
@@ -359,7 +362,17 @@ public enum MarkupParser {
                 if depth + 1 >= maximumDepth {
                     children.append(.text(DOMText(flattenedText(c, html: lowercase), line: lineOf(c))))
                 } else {
-                    children.append(.element(copyElement(c, depth: depth + 1, lowercase: lowercase, aligner: &aligner)))
+                    var e = copyElement(c, depth: depth + 1, lowercase: lowercase, aligner: &aligner)
+                    if lowercase, html5VoidElements.contains(e.name), !e.children.isEmpty {
+                        // A void element libxml2 2.9 does not know swallowed what follows it: the
+                        // WHATWG parser makes that its siblings (`long<wbr>word`, `<source><img>`).
+                        let swallowed = e.children
+                        e.children = []
+                        children.append(.element(e))
+                        children += swallowed
+                    } else {
+                        children.append(.element(e))
+                    }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if aligner.isEnabled {

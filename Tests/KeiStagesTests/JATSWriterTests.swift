@@ -167,7 +167,7 @@ import KeiXML
         #expect(root.firstDescendant(named: "sec")?.childElements.first(where: { $0.name == "title" })?.textContent.contains("link in title") == true)
         #expect(xml.contains("<td>line<break/>two</td>"))
         // A nested link keeps its text and URL.
-        #expect(xml.contains("nested (https://nested.example.org)</ext-link><xref ref-type=\"fn\" rid=\"fn1\"><sup>1</sup></xref>"),
+        #expect(xml.contains("nested (https://nested.example.org/)</ext-link><xref ref-type=\"fn\" rid=\"fn1\"><sup>1</sup></xref>"),
                 "a marker at the end of a link moves just after it and stays a cross-reference")
         // A link with an empty URL keeps its text; one without text shows its URL.
         #expect(xml.contains(" empty-url link"))

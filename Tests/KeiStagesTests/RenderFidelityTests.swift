@@ -161,7 +161,7 @@ import KeiXML
         let base = try #require(URL(string: "https://kei.example/papers/2025/"))
         let cases: [(String, URL?, String)] = [
             ("https:\\\\evil.example\\x", nil, "https://evil.example/x"),
-            ("HTTPS:/\\evil.example\\a\\b?q=\\#f", nil, "HTTPS://evil.example/a/b?q=\\#f"),
+            ("HTTPS:/\\evil.example\\a\\b?q=\\#f", nil, "https://evil.example/a/b?q=\\#f"),
             ("http:///three.example/x", nil, "http://three.example/x"),
             ("https://ok.example/a b", nil, "https://ok.example/a%20b"),
             ("https://ok.example/ü?q=a b&x=\"'<>`#f g`", nil, "https://ok.example/%C3%BC?q=a%20b&x=%22%27%3C%3E`#f%20g%60"),

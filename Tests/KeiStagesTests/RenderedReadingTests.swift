@@ -159,7 +159,7 @@ import KeiXML
         let base = try #require(URL(string: "https://kei.example/papers/2025/"))
         #expect(SafeURL.check("  https://a.example/x \n", for: .link) == .allowed("https://a.example/x"))
         #expect(SafeURL.check("ht\ttps://a.exa\nmple/x", for: .link) == .allowed("https://a.example/x"))
-        #expect(SafeURL.check("HTTP://A.example", for: .link) == .allowed("HTTP://A.example"))
+        #expect(SafeURL.check("HTTP://A.example", for: .link) == .allowed("http://a.example/"), "WHATWG: scheme and host lower-cased, empty path /")
         #expect(SafeURL.check("mailto:ed@kei.example", for: .link) == .allowed("mailto:ed@kei.example"))
         #expect(SafeURL.check("mailto:ed@kei.example", for: .resource) == .rejected(scheme: "mailto"))
         #expect(SafeURL.check("doi:10.1000/xyz", for: .link) == .allowed("doi:10.1000/xyz"))

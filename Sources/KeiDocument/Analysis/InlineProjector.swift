@@ -3,6 +3,8 @@
 /// - `.text` and `.code` keep their origins (`.code` is also a `.code` scope);
 /// - a note marker becomes ONE character, U+FFFC, whose origin is the ``NoteRef``'s span as a whole
 ///   (not verbatim), in a `.noteMarker` scope — so a marker never glues to the word before it;
+/// - an inline image becomes ONE U+FFFC character without a source, in an `.image` scope (so the words
+///   on either side of it are never adjacent);
 /// - a line break becomes "\n" without a source;
 /// - a `.quotation` (`<q>`) is wrapped in “ and ” without a source, the whole in a `.quotation` scope;
 /// - `.citedTitle` is a `.citedTitle` scope, and so is italic when `italicIsTitle` (notes, references);
@@ -43,6 +45,9 @@ struct InlineProjector {
             scope(.noteMarker, from: start)
         case .lineBreak:
             text.append("\n")
+        case .image:
+            text.append(Self.markerCharacter)
+            scope(.image, from: start)
         case .quotation(let children):
             text.append(Inline.quotationMarks.0)
             addedMarks.append(start..<offset)

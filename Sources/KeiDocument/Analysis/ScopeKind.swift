@@ -18,9 +18,12 @@ public enum ScopeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case code
     /// A note marker: the one U+FFFC character standing for a ``NoteRef``.
     case noteMarker
+    /// An inline image: the one U+FFFC character standing for an ``InlineImage`` (its alt text is not
+    /// running text).
+    case image
     /// The text of a hyperlink (running text; listed so that checks can tell link boundaries).
     case link
 
     /// Scopes whose words are not the author's running prose: checks of wording skip them.
-    public static let notRunningText: Set<ScopeKind> = [.quotation, .citedTitle, .url, .code, .noteMarker]
+    public static let notRunningText: Set<ScopeKind> = [.quotation, .citedTitle, .url, .code, .noteMarker, .image]
 }

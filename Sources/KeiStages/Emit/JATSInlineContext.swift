@@ -7,8 +7,20 @@
 /// - `<xref>` is not allowed in `mixed-citation`, `preformat` or inside another link; a note marker
 ///   there is written as superscript text;
 /// - `<ext-link>` is not allowed inside another link; the link text is written, followed by the
-///   URL in parentheses when it differs from the text.
+///   URL in parentheses when it differs from the text;
+/// - `<inline-graphic>` is not allowed inside a link (`ext-link`, `xref`); an image there is written
+///   just after the link, and inside it as its alt text when the link has no other text.
 struct JATSInlineContext {
+    /// How an inline image is written at this point.
+    enum ImageMode {
+        /// As `<inline-graphic>`.
+        case graphic
+        /// As its alt text (inside a link with no other text).
+        case altText
+        /// Not at all (inside a link with text; the image follows the link).
+        case omitted
+    }
+
     var allowsBreak: Bool
     var allowsXref: Bool
     var allowsExtLink: Bool
@@ -24,6 +36,8 @@ struct JATSInlineContext {
 
     /// Inside a `<sup>` already (a note marker then needs no `<sup>` of its own).
     var inSuperscript = false
+
+    var images = ImageMode.graphic
 
     /// Paragraphs, figure-caption paragraphs, note paragraphs.
     static let paragraph = JATSInlineContext(allowsBreak: false, allowsXref: true, allowsExtLink: true)
@@ -49,11 +63,13 @@ struct JATSInlineContext {
         return c
     }
 
-    /// The context inside `<ext-link>` or `<xref>` (no nested links, no `<break/>`).
-    var insideLink: JATSInlineContext {
+    /// The context inside `<ext-link>` or `<xref>` (no nested links, no `<break/>`, no `<inline-graphic>`):
+    /// images are the text of a link that has no other (`hasText` false), else omitted.
+    func insideLink(hasText: Bool) -> JATSInlineContext {
         var c = insideFormatting
         c.allowsXref = false
         c.allowsExtLink = false
+        if images == .graphic { c.images = hasText ? .omitted : .altText }
         return c
     }
 }

@@ -88,7 +88,8 @@ extension JATSRenderer {
         write("<xref ref-type=\"\(target.refType)\" rid=\"")
         XMLEscaper.appendAttribute(target.rid, to: &out)
         write("\">")
-        writeInlines(children, context.insideLink)
+        writeInlines(children, context.insideLink(hasText: Self.hasText(children)))
         writeEndTag("xref")
+        writeImages(after: children, context)
     }
 }

@@ -36,7 +36,7 @@ extension JATSRenderer {
             let href: String
             switch SafeURL.check(url, for: .link) {
             case .allowed(let u), .fragment(let u): href = u
-            case .empty, .rejected:
+            case .empty, .rejected, .invalid:
                 writeInlines(children, context)
                 return
             }
@@ -52,12 +52,14 @@ extension JATSRenderer {
                 write("<ext-link ext-link-type=\"uri\" xlink:href=\"")
                 XMLEscaper.appendAttribute(href, to: &out)
                 write("\">")
-                if inside.isEmpty {
+                let hasText = Self.hasText(inside)
+                if !hasText && inside.images.allSatisfy({ Self.nonEmpty($0.altText) == nil }) {
                     writeText(href)
                 } else {
-                    writeInlines(inside, context.insideLink)
+                    writeInlines(inside, context.insideLink(hasText: hasText))
                 }
                 writeEndTag("ext-link")
+                writeImages(after: inside, context)
                 writeInlines(trailing, context)
                 return
             }
@@ -80,7 +82,44 @@ extension JATSRenderer {
             writeEndTag("xref")
         case .lineBreak:
             write(context.allowsBreak ? "<break/>" : "&#xA;")
+        case .image(let image):
+            switch context.images {
+            case .graphic: writeInlineGraphic(image)
+            case .altText: Self.nonEmpty(image.altText).map { writeText($0) }
+            case .omitted: break
+            }
         }
+    }
+
+    /// Whether a run has visible text (images and white space are none).
+    static func hasText(_ list: [Inline]) -> Bool {
+        !TextTrimming.whitespacesAndNewlines(list.plainText).isEmpty
+    }
+
+    /// The images of a link's content, written after the link (the DTD allows none inside it).
+    mutating func writeImages(after linkContent: [Inline], _ context: JATSInlineContext) {
+        guard context.images == .graphic else { return }
+        for image in linkContent.images { writeInlineGraphic(image) }
+    }
+
+    /// `<inline-graphic>` with the alt text in `<alt-text>`; without an address ``SafeURL`` allows,
+    /// the alt text as text (what a browser shows for an image it cannot load).
+    private mutating func writeInlineGraphic(_ image: InlineImage) {
+        let alt = Self.nonEmpty(image.altText)
+        guard let href = Self.nonEmpty(image.source).flatMap(Self.safeResource) else {
+            if let alt { writeText(alt) }
+            return
+        }
+        write("<inline-graphic xlink:href=\"")
+        XMLEscaper.appendAttribute(href, to: &out)
+        guard let alt else {
+            write("\"/>")
+            return
+        }
+        write("\"><alt-text>")
+        writeText(alt)
+        writeEndTag("alt-text")
+        writeEndTag("inline-graphic")
     }
 
     /// A note marker's label, in `<sup>` unless already inside one.

@@ -16,7 +16,7 @@ public enum ExtractionMessages {
         "A block of article text inside the article (more than 20 words, a paragraph holding a sentence, or a figure or table with a caption or label) was removed as site chrome or hidden text.")
     /// A link or image address with a scheme that is not allowed was dropped (its text kept).
     public static let unsafeLink = StageMessage("ingest.unsafe-link", .warning,
-        "A link or image address that is not http, https, mailto (or doi/urn for links) was dropped; the link text is kept.")
+        "A link or image address that is not http, https, mailto (or doi/urn for links), or that the URL parser cannot read, was dropped; the link text or alt text is kept.")
 
     /// Every message, for the stage description.
     public static let all: [StageMessage] = [markupRepaired, chromeRemoved, unsafeLink]
@@ -48,16 +48,20 @@ public enum ExtractionMessages {
         var out: [Diagnostic] = []
         func check(_ value: String?, _ what: String, base: URL?) -> String? {
             guard let value else { return nil }
+            let problem: String
             switch SafeURL.check(value, for: .resource, base: base) {
             case .allowed(let u): return u
             case .fragment, .empty: return nil
-            case .rejected(let scheme):
+            case .rejected(let scheme): problem = "has the scheme “\(scheme):”, which is not http or https"
+            case .invalid(let reason): problem = "cannot be read as a URL: \(reason)"
+            }
+            do {
                 let origin = Self.origin(of: value, in: document)
                 out.append(unsafeLink.diagnostic(
-                    "The page's \(what) has the scheme “\(scheme):”, which is not http or https; it was dropped.",
+                    "The page's \(what) \(problem); it was dropped.",
                     at: SourceLocation(file: file, line: origin?.element.line ?? 0),
                     excerpt: String(SafeURL.normalized(value).prefix(80)),
-                    fix: "Give the page an http or https \(what).",
+                    fix: "Give the page a valid http or https \(what).",
                     span: origin.flatMap { o in o.element.sourceStart.flatMap { document.startTagSpan(at: $0, attribute: o.attribute) } }))
                 return nil
             }

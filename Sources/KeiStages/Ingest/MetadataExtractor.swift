@@ -89,14 +89,16 @@ public enum MetadataExtractor {
                 at: merger.location(bad.line),
                 fix: "Fix the JSON syntax of that script (check commas and quotes) or remove it."))
         }
-        func ldCandidate(_ value: String?, _ name: String) -> [MetadataCandidate] {
-            guard let v = MetadataText.nonEmpty(value) else { return [] }
+        func ldCandidate(_ value: String?, _ name: String,
+                         reading read: (String?) -> String? = MetadataText.nonEmpty) -> [MetadataCandidate] {
+            guard let v = read(value) else { return [] }
             let key = name.split(whereSeparator: { $0 == " " || $0 == "." }).first.map(String.init) ?? name
             return [MetadataCandidate(value: v, source: "JSON-LD \(name)", line: ld.line,
                                       origin: ld.start.map { ValueOrigin(elementStart: $0, jsonKey: key) })]
         }
-        func visibleCandidate(_ value: String?, _ label: String, _ line: Int, _ origin: ValueOrigin?) -> [MetadataCandidate] {
-            guard let v = MetadataText.nonEmpty(value) else { return [] }
+        func visibleCandidate(_ value: String?, _ label: String, _ line: Int, _ origin: ValueOrigin?,
+                              reading read: (String?) -> String? = MetadataText.nonEmpty) -> [MetadataCandidate] {
+            guard let v = read(value) else { return [] }
             return [MetadataCandidate(value: v, source: label, line: line, origin: origin)]
         }
 
@@ -194,13 +196,15 @@ public enum MetadataExtractor {
         // Authors.
         m.authors = merger.pickAuthors(tags: tags, ld: ld, visible: visible)
 
-        // Canonical URL, language, keywords, summary, PDF, DOI.
+        // Canonical URL, language, keywords, summary, PDF, DOI. Addresses are read as the URL parser reads
+        // them (not whitespace-collapsed), and checked by ingest as links are.
         var urls: [MetadataCandidate] = []
-        if let c = tags.canonical, let v = MetadataText.nonEmpty(MetadataText.decodingReferences(c.href)) {
+        if let c = tags.canonical, let v = MetadataText.nonEmptyURL(MetadataText.decodingReferences(c.href)) {
             urls.append(MetadataCandidate(value: v, source: "<link rel=\"canonical\">", line: c.line))
         }
-        urls += tags.candidates(["citation_public_url", "og:url"], firstOnly: true) + ldCandidate(ld.url, "url")
-        urls += tags.candidates(["dc.identifier"]).filter { $0.value.lowercased().hasPrefix("http") }
+        let url = MetadataText.nonEmptyURL
+        urls += tags.candidates(["citation_public_url", "og:url"], firstOnly: true, reading: url) + ldCandidate(ld.url, "url", reading: url)
+        urls += tags.candidates(["dc.identifier"], reading: url).filter { $0.value.lowercased().hasPrefix("http") }
         m.canonicalURL = merger.pick("canonical URL", urls, same: sameText, checkConflicts: false)?.value
 
         var langs = tags.candidates(["citation_language", "dc.language", "dcterms.language"], firstOnly: true)
@@ -217,15 +221,14 @@ public enum MetadataExtractor {
             + tags.candidates(["dc.description", "dcterms.abstract", "dcterms.description", "og:description", "description",
                                "twitter:description"]), same: sameText, checkConflicts: false)?.value
 
-        let pdf = merger.pick("PDF URL", tags.candidates(["citation_pdf_url"])
-            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine, visible.pdfOrigin), same: sameText, checkConflicts: false)
+        let pdf = merger.pick("PDF URL", tags.candidates(["citation_pdf_url"], reading: url)
+            + visibleCandidate(visible.pdfURL, "visible PDF link", visible.pdfLine, visible.pdfOrigin, reading: url),
+            same: sameText, checkConflicts: false)
         if let p = pdf?.value {
-            if !p.contains("://"), let base = m.canonicalURL.flatMap({ URL(string: $0) }),
-               let resolved = URL(string: p, relativeTo: base)?.absoluteString {
-                m.pdfURL = resolved
-            } else {
-                m.pdfURL = p
-            }
+            // Resolved as a link is (against the page's base URL: its <base href>, else the canonical
+            // URL); one that is not allowed is kept for ingest to drop and report.
+            let base = SafeURL.documentBase(of: document.root, canonical: m.canonicalURL)
+            if case .allowed(let u) = SafeURL.check(p, for: .resource, base: base) { m.pdfURL = u } else { m.pdfURL = p }
         }
 
         let dois = (tags.candidates(["citation_doi", "dc.identifier", "dcterms.identifier", "prism.doi"])

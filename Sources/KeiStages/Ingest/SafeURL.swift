@@ -32,6 +32,9 @@ public enum SafeURL {
         case empty
         /// Not allowed: its (lower-cased) scheme.
         case rejected(scheme: String)
+        /// An http(s) address the URL parser fails on (a host it cannot read, a port that is no
+        /// number): why, for the report.
+        case invalid(reason: String)
     }
 
     static let linkSchemes: Set<String> = ["http", "https", "mailto", "doi", "urn"]
@@ -52,7 +55,7 @@ public enum SafeURL {
             // `https:path` on an https page is relative to it (the parser's "special relative or authority" state).
             let sameSchemeRelative = base.map { scheme(of: $0.absoluteString) == s } == true
                 && !(afterColon.first == "/" || afterColon.first == "\\")
-            guard sameSchemeRelative else { return .allowed(serializedSpecial(scheme: url.unicodeScalars.prefix(s.unicodeScalars.count), afterColon)) }
+            guard sameSchemeRelative else { return serializedSpecial(scheme: s, afterColon) }
             reference = percentEncoded(afterColon, from: .path)
         } else {
             reference = percentEncoded(url.unicodeScalars[...], from: .path)
@@ -62,18 +65,96 @@ public enum SafeURL {
         }
         // Resolution against an http(s) base always gives http(s); check anyway.
         guard let s = scheme(of: resolved), resourceSchemes.contains(s) else { return .rejected(scheme: scheme(of: resolved) ?? "") }
-        return .allowed(resolved)
+        let afterColon = resolved.unicodeScalars[resolved.unicodeScalars.index(resolved.unicodeScalars.startIndex, offsetBy: s.unicodeScalars.count + 1)...]
+        return serializedSpecial(scheme: s, afterColon)
     }
 
     /// The schemes the URL Standard calls special (of those allowed): a backslash is a slash in them.
     static let specialSchemes: Set<String> = ["http", "https"]
 
-    /// An http(s) address as the WHATWG basic URL parser serializes it (its host and case otherwise as
-    /// written): any run of slashes and backslashes after the scheme is `//`, backslashes before the
-    /// query are slashes, and code points that may not appear in a URL are percent-encoded.
-    static func serializedSpecial(scheme: Substring.UnicodeScalarView, _ rest: Substring.UnicodeScalarView) -> String {
+    /// An http(s) address as the WHATWG basic URL parser serializes it: the scheme (`scheme`, lower case)
+    /// and `://` (any run of slashes and backslashes after the colon), the authority with its host
+    /// lower-cased (ASCII) and percent-decoded and the scheme's default port left out, then the path
+    /// (`/` when empty; backslashes before the query are slashes), query and fragment, with code points
+    /// that may not appear in a URL percent-encoded. A host or port the parser fails on makes the
+    /// address ``Verdict/invalid(reason:)``. Not done: IDNA for non-ASCII hosts (left as written),
+    /// IPv4 number forms and IPv6 compression.
+    static func serializedSpecial(scheme: String, _ rest: Substring.UnicodeScalarView) -> Verdict {
         let afterSlashes = rest.drop(while: { $0 == "/" || $0 == "\\" })
-        return String(String.UnicodeScalarView(scheme)) + "://" + percentEncoded(afterSlashes, from: .authority)
+        let authorityEnd = afterSlashes.firstIndex(where: { $0 == "/" || $0 == "\\" || $0 == "?" || $0 == "#" }) ?? afterSlashes.endIndex
+        var authority = afterSlashes[..<authorityEnd]
+        var userinfo = ""
+        if let at = authority.lastIndex(of: "@") {
+            userinfo = percentEncoded(authority[..<at], from: .authority) + "@"
+            authority = authority[authority.index(after: at)...]
+        }
+        var hostPart = authority
+        var port: Substring.UnicodeScalarView?
+        let bracketEnd = authority.first == "[" ? authority.firstIndex(of: "]") : nil
+        if let colon = authority[(bracketEnd ?? authority.startIndex)...].firstIndex(of: ":") {
+            hostPart = authority[..<colon]
+            port = authority[authority.index(after: colon)...]
+        }
+        let host: String
+        switch parsedHost(hostPart) {
+        case .success(let h): host = h
+        case .failure(let reason): return .invalid(reason: reason.message)
+        }
+        var portText = ""
+        if let port, !port.isEmpty {
+            guard port.allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return .invalid(reason: "its port is not a number") }
+            let digits = String(String.UnicodeScalarView(port.drop(while: { $0 == "0" })))
+            guard digits.count <= 5, let n = Int(digits.isEmpty ? "0" : digits), n <= 65535 else {
+                return .invalid(reason: "its port is past 65535")
+            }
+            if n != (scheme == "https" ? 443 : 80) { portText = ":\(n)" }
+        }
+        var path = percentEncoded(afterSlashes[authorityEnd...], from: .path)
+        if !path.hasPrefix("/") { path = "/" + path }
+        return .allowed(scheme + "://" + userinfo + host + portText + path)
+    }
+
+    /// Why a host cannot be read.
+    struct HostFailure: Error { var message: String }
+
+    /// A special URL's host as the URL parser reads it: an IPv6 address in brackets (lower-cased), or a
+    /// domain percent-decoded and ASCII-lower-cased, which must be non-empty and hold no forbidden
+    /// domain code point (C0 controls, space, `# % / : < > ? @ [ \ ] ^ |`, DEL).
+    static func parsedHost(_ raw: Substring.UnicodeScalarView) -> Result<String, HostFailure> {
+        if raw.first == "[" {
+            let inside = raw.dropFirst()
+            guard inside.last == "]", inside.dropLast().contains(":"),
+                  inside.dropLast().allSatisfy({ $0.properties.isASCIIHexDigit || $0 == ":" || $0 == "." }) else {
+                return .failure(HostFailure(message: "its host is not a valid IPv6 address in brackets"))
+            }
+            return .success(String(String.UnicodeScalarView(raw)).lowercased())
+        }
+        var bytes: [UInt8] = []
+        var i = raw.startIndex
+        let hex: (Unicode.Scalar) -> UInt8? = { $0.properties.isASCIIHexDigit ? UInt8(String($0), radix: 16) : nil }
+        while i < raw.endIndex {
+            let u = raw[i]
+            if u == "%", let j = raw.index(i, offsetBy: 2, limitedBy: raw.index(before: raw.endIndex)),
+               let hi = hex(raw[raw.index(after: i)]), let lo = hex(raw[j]) {
+                bytes.append(hi << 4 | lo)
+                i = raw.index(after: j)
+                continue
+            }
+            bytes += Array(String(u).utf8)
+            i = raw.index(after: i)
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            return .failure(HostFailure(message: "its host is not valid UTF-8 once percent-decoded"))
+        }
+        guard !decoded.isEmpty else { return .failure(HostFailure(message: "it has no host")) }
+        let forbidden: Set<Unicode.Scalar> = [" ", "#", "%", "/", ":", "<", ">", "?", "@", "[", "\\", "]", "^", "|", "\u{7F}"]
+        if let bad = decoded.unicodeScalars.first(where: { $0.value < 0x20 || forbidden.contains($0) }) {
+            let shown = bad.value < 0x21 || bad.value == 0x7F ? String(format: "U+%04X", bad.value) : "“\(bad)”"
+            return .failure(HostFailure(message: "its host holds \(shown), which no host may"))
+        }
+        var out = String.UnicodeScalarView()
+        for u in decoded.unicodeScalars { out.append(u >= "A" && u <= "Z" ? Unicode.Scalar(u.value | 0x20)! : u) }
+        return .success(String(out))
     }
 
     /// The parts of a URL, whose percent-encode sets differ.

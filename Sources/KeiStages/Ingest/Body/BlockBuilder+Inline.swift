@@ -52,11 +52,13 @@ extension BlockBuilder {
         case "q":
             // Browsers show quotation marks around <q>; the model keeps it a quotation (JATS writes the marks).
             out.append(.quotation(inlines(e.children, insideSup: insideSup)))
-        case "wbr", "img", "picture", "hr":
+        case "img":
+            out.append(.image(inlineImage(e)))
+        case "wbr", "hr":
             return
         case "a":
             let children = inlines(e.children, insideSup: insideSup)
-            if let url = linkTarget(e), !InlineText.isBlank(children) {
+            if let url = linkTarget(e), !InlineText.isBlank(children) || !children.images.isEmpty {
                 out.append(.link(url: url, children: children))
             } else {
                 out += children
@@ -74,22 +76,41 @@ extension BlockBuilder {
     }
 
     /// The address a link points at, checked by ``SafeURL`` (relative ones resolved against the page's
-    /// base URL); nil when it has none or it is not allowed (reported as `ingest.unsafe-link`; the
-    /// link text stays).
+    /// base URL); nil when it has none or it is not allowed or cannot be read (reported as
+    /// `ingest.unsafe-link`; the link text stays).
     mutating func linkTarget(_ a: DOMElement) -> String? {
-        guard let raw = a[attribute: "href"] else { return nil }
+        guard let raw = attributeValue(a, "href") else { return nil }
         switch SafeURL.check(raw, for: .link, base: baseURL) {
         case .allowed(let url): return url
         case .fragment(let f): return f
         case .empty: return nil
         case .rejected(let scheme):
-            reportUnsafe(raw, scheme: scheme, what: "link", element: a, attribute: "href", keeps: "its text is kept without the link")
+            reportUnsafe(raw, Self.schemeProblem(scheme, what: "link"), element: a, attribute: "href",
+                         keeps: "its text is kept without the link")
+            return nil
+        case .invalid(let reason):
+            reportUnsafe(raw, "A link address was dropped because \(reason)", element: a, attribute: "href",
+                         keeps: "its text is kept without the link")
             return nil
         }
     }
 
+    /// An `<img>` read once, wherever it stands: its address (`src`, or `data-src` / `data-lazy-src`
+    /// behind an empty or `data:` placeholder) checked by ``imageSource(_:of:attribute:)``, and its
+    /// alt text.
+    mutating func inlineImage(_ img: DOMElement) -> InlineImage {
+        var attribute = "src"
+        if img[attribute: "src"].map(SafeURL.normalized).map({ $0.isEmpty || SafeURL.scheme(of: $0) == "data" }) ?? true {
+            // A lazy-loading placeholder: the real image is in data-src.
+            attribute = ["data-src", "data-lazy-src"].first { img[attribute: $0] != nil } ?? "src"
+        }
+        let src = imageSource(attributeValue(img, attribute), of: img, attribute: attribute)
+        let alt = img[attribute: "alt"].map { InlineText.trim(InlineText.collapse($0)) }
+        return InlineImage(source: src, altText: alt?.isEmpty == true ? nil : alt, location: location(img.line))
+    }
+
     /// An image address checked by ``SafeURL`` (http and https only, relative ones resolved); nil when
-    /// not allowed (reported as `ingest.unsafe-link`; the figure keeps its caption and alt text).
+    /// not allowed or unreadable (reported as `ingest.unsafe-link`; the alt text and any caption stay).
     /// `attribute` is the one of `img` that holds `raw` (`src`, `data-src`…).
     mutating func imageSource(_ raw: String?, of img: DOMElement, attribute: String) -> String? {
         guard let raw else { return nil }
@@ -97,22 +118,35 @@ extension BlockBuilder {
         case .allowed(let url): return url
         case .fragment, .empty: return nil
         case .rejected(let scheme):
-            reportUnsafe(raw, scheme: scheme, what: "image", element: img, attribute: attribute,
-                         keeps: "the figure keeps its caption and alt text")
+            reportUnsafe(raw, Self.schemeProblem(scheme, what: "image"), element: img, attribute: attribute,
+                         keeps: "its alt text and any caption are kept")
+            return nil
+        case .invalid(let reason):
+            reportUnsafe(raw, "An image address was dropped because \(reason)", element: img, attribute: attribute,
+                         keeps: "its alt text and any caption are kept")
             return nil
         }
     }
 
+    /// The value of `element`'s `attribute` as a browser reads it (``KeiXML/DOMDocument/attributeValue(of:_:)``).
+    func attributeValue(_ element: DOMElement, _ attribute: String) -> String? {
+        document?.attributeValue(of: element, attribute) ?? element[attribute: attribute]
+    }
+
+    /// What is wrong with an address whose scheme is not allowed.
+    private static func schemeProblem(_ scheme: String, what: String) -> String {
+        "A\(what == "image" ? "n" : "") \(what) address with the scheme “\(scheme):” was dropped (only http, https\(what == "link" ? ", mailto, doi and urn" : "") are written)"
+    }
+
     /// Reports a dropped address at the value of `element`'s `attribute` (its start tag when the value
     /// cannot be found in the source).
-    private mutating func reportUnsafe(_ raw: String, scheme: String, what: String, element: DOMElement, attribute: String,
-                                       keeps: String) {
+    private mutating func reportUnsafe(_ raw: String, _ problem: String, element: DOMElement, attribute: String, keeps: String) {
         let shown = SafeURL.normalized(raw)
         let excerpt = shown.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(shown.unicodeScalars.prefix(80))) + "…" : shown
         diagnostics.append(ExtractionMessages.unsafeLink.diagnostic(
-            "A\(what == "image" ? "n" : "") \(what) address with the scheme “\(scheme):” was dropped (only http, https\(what == "link" ? ", mailto, doi and urn" : "") are written); \(keeps).",
+            "\(problem); \(keeps).",
             at: location(element.line), excerpt: excerpt,
-            fix: "Replace it with an http or https address, or remove it.",
+            fix: "Replace it with a valid http or https address, or remove it.",
             span: element.sourceStart.flatMap { document?.startTagSpan(at: $0, attribute: attribute) }))
     }
 

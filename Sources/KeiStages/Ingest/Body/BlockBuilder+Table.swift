@@ -154,27 +154,25 @@ extension BlockBuilder {
         }
         guard let img else { return items(e.children, allowHeadings: allowHeadings) }
         let caption = captionElement.map { InlineText.normalize(inlines($0.children)) }
-        var out: [BodyItem] = [.block(.figure(figure(image: img, caption: caption, line: e.line)))]
+        var out: [BodyItem] = [.block(.figure(figure(image: inlineImage(img), caption: caption, line: e.line)))]
         // Text in the figure outside the caption (a source line) is kept as paragraphs.
         out += items(Self.removing(["img", "picture", "figcaption"], from: e.children), allowHeadings: false)
         return out
     }
 
     /// A figure for an image, with its caption's "Figure 1:" label split off.
-    mutating func figure(image img: DOMElement, caption: [Inline]?, line: Int) -> Figure {
+    mutating func figure(image: InlineImage, caption: [Inline]?, line: Int) -> Figure {
         figureCount += 1
-        var attribute = "src"
-        if img[attribute: "src"].map(SafeURL.normalized).map({ $0.isEmpty || SafeURL.scheme(of: $0) == "data" }) ?? true {
-            // A lazy-loading placeholder: the real image is in data-src.
-            attribute = ["data-src", "data-lazy-src"].first { img[attribute: $0] != nil } ?? "src"
-        }
-        let src = imageSource(img[attribute: attribute], of: img, attribute: attribute)
         var label: String?
         var text: [Inline]?
         if let caption { (label, text) = labelled(caption) }
-        let alt = img[attribute: "alt"].map { InlineText.trim(InlineText.collapse($0)) }
-        return Figure(id: "fig\(figureCount)", label: label, caption: text, graphic: src,
-                      altText: alt?.isEmpty == true ? nil : alt, location: location(line))
+        return Figure(id: "fig\(figureCount)", label: label, caption: text, graphic: image.source,
+                      altText: image.altText, location: location(line))
+    }
+
+    /// One figure for each image of a run that has no text (in document order).
+    mutating func figures(_ run: [Inline]) -> [BodyItem] {
+        run.images.map { .block(.figure(figure(image: $0, caption: nil, line: $0.location.line))) }
     }
 
     /// The nodes without elements named in `names` (at any depth).

@@ -102,7 +102,7 @@ struct BlockBuilder {
         let built = InlineText.normalize(inlines(run))
         if InlineText.isBlank(built) {
             // Images with no text around them: one figure each.
-            for img in images(in: run) { out.append(.block(.figure(figure(image: img, caption: nil, line: img.line)))) }
+            out += figures(built)
             return
         }
         out.append(.block(.paragraph(Paragraph(inlines: built, location: location(firstLine(of: run))))))
@@ -145,22 +145,10 @@ struct BlockBuilder {
         return max(1, t.line - total + (sawText ? leading : 0))
     }
 
-    /// Every `img` in a run of nodes, in document order.
-    func images(in run: [DOMNode]) -> [DOMElement] {
-        var out: [DOMElement] = []
-        for node in run {
-            guard case .element(let e) = node else { continue }
-            if e.name == "img" { out.append(e) } else { out += e.descendants(named: ["img"]) }
-        }
-        return out
-    }
-
     private mutating func blockItems(_ e: DOMElement, allowHeadings: Bool) -> [BodyItem] {
         if let level = Self.headingLevels[e.name] {
             let title = InlineText.unwrapStrong(InlineText.normalize(inlines(e.children)))
-            if InlineText.isBlank(title) {
-                return images(in: e.children).map { .block(.figure(figure(image: $0, caption: nil, line: $0.line))) }
-            }
+            if InlineText.isBlank(title) { return figures(title) }
             if allowHeadings { return [.heading(level: level, title: title, line: e.line, promoted: false)] }
             return [.block(.paragraph(Paragraph(inlines: [.strong(title)], location: location(e.line))))]
         }
@@ -185,9 +173,7 @@ struct BlockBuilder {
         default:
             if Self.paragraphLike.contains(e.name), !containsBlock(e) {
                 let built = InlineText.normalize(inlines(e.children))
-                if InlineText.isBlank(built) {
-                    return images(in: e.children).map { .block(.figure(figure(image: $0, caption: nil, line: $0.line))) }
-                }
+                if InlineText.isBlank(built) { return figures(built) }
                 return [.block(.paragraph(Paragraph(inlines: built, location: location(e.line))))]
             }
             return items(e.children, allowHeadings: allowHeadings)

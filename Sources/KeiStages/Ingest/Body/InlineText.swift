@@ -103,7 +103,7 @@ enum InlineText {
                 lastWasSpace = true
             case .code(let s):
                 if !s.isEmpty { out.append(.code(s)); lastWasSpace = s.string.hasSuffix(" ") }
-            case .noteRef:
+            case .noteRef, .image:
                 out.append(inline)
                 lastWasSpace = false
             case .quotation:

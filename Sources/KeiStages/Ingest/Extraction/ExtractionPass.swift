@@ -160,7 +160,7 @@ struct ExtractionPass {
             if i < protectedEnd { i += 1; continue }
             var remove = false
             if ExtractionPass.landmarkChrome.contains(name) {
-                remove = !(name == "header" && headerBelongsToArticle(i))
+                remove = !(name == "header" && headerBelongsToArticle(i)) && !isQuotationAttribution(i)
             }
             if !remove, useHints, !isInRunningText(i), !(name == "button" && isButtonInRunningText(i)) {
                 let h = tree.hints[i]
@@ -219,6 +219,12 @@ struct ExtractionPass {
             a = tree.parent[a]
         }
         return false
+    }
+
+    /// Whether `i` is a `<footer>` that is a child of a `<blockquote>` (its attribution, as HTML's
+    /// examples of quotations write it), not page chrome.
+    private func isQuotationAttribution(_ i: Int) -> Bool {
+        tree.elements[i].name == "footer" && tree.parent[i] >= 0 && tree.elements[tree.parent[i]].name == "blockquote"
     }
 
     // MARK: - Notes

@@ -101,11 +101,12 @@ struct MetaTagIndex {
     /// Non-empty `<meta>` values whose key is one of `keys`, in the order of `keys`, then document
     /// order; with `firstOnly`, only the first tag of each key (later ones usually describe other
     /// items on the page, such as related articles).
-    func candidates(_ keys: [String], firstOnly: Bool = false) -> [MetadataCandidate] {
+    func candidates(_ keys: [String], firstOnly: Bool = false,
+                    reading read: (String?) -> String? = MetadataText.nonEmpty) -> [MetadataCandidate] {
         var out: [MetadataCandidate] = []
         for key in keys {
             for m in (metasByKey[key] ?? []).map({ metas[$0] }) {
-                if let v = MetadataText.nonEmpty(m.content) {
+                if let v = read(m.content) {
                     out.append(MetadataCandidate(value: v, source: "<meta \(m.attribute)=\"\(m.key)\">", line: m.line,
                                                  origin: m.start.map { ValueOrigin(elementStart: $0, attribute: "content") }))
                     if firstOnly { break }

@@ -67,6 +67,15 @@ enum MetadataText {
         return once == s ? s : HTMLCharacterReferences.decode(once)
     }
 
+    /// An address as the URL parser reads it (``SafeURL/normalized(_:)``: tabs and line breaks removed,
+    /// not collapsed into spaces as ``normalize(_:)`` would, so that `java&#9;script:` stays
+    /// `javascript:` for the scheme check), or nil when that is empty.
+    static func nonEmptyURL(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let n = SafeURL.normalized(s)
+        return n.isEmpty ? nil : n
+    }
+
     /// `normalize(s)`, or nil when that is empty.
     static func nonEmpty(_ s: String?) -> String? {
         guard let s else { return nil }

@@ -56,7 +56,7 @@ enum VisibleMetadataReader {
             }
             if v.pdfURL == nil, el.name == "a", let href = el[attribute: "href"],
                href.lowercased().split(separator: "?").first?.hasSuffix(".pdf") ?? false {
-                v.pdfURL = MetadataText.normalize(href)
+                v.pdfURL = MetadataText.nonEmptyURL(href)
                 v.pdfLine = el.line
                 v.pdfOrigin = ValueOrigin(textOf: el)
             }
