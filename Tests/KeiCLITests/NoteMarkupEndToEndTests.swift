@@ -68,6 +68,8 @@ import KeiTestSupport
         #expect(c.jats.contains("<title>Acknowledgements and disclosures</title>"))
         #expect(c.jats.contains("<p>The author thanks two anonymous reviewers. The center does not accept funding that would compromise its independence.</p>"))
         #expect(c.diagnostics.filter { $0["severity"] as? String != "info" }.isEmpty, "\(c.diagnostics)")
+        // The acknowledgements and notes are emitted: the section around them is not reported removed.
+        #expect(c.rules("ingest.chrome-removed").isEmpty, "\(c.rules("ingest.chrome-removed"))")
     }
 
     @Test(.enabled(if: TestPaths.sharedExists, "needs ../shared"))

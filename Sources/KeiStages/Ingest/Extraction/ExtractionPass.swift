@@ -88,8 +88,8 @@ struct ExtractionPass {
     }
 
     /// Fills ``removedBlocks`` with the removals inside the chosen container blocks that held more
-    /// than ``RemovedBlock/minimumWords`` words, a paragraph holding a sentence, or a caption
-    /// ("Figure 3: …", a figcaption).
+    /// than ``RemovedBlock/minimumWords`` words, a paragraph holding a sentence, a caption
+    /// ("Figure 3: …", a figcaption) or text in a table (see ``holdsTableText(_:countingRemoved:)``).
     private mutating func reportRemovals(inside roots: [Int]) {
         var out: [RemovedBlock] = []
         for (i, reason) in removals.sorted(by: { $0.index < $1.index }) {
@@ -101,7 +101,8 @@ struct ExtractionPass {
             if nested { continue }
             let text = tree.elements[i].textContent
             let words = InlineText.wordCount(text)
-            guard words > RemovedBlock.minimumWords || holdsSentence(i) || hasCaptionOrLabel(i) else { continue }
+            guard words > RemovedBlock.minimumWords || holdsSentence(i) || hasCaptionOrLabel(i)
+                || holdsTableText(i, countingRemoved: true) else { continue }
             out.append(RemovedBlock(element: tree.elements[i].name, line: tree.elements[i].line,
                                     sourceStart: tree.elements[i].sourceStart, words: words,
                                     excerpt: RemovedBlock.excerpt(of: text), reason: reason))
@@ -548,12 +549,23 @@ struct ExtractionPass {
         if isArticleElement(container) {
             // The article's own blocks that the assembly left out are removed article text too.
             roots.append(container)
-            for c in kids where !include.contains(c) && !rescued.contains(c) && tree.text[c] > 0 {
-                markRemoved(c, .besideMainText)
-            }
+            let kept = include.union(rescued)
+            for c in kids { markLeftOut(c, kept: kept) }
         }
         reportRemovals(inside: roots)
         return (element, length)
+    }
+
+    /// Marks what of the article's block `i` the assembly left out as removed beside the main text:
+    /// `i` itself when nothing of it is `kept`, else (a section holding the rescued notes or
+    /// acknowledgements) its left-out parts, so that rescued back matter is never reported removed.
+    private mutating func markLeftOut(_ i: Int, kept: Set<Int>) {
+        guard !tree.removed[i], !kept.contains(i), tree.text[i] > 0 else { return }
+        guard kept.contains(where: { tree.contains(i, $0) }) else {
+            markRemoved(i, .besideMainText)
+            return
+        }
+        for c in tree.children(of: i) { markLeftOut(c, kept: kept) }
     }
 
     /// Whether `i` is the article itself (`<article>`, `<main>`, role=main, itemprop=articleBody).
@@ -760,7 +772,7 @@ struct ExtractionPass {
         let li = tree.listItems[i] - 100
         if img > 1, Double(p) / Double(img) < 0.5, name != "figure" { return true }
         if !isList, li > p { return true }
-        if !isList, name != "figure", len < 20, img == 0 || img > 2, !containsHeading(i) { return true }
+        if !isList, name != "figure", len < 20, img == 0 || img > 2, !containsHeading(i), !holdsTableText(i) { return true }
         if isList { return ld > 0.5 }
         if weight < 25, ld > 0.2 { return true }
         if weight >= 25, ld > 0.5 { return true }
@@ -849,6 +861,28 @@ struct ExtractionPass {
     /// ``RemovedBlock/isSentence(_:)``): running text is worth a report however short.
     private func holdsSentence(_ i: Int) -> Bool {
         (i..<tree.end[i]).contains { tree.kinds[$0].contains(.paragraph) && RemovedBlock.isSentence(tree.elements[$0].textContent) }
+    }
+
+    /// Whether `i` is or holds a table with text in it (in its cells, its caption, or stray between
+    /// its rows, which is read before the table): data however short ("Cell 3.", "41"), never a
+    /// near-empty block to clean away, and worth a report when it goes. Only kept tables that are
+    /// not mostly links count; with `countingRemoved` (for a block already removed), any text
+    /// inside a table does, at any depth of nested tables.
+    private func holdsTableText(_ i: Int, countingRemoved: Bool = false) -> Bool {
+        var tableEnd = i
+        var k = i
+        while k < tree.end[i] {
+            let isTable = tree.elements[k].name == "table"
+            if !countingRemoved {
+                if tree.removed[k] { k = tree.end[k]; continue }
+                if isTable, tree.text[k] > 0, tree.linkDensity(k) < 0.5 { return true }
+            } else {
+                if isTable { tableEnd = max(tableEnd, tree.end[k]) }
+                if k < tableEnd, tree.ownText[k] > 0 { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Whether the inline element `i` (a link) holds a paragraph, heading or other text block.
