@@ -117,6 +117,12 @@ enum EncodingDiagnostics {
         case .unterminatedRawText:
             message = "A <\(stop.detail)> opened here is never closed with </\(stop.detail)>: browsers read the rest of the page (about \(stop.lostLetters) letters of text in markup) as its raw content, and the article leaves it out."
             fix = "Close the element with </\(stop.detail)> where it should end."
+        case .unterminatedElement:
+            message = "A <\(stop.detail)> opened here is never closed with </\(stop.detail)>: the parser reads the rest of the page (about \(stop.lostLetters) letters of text in markup) as its content, which the article leaves out."
+            fix = "Close the element with </\(stop.detail)> where it should end."
+        case .unterminatedTag:
+            message = "The <\(stop.detail)> tag that starts here never ends: an attribute value's quote is never closed, so the rest of the page (about \(stop.lostLetters) letters of text in markup) is read as that value, and the article leaves it out."
+            fix = "Close the attribute value with the quote it opened with (\" or ')."
         }
         return truncated.diagnostic(message, at: location, fix: fix, span: stop.span)
     }
