@@ -102,6 +102,9 @@ public enum SourceDecoder {
             }
             ignored.append(SourceDecoding.Declaration(label: forced, encoding: nil, span: nil))
         }
+        if let utf16 = EncodingPrescan.utf16WithoutByteOrderMark(b) {
+            return Choice(encoding: utf16, basis: .detectedUTF16)
+        }
         let (declared, unknown) = EncodingPrescan.prescan(b, limit: 1024)
         var unknowns = unknown.map { [$0] } ?? []
         if let declared, var choice = choice(declared.encoding!, basis: .metaDeclaration) {

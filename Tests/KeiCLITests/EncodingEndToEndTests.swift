@@ -116,6 +116,24 @@ import KeiTestSupport
         }
     }
 
+    /// UTF-16 without a byte order mark (declared or not: a `<meta>` in UTF-16 is unreadable to the
+    /// prescan): read as UTF-16 with one ingest.encoding-undeclared warning, not as windows-1252 with a
+    /// control-character warning for each NUL.
+    @Test func utf16WithoutAByteOrderMarkIsDetected() throws {
+        for head in [#"<meta charset="utf-16">"#, ""] {
+            let page = String(decoding: Self.page(head: Array(head.utf8), body: Array("<p>Seoul 서울, Malmö, 😀.</p>".utf8)), as: UTF8.self)
+            var le: [UInt8] = [], be: [UInt8] = []
+            for u in page.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)]; be += [UInt8(u >> 8), UInt8(u & 0xFF)] }
+            for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+                let o = try Self.check(bytes: bytes, name: "utf16")
+                #expect(o.code == 0, "\(name): \(o.rules())")
+                #expect(o.jats.contains("Seoul 서울, Malmö, 😀.") && o.jats.contains("AFTER END"), "\(name)")
+                #expect(o.rules().filter { $0.hasPrefix("ingest.encoding") || $0 == "ingest.control-character" } == ["ingest.encoding-undeclared"], "\(name): \(o.rules())")
+                #expect((o.diagnostic("ingest.encoding-undeclared")?["message"] as? String)?.contains("read as \(name)") == true)
+            }
+        }
+    }
+
     /// One stray byte (and a truncated sequence) in a UTF-8 page, declared or not: U+FFFD at its line, the
     /// rest of the page still UTF-8.
     @Test func aStrayByteGarblesNothingAfterIt() throws {

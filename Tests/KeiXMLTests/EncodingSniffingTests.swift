@@ -341,3 +341,24 @@ import Testing
         #expect(!doc.messages.contains { $0.message.contains("invalid xmlChar") })
     }
 }
+
+@Suite struct UTF16SniffingTests {
+    static func sniff(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { EncodingPrescan.utf16WithoutByteOrderMark($0) }
+    }
+
+    @Test func nulsInEveryOtherByteAreUTF16() {
+        let text = "<!DOCTYPE html><html lang=\"ko\"><head><title>서울 Seoul</title></head><body><p>한국어 본문</p>"
+        let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(Self.sniff(le) == "UTF-16LE")
+        #expect(Self.sniff(be) == "UTF-16BE")
+        // ASCII, UTF-8, a page with a few NULs, and too little to tell are not.
+        #expect(Self.sniff(Array(text.utf8)) == nil)
+        #expect(Self.sniff(Array("<p>a\u{0}b\u{0}c\u{0}d\u{0}e</p><p>more text here</p>".utf8)) == nil)
+        #expect(Self.sniff(Array(le.prefix(8))) == nil)
+        let doc = MarkupParser.parseHTML(Data(le))
+        #expect(doc.decoding?.basis == .detectedUTF16)
+        #expect(doc.root?.textContent.contains("한국어 본문") == true)
+    }
+}

@@ -10,7 +10,7 @@ enum EncodingDiagnostics {
     static let declaration = StageMessage("ingest.encoding-declaration", .warning,
         "An encoding declaration was not followed: an unknown label, a declaration after the first 1024 bytes, or an encoding option no converter knows.")
     static let undeclared = StageMessage("ingest.encoding-undeclared", .warning,
-        "The page declares no encoding and is not valid UTF-8; it was read as windows-1252, as browsers read such pages.")
+        "The page declares no encoding and is not valid UTF-8; it was read as windows-1252, as browsers read such pages (or as UTF-16 when a NUL stands in every other byte).")
     static let unsupported = StageMessage("ingest.encoding-unsupported", .error,
         "The page declares an encoding browsers refuse to decode (iso-2022-kr, iso-2022-cn, hz-gb-2312); nothing of it could be read.")
     static let suspect = StageMessage("ingest.encoding-suspect", .warning,
@@ -64,6 +64,11 @@ enum EncodingDiagnostics {
             out.append(undeclared.diagnostic(
                 "The page declares no encoding and is not valid UTF-8 (first at line \(first)); it was read as windows-1252, as browsers read such pages. If it is in another encoding, its non-ASCII characters are wrong.",
                 at: location(first), fix: fix))
+        }
+        if decoding.basis == .detectedUTF16 {
+            out.append(undeclared.diagnostic(
+                "The page has no byte order mark and no encoding declaration readable in its bytes, but a NUL byte stands in every other position: it was read as \(name). Browsers would show it as windows-1252 with a NUL between letters.",
+                at: location(1), fix: "Re-save the page as UTF-8 with <meta charset=\"utf-8\"> (or add a UTF-16 byte order mark)."))
         }
         if !decoding.invalidBytes.isEmpty, decoding.isReadable {
             let r = decoding.invalidBytes
