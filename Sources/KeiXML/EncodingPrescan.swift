@@ -22,6 +22,24 @@ enum EncodingPrescan {
         return nil
     }
 
+    /// "UTF-16LE" or "UTF-16BE" when the first 1024 bytes are plainly UTF-16 without a byte order mark: a
+    /// NUL in at least three in four of the odd (LE) or even (BE) positions and in at most one in eight
+    /// of the others, as markup and Latin text in UTF-16 have. Browsers do not sniff this (they show
+    /// such a page as windows-1252 with a NUL between letters); nothing else puts that many NULs there.
+    static func utf16WithoutByteOrderMark(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = min(b.count, 1024) & ~1
+        guard n >= 16 else { return nil }
+        var evenNULs = 0, oddNULs = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if b[i] == 0 { evenNULs += 1 }
+            if b[i + 1] == 0 { oddNULs += 1 }
+        }
+        let units = n / 2
+        if oddNULs * 4 >= units * 3, evenNULs * 8 <= units { return "UTF-16LE" }
+        if evenNULs * 4 >= units * 3, oddNULs * 8 <= units { return "UTF-16BE" }
+        return nil
+    }
+
     /// The prescan over `b[from..<limit]`: the first `<meta>` that declares an encoding the standard
     /// knows (UTF-16 labels read as UTF-8 and x-user-defined as windows-1252, as the prescan says), and
     /// the first declaration with an unknown label met before it. With `skippingRawText`, the content of

@@ -57,6 +57,7 @@ public enum MarkupParser {
         }
         let survey = source.withUTF8 { SourceSurvey($0) }
         doc.controlReferences = survey.controlReferences
+        doc.controlReferences.merge(decoded.attributeReferences)
         doc.readingStops = readingStops(survey, root: doc.root, messages: doc.messages)
         return doc
     }
@@ -104,7 +105,7 @@ public enum MarkupParser {
     /// Where reading stopped early: libxml2's fatal errors, text of the source missing from the tree,
     /// and content hidden by an unclosed comment, `script` or `style`.
     static func readingStops(_ survey: SourceSurvey, root: DOMElement?, messages: [ParserMessage]) -> [ReadingStop] {
-        var stops = survey.hidden
+        var stops = survey.hidden.compactMap { confirmed($0, root: root) }
         let treeLetters = root.map(SourceSurvey.letterCount(of:)) ?? 0
         let missing = survey.letters - treeLetters
         // libxml2 stops for good on a fatal error (a limit, memory); "Document is empty" is not one.
@@ -118,6 +119,30 @@ public enum MarkupParser {
                                      detail: fatal.message))
         }
         return stops.sorted { ($0.span?.start ?? Int.max) < ($1.span?.start ?? Int.max) }
+    }
+
+    /// `stop` with the letters the tree really holds inside the unclosed element it names (libxml2 may
+    /// close it earlier than the end of the page, at an ancestor's end tag), nil when that is none; other
+    /// stops, and those whose element the tree does not show, as they are.
+    private static func confirmed(_ stop: ReadingStop, root: DOMElement?) -> ReadingStop? {
+        guard stop.kind == .unterminatedRawText || stop.kind == .unterminatedElement, let start = stop.span?.start,
+              let element = root.flatMap({ element(startingAt: start, in: $0) }),
+              element.name != "script", element.name != "style" else { return stop }
+        let letters = SourceSurvey.letterCount(of: element)
+        guard letters > 0 else { return nil }
+        var stop = stop
+        stop.lostLetters = letters
+        return stop
+    }
+
+    /// The element of the tree under `root` whose start tag is at the source offset `start`.
+    private static func element(startingAt start: Int, in root: DOMElement) -> DOMElement? {
+        var stack = [root]
+        while let e = stack.popLast() {
+            if e.sourceStart == start { return e }
+            for case .element(let child) in e.children { stack.append(child) }
+        }
+        return nil
     }
 
     /// The fewest missing letters reported as lost text (below it, differences in how references and

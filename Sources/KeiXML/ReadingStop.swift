@@ -6,8 +6,9 @@ import KeiDocument
 /// ``MarkupParser`` finds these by comparing the letters and digits of the source's visible text with
 /// those of the parsed tree (``Kind/textMissing``), from libxml2's own fatal errors
 /// (``Kind/parserStopped``), and from markup that hides the rest of the page in browsers and libxml2
-/// alike: a comment or a raw-text element (`script`, `style`, `textarea`, …) that is never closed and
-/// holds page markup with text.
+/// alike: a comment, a raw-text element (`script`, `style`, `textarea`, …), an element whose content is
+/// not shown (`noscript`, `svg`, …) or an attribute quote that is never closed and holds page markup
+/// with text.
 public struct ReadingStop: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// libxml2 reported a fatal error (a limit or an internal error) and built no more of the tree.
@@ -16,9 +17,14 @@ public struct ReadingStop: Sendable, Hashable {
         case textMissing = "text-missing"
         /// A `<!--` with no `-->`: everything after it is comment.
         case unterminatedComment = "unterminated-comment"
-        /// A `<script>`, `<style>`, `<textarea>`, `<xmp>`, `<iframe>`, `<noembed>` or `<noframes>` with no end
-        /// tag: browsers read everything after it as that element's raw text.
+        /// A `<script>`, `<style>`, `<textarea>`, `<title>`, `<iframe>`, `<noembed>` or `<noframes>` with no
+        /// end tag: browsers read everything after it as that element's raw text.
         case unterminatedRawText = "unterminated-raw-text"
+        /// A `<noscript>`, `<template>`, `<select>`, `<object>`, `<svg>` or `<math>` with no end tag: libxml2
+        /// puts the rest of the page inside it, and ingest leaves its content out.
+        case unterminatedElement = "unterminated-element"
+        /// A start tag whose attribute value's quote is never closed: the rest of the page is that value.
+        case unterminatedTag = "unterminated-tag"
     }
 
     public var kind: Kind

@@ -19,4 +19,12 @@ public struct ReplacedCharacters: Sendable, Hashable {
         count += 1
         if let span, first.map({ span.start < $0.start }) ?? true { first = span }
     }
+
+    /// Counts `other`'s characters too, keeping the earliest span.
+    mutating func merge(_ other: ReplacedCharacters) {
+        guard !other.isEmpty else { return }
+        let count = count
+        record(other.first)
+        self.count = count + other.count
+    }
 }

@@ -16,11 +16,15 @@ import KeiDocument
 ///   (NUL ends an attribute and the rest of the page), i.e. C0 controls other than tab, line feed and
 ///   carriage return, DEL, C1 controls (U+0080–U+009F, which a windows-1252 page read as ISO-8859-1
 ///   would show) and the noncharacters U+FFFE/U+FFFF, become U+FFFD; a form feed (HTML white space,
-///   which libxml2 drops) becomes a space.
+///   which libxml2 drops) becomes a space;
+/// - markup libxml2 would lose text at is rewritten (``SourceRepair``: a reference to a control in an
+///   attribute value, an abruptly closed comment `<!-->`).
 public enum SourceDecoder {
     struct Decoded {
         var text: String
         var decoding: SourceDecoding
+        /// References in attribute values that libxml2 would end the value at, rewritten (``SourceRepair``).
+        var attributeReferences = ReplacedCharacters()
     }
 
     /// The source text of `data` and how it was decoded. `forcedEncoding` is an Encoding Standard label or,
@@ -42,9 +46,10 @@ public enum SourceDecoder {
         var out = decodeBytes(b, from: choice.start, to: b.count, with: choice, invalid: &invalid)
         var controls = ReplacedCharacters()
         sanitize(&out, controls: &controls)
+        let repair = SourceRepair(&out)
         var decoding = SourceDecoding(encoding: choice.encoding, basis: choice.basis)
-        decoding.invalidBytes = invalid
-        decoding.controlCharacters = controls
+        decoding.invalidBytes = repair.map(invalid)
+        decoding.controlCharacters = repair.map(controls)
         // Where the declarations stand in the decoded text: the decoded length of the bytes before them.
         func declaration(_ found: EncodingPrescan.Found) -> SourceDecoding.Declaration {
             var ignore = ReplacedCharacters()
@@ -52,7 +57,7 @@ public enum SourceDecoder {
             var tag = decodeBytes(b, from: max(choice.start, found.range.lowerBound), to: found.range.upperBound, with: choice, invalid: &ignore)
             sanitize(&before, controls: &ignore)
             sanitize(&tag, controls: &ignore)
-            let span = SourceSpan(start: before.count, end: before.count + tag.count)
+            let span = repair.map(SourceSpan(start: before.count, end: before.count + tag.count))!
             let line = UnsafeBufferPointer(rebasing: b[0..<found.range.lowerBound]).count(where: { $0 == 0x0A }) + 1
             return SourceDecoding.Declaration(label: found.label, encoding: found.encoding,
                                               span: span.end <= out.count && decoding.isReadable ? span : nil, line: line)
@@ -60,7 +65,8 @@ public enum SourceDecoder {
         decoding.declaration = choice.declaration.map(declaration)
         decoding.ignoredDeclarations = ignored + choice.ignored.map(declaration)
         choice.close()
-        return Decoded(text: String(decoding: out, as: UTF8.self), decoding: decoding)
+        return Decoded(text: String(decoding: out, as: UTF8.self), decoding: decoding,
+                       attributeReferences: repair.attributeReferences)
     }
 
     // MARK: Choosing the encoding
@@ -95,6 +101,9 @@ public enum SourceDecoder {
                 return Choice(encoding: forced, basis: .forced, converter: handler)
             }
             ignored.append(SourceDecoding.Declaration(label: forced, encoding: nil, span: nil))
+        }
+        if let utf16 = EncodingPrescan.utf16WithoutByteOrderMark(b) {
+            return Choice(encoding: utf16, basis: .detectedUTF16)
         }
         let (declared, unknown) = EncodingPrescan.prescan(b, limit: 1024)
         var unknowns = unknown.map { [$0] } ?? []

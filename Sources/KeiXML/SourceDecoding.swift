@@ -30,6 +30,9 @@ public struct SourceDecoding: Sendable, Hashable {
         /// encoding detector decides: the invalid ones
         /// become U+FFFD and the rest stays UTF-8.
         case detectedUTF8 = "detected UTF-8"
+        /// No byte order mark, but a NUL in every other byte (``EncodingPrescan/utf16WithoutByteOrderMark(_:)``):
+        /// UTF-16, which browsers would show as windows-1252 with a NUL between letters.
+        case detectedUTF16 = "detected UTF-16"
         /// No declaration, only ASCII bytes: windows-1252, as browsers say, with no byte read differently.
         case asciiOnly = "ASCII only"
         /// No declaration and bytes that are not UTF-8: windows-1252, as browsers read such pages.

@@ -7,8 +7,10 @@ import KeiDocument
 /// - ``controlReferences``: numeric character references to characters HTML text cannot hold (controls,
 ///   surrogates, values past U+10FFFF, the windows-1252 holes 0x81, 0x8D, 0x8F, 0x90, 0x9D), which
 ///   libxml2 drops or which become U+FFFD, in text and attribute values;
-/// - ``hidden``: a comment, a `script`/`style` or an element browsers read as raw text (`textarea`, `xmp`,
-///   `iframe`, `noembed`, `noframes`) never closed, whose rest of the page holds markup and text.
+/// - ``hidden``: a comment, a `script`/`style`, an element browsers read as raw text (`textarea`, `title`,
+///   `iframe`, `noembed`, `noframes`), an element whose content ingest leaves out (`noscript`, `template`,
+///   `select`, `object`, `svg`, `math`) never closed, or a start tag whose attribute quote is never
+///   closed, whose rest of the page holds markup and text.
 struct SourceSurvey {
     private(set) var letters = 0
     private(set) var controlReferences = ReplacedCharacters()
@@ -57,8 +59,13 @@ struct SourceSurvey {
                         p = max(end, m.end)
                         continue
                     }
-                    if top, let name = unclosedRawTextElement(at: p, nameEnd: m.nameEnd, from: m.end) {
-                        hide(.unterminatedRawText, opening: p..<m.end, rest: m.end..<scanner.count, detail: name)
+                    if top, let (kind, name) = unclosedHidingElement(at: p, nameEnd: m.nameEnd, from: m.end) {
+                        hide(kind, opening: p..<m.end, rest: m.end..<scanner.count, detail: name)
+                    }
+                    if top, m.end == scanner.count {
+                        // A quote never closed: the rest of the page is an attribute value.
+                        let name = String(decoding: UnsafeBufferPointer(rebasing: b[(p + 1)..<m.nameEnd]), as: UTF8.self).lowercased()
+                        hide(.unterminatedTag, opening: p..<m.nameEnd, rest: m.nameEnd..<m.end, detail: name)
                     }
                 case .endTag:
                     tags += 1
@@ -95,15 +102,28 @@ struct SourceSurvey {
     }
 
     /// Elements whose content browsers read as raw text up to their end tag, which libxml2 parses as
-    /// markup (and ingest leaves out): never closed, they hide the rest of the page.
-    private static let rawTextInBrowsers: [StaticString] = ["textarea", "xmp", "iframe", "noembed", "noframes"]
+    /// markup (and ingest leaves out): never closed, they hide the rest of the page. (`xmp` is not one:
+    /// ingest keeps its content as preformatted text.)
+    private static let rawTextInBrowsers: [StaticString] = ["textarea", "title", "iframe", "noembed", "noframes"]
 
-    /// The name of the element whose start tag is at `p` when it is one of ``rawTextInBrowsers`` and no
-    /// end tag for it follows.
-    private func unclosedRawTextElement(at p: Int, nameEnd: Int, from end: Int) -> String? {
+    /// Elements whose content libxml2 parses as markup and ingest leaves out (not rendered, or foreign
+    /// content): never closed, libxml2 puts the rest of the page inside them.
+    private static let unrenderedContainers: [StaticString] = ["noscript", "template", "select", "object", "svg", "math"]
+
+    /// The kind of stop and the name of the element whose start tag is at `p` when it is one of
+    /// ``rawTextInBrowsers`` or ``unrenderedContainers`` and no end tag for it follows.
+    private func unclosedHidingElement(at p: Int, nameEnd: Int, from end: Int) -> (ReadingStop.Kind, String)? {
         let name = (p + 1)..<nameEnd
-        guard let match = Self.rawTextInBrowsers.first(where: { scanner.equalsIgnoringCase(name, $0) }) else { return nil }
-        return scanner.rawTextEnd(from: end, tag: p, nameEnd: nameEnd) == scanner.count ? match.description : nil
+        let kind: ReadingStop.Kind
+        let match: StaticString
+        if let raw = Self.rawTextInBrowsers.first(where: { scanner.equalsIgnoringCase(name, $0) }) {
+            (kind, match) = (.unterminatedRawText, raw)
+        } else if let container = Self.unrenderedContainers.first(where: { scanner.equalsIgnoringCase(name, $0) }) {
+            (kind, match) = (.unterminatedElement, container)
+        } else {
+            return nil
+        }
+        return scanner.rawTextEnd(from: end, tag: p, nameEnd: nameEnd) == scanner.count ? (kind, match.description) : nil
     }
 
     /// Records control references in an attribute value.

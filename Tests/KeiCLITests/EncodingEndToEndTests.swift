@@ -116,6 +116,24 @@ import KeiTestSupport
         }
     }
 
+    /// UTF-16 without a byte order mark (declared or not: a `<meta>` in UTF-16 is unreadable to the
+    /// prescan): read as UTF-16 with one ingest.encoding-undeclared warning, not as windows-1252 with a
+    /// control-character warning for each NUL.
+    @Test func utf16WithoutAByteOrderMarkIsDetected() throws {
+        for head in [#"<meta charset="utf-16">"#, ""] {
+            let page = String(decoding: Self.page(head: Array(head.utf8), body: Array("<p>Seoul 서울, Malmö, 😀.</p>".utf8)), as: UTF8.self)
+            var le: [UInt8] = [], be: [UInt8] = []
+            for u in page.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)]; be += [UInt8(u >> 8), UInt8(u & 0xFF)] }
+            for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+                let o = try Self.check(bytes: bytes, name: "utf16")
+                #expect(o.code == 0, "\(name): \(o.rules())")
+                #expect(o.jats.contains("Seoul 서울, Malmö, 😀.") && o.jats.contains("AFTER END"), "\(name)")
+                #expect(o.rules().filter { $0.hasPrefix("ingest.encoding") || $0 == "ingest.control-character" } == ["ingest.encoding-undeclared"], "\(name): \(o.rules())")
+                #expect((o.diagnostic("ingest.encoding-undeclared")?["message"] as? String)?.contains("read as \(name)") == true)
+            }
+        }
+    }
+
     /// One stray byte (and a truncated sequence) in a UTF-8 page, declared or not: U+FFFD at its line, the
     /// rest of the page still UTF-8.
     @Test func aStrayByteGarblesNothingAfterIt() throws {
@@ -202,6 +220,9 @@ import KeiTestSupport
             ("a 1 MB attribute value", Array(("<p title=\"" + String(repeating: "v", count: 1_000_000) + "\">text</p>").utf8)),
             ("a 60 kB tag name", Array(("<x" + String(repeating: "a", count: 60_000) + ">t</x>").utf8)),
             ("CDATA in HTML", Array("<p>before <![CDATA[ x ]]> after</p>".utf8)),
+            ("an abruptly closed comment <!-->", Array("<p>Kept.</p>\n<!-->\n<p>Shown paragraph.</p>".utf8)),
+            ("an abruptly closed comment <!--->", Array("<p>Kept.</p><!--->\n<p>Shown paragraph.</p>\n<!-- end -->".utf8)),
+            ("an unclosed xmp (its content is kept)", Array("<p>Kept.</p><xmp>\n<p>Shown paragraph.</p>".utf8)),
         ]
         for (label, body) in recovered {
             let o = try Self.check(bytes: Self.page(body: body), name: "stop")
@@ -214,6 +235,15 @@ import KeiTestSupport
             ("an unclosed style", "<p>Kept.</p>\n<style type=\"text/css\">p { color: red }\n<p>Hidden paragraph.</p>", 4),
             ("an unclosed textarea", "<p>Kept.</p>\n<textarea name=\"notes\">\n<p>Hidden paragraph.</p>", 4),
             ("an unclosed iframe", "<p>Kept.</p>\n<IFRAME src=\"x.html\">\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed svg", "<p>Kept.</p>\n<svg width=\"10\" height=\"10\"><rect/>\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed math", "<p>Kept.</p>\n<math><mi>x</mi>\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed object", "<p>Kept.</p>\n<object data=\"x.swf\">\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed noscript", "<p>Kept.</p>\n<NoScript>\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed template", "<p>Kept.</p>\n<template id=\"t\">\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed select", "<p>Kept.</p>\n<select name=\"s\"><option>One\n<p>Hidden paragraph.</p>", 4),
+            ("an unclosed title in the body", "<p>Kept.</p>\n<title>\n<p>Hidden paragraph.</p>", 4),
+            ("an attribute's double quote never closed", "<p>Kept.</p>\n<p class=\"a\n<p>Hidden paragraph.</p>", 4),
+            ("an attribute's single quote never closed", "<p>Kept.</p>\n<div><p id=x class='a>\n<p>Hidden paragraph.</p>", 4),
         ]
         for (label, body, line) in failing {
             let o = try Self.check(bytes: Self.page(body: Array(body.utf8)), name: "stop")
@@ -221,5 +251,40 @@ import KeiTestSupport
             #expect(o.diagnostic("ingest.truncated")?["severity"] as? String == "error", "\(label): \(o.rules())")
             #expect(o.line("ingest.truncated") == line, "\(label)")
         }
+    }
+
+    // MARK: Attribute values and JSON-LD
+
+    /// A numeric reference to a control (or any non-character) in an attribute value, in every kind of
+    /// attribute the article reads: the rest of the value stays, the reference becomes U+FFFD, one warning.
+    @Test func controlReferencesInAttributesKeepTheRestOfTheValue() throws {
+        let head = Array(#"<meta charset="utf-8"><meta name="citation_title" content="Real &#2;Title Here"><meta name="citation_author" content=Jane&#1;Doe>"#.utf8)
+        let body = Array(##"<p>Links <a href="https://example.org/&#1;x&#133;y">one</a>, <a href='https://example.org/&#x0;z&#xD800;w'>two</a> and <a href="&#0;javascript:alert(1)">three</a>.</p>"##.utf8)
+            + Array(##"\n<figure><img src="a&#0;b.png" alt="alt&#7;text"><figcaption>Figure 1: A caption.</figcaption></figure>"##.utf8)
+        let o = try Self.check(bytes: Self.page(head: head, body: body), name: "attrs")
+        #expect(o.metadata["title"] as? String == "Real \u{FFFD}Title Here")
+        #expect(o.jats.contains("https://example.org/%EF%BF%BDx%E2%80%A6y"), "\(o.jats)")
+        #expect(o.jats.contains("https://example.org/%EF%BF%BDz%EF%BF%BDw"))
+        #expect(o.jats.contains("%EF%BF%BDjavascript:alert(1)"), "the link keeps its value (a relative URL, as in browsers)")
+        #expect(o.jats.contains("a%EF%BF%BDb.png"))
+        #expect(o.jats.contains("AFTER END"))
+        let control = try #require(o.diagnostic("ingest.control-character"))
+        #expect((control["message"] as? String)?.contains("8 numeric character reference") == true, "\(control)")
+        #expect(control["line"] as? Int == 1)
+        #expect(!o.reportText.contains("invalid xmlChar value"), "libxml2 never sees a reference it would cut a value at")
+        Self.expectNoControls(o, "attrs")
+    }
+
+    /// JSON `\u0085` is the C1 control, not `&#133;`; `\u0000` and `\u0007` are controls too: each becomes
+    /// U+FFFD (the rest of the value stays) with ingest.control-character at the block's line.
+    @Test func jsonLDControlEscapesAreReplacedAndReported() throws {
+        let head = Array(##"<meta charset="utf-8"><script type="application/ld+json">{"@type":"Article","headline":"Seoul\u0000Talks","author":{"@type":"Person","name":"Jane\u0085 Doe\u0007"},"description":"A \\u0085 escaped backslash, a tab\tand \u00e9t\u00e9"}</script>"##.utf8)
+        let o = try Self.check(bytes: Self.page(head: head, body: Array("<p>Body.</p>".utf8)), name: "jsonld")
+        let control = try #require(o.diagnostic("ingest.control-character"), "\(o.rules())")
+        #expect((control["message"] as? String)?.contains("3 control character") == true, "\(control)")
+        #expect(control["line"] as? Int == 1)
+        #expect(!o.reportText.contains("Jane… Doe") && !o.jats.contains("Jane…"))
+        Self.expectNoControls(o, "jsonld")
+        #expect(o.code == 0)
     }
 }

@@ -140,7 +140,8 @@ import KeiXML
             #"<p>A <a href="http://[::1">bad host</a>, a <a href="https://example.org/&#0;x">nul</a> and <a href="https://example.org/&#1;y">one</a> link.</p>"#))
         #expect(jats.contains("A bad host, a <ext-link"), "\(RenderFidelityTests.body(jats))")
         #expect(jats.contains(#"xlink:href="https://example.org/%EF%BF%BDx">nul</ext-link>"#))
-        #expect(jats.contains(#"xlink:href="https://example.org/%01y">one</ext-link>"#))
+        // A reference to a control character in an attribute becomes U+FFFD before parsing (SourceRepair).
+        #expect(jats.contains(#"xlink:href="https://example.org/%EF%BF%BDy">one</ext-link>"#))
         let unsafe = R.rules(diagnostics, "ingest.unsafe-link")
         #expect(unsafe.count == 1 && unsafe[0].message.contains("IPv6") && unsafe[0].span != nil, "\(unsafe.map(\.message))")
     }

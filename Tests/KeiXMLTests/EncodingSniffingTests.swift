@@ -240,6 +240,15 @@ import Testing
         ("<STYLE>p { color: red } <p>hidden paragraph</p>", .unterminatedRawText, "style"),
         ("<textarea rows=3><p>hidden paragraph</p>", .unterminatedRawText, "textarea"),
         ("<noembed><p>hidden paragraph</p>", .unterminatedRawText, "noembed"),
+        ("<title><p>hidden paragraph</p>", .unterminatedRawText, "title"),
+        ("<svg width=10><rect/><p>hidden paragraph</p>", .unterminatedElement, "svg"),
+        ("<MATH><mi>x</mi><p>hidden paragraph</p>", .unterminatedElement, "math"),
+        ("<object data=x><p>hidden paragraph</p>", .unterminatedElement, "object"),
+        ("<noscript><p>hidden paragraph</p>", .unterminatedElement, "noscript"),
+        ("<template><p>hidden paragraph</p>", .unterminatedElement, "template"),
+        ("<select><option>a<p>hidden paragraph</p>", .unterminatedElement, "select"),
+        ("<p class=\"a\n<p>hidden paragraph</p>", .unterminatedTag, "p"),
+        ("<div id='a><p>hidden paragraph</p>", .unterminatedTag, "div"),
     ])
     func unclosedCommentsAndRawTextThatHideMarkupAreReported(middle: String, kind: ReadingStop.Kind, detail: String) throws {
         let data = Self.page(middle)
@@ -247,13 +256,17 @@ import Testing
         let stop = try #require(doc.readingStops.first)
         #expect(stop.kind == kind)
         #expect(stop.detail == detail)
-        #expect(stop.span.map { String(decoding: Array(doc.sourceText.utf8)[$0.range], as: UTF8.self).lowercased().hasPrefix("<" + (detail == "comment" ? "!--" : detail)) } == true)
+        #expect(stop.span.map { String(decoding: Array(doc.sourceText.utf8)[$0.range], as: UTF8.self).lowercased().hasPrefix("<" + (detail == "comment" ? "!--" : detail)) } == true, "\(stop)")
         #expect(stop.lostLetters >= 20)
     }
 
     @Test func closedOrEmptyTailsAreNotReported() {
         for middle in ["<!-- a closed comment -->", "<script>var x = '<p>';</script>", "<!-- x --!> closed the old way",
-                       "<textarea>notes</TEXTAREA>", "<iframe src=x></iframe>"] {
+                       "<textarea>notes</TEXTAREA>", "<iframe src=x></iframe>", "<noscript><p>Turn on scripts.</p></noscript>",
+                       "<svg><title>Icon</title><rect/></svg>", "<select><option>One</option></select>",
+                       // Unclosed, but the article keeps its content (xmp), or libxml2 closes it at the
+                       // paragraph's end and the text after it is outside.
+                       "<xmp><p>shown paragraph</p>", "<p>Icon <svg><path d=\"M0\"/></p>"] {
             #expect(MarkupParser.parseHTML(Self.page(middle)).readingStops.isEmpty, "\(middle)")
         }
         // At the very end, an unclosed comment or script hides no page markup.
@@ -279,5 +292,73 @@ import Testing
         // A fatal libxml2 error without lost text is still reported, at its line.
         let fatal = ParserMessage(level: .fatal, code: 1, line: 2, column: 0, message: "Excessive depth in document")
         #expect(MarkupParser.readingStops(survey, root: whole.root, messages: [fatal]).map(\.kind) == [.parserStopped])
+    }
+}
+
+@Suite struct SourceRepairTests {
+    static func repaired(_ html: String) -> (String, SourceRepair) {
+        var bytes = Array(html.utf8)
+        let repair = SourceRepair(&bytes)
+        return (String(decoding: bytes, as: UTF8.self), repair)
+    }
+
+    /// References libxml2 would end an attribute value at become `&#xFFFD;` (quoted, unquoted, hex,
+    /// decimal, without `;`); in text, comments and scripts, and references to real characters, stay.
+    @Test func controlReferencesInAttributeValuesBecomeReplacementReferences() {
+        let (text, repair) = Self.repaired(#"<p a="x&#0;y" b='&#x1;' c=u&#2v d="&#xD800;&#1114112;" e="&#133;&#9;&amp;">t&#1;</p><!-- <p a="&#1;"> --><script>s='<p a="&#1;">'</script>"#)
+        #expect(text == #"<p a="x&#xFFFD;y" b='&#xFFFD;' c=u&#xFFFD;v d="&#xFFFD;&#xFFFD;" e="&#133;&#9;&amp;">t&#1;</p><!-- <p a="&#1;"> --><script>s='<p a="&#1;">'</script>"#)
+        #expect(repair.attributeReferences.count == 5)
+        #expect(repair.attributeReferences.first == SourceSpan(start: 7, end: 15))
+        // Offsets after an edit move by its growth (`&#0;` → `&#xFFFD;`: 4 bytes more).
+        #expect(repair.map(7) == 7)
+        #expect(repair.map(12) == 16)
+    }
+
+    @Test func abruptlyClosedCommentsBecomeEmptyComments() {
+        let (text, repair) = Self.repaired("<p>a</p><!--><p>b</p><!---><p>c</p><!----><!-- d --><p>e</p>")
+        #expect(text == "<p>a</p><!----><p>b</p><!----><p>c</p><!----><!-- d --><p>e</p>")
+        #expect(repair.attributeReferences.isEmpty)
+        #expect(repair.map(13) == 15)
+        let doc = MarkupParser.parseHTML(Data("<body><p>a</p><!-->\n<p>bee</p><!--->\n<p>cee</p><!-- end --></body>".utf8))
+        #expect(doc.root?.textContent.contains("bee") == true && doc.root?.textContent.contains("cee") == true)
+        #expect(doc.readingStops.isEmpty)
+    }
+
+    /// Through the parser: the value keeps its rest, spans point into the repaired source.
+    @Test func attributeValuesKeepTheirRest() throws {
+        let doc = MarkupParser.parseHTML(Data(#"<html><head><meta name="t" content="Real &#2;Title"></head><body><a href="&#0;javascript:x">l</a></body></html>"#.utf8))
+        var metas: [DOMElement] = []
+        var stack = [try #require(doc.root)]
+        while let e = stack.popLast() {
+            if e.name == "meta" || e.name == "a" { metas.append(e) }
+            for case .element(let c) in e.children { stack.append(c) }
+        }
+        let values = Set(metas.flatMap { $0.attributes.filter { $0.name == "content" || $0.name == "href" }.map(\.value) })
+        #expect(values == ["Real \u{FFFD}Title", "\u{FFFD}javascript:x"])
+        #expect(doc.controlReferences.count == 2)
+        let first = try #require(doc.controlReferences.first)
+        #expect(String(decoding: Array(doc.sourceText.utf8)[first.range], as: UTF8.self) == "&#xFFFD;")
+        #expect(!doc.messages.contains { $0.message.contains("invalid xmlChar") })
+    }
+}
+
+@Suite struct UTF16SniffingTests {
+    static func sniff(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { EncodingPrescan.utf16WithoutByteOrderMark($0) }
+    }
+
+    @Test func nulsInEveryOtherByteAreUTF16() {
+        let text = "<!DOCTYPE html><html lang=\"ko\"><head><title>서울 Seoul</title></head><body><p>한국어 본문</p>"
+        let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(Self.sniff(le) == "UTF-16LE")
+        #expect(Self.sniff(be) == "UTF-16BE")
+        // ASCII, UTF-8, a page with a few NULs, and too little to tell are not.
+        #expect(Self.sniff(Array(text.utf8)) == nil)
+        #expect(Self.sniff(Array("<p>a\u{0}b\u{0}c\u{0}d\u{0}e</p><p>more text here</p>".utf8)) == nil)
+        #expect(Self.sniff(Array(le.prefix(8))) == nil)
+        let doc = MarkupParser.parseHTML(Data(le))
+        #expect(doc.decoding?.basis == .detectedUTF16)
+        #expect(doc.root?.textContent.contains("한국어 본문") == true)
     }
 }

@@ -10,7 +10,7 @@ enum EncodingDiagnostics {
     static let declaration = StageMessage("ingest.encoding-declaration", .warning,
         "An encoding declaration was not followed: an unknown label, a declaration after the first 1024 bytes, or an encoding option no converter knows.")
     static let undeclared = StageMessage("ingest.encoding-undeclared", .warning,
-        "The page declares no encoding and is not valid UTF-8; it was read as windows-1252, as browsers read such pages.")
+        "The page declares no encoding and is not valid UTF-8; it was read as windows-1252, as browsers read such pages (or as UTF-16 when a NUL stands in every other byte).")
     static let unsupported = StageMessage("ingest.encoding-unsupported", .error,
         "The page declares an encoding browsers refuse to decode (iso-2022-kr, iso-2022-cn, hz-gb-2312); nothing of it could be read.")
     static let suspect = StageMessage("ingest.encoding-suspect", .warning,
@@ -65,6 +65,11 @@ enum EncodingDiagnostics {
                 "The page declares no encoding and is not valid UTF-8 (first at line \(first)); it was read as windows-1252, as browsers read such pages. If it is in another encoding, its non-ASCII characters are wrong.",
                 at: location(first), fix: fix))
         }
+        if decoding.basis == .detectedUTF16 {
+            out.append(undeclared.diagnostic(
+                "The page has no byte order mark and no encoding declaration readable in its bytes, but a NUL byte stands in every other position: it was read as \(name). Browsers would show it as windows-1252 with a NUL between letters.",
+                at: location(1), fix: "Re-save the page as UTF-8 with <meta charset=\"utf-8\"> (or add a UTF-16 byte order mark)."))
+        }
         if !decoding.invalidBytes.isEmpty, decoding.isReadable {
             let r = decoding.invalidBytes
             let line = r.first.map { index.position(of: $0.start).line } ?? 0
@@ -117,6 +122,12 @@ enum EncodingDiagnostics {
         case .unterminatedRawText:
             message = "A <\(stop.detail)> opened here is never closed with </\(stop.detail)>: browsers read the rest of the page (about \(stop.lostLetters) letters of text in markup) as its raw content, and the article leaves it out."
             fix = "Close the element with </\(stop.detail)> where it should end."
+        case .unterminatedElement:
+            message = "A <\(stop.detail)> opened here is never closed with </\(stop.detail)>: the parser reads the rest of the page (about \(stop.lostLetters) letters of text in markup) as its content, which the article leaves out."
+            fix = "Close the element with </\(stop.detail)> where it should end."
+        case .unterminatedTag:
+            message = "The <\(stop.detail)> tag that starts here never ends: an attribute value's quote is never closed, so the rest of the page (about \(stop.lostLetters) letters of text in markup) is read as that value, and the article leaves it out."
+            fix = "Close the attribute value with the quote it opened with (\" or ')."
         }
         return truncated.diagnostic(message, at: location, fix: fix, span: stop.span)
     }

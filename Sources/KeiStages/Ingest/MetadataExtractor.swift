@@ -89,6 +89,12 @@ public enum MetadataExtractor {
                 at: merger.location(bad.line),
                 fix: "Fix the JSON syntax of that script (check commas and quotes) or remove it."))
         }
+        for escapes in ld.controlEscapes {
+            merger.emit(EncodingDiagnostics.control.diagnostic(
+                "The JSON-LD block at line \(escapes.line) escapes \(escapes.count) control character(s) that text cannot hold (such as \\u0000 or the C1 control \\u0085); each was replaced by U+FFFD.",
+                at: merger.location(escapes.line),
+                fix: "Replace the escape with the character meant (\\u2026 for an ellipsis) or remove it."))
+        }
         func ldCandidate(_ value: String?, _ name: String,
                          reading read: (String?) -> String? = MetadataText.nonEmpty) -> [MetadataCandidate] {
             guard let v = read(value) else { return [] }

@@ -25,4 +25,7 @@ struct JSONLDMetadata {
     var start: Int?
     /// Lines of `<script type="application/ld+json">` blocks that are not valid JSON, with the reason.
     var invalidBlocks: [(line: Int, reason: String)] = []
+    /// Lines of blocks whose strings escape control characters (``JSONLDReader/replacingControlEscapes(_:)``),
+    /// with how many.
+    var controlEscapes: [(line: Int, count: Int)] = []
 }

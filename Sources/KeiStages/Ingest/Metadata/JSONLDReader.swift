@@ -30,9 +30,11 @@ enum JSONLDReader {
                 }
             }
             if body.isEmpty { continue }
+            let (escaped, controls) = replacingControlEscapes(body)
+            if controls > 0 { result.controlEscapes.append((line, controls)) }
             let json: Any
             do {
-                json = try JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
+                json = try JSONSerialization.jsonObject(with: Data(escaped.utf8), options: [.fragmentsAllowed])
             } catch {
                 result.invalidBlocks.append((line, "not valid JSON"))
                 continue
@@ -66,6 +68,34 @@ enum JSONLDReader {
         if result.volumeNumber == nil { result.volumeNumber = string(node["volumeNumber"]) }
         result.doi = doi(node["identifier"]) ?? doi(node["sameAs"]) ?? doi(node["@id"])
         return result
+    }
+
+    /// `json` with each `\u` escape of a control character HTML text cannot hold (C0 other than tab, line
+    /// feed and carriage return, DEL, C1 U+0080–U+009F: JSON's `\u0085` is that C1 control, not the
+    /// windows-1252 `…` of HTML's `&#133;`) made `\uFFFD`, and how many there were.
+    static func replacingControlEscapes(_ json: String) -> (String, Int) {
+        let b = Array(json.utf8)
+        var out: [UInt8] = []
+        var count = 0
+        var i = 0
+        var copied = 0
+        while i < b.count {
+            guard b[i] == 0x5C, i + 1 < b.count else { i += 1; continue } // '\'
+            guard b[i + 1] == 0x75, i + 6 <= b.count, // 'u'
+                  let value = UInt32(String(decoding: b[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16),
+                  (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value) else {
+                i += 2
+                continue
+            }
+            out.append(contentsOf: b[copied..<i])
+            out.append(contentsOf: Array("\\uFFFD".utf8))
+            count += 1
+            i += 6
+            copied = i
+        }
+        guard count > 0 else { return (json, 0) }
+        out.append(contentsOf: b[copied...])
+        return (String(decoding: out, as: UTF8.self), count)
     }
 
     /// 2 for article types, 1 for a WebPage (used only when nothing better exists), 0 otherwise.
