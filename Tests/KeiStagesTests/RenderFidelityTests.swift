@@ -136,24 +136,7 @@ import KeiXML
 
     // MARK: misnested lists
 
-    @Test(arguments: [
-        ("<ol><li>One</li><ol><li>One-a</li><ul><li>One-a-i</li></ul><li>One-b</li></ol><li>Two</li><li>Three</li></ol>", "One(One-a[One-a-i],One-b),Two,Three", 1),
-        ("<ol><li>P</li><ul><li>P-a</li></ul><ul><li>P-b</li></ul><li>Q</li></ol>", "P[P-a][P-b],Q", 2),
-        ("<ul><li>M</li><ol><li>M-1</li><ol><li>M-1-x</li></ol><li>M-2</li></ol><li>N</li></ul>", "M(M-1(M-1-x),M-2),N", 1),
-        ("<ul>\n<li>P</li>\n<ol><li>P-a</li></ol>\n<!-- c -->\n<ol><li>P-b</li></ol>\n<li>Q</li>\n</ul>", "P(P-a)(P-b),Q", 2),
-        ("<ol><li>P</li><ol><li>P-a</li></ol><ul><li>P-b</li></ul><li>Q</li></ol>", "P(P-a)[P-b],Q", 1),
-        ("<ol><li>A</li><ol><li>B</li><ol><li>C</li><ul><li>D</li></ul><li>E</li></ol><li>F</li></ol><li>G</li></ol>", "A(B(C[D],E),F),G", 1),
-    ])
-    func doublyMisnestedListsAreRebuiltAsBrowsersShowThem(_ markup: String, _ expected: String, _ repairs: Int) throws {
-        let (article, diagnostics, jats) = try R.ingest(R.page(markup))
-        let lists = R.lists(article)
-        #expect(lists.count == 1, "one list: \(TreeDumper.dump(article))")
-        if let l = lists.first { #expect(R.outline(l) == expected) }
-        let warnings = R.rules(diagnostics, "ingest.markup-repaired")
-        #expect(warnings.count == repairs, "one warning per repair: \(warnings.map(\.message))")
-        #expect(warnings.allSatisfy { $0.span != nil })
-        #expect(JATSStructureValidator.validate(jats).isEmpty)
-    }
+    // Doubly misnested lists: cases in RenderedReadingTests.misnestedListsAreRebuilt.
 
     // MARK: addresses as the URL parser reads them
 

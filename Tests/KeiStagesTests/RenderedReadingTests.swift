@@ -287,6 +287,13 @@ import KeiXML
         ("<ol><li>a</li><ul><li>b</li></ul><li>c</li><ul><li>d</li></ul><li>e</li></ol>", "a[b],c[d],e", 2),
         ("<ol><li>a</li><ul><li>b</li></ul></ol>", "a[b]", 1),
         ("<ol><li>a</li><ul><li>b</li></ul><li>c<ul><li>c1</li></ul></li><li>d</li></ol>", "a[b],c[c1],d", 1),
+        // Doubly misnested, two inner lists in a row, deeper (the tester's pages and variants).
+        ("<ol><li>One</li><ol><li>One-a</li><ul><li>One-a-i</li></ul><li>One-b</li></ol><li>Two</li><li>Three</li></ol>", "One(One-a[One-a-i],One-b),Two,Three", 1),
+        ("<ol><li>P</li><ul><li>P-a</li></ul><ul><li>P-b</li></ul><li>Q</li></ol>", "P[P-a][P-b],Q", 2),
+        ("<ul><li>M</li><ol><li>M-1</li><ol><li>M-1-x</li></ol><li>M-2</li></ol><li>N</li></ul>", "M(M-1(M-1-x),M-2),N", 1),
+        ("<ul>\n<li>P</li>\n<ol><li>P-a</li></ol>\n<!-- c -->\n<ol><li>P-b</li></ol>\n<li>Q</li>\n</ul>", "P(P-a)(P-b),Q", 2),
+        ("<ol><li>P</li><ol><li>P-a</li></ol><ul><li>P-b</li></ul><li>Q</li></ol>", "P(P-a)[P-b],Q", 1),
+        ("<ol><li>A</li><ol><li>B</li><ol><li>C</li><ul><li>D</li></ul><li>E</li></ol><li>F</li></ol><li>G</li></ol>", "A(B(C[D],E),F),G", 1),
     ])
     func misnestedListsAreRebuilt(_ markup: String, _ expected: String, _ repairs: Int) throws {
         let (article, diagnostics, jats) = try Self.ingest(Self.page(markup))
