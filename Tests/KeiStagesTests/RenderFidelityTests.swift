@@ -134,6 +134,22 @@ import KeiXML
         #expect(infos.allSatisfy { $0.span != nil })
     }
 
+    // MARK: blocks left out beside the main text
+
+    /// Short fragments of the article that content selection leaves out beside the main text (an
+    /// orphan list item, a short div after a long quote) are reported, never dropped silently.
+    @Test(arguments: [
+        "<strong><blockquote><p>Strong around a block quote.</p></blockquote></strong>\n<li>Orphan list item outside a list</li>",
+        "<blockquote><p>Quote text here that is somewhat longer than the other one and keeps going for a while.</p></blockquote><div>Orphan div text here</div>",
+    ])
+    func shortBlocksLeftOutBesideTheMainTextAreReported(_ markup: String) throws {
+        let (_, diagnostics, jats) = try R.ingest(Self.shortPage(markup))
+        if !jats.contains("Orphan") {
+            let infos = R.rules(diagnostics, "ingest.chrome-removed")
+            #expect(infos.contains { ($0.excerpt ?? "").contains("Orphan") && $0.span != nil }, "\(infos.map(\.message))")
+        }
+    }
+
     // MARK: misnested lists
 
     // Doubly misnested lists: cases in RenderedReadingTests.misnestedListsAreRebuilt.

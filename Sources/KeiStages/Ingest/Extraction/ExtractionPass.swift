@@ -89,7 +89,8 @@ struct ExtractionPass {
 
     /// Fills ``removedBlocks`` with the removals inside the chosen container blocks that held more
     /// than ``RemovedBlock/minimumWords`` words, a paragraph holding a sentence, a caption
-    /// ("Figure 3: …", a figcaption) or text in a table (see ``holdsTableText(_:countingRemoved:)``).
+    /// ("Figure 3: …", a figcaption), text in a table (see ``holdsTableText(_:countingRemoved:)``),
+    /// or at least ``RemovedBlock/minimumWordsBesideMainText`` words left out beside the main text.
     private mutating func reportRemovals(inside roots: [Int]) {
         var out: [RemovedBlock] = []
         for (i, reason) in removals.sorted(by: { $0.index < $1.index }) {
@@ -101,8 +102,11 @@ struct ExtractionPass {
             if nested { continue }
             let text = tree.elements[i].textContent
             let words = InlineText.wordCount(text)
+            // A block of the article left out beside its main text is reported from a few words on: it
+            // was the page's own content, and nothing else (a class, a hint) says it was chrome.
             guard words > RemovedBlock.minimumWords || holdsSentence(i) || hasCaptionOrLabel(i)
-                || holdsTableText(i, countingRemoved: true) else { continue }
+                || holdsTableText(i, countingRemoved: true)
+                || (reason == .besideMainText && words >= RemovedBlock.minimumWordsBesideMainText) else { continue }
             out.append(RemovedBlock(element: tree.elements[i].name, line: tree.elements[i].line,
                                     sourceStart: tree.elements[i].sourceStart, words: words,
                                     excerpt: RemovedBlock.excerpt(of: text), reason: reason))

@@ -34,6 +34,9 @@ public struct RemovedBlock: Sendable, Hashable {
     /// Blocks with more words than this are reported (shorter ones when they are a paragraph holding
     /// a sentence, or hold a caption or a "Figure 3" label).
     public static let minimumWords = 20
+    /// Blocks of the article left out beside its main text (``Reason/besideMainText``) are reported
+    /// from this many words on (Unicode word count).
+    public static let minimumWordsBesideMainText = 3
 
     /// The removed element's name (`div`, `ul`…), 1-based source line (0 when unknown) and word count.
     public var element: String
