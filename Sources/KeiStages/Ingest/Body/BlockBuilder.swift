@@ -193,29 +193,7 @@ struct BlockBuilder {
     /// elements shows it: `<em>a<p>b</p>c</em>` reads as `<em>a</em>`, `<p><em>b</em></p>`,
     /// `<em>c</em>`; `<a href><p>x</p><p>y</p></a>` as two paragraphs that are both links.
     static func pushingDown(_ wrapper: DOMElement) -> [DOMNode] {
-        var out: [DOMNode] = []
-        var run: [DOMNode] = []
-        func flush() {
-            guard !run.isEmpty else { return }
-            if InlineText.hasVisibleText(run) || run.contains(where: { $0.element != nil }) {
-                var w = wrapper
-                w.children = run
-                out.append(.element(w))
-            } else {
-                out += run
-            }
-            run = []
-        }
-        for child in wrapper.children {
-            guard case .element(let c) = child, blockNames.contains(c.name) || containsBlockStatic(c) else {
-                run.append(child)
-                continue
-            }
-            flush()
-            out.append(.element(wrapping(c, in: wrapper)))
-        }
-        flush()
-        return out
+        wrappingInlineRuns(of: wrapper.children, in: wrapper, wrapsElementsWithoutText: true)
     }
 
     /// `block` with the inline runs inside it (at any depth of blocks) wrapped in a copy of `wrapper`.
@@ -224,34 +202,42 @@ struct BlockBuilder {
         if b.name == "hr" || b.name == "pre" { return b }
         if formattingNames.contains(b.name) {
             // An inline element that itself holds blocks: its own content is pushed down first.
-            var holder = DOMElement(name: "div", children: pushingDown(b), line: b.line, sourceStart: b.sourceStart)
-            holder = wrapping(holder, in: wrapper)
-            return holder
+            let holder = DOMElement(name: "div", children: pushingDown(b), line: b.line, sourceStart: b.sourceStart)
+            return wrapping(holder, in: wrapper)
         }
-        var kids: [DOMNode] = []
+        b.children = wrappingInlineRuns(of: b.children, in: wrapper, wrapsElementsWithoutText: false)
+        return b
+    }
+
+    /// `children` with each run of inline nodes between blocks wrapped in a copy of `wrapper`, and each
+    /// block (or element holding one) wrapped inside by ``wrapping(_:in:)``. A run without visible text
+    /// is left as it is, unless it holds an element and `wrapsElementsWithoutText` is true (an image
+    /// inside a link keeps its link).
+    private static func wrappingInlineRuns(of children: [DOMNode], in wrapper: DOMElement,
+                                           wrapsElementsWithoutText: Bool) -> [DOMNode] {
+        var out: [DOMNode] = []
         var run: [DOMNode] = []
         func flush() {
             guard !run.isEmpty else { return }
-            if InlineText.hasVisibleText(run) {
+            if InlineText.hasVisibleText(run) || (wrapsElementsWithoutText && run.contains(where: { $0.element != nil })) {
                 var w = wrapper
                 w.children = run
-                kids.append(.element(w))
+                out.append(.element(w))
             } else {
-                kids += run
+                out += run
             }
             run = []
         }
-        for child in b.children {
+        for child in children {
             if case .element(let c) = child, blockNames.contains(c.name) || containsBlockStatic(c) {
                 flush()
-                kids.append(.element(wrapping(c, in: wrapper)))
+                out.append(.element(wrapping(c, in: wrapper)))
             } else {
                 run.append(child)
             }
         }
         flush()
-        b.children = kids
-        return b
+        return out
     }
 
     /// ``containsBlock(_:)`` without a builder.
