@@ -1,3 +1,4 @@
+import Foundation
 /// The journal a workflow publishes in, from `Workflows/journals/*.yml`.
 public struct JournalInfo: Sendable, Hashable {
     public var id: String
@@ -11,6 +12,10 @@ public struct JournalInfo: Sendable, Hashable {
     public var licenseURL: String?
     /// The house-style file, relative to the working directory.
     public var styleFile: String?
+    /// The house-style file itself (the top of its chain of layers).
+    public var styleURL: URL?
+    /// What the journal asks of a manuscript (its `manuscript` section).
+    public var manuscript = ManuscriptSpec()
 
     public init(id: String = "journal", title: String = "", abbreviatedTitle: String? = nil, publisher: String = "",
                 publisherLocation: String? = nil, issnPrint: String? = nil, issnOnline: String? = nil,

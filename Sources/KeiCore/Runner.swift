@@ -143,7 +143,9 @@ public struct Runner: Sendable {
             Self.resolveAll(&changes, index: index)
         }
         if let article = context.article {
-            let known = knownRules ?? Set(stages.flatMap { $0.type.description.messages.map(\.rule) } + Self.messages.map(\.rule))
+            // The registry's rules, plus what this workflow's stage instances report (house-style rules are data).
+            let own = stages.flatMap { $0.stage.reportedRules.map(\.rule) }
+            let known = (knownRules ?? Set(Self.messages.map(\.rule))).union(own)
             var unknown = Self.unknownRuleDiagnostics(article, knownRules: known, file: context.sourceDisplayPath)
             for i in unknown.indices {
                 unknown[i].article = entry.id

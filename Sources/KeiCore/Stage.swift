@@ -9,6 +9,13 @@ public protocol Stage: Sendable {
     static var description: StageDescription { get }
     /// Builds the stage from its effective options (already type-checked by the workflow loader).
     init(options: StageOptions) throws
+    /// The rules this instance can report: its description's messages, unless its rules are data (the
+    /// house style's rules for `lint.style`). Suppression directives are checked against these.
+    var reportedRules: [StageMessage] { get }
+}
+
+extension Stage {
+    public var reportedRules: [StageMessage] { Self.description.messages }
 }
 
 /// An ingest, transform or emit stage: runs on one article and may change its model.

@@ -1,6 +1,9 @@
 /// The effective options of one stage in one workflow: declared defaults overridden by the workflow.
 public struct StageOptions: Sendable, Hashable {
     public private(set) var values: [String: OptionValue]
+    /// The workflow's merged house style (journal layers plus the workflow's overrides), set by the
+    /// workflow loader for every stage; nil when the workflow names no style.
+    public var style: StyleSheet?
 
     public init(_ values: [String: OptionValue] = [:]) {
         self.values = values

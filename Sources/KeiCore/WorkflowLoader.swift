@@ -13,13 +13,15 @@ public struct WorkflowLoader: Sendable {
     public let workingDirectory: URL
 
     static let workflowKeys = ["name", "title", "description", "journal", "volume", "number", "cover-date",
-                               "output", "articles", "stages", "gates", "limits"]
+                               "output", "articles", "stages", "gates", "limits", "style"]
     static let articleKeys = ["id", "title", "source", "authors", "status"]
     static let stageKeys = ["id", "options"]
     static let gateKeys = ["fail-on"]
     static let limitKeys = ["max-source-bytes"]
     static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
-                              "issn-online", "license", "license-url", "style"]
+                              "issn-online", "license", "license-url", "style", "manuscript"]
+    static let manuscriptKeys = ["min-words", "max-words", "abstract", "parts"]
+    static let manuscriptParts = ["title", "abstract", "body", "notes", "appendix"]
 
     public init(registry: StageRegistry, workingDirectory: URL) {
         self.registry = registry
@@ -95,6 +97,8 @@ public struct WorkflowLoader: Sendable {
         var limits = Limits()
         var output = root.appendingPathComponent("out/\(defaultName)")
         var sawStages = false
+        var stagesNode: Node?
+        var issueStyle: URL?
 
         let entries = r.entries(node, in: "the workflow", allowed: Self.workflowKeys) ?? []
         // Limits first: they apply to source checks below.
@@ -135,7 +139,15 @@ public struct WorkflowLoader: Sendable {
                 articles = loadArticles(e.value, root: root, limits: limits, reader: &r)
             case "stages":
                 sawStages = true
-                stages = loadStages(e.value, reader: &r)
+                stagesNode = e.value
+            case "style":
+                if let path = r.string(e.value, "style") {
+                    if let u = inside(root, path, base: folder, node: e.value, what: "style file", reader: &r) {
+                        if FileManager.default.fileExists(atPath: u.path) { issueStyle = u } else {
+                            r.problem(e.value, "style file '\(path)' not found (looked at \(display(u)))")
+                        }
+                    }
+                }
             case "gates":
                 for g in r.entries(e.value, in: "gates", allowed: Self.gateKeys) ?? [] {
                     guard let s = r.string(g.value, "gates.fail-on") else { continue }
@@ -148,6 +160,19 @@ public struct WorkflowLoader: Sendable {
             }
         }
         if !sawStages { r.problem(node, "the workflow has no 'stages' list: name at least ingest.html") }
+        // Stages last: they are built with the journal's and the workflow's house style.
+        var style: StyleSheet?
+        let styleFiles = [issue.journal.styleURL, issueStyle].compactMap { $0 }
+        if !styleFiles.isEmpty {
+            do {
+                style = try StyleLoader(display: { [self] in display($0) }).load(styleFiles, manuscript: issue.journal.manuscript)
+            } catch let error as WorkflowError {
+                r.problems += error.problems
+            } catch {
+                r.problem(nil, "cannot load the house style: \(error)")
+            }
+        }
+        if let stagesNode { stages = loadStages(stagesNode, style: style, reader: &r) }
         // Ad-hoc sources (kei-pipeline check): ids from file stems, made unique.
         var ids = Set(articles.map(\.id))
         var stemCounts: [String: Int] = [:]
@@ -246,6 +271,10 @@ public struct WorkflowLoader: Sendable {
         }
         var sawTitle = false
         for e in jr.entries(jn, in: "the journal file", allowed: Self.journalKeys) ?? [] {
+            if e.key == "manuscript" {
+                journal.manuscript = loadManuscript(e.value, reader: &jr)
+                continue
+            }
             guard let v = jr.string(e.value, e.key) else { continue }
             switch e.key {
             case "id": journal.id = v
@@ -259,7 +288,7 @@ public struct WorkflowLoader: Sendable {
             case "license-url": journal.licenseURL = v
             case "style":
                 if let s = inside(root, v, base: url.deletingLastPathComponent(), node: e.value, what: "style file", reader: &jr) {
-                    if FileManager.default.fileExists(atPath: s.path) { journal.styleFile = display(s) } else {
+                    if FileManager.default.fileExists(atPath: s.path) { journal.styleFile = display(s); journal.styleURL = s } else {
                         jr.problem(e.value, "style file '\(v)' not found (looked at \(display(s)))")
                     }
                 }
@@ -269,6 +298,35 @@ public struct WorkflowLoader: Sendable {
         if !sawTitle { jr.problem(jn, "the journal file has no 'title'") }
         r.problems += jr.problems
         return journal
+    }
+
+    /// The journal's `manuscript` section: `min-words`, `max-words` (main text, notes excluded),
+    /// `abstract: required|optional`, `parts` (the order of the parts it asks for).
+    func loadManuscript(_ node: Node, reader r: inout YAMLReader) -> ManuscriptSpec {
+        var spec = ManuscriptSpec()
+        for e in r.entries(node, in: "manuscript", allowed: Self.manuscriptKeys) ?? [] {
+            switch e.key {
+            case "min-words": spec.minWords = r.int(e.value, "manuscript.min-words")
+            case "max-words": spec.maxWords = r.int(e.value, "manuscript.max-words")
+            case "abstract":
+                if let s = r.string(e.value, "manuscript.abstract") {
+                    if s == "required" || s == "optional" { spec.abstractRequired = s == "required" } else {
+                        r.problem(e.value, "manuscript.abstract must be 'required' or 'optional'; got '\(s)'")
+                    }
+                }
+            case "parts":
+                for p in r.stringList(e.value, "manuscript.parts") ?? [] {
+                    if Self.manuscriptParts.contains(p) { spec.parts.append(p) } else {
+                        r.problem(e.value, "manuscript.parts: unknown part '\(p)'; parts: \(Self.manuscriptParts.joined(separator: ", "))")
+                    }
+                }
+            default: break
+            }
+        }
+        if let lo = spec.minWords, let hi = spec.maxWords, lo > hi {
+            r.problem(node, "manuscript.min-words (\(lo)) is above manuscript.max-words (\(hi))")
+        }
+        return spec
     }
 
     func loadArticles(_ node: Node, root: URL, limits: Limits, reader r: inout YAMLReader) -> [ArticleEntry] {
@@ -341,7 +399,7 @@ public struct WorkflowLoader: Sendable {
         return out
     }
 
-    func loadStages(_ node: Node, reader r: inout YAMLReader) -> [StageInvocation] {
+    func loadStages(_ node: Node, style: StyleSheet?, reader r: inout YAMLReader) -> [StageInvocation] {
         guard let seq = node.sequence else {
             r.problem(node, "stages must be a list of stage ids (or {id, options} entries)")
             return []
@@ -386,7 +444,8 @@ public struct WorkflowLoader: Sendable {
                     }
                 }
             }
-            let options = StageOptions(defaultsOf: desc, overrides: overrides)
+            var options = StageOptions(defaultsOf: desc, overrides: overrides)
+            options.style = style
             // Built once, here: the runner uses this instance (see StageInvocation).
             do {
                 out.append(try StageInvocation(type: type, options: options, location: r.location(idNode)))

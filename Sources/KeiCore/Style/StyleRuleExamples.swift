@@ -1,0 +1,28 @@
+/// The examples a style rule carries; the shared example test runs every one.
+///
+/// Each example is an inline HTML fragment (the content of one paragraph: text, entities, `<q>`,
+/// `<cite>`, `<em>`, links). In `flag` examples `⟦` and `⟧` mark exactly the words each finding must span
+/// (as in ``StageExample``); `pass` examples must give no finding of the rule; `fix` examples give the
+/// fragment before and the paragraph's text after `--fix`.
+public struct StyleRuleExamples: Sendable, Hashable {
+    public struct Fix: Sendable, Hashable {
+        public var before: String
+        public var after: String
+        public init(before: String, after: String) {
+            self.before = before
+            self.after = after
+        }
+    }
+
+    public var flag: [String]
+    public var pass: [String]
+    public var fix: [Fix]
+
+    public init(flag: [String] = [], pass: [String] = [], fix: [Fix] = []) {
+        self.flag = flag
+        self.pass = pass
+        self.fix = fix
+    }
+
+    public var isEmpty: Bool { flag.isEmpty && pass.isEmpty && fix.isEmpty }
+}

@@ -1,0 +1,42 @@
+import KeiCore
+import KeiDocument
+
+/// Lints the article against the workflow's house style (``StyleSheet``): every enabled rule of every
+/// kind, from the shared analysis, term rules in one pass (see ``StyleEngine``).
+///
+/// The style comes from the journal file's `style:` and the workflow's `style:` (issue overrides),
+/// merged by ``StyleLoader``; the stage cannot be built without one. Its findings use the rules' own
+/// ids (`style.…`); `kei-pipeline rules` lists them and `kei-pipeline explain RULE-ID` explains one.
+public struct LintStyleStage: CheckStage {
+    public static let description = StageDescription(
+        id: "lint.style",
+        summary: "Lint house style (KEI, the journal, the issue's overrides): terms, names, acronyms, capitals, typography, numbers, length.",
+        kind: .check,
+        options: [StageOption("rules", .stringList, default: .stringList([]),
+                              "Run only these rule ids (or prefixes ending in '.'); empty runs every enabled rule.")],
+        readsAnalysis: true
+    )
+
+    let engine: StyleEngine
+
+    public init(options: StageOptions) throws {
+        guard let sheet = options.style else {
+            throw KeiError.stage("lint.style needs a house style: name one with 'style:' in the journal file or in the workflow")
+        }
+        let selected = options.stringList("rules")
+        let ids: Set<String>? = selected.isEmpty ? nil : Set(sheet.rules.map(\.id).filter { id in
+            selected.contains { $0.hasSuffix(".") ? id.hasPrefix($0) : id == $0 }
+        })
+        engine = StyleEngine(sheet: sheet, only: ids)
+    }
+
+    /// The rules this instance reports (the effective style's enabled rules).
+    public var reportedRules: [StageMessage] {
+        engine.sheet.enabledRules.map { StageMessage($0.id, $0.severity, $0.description) }
+    }
+
+    public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
+        guard let analysis = context.analysis else { return [] }
+        return engine.check(article, analysis: analysis, issue: context.issue)
+    }
+}

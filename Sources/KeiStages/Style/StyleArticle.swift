@@ -1,0 +1,42 @@
+import KeiCore
+import KeiDocument
+
+/// What a ``StyleChecker`` sees of one article: the model, its shared analysis, the issue, and the
+/// matches of every checker's term patterns (found once for all of them).
+struct StyleArticle: Sendable {
+    let article: Article
+    let analysis: ArticleAnalysis
+    let issue: IssueInfo
+    let sheet: StyleSheet
+    /// The matches of every term pattern, grouped by rule id, each group in reading order.
+    let matches: [String: [TermMatch]]
+
+    /// The matches of `rule`'s terms, in reading order.
+    func matches(for rule: String) -> [TermMatch] { matches[rule] ?? [] }
+
+    /// A location in the article's source (line filled in from the span by the runner).
+    func location(_ unit: TextUnit) -> SourceLocation { unit.location }
+}
+
+/// Builds a style rule's diagnostic for words of a unit, with the rule's fix as a text edit.
+enum StyleFinding {
+    /// A finding of `rule` at `range` of `unit`. With a `replacement` and a rule fix policy other than
+    /// `none`, the diagnostic carries one edit replacing the range; it is safe only when the policy is
+    /// `safe` and the range stands in the source verbatim as one contiguous stretch (otherwise what the
+    /// model shows is not what the source spells, and the edit is only suggested).
+    /// `values` fills the message template; `match` and `replacement` are added.
+    static func make(_ rule: StyleRule, unit: TextUnit, range: Range<Int>, replacement: String? = nil,
+                     values: [String: String] = [:], fixText: String? = nil) -> Diagnostic {
+        var values = values
+        let shown = unit.string(of: range)
+        if values["match"] == nil { values["match"] = shown }
+        if let replacement, values["replacement"] == nil { values["replacement"] = replacement }
+        var edits: [TextEdit] = []
+        if let replacement, rule.fix != .none, let span = unit.span(of: range) {
+            let safe = rule.fix == .safe && unit.isVerbatim(range) && unit.hasContiguousSource(range)
+            edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
+        }
+        let fix = fixText ?? replacement.map { $0.isEmpty ? "Delete “\(shown)”." : "Write “\($0)”." }
+        return rule.diagnostic(values, at: unit.location, span: unit.span(of: range), fix: fix, edits: edits)
+    }
+}

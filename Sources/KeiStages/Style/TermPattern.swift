@@ -1,0 +1,31 @@
+import KeiCore
+
+/// A word or phrase a ``StyleChecker`` wants found at word boundaries, and which rule and term it belongs to.
+struct TermPattern: Sendable, Hashable {
+    /// The rule the term belongs to.
+    var rule: String
+    /// The term's index in its rule's list (a checker's own numbering).
+    var index: Int
+    /// The words to find, as written in the style file ("Kim Jong-un", "Korean peninsula", "US").
+    var text: String
+    /// Match only as written; otherwise any case (Unicode default case folding).
+    var caseSensitive: Bool
+
+    init(rule: String, index: Int, text: String, caseSensitive: Bool) {
+        self.rule = rule
+        self.index = index
+        self.text = text
+        self.caseSensitive = caseSensitive
+    }
+}
+
+/// Where a ``TermPattern`` was found.
+struct TermMatch: Sendable, Hashable {
+    var rule: String
+    var index: Int
+    /// Index into ``StyleArticle/analysis``'s units.
+    var unit: Int
+    /// UTF-8 range (0-based, half-open) into the unit's text, from the first token's start to the last
+    /// token's end.
+    var range: Range<Int>
+}
