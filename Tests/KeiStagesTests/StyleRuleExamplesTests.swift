@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+import KeiCore
+import KeiDocument
+import KeiStages
+import KeiTestSupport
+
+/// The house style's examples are its tests (issue 7, point 5): every enabled rule of the shipped style
+/// (``ShippedStyle``: KEI's base layer, Korea Policy's journal layer, as the `issue-3-2` workflow loads them)
+/// runs its own examples through the real runner with `lint.style` told to run that rule alone.
+///
+/// - each `flag` example gives diagnostics of the rule exactly at its `⟦ ⟧` marks (line and column of
+///   start and end, in the page as written) and no other diagnostic of the rule; each `pass` example
+///   gives none;
+/// - again after every ``ExampleMutation`` (an extra div, a block quote, multi-byte text and an entity
+///   before the marks, a list item, a note, CRLF line ends). Where the mutation moves the text into a
+///   block quote, a list item or a note, the rule must keep firing at the marks when its scopes include
+///   that block's scope (`quotation`, `list-item`, `note`) and stay silent when they do not; a rule opts
+///   out of a mutation only with a reason (`examples.skip-mutations`);
+/// - each `fix` example, run with `--fix`, leaves the paragraph's text as `after`; the fixed text, read
+///   again as a page and fixed again, reaches a fixed point (a round with no change) within three rounds;
+///   the JATS of every round is DTD-valid.
+///
+/// The examples are placed in the first block the rule's scopes allow: a paragraph, else a list item, a
+/// heading, a note or a table cell. Manuscript rules are exempt (they judge a whole manuscript's length
+/// and parts); the manuscript tests check them.
+@Suite struct StyleRuleExamplesTests {
+    /// Where an example's fragment is put in its page.
+    enum Placement: CaseIterable {
+        case paragraph, listItem, heading, note, tableCell
+
+        /// The first placement `scopes` allow.
+        static func first(for scopes: Set<StyleScope>) -> Placement? {
+            allCases.first { scopes.contains($0.scope) }
+        }
+
+        var scope: StyleScope {
+            switch self {
+            case .paragraph: return .paragraph
+            case .listItem: return .listItem
+            case .heading: return .heading
+            case .note: return .note
+            case .tableCell: return .tableCell
+            }
+        }
+
+        /// A neutral paragraph the article's body needs around a fragment that is not itself a paragraph.
+        static let filler = "<p>The alliance held firm through the crisis of the spring.</p>"
+
+        /// The page with `fragment` in this placement.
+        func page(_ fragment: String) -> String {
+            switch self {
+            case .paragraph, .note: return StageExample.articlePage("<p>\(fragment)</p>")
+            case .listItem: return StageExample.articlePage("\(Self.filler)\n<ul><li>\(fragment)</li></ul>")
+            case .heading: return StageExample.articlePage("<h2>\(fragment)</h2>\n\(Self.filler)")
+            case .tableCell: return StageExample.articlePage("\(Self.filler)\n<table><tr><td>\(fragment)</td></tr></table>")
+            }
+        }
+
+        /// The mutation that makes this placement's page (a note example starts as a paragraph and is
+        /// moved into a note).
+        var base: ExampleMutation? { self == .note ? .note : nil }
+
+        /// The mutations applied to the placed page: all of them to a paragraph; to the other placements
+        /// only those that do not move or prefix a paragraph (the marked words are not in one).
+        var mutations: [ExampleMutation] {
+            self == .paragraph ? ExampleMutation.allCases : [.wrappedInDiv, .crlf]
+        }
+    }
+
+    /// The block scope the example's words stand in after `mutation` (nil: the page as placed).
+    static func scope(of placement: Placement, after mutation: ExampleMutation?) -> StyleScope {
+        switch mutation {
+        case .blockQuote? where placement == .paragraph: return .quotation
+        case .listItem? where placement == .paragraph: return .listItem
+        case .note? where placement == .paragraph: return .note
+        default: return placement.scope
+        }
+    }
+
+    static func rule(_ id: String) throws -> StyleRule {
+        try #require(try ShippedStyle.sheet().rule(id: id), "\(id) is in the shipped style")
+    }
+
+    /// A marked page through the runner with `lint.style` running `rule` alone.
+    static func run(_ html: String, rule: StyleRule, fix: Bool = false) throws -> ArticleOutcome {
+        try RunnerHarness.run(html: html, stages: [LintStyleStage.self],
+                              options: [LintStyleStage.description.id: ["rules": .stringList([rule.id])]],
+                              style: try ShippedStyle.sheet(), fix: fix)
+    }
+
+    /// The rule's diagnostics on a marked page against its marks: an empty list when they agree, else what differs.
+    /// `fires` false expects no diagnostic of the rule at all.
+    static func mismatch(_ marked: String, rule: StyleRule, fires: Bool) throws -> [String] {
+        let (html, spans) = StageExample.strip(marked)
+        let outcome = try run(html, rule: rule)
+        let index = SourceLineIndex(html)
+        func shown(_ l: KeiDocument.SourceLocation?) -> String { l.map { "\($0.line):\($0.column ?? 0)" } ?? "?" }
+        let got = outcome.diagnostics.filter { $0.rule == rule.id }.map { "\(shown($0.location))-\(shown($0.end))" }.sorted()
+        let want = fires ? spans.map { span -> String in
+            let s = index.position(of: span.start), e = index.position(of: span.end)
+            return "\(s.line):\(s.column)-\(e.line):\(e.column)"
+        }.sorted() : []
+        guard got != want else { return [] }
+        return ["expected \(want.isEmpty ? "no diagnostic" : want.joined(separator: ", ")), got \(got.isEmpty ? "none" : got.joined(separator: ", "))"
+                + (got.isEmpty ? "" : ": " + outcome.diagnostics.filter { $0.rule == rule.id }.map(\.message).joined(separator: " | "))]
+    }
+
+    /// The pages of one example fragment: the placed page, then each mutation of it that applies and that
+    /// the rule does not opt out of, with the scope the marked words stand in.
+    static func pages(_ fragment: String, rule: StyleRule, placement: Placement) -> [(label: String, html: String, scope: StyleScope)] {
+        var placed = placement.page(fragment)
+        if let base = placement.base {
+            guard let moved = ExampleMutator.apply(base, to: placed) else { return [] }
+            placed = moved
+        }
+        var out = [("as written", placed, scope(of: placement, after: placement.base))]
+        for mutation in placement.mutations where rule.examples.skipping[mutation] == nil {
+            guard let html = ExampleMutator.apply(mutation, to: placed) else { continue }
+            out.append((mutation.description, html, scope(of: placement, after: mutation)))
+        }
+        return out
+    }
+
+    /// The text of the first unit of the placement's scope in `article`.
+    static func placedText(_ article: Article, placement: Placement) -> String? {
+        let want: TextScope
+        switch placement {
+        case .paragraph: want = .paragraph
+        case .listItem: want = .listItem
+        case .heading: want = .heading
+        case .note: want = .note
+        case .tableCell: want = .tableCell
+        }
+        return ArticleAnalysis(article).units.first { $0.scope == want }?.text.string
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    // MARK: The tests
+
+    @Test func theShippedStyleLoadsWithItsRules() throws {
+        let sheet = try ShippedStyle.sheet()
+        #expect(sheet.layerNames == ["KEI house style", "Korea Policy"], "\(sheet.layerNames)")
+        #expect(!sheet.enabledRules.isEmpty)
+    }
+
+    /// Issue 7, point 7: at least 80 concrete rules.
+    @Test func theShippedStyleHasAtLeastEightyRules() throws {
+        #expect(try ShippedStyle.sheet().enabledRules.count >= 80)
+    }
+
+    @Test(arguments: ShippedStyle.enabledRuleIDs)
+    func flagAndPassExamples(id: String) throws {
+        let rule = try Self.rule(id)
+        guard rule.kind != .manuscript else { return }
+        let placement = try #require(Placement.first(for: rule.scopes),
+                                     "\(id): its scopes \(rule.scopes.map(\.rawValue).sorted()) allow none of paragraph, list-item, heading, note, table-cell to place the examples in")
+        #expect(!rule.examples.flag.isEmpty, "\(id) has a flag example")
+        #expect(!rule.examples.pass.isEmpty, "\(id) has a pass example")
+        for (mutation, reason) in rule.examples.skipping {
+            #expect(!reason.isEmpty, "\(id) gives a reason for skipping \(mutation)")
+        }
+        for example in rule.examples.flag {
+            #expect(!StageExample.strip(example).spans.isEmpty, "\(id): flag example without ⟦ ⟧ marks: \(example)")
+            for page in Self.pages(example, rule: rule, placement: placement) {
+                for problem in try Self.mismatch(page.html, rule: rule, fires: rule.scopes.contains(page.scope)) {
+                    Issue.record("\(id): flag “\(example)”, \(page.label): \(problem)")
+                }
+            }
+        }
+        for example in rule.examples.pass {
+            #expect(StageExample.strip(example).spans.isEmpty, "\(id): marks in a pass example: \(example)")
+            for page in Self.pages(example, rule: rule, placement: placement) {
+                for problem in try Self.mismatch(page.html, rule: rule, fires: false) {
+                    Issue.record("\(id): pass “\(example)”, \(page.label): \(problem)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ShippedStyle.enabledRuleIDs)
+    func fixExamplesReachAFixedPointWithValidJATS(id: String) throws {
+        let rule = try Self.rule(id)
+        guard rule.kind != .manuscript, let placement = Placement.first(for: rule.scopes) else { return }
+        #expect(rule.fix == .none || !rule.examples.fix.isEmpty, "\(id) has a fix policy (\(rule.fix.rawValue)) and so a fix example")
+        #expect(rule.fix != .none || rule.examples.fix.isEmpty, "\(id) has fix examples but no fix")
+        for example in rule.examples.fix {
+            var html = placement.page(example.before)
+            if let base = placement.base { html = try #require(ExampleMutator.apply(base, to: html)) }
+            var text: String?
+            var rounds = 0
+            while rounds < 3 {
+                rounds += 1
+                let outcome = try Self.run(html, rule: rule, fix: true)
+                let article = try #require(outcome.article, "\(id): the fix example's page gives an article")
+                let jats = JATSWriter.write(article, issue: StageExample.issue)
+                if XMLLint.dtdsAvailable {
+                    let lint = try XMLLint.validate(xml: jats)
+                    #expect(lint.passed, "\(id): fix “\(example.before)”, round \(rounds): the JATS is not DTD-valid: \(lint.stderr)")
+                }
+                let fixed = Self.placedText(article, placement: placement)
+                if rounds == 1 {
+                    #expect(!outcome.changes.isEmpty && outcome.changes.allSatisfy { $0.rule == id },
+                            "\(id): fix “\(example.before)” changes nothing (or another rule's words): \(outcome.changes.map { "\($0.rule): \($0.before) → \($0.after)" })")
+                    #expect(fixed == example.after, "\(id): fix “\(example.before)” gives “\(fixed ?? "no text")”, expected “\(example.after)”")
+                }
+                if outcome.changes.isEmpty { break }
+                // The fixed text read again as a page of its own, to be fixed again.
+                guard let fixed else { break }
+                text = fixed
+                html = placement.page(Self.escaped(fixed))
+                if let base = placement.base { html = try #require(ExampleMutator.apply(base, to: html)) }
+                if rounds == 3 {
+                    Issue.record("\(id): fix “\(example.before)” still changes the text after three rounds (last: “\(text ?? "")”)")
+                }
+            }
+        }
+    }
+
+    // MARK: The harness itself
+
+    /// The scopes decide what a mutation expects: the same marks where the rule applies, silence elsewhere.
+    @Test func mutationsMoveTheWordsIntoTheScopesTheHarnessExpects() throws {
+        let page = Placement.paragraph.page("The alliance held firm through ⟦the crisis⟧ of the spring.")
+        for mutation in ExampleMutation.allCases {
+            let marked = try #require(ExampleMutator.apply(mutation, to: page), "\(mutation)")
+            let (html, spans) = StageExample.strip(marked)
+            let outcome = try RunnerHarness.run(html: html, stages: [])
+            let article = try #require(outcome.article)
+            let units = ArticleAnalysis(article).units
+            let want = Self.scope(of: .paragraph, after: mutation)
+            let unit = try #require(units.first { $0.text.string.contains("the crisis") }, "\(mutation): the words are in a unit")
+            #expect(StyleScope.block(unit.scope) == want, "\(mutation): in \(unit.scope), expected \(want)")
+            #expect(spans.count == 1 && String(decoding: Array(html.utf8)[spans[0].range], as: UTF8.self) == "the crisis")
+        }
+        for placement in Placement.allCases where placement != .note {
+            let html = placement.page("The alliance held firm through the crisis of the spring")
+            let article = try #require(try RunnerHarness.run(html: html, stages: []).article)
+            #expect(Self.placedText(article, placement: placement)?.contains("the crisis") == true, "\(placement)")
+        }
+    }
+
+    @Test func placementFollowsTheScopes() {
+        #expect(Placement.first(for: StyleScope.defaultScopes) == .paragraph)
+        #expect(Placement.first(for: [.heading, .title]) == .heading)
+        #expect(Placement.first(for: [.note, .reference]) == .note)
+        #expect(Placement.first(for: [.title]) == nil)
+    }
+}
