@@ -114,7 +114,7 @@ import KeiTestSupport
         #expect(Self.apply(.multiByteBefore, to: marked)?.contains("<p class=\"x\">한국어 텍스트 🇰🇷 &amp; Some") == true)
         #expect(Self.apply(.listItem, to: "<body><p>A</p><p>B</p></body>") == "<body><ul><li><p>A</p></li></ul><p>B</p></body>")
         #expect(Self.apply(.note, to: marked) == "<html><body><p>First.</p>\n<p>\(ExampleMutator.noteCitingParagraph)<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup></p>"
-                + "\n<h2>Notes</h2>\n<ol><li id=\"fn1\">Some ⟦the the⟧ text. <a href=\"#fnref1\">↩</a></li></ol>\n</body></html>")
+                + "\n<h2>Notes</h2>\n<ol><li id=\"fn1\"><p class=\"x\">Some ⟦the the⟧ text. <a href=\"#fnref1\">↩</a></p></li></ol>\n</body></html>")
         #expect(Self.apply(.note, to: "<body><p>A<sup><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\">N</li></ol></body>") == nil,
                 "a page with notes of its own gets no second note list")
     }

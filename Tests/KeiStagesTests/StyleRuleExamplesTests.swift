@@ -17,9 +17,10 @@ import KeiTestSupport
 ///   block quote, a list item or a note, the rule must keep firing at the marks when its scopes include
 ///   that block's scope (`quotation`, `list-item`, `note`) and stay silent when they do not; a rule opts
 ///   out of a mutation only with a reason (`examples.skip-mutations`);
-/// - each `fix` example, run with `--fix`, leaves the paragraph's text as `after`; the fixed text, read
-///   again as a page and fixed again, reaches a fixed point (a round with no change) within three rounds;
-///   the JATS of every round is DTD-valid.
+/// - each `fix` example, run with `--fix`, leaves the paragraph's text as `after` (a rule whose fix is
+///   `unsafe`: `--fix` changes nothing, and the suggested edits, applied to the page, give `after`); the
+///   fixed text, checked and fixed again, reaches a fixed point (a round with no change) within three
+///   rounds; the JATS of every round is DTD-valid.
 ///
 /// The examples are placed in the first block the rule's scopes allow: a paragraph, else a list item, a
 /// heading, a note or a table cell. Manuscript rules are exempt (they judge a whole manuscript's length
@@ -182,41 +183,77 @@ import KeiTestSupport
         }
     }
 
+    /// `html` with `edits` (UTF-8 spans into it) applied, last first; an edit overlapping one already
+    /// applied is left out. Replacements are text, written escaped.
+    static func applying(_ edits: [TextEdit], to html: String) -> String {
+        var bytes = Array(html.utf8)
+        var applied: [SourceSpan] = []
+        for e in edits.sorted(by: { $0.span.start > $1.span.start })
+        where !applied.contains(where: { $0.start < e.span.end && e.span.start < $0.end }) {
+            bytes.replaceSubrange(e.span.start..<e.span.end, with: Array(escaped(e.replacement).utf8))
+            applied.append(e.span)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One round of fixing a page: with a safe rule, `--fix` (the runner applies the edits to the model;
+    /// the next round reads the fixed text as a page of its own); with an unsafe rule, `--fix` changes
+    /// nothing and the suggested edits are applied to the page's source instead (what an editor accepting
+    /// them does). Returns whether anything changed, the placed text and JATS after the round, and the
+    /// page for the next round.
+    static func fixRound(_ html: String, rule: StyleRule, placement: Placement) throws
+        -> (changed: [String], text: String?, jats: String, next: String) {
+        let outcome = try run(html, rule: rule, fix: true)
+        var article = try #require(outcome.article, "\(rule.id): the fix example's page gives an article")
+        var changed = outcome.changes.map { "\($0.rule): \($0.before) → \($0.after)" }
+        var next = html
+        if rule.fix == .safe {
+            if let text = placedText(article, placement: placement) {
+                next = placement.page(escaped(text))
+                if let base = placement.base { next = try #require(ExampleMutator.apply(base, to: next)) }
+            }
+        } else {
+            #expect(outcome.changes.isEmpty, "\(rule.id) (fix: \(rule.fix.rawValue)): --fix applied \(changed)")
+            let edits = outcome.diagnostics.filter { $0.rule == rule.id }.flatMap(\.edits)
+            #expect(edits.allSatisfy { !$0.isSafe }, "\(rule.id) (fix: \(rule.fix.rawValue)) offers a safe edit")
+            if !edits.isEmpty {
+                next = applying(edits, to: html)
+                article = try #require(try run(next, rule: rule).article)
+                changed += edits.map { "\(rule.id): suggested “\($0.replacement)”" }
+            }
+        }
+        return (changed, placedText(article, placement: placement), JATSWriter.write(article, issue: StageExample.issue), next)
+    }
+
     @Test(arguments: ShippedStyle.enabledRuleIDs)
     func fixExamplesReachAFixedPointWithValidJATS(id: String) throws {
         let rule = try Self.rule(id)
         guard rule.kind != .manuscript, let placement = Placement.first(for: rule.scopes) else { return }
         #expect(rule.fix == .none || !rule.examples.fix.isEmpty, "\(id) has a fix policy (\(rule.fix.rawValue)) and so a fix example")
         #expect(rule.fix != .none || rule.examples.fix.isEmpty, "\(id) has fix examples but no fix")
+        guard rule.fix != .none else { return }
         for example in rule.examples.fix {
             var html = placement.page(example.before)
             if let base = placement.base { html = try #require(ExampleMutator.apply(base, to: html)) }
-            var text: String?
-            var rounds = 0
-            while rounds < 3 {
-                rounds += 1
-                let outcome = try Self.run(html, rule: rule, fix: true)
-                let article = try #require(outcome.article, "\(id): the fix example's page gives an article")
-                let jats = JATSWriter.write(article, issue: StageExample.issue)
+            var round = 0
+            while true {
+                round += 1
+                let r = try Self.fixRound(html, rule: rule, placement: placement)
                 if XMLLint.dtdsAvailable {
-                    let lint = try XMLLint.validate(xml: jats)
-                    #expect(lint.passed, "\(id): fix “\(example.before)”, round \(rounds): the JATS is not DTD-valid: \(lint.stderr)")
+                    let lint = try XMLLint.validate(xml: r.jats)
+                    #expect(lint.passed, "\(id): fix “\(example.before)”, round \(round): the JATS is not DTD-valid: \(lint.stderr)")
                 }
-                let fixed = Self.placedText(article, placement: placement)
-                if rounds == 1 {
-                    #expect(!outcome.changes.isEmpty && outcome.changes.allSatisfy { $0.rule == id },
-                            "\(id): fix “\(example.before)” changes nothing (or another rule's words): \(outcome.changes.map { "\($0.rule): \($0.before) → \($0.after)" })")
-                    #expect(fixed == example.after, "\(id): fix “\(example.before)” gives “\(fixed ?? "no text")”, expected “\(example.after)”")
+                if round == 1 {
+                    #expect(!r.changed.isEmpty && r.changed.allSatisfy { $0.hasPrefix(id + ":") },
+                            "\(id): fix “\(example.before)” changes nothing (or another rule's words): \(r.changed)")
+                    #expect(r.text == example.after, "\(id): fix “\(example.before)” gives “\(r.text ?? "no text")”, expected “\(example.after)”")
                 }
-                if outcome.changes.isEmpty { break }
-                // The fixed text read again as a page of its own, to be fixed again.
-                guard let fixed else { break }
-                text = fixed
-                html = placement.page(Self.escaped(fixed))
-                if let base = placement.base { html = try #require(ExampleMutator.apply(base, to: html)) }
-                if rounds == 3 {
-                    Issue.record("\(id): fix “\(example.before)” still changes the text after three rounds (last: “\(text ?? "")”)")
+                if r.changed.isEmpty { break }
+                guard round < 3 else {
+                    Issue.record("\(id): fix “\(example.before)” still changes the text in round 3: \(r.changed) (now “\(r.text ?? "")”)")
+                    break
                 }
+                html = r.next
             }
         }
     }

@@ -46,10 +46,11 @@ public enum ExampleMutator {
             guard let p = targetParagraph(s), let tagEnd = s[p].firstIndex(of: ">") else { return nil }
             s.insert(contentsOf: "한국어 텍스트 🇰🇷 &amp; ", at: s.index(after: tagEnd))
         case .note:
-            guard !hasNotes(s), let p = targetParagraph(s), let tagEnd = s[p].firstIndex(of: ">") else { return nil }
-            let content = String(s[s.index(after: tagEnd)..<s.index(p.upperBound, offsetBy: -4)])
+            // The paragraph keeps its element (and attributes: a data-kei-ignore travels with it) inside the note.
+            guard !hasNotes(s), let p = targetParagraph(s) else { return nil }
+            let paragraph = String(s[p].dropLast(4)) + " <a href=\"#fnref1\">↩</a></p>"
             s.replaceSubrange(p, with: "<p>\(noteCitingParagraph)<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup></p>")
-            let list = "\n<h2>Notes</h2>\n<ol><li id=\"fn1\">\(content) <a href=\"#fnref1\">↩</a></li></ol>\n"
+            let list = "\n<h2>Notes</h2>\n<ol><li id=\"fn1\">\(paragraph)</li></ol>\n"
             guard let end = s.range(of: "</article>", options: .backwards) ?? s.range(of: "</body>", options: .backwards) else { return nil }
             s.insert(contentsOf: list, at: end.lowerBound)
         case .crlf:
