@@ -162,17 +162,20 @@ public struct WorkflowLoader: Sendable {
         if !sawStages { r.problem(node, "the workflow has no 'stages' list: name at least ingest.html") }
         // Stages last: they are built with the journal's and the workflow's house style.
         var style: StyleSheet?
+        var styleBroken = false
         let styleFiles = [issue.journal.styleURL, issueStyle].compactMap { $0 }
         if !styleFiles.isEmpty {
             do {
                 style = try StyleLoader(display: { [self] in display($0) }).load(styleFiles, manuscript: issue.journal.manuscript)
             } catch let error as WorkflowError {
                 r.problems += error.problems
+                styleBroken = true
             } catch {
                 r.problem(nil, "cannot load the house style: \(error)")
+                styleBroken = true
             }
         }
-        if let stagesNode { stages = loadStages(stagesNode, style: style, reader: &r) }
+        if let stagesNode { stages = loadStages(stagesNode, style: style, styleBroken: styleBroken, reader: &r) }
         // Ad-hoc sources (kei-pipeline check): ids from file stems, made unique.
         var ids = Set(articles.map(\.id))
         var stemCounts: [String: Int] = [:]
@@ -399,7 +402,10 @@ public struct WorkflowLoader: Sendable {
         return out
     }
 
-    func loadStages(_ node: Node, style: StyleSheet?, reader r: inout YAMLReader) -> [StageInvocation] {
+    /// The stage chain, each stage built with `style`. When the style files failed to load (`styleBroken`:
+    /// their errors are reported already), a stage that cannot be built without its style is not reported
+    /// a second time.
+    func loadStages(_ node: Node, style: StyleSheet?, styleBroken: Bool = false, reader r: inout YAMLReader) -> [StageInvocation] {
         guard let seq = node.sequence else {
             r.problem(node, "stages must be a list of stage ids (or {id, options} entries)")
             return []
@@ -450,7 +456,7 @@ public struct WorkflowLoader: Sendable {
             do {
                 out.append(try StageInvocation(type: type, options: options, location: r.location(idNode)))
             } catch {
-                r.problem(idNode, "stage \(stageID) rejects its options: \(error)")
+                if !styleBroken { r.problem(idNode, "stage \(stageID) rejects its options: \(error)") }
             }
         }
         // Order: ingest first among article stages; issue stages after every article stage.
