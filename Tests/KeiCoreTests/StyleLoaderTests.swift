@@ -40,24 +40,31 @@ import KeiTestSupport
     stages: [ingest.html, lint.style]
     """
 
-    /// The effective style of a project whose journal layer (`styles/s.yml`) is `journalLayer` over `base`.
-    static func sheet(_ p: ProjectFixture, journalLayer: String, workflow: String = workflow) throws -> StyleSheet {
+    /// The effective style of a fresh project whose journal layer (`styles/s.yml`) is `journalLayer` over
+    /// `base`, with `files` (project paths to text) written too.
+    static func sheet(journalLayer: String, files: [String: String] = [:], workflow: String = workflow) throws -> StyleSheet {
+        let p = try ProjectFixture()
+        defer { p.remove() }
         try p.write("Workflows/styles/base.yml", base)
         try p.write("Workflows/styles/s.yml", journalLayer)
+        for (path, text) in files { try p.write(path, text) }
         let wf = try p.load(workflow)
         return try #require(wf.stages.lazy.compactMap(\.options.style).first, "the workflow's stages get the style")
     }
 
-    static func problems(_ p: ProjectFixture, journalLayer: String, workflow: String = workflow) throws -> [String] {
+    /// The problems loading a fresh project reports whose journal layer is `journalLayer` over `base`,
+    /// with `files` (project paths to text) written too.
+    static func problems(journalLayer: String, files: [String: String] = [:]) throws -> [String] {
+        let p = try ProjectFixture()
+        defer { p.remove() }
         try p.write("Workflows/styles/base.yml", base)
         try p.write("Workflows/styles/s.yml", journalLayer)
+        for (path, text) in files { try p.write(path, text) }
         return p.problems(workflow)
     }
 
     @Test func aLaterLayerChangesOnlyTheKeysItGives() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let sheet = try Self.sheet(p, journalLayer: "name: Journal\nextends: base.yml\nrules:\n  style.defense-spelling:\n    severity: error\n")
+        let sheet = try Self.sheet(journalLayer: "name: Journal\nextends: base.yml\nrules:\n  style.defense-spelling:\n    severity: error\n")
         let rule = try #require(sheet.rule(id: "style.defense-spelling"))
         #expect(rule.severity == .error)
         #expect(rule.message == "Write “{replacement}”, not “{match}”." && rule.fix == .safe && rule.kind == .substitution)
@@ -71,23 +78,18 @@ import KeiTestSupport
     }
 
     @Test func offDisablesAndOnEnablesAgain() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let off = try Self.sheet(p, journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling: off\n")
+        let off = try Self.sheet(journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling: off\n")
         #expect(off.rule(id: "style.defense-spelling")?.enabled == false)
         #expect(!off.enabledRules.contains { $0.id == "style.defense-spelling" } && off.enabledRules.count == 1)
         #expect(off.rules.count == 2, "a disabled rule stays in the sheet (rules lists it)")
-        try p.write("Workflows/styles/issue.yml", "rules:\n  style.defense-spelling: on\n")
-        let on = try Self.sheet(p, journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling: off\n",
-                                workflow: Self.workflow + "\nstyle: styles/issue.yml\n")
+        let on = try Self.sheet(journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling: off\n",
+                                files: ["Workflows/styles/issue.yml": "rules:\n  style.defense-spelling: on\n"], workflow: Self.workflow + "\nstyle: styles/issue.yml\n")
         let rule = try #require(on.rule(id: "style.defense-spelling"))
         #expect(rule.enabled && rule.layers == ["Workflows/styles/base.yml", "Workflows/styles/s.yml", "Workflows/styles/issue.yml"])
     }
 
     @Test func termsMergeTermByTermAndTildeRemovesOne() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let sheet = try Self.sheet(p, journalLayer: """
+        let sheet = try Self.sheet(journalLayer: """
         extends: base.yml
         rules:
           style.defense-spelling:
@@ -99,9 +101,7 @@ import KeiTestSupport
     }
 
     @Test func theWorkflowLayerAppliesOnTopOfTheJournalChain() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        try p.write("Workflows/styles/issue.yml", """
+        let issueLayer = """
         name: Issue 3.2
         rules:
           style.defense-spelling:
@@ -113,9 +113,9 @@ import KeiTestSupport
             description: An issue-level rule.
             source: The issue editor's note.
             terms: [very unique]
-        """)
-        let sheet = try Self.sheet(p, journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling:\n    severity: error\n",
-                                   workflow: Self.workflow + "\nstyle: styles/issue.yml\n")
+        """
+        let sheet = try Self.sheet(journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling:\n    severity: error\n",
+                                   files: ["Workflows/styles/issue.yml": issueLayer], workflow: Self.workflow + "\nstyle: styles/issue.yml\n")
         #expect(sheet.layerNames == ["Base", "s", "Issue 3.2"])
         #expect(sheet.rule(id: "style.defense-spelling")?.severity == .info, "the workflow's layer wins over the journal's")
         #expect(sheet.rule(id: "style.issue-only")?.layers == ["Workflows/styles/issue.yml"])
@@ -123,17 +123,13 @@ import KeiTestSupport
     }
 
     @Test func aLaterLayerCannotChangeTheKind() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let problems = try Self.problems(p, journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling:\n    kind: existence\n")
+        let problems = try Self.problems(journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling:\n    kind: existence\n")
         #expect(problems == ["Workflows/styles/s.yml:4:11: error: rule 'style.defense-spelling' is a substitution rule in Workflows/styles/base.yml; a later layer cannot change its kind (give the new rule a new id)"],
                 "\(problems)")
     }
 
     @Test func aNewRuleNeedsItsKeys() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let problems = try Self.problems(p, journalLayer: """
+        let problems = try Self.problems(journalLayer: """
         extends: base.yml
         rules:
           style.new-rule:
@@ -152,9 +148,7 @@ import KeiTestSupport
     }
 
     @Test func unknownKeysAndScopesGetADidYouMean() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let problems = try Self.problems(p, journalLayer: """
+        let problems = try Self.problems(journalLayer: """
         extends: base.yml
         rules:
           style.defense-spelling:
@@ -171,9 +165,7 @@ import KeiTestSupport
     }
 
     @Test func skipMutationsAreReadWithTheirReasons() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let sheet = try Self.sheet(p, journalLayer: """
+        let sheet = try Self.sheet(journalLayer: """
         extends: base.yml
         rules:
           style.defense-spelling:
@@ -186,26 +178,19 @@ import KeiTestSupport
     }
 
     @Test func anExtendsCycleIsAnError() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        try p.write("Workflows/styles/a.yml", "extends: s.yml\n")
-        let problems = try Self.problems(p, journalLayer: "extends: a.yml\n")
+        let problems = try Self.problems(journalLayer: "extends: a.yml\n", files: ["Workflows/styles/a.yml": "extends: s.yml\n"])
         #expect(problems == ["Workflows/styles/a.yml:1:10: error: style files extend each other in a cycle (Workflows/styles/s.yml → Workflows/styles/a.yml → Workflows/styles/s.yml)"],
                 "\(problems)")
     }
 
     @Test func aMissingExtendsTargetIsAnError() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let problems = try Self.problems(p, journalLayer: "name: J\nextends: nowhere.yml\n")
+        let problems = try Self.problems(journalLayer: "name: J\nextends: nowhere.yml\n")
         #expect(problems.count == 1 && problems[0].hasPrefix("Workflows/styles/s.yml:2:10: error: style file Workflows/styles/nowhere.yml cannot be read"),
                 "\(problems)")
     }
 
     @Test func aYAMLSyntaxErrorNamesItsPlace() throws {
-        let p = try ProjectFixture()
-        defer { p.remove() }
-        let problems = try Self.problems(p, journalLayer: "extends: base.yml\nrules:\n  style.x: [unclosed\n")
+        let problems = try Self.problems(journalLayer: "extends: base.yml\nrules:\n  style.x: [unclosed\n")
         #expect(problems == ["Workflows/styles/s.yml:4:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3)"],
                 "\(problems)")
     }
