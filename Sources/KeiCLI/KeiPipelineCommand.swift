@@ -9,7 +9,8 @@ public struct KeiPipelineCommand: ParsableCommand {
         abstract: "Editorial pipeline for Korea Policy: article pages in, checked JATS out.",
         discussion: "Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration or input error.",
         version: KeiCLI.version,
-        subcommands: [RunCommand.self, CheckCommand.self, StagesCommand.self, BenchCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, StagesCommand.self, RulesCommand.self, ExplainCommand.self,
+                      BenchCommand.self])
 
     public init() {}
 }

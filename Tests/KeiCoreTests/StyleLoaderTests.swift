@@ -7,31 +7,8 @@ import KeiTestSupport
 /// journal's `style:`, the workflow's `style:`), the rule-by-rule merge, and every loading error with its
 /// file, line and column.
 @Suite struct StyleLoaderTests {
-    /// A base layer with one substitution rule, as a project's `Workflows/styles/base.yml`.
-    static let base = """
-    name: Base
-    rules:
-      style.defense-spelling:
-        kind: substitution
-        severity: warning
-        message: "Write “{replacement}”, not “{match}”."
-        description: U.S. spelling.
-        source: CMOS 7.1
-        fix: safe
-        terms:
-          defence: defense
-          offence: offense
-        examples:
-          flag: ["The ⟦defence⟧ budget."]
-          pass: ["The defense budget."]
-      style.long-sentence:
-        kind: sentence-length
-        severity: info
-        message: "{words} words."
-        description: Long sentences.
-        source: CMOS 5.1
-        max-words: 50
-    """
+    /// The base layer every test's journal layer extends, as `Workflows/styles/base.yml`.
+    static let base = StyleFixture.base
 
     static let workflow = """
     journal: journals/j.yml
@@ -71,7 +48,7 @@ import KeiTestSupport
         #expect(rule.map("terms") == [StylePair("defence", "defense"), StylePair("offence", "offense")])
         #expect(rule.examples.flag == ["The ⟦defence⟧ budget."])
         #expect(rule.layers == ["Workflows/styles/base.yml", "Workflows/styles/s.yml"])
-        #expect(sheet.layers == ["Workflows/styles/base.yml", "Workflows/styles/s.yml"] && sheet.layerNames == ["Base", "Journal"])
+        #expect(sheet.layers == ["Workflows/styles/base.yml", "Workflows/styles/s.yml"] && sheet.layerNames == ["Base style", "Journal"])
         // The rule the layer does not name is untouched, from the base alone.
         #expect(sheet.rule(id: "style.long-sentence")?.layers == ["Workflows/styles/base.yml"])
         #expect(sheet.rule(id: "style.long-sentence")?.int("max-words") == 50)
@@ -116,7 +93,7 @@ import KeiTestSupport
         """
         let sheet = try Self.sheet(journalLayer: "extends: base.yml\nrules:\n  style.defense-spelling:\n    severity: error\n",
                                    files: ["Workflows/styles/issue.yml": issueLayer], workflow: Self.workflow + "\nstyle: styles/issue.yml\n")
-        #expect(sheet.layerNames == ["Base", "s", "Issue 3.2"])
+        #expect(sheet.layerNames == ["Base style", "s", "Issue 3.2"])
         #expect(sheet.rule(id: "style.defense-spelling")?.severity == .info, "the workflow's layer wins over the journal's")
         #expect(sheet.rule(id: "style.issue-only")?.layers == ["Workflows/styles/issue.yml"])
         #expect(sheet.rule(id: "style.issue-only")?.list("terms") == ["very unique"])
