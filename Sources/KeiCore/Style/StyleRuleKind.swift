@@ -51,7 +51,8 @@ public enum StyleRuleKind: String, Sendable, Hashable, CaseIterable, Codable {
                                             "space-before-punctuation", "ellipsis"]), required: true, "Which typographic fault this rule reports.")]
         case .numbers:
             return [.init("check", .choice(["spell-out", "thousands-separator"]), required: true, "Which number rule this is."),
-                    .init("units", .list, "For spell-out: words after a figure that keep it a figure (units, \"percent\").")]
+                    .init("units", .list, "For spell-out: words after a figure that keep it a figure (units, \"percent\")."),
+                    .init("labels", .list, "Words before a number that make it a label or reference, left as a figure (\"Article\", \"No.\", \"p.\").")]
         case .sentenceLength:
             return [.init("max-words", .int, required: true, "Longest sentence, in words, before it is reported.")]
         case .manuscript:
