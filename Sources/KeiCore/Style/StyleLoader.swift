@@ -32,7 +32,7 @@ public struct StyleLoader: Sendable {
 
     static let layerKeys = ["name", "version", "extends", "description", "rules", "vocabulary"]
     static let commonRuleKeys = ["kind", "severity", "message", "description", "source", "scopes", "fix", "examples", "enabled"]
-    static let exampleKeys = ["flag", "pass", "fix"]
+    static let exampleKeys = ["flag", "pass", "fix", "skip-mutations"]
 
     /// How paths are shown in messages.
     let display: @Sendable (URL) -> String
@@ -314,6 +314,16 @@ public struct StyleLoader: Sendable {
                     }
                     if let before, let after { ex.fix.append(.init(before: before, after: after)) } else {
                         r.problem(item, "a fix example of \(id) needs both 'before' and 'after'")
+                    }
+                }
+            case "skip-mutations":
+                let keys = ExampleMutation.allCases.map(\.key)
+                for m in r.entries(e.value, in: "examples.skip-mutations of \(id)", allowed: keys) ?? [] {
+                    guard let mutation = ExampleMutation(key: m.key), let reason = r.string(m.value, "the reason for skipping \(m.key)") else { continue }
+                    if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                        r.problem(m.value, "examples.skip-mutations of \(id): give the reason for skipping \(m.key)")
+                    } else {
+                        ex.skipping[mutation] = reason
                     }
                 }
             default: break
