@@ -97,16 +97,16 @@ struct ConsistencyChecker: StyleChecker {
         let text = Array(unit.text.string.utf8)
         let isWord: (String) -> Bool = { $0.first.map { $0.isLetter } ?? false }
         var editRange = o.range
-        var replacement = majority
+        var replacement = o.rule.bool("case-sensitive", default: true) ? majority : TermCase.fitted(majority, replacing: found, in: unit)
         if isWord(majority), !isWord(found), o.range.lowerBound > 0, (0x30...0x39).contains(text[o.range.lowerBound - 1]) {
-            replacement = " " + majority
+            replacement = " " + replacement
         } else if !isWord(majority), isWord(found), o.range.lowerBound >= 2, text[o.range.lowerBound - 1] == 0x20,
                   (0x30...0x39).contains(text[o.range.lowerBound - 2]) {
             editRange = o.range.lowerBound - 1..<o.range.upperBound
         }
         var d = StyleFinding.make(o.rule, unit: unit, range: o.range, replacement: replacement, values: values,
                                   fixText: "Write “\(majority)”.")
-        if editRange != o.range || replacement != majority {
+        if editRange != o.range {
             let edit = StyleFinding.make(o.rule, unit: unit, range: editRange, replacement: replacement).edits
             d.edits = edit
         }
