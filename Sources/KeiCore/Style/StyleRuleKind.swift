@@ -38,10 +38,7 @@ public enum StyleRuleKind: String, Sendable, Hashable, CaseIterable, Codable {
             return [.init("groups", .groups, required: true, "Groups of forms that name one thing; an article (and an issue) should use one form of each group. The first form of a group wins a tie."),
                     .init("case-sensitive", .bool, "Match forms only as written (default true).")]
         case .firstUse:
-            return [.init("check", .choice(StyleFirstUseCheck.allCases.map(\.rawValue)), required: true, "Which first-use rule this is."),
-                    .init("acronyms", .map, "Acronyms and their expansions (for the acronym checks)."),
-                    .init("allow", .list, "Acronyms the style never spells out."),
-                    .init("people", .list, "Full names (family name as the surname-only reference uses it) for the person check.")]
+            return [.init("check", .choice(StyleFirstUseCheck.allCases.map(\.rawValue)), required: true, "Which first-use rule this is (every check reads the style's top-level `vocabulary`: acronyms, never-spelled-out, people).")]
         case .capitalization:
             return [.init("check", .choice(["heading-case", "proper-nouns"]), required: true, "Headings in title case, or proper nouns as listed."),
                     .init("exceptions", .list, "For heading-case: words lower-cased inside a title-case heading."),
@@ -54,7 +51,8 @@ public enum StyleRuleKind: String, Sendable, Hashable, CaseIterable, Codable {
                                             "space-before-punctuation", "ellipsis"]), required: true, "Which typographic fault this rule reports.")]
         case .numbers:
             return [.init("check", .choice(["spell-out", "thousands-separator"]), required: true, "Which number rule this is."),
-                    .init("units", .list, "For spell-out: words after a figure that keep it a figure (units, \"percent\").")]
+                    .init("units", .list, "For spell-out: words after a figure that keep it a figure (units, \"percent\")."),
+                    .init("labels", .list, "Words before a number that make it a label or reference, left as a figure (\"Article\", \"No.\", \"p.\").")]
         case .sentenceLength:
             return [.init("max-words", .int, required: true, "Longest sentence, in words, before it is reported.")]
         case .manuscript:

@@ -14,7 +14,10 @@
 /// - whitespace that is not only no-break spaces (U+00A0, U+2007, U+202F glue "p.\u{A0}3"), and
 ///   then a sentence opener: a letter that is not lowercase (upper- or titlecase, or a letter
 ///   without case such as Hangul or a CJK ideograph), a decimal digit, an opening quote or
-///   bracket, or a currency sign.
+///   bracket, or a currency sign, or
+/// - only no-break spaces and then a letter that may open a sentence, after a mark that closes no
+///   abbreviation, list label or initial: web pages often write the space between sentences as
+///   `&nbsp;` ("greater.&nbsp;The second" is two sentences; "Mr.&nbsp;Kim", "p.&nbsp;3" are not).
 ///
 /// So a period inside a token never ends a sentence ("7.5", "3.2.1", "kei.org",
 /// "www.example.com/a.b", "U.S.-ROK"), and neither does punctuation followed by a lowercase word
@@ -132,7 +135,17 @@ public enum SentenceSplitter {
                 next += 1
             }
             if next == c.count { return true }
-            guard breakingSpace, CharacterClass.canStartSentence(c[next]) else { return false }
+            guard CharacterClass.canStartSentence(c[next]) else { return false }
+            if !breakingSpace {
+                // Only no-break spaces: glue ("p.\u{A0}3", "Mr.\u{A0}Kim"), unless a word that is no
+                // abbreviation ends with the mark and a letter follows: web pages often write the space
+                // between sentences as `&nbsp;` ("greater.&nbsp;The second").
+                guard next > end, CharacterClass.isLetter(c[next]) else { return false }
+                if punctuation.count == 1, c[punctuation.lowerBound] == "." {
+                    return abbreviation(endingWithPeriodAt: punctuation.lowerBound, paragraphStart: paragraphStart) == nil
+                }
+                return true
+            }
             guard punctuation.count == 1, c[punctuation.lowerBound] == ".", end == punctuation.upperBound else { return true }
             switch abbreviation(endingWithPeriodAt: punctuation.lowerBound, paragraphStart: paragraphStart) {
             case nil, .mayEnd?: return true
