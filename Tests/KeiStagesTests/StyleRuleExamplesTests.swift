@@ -48,10 +48,15 @@ import KeiTestSupport
         /// A neutral paragraph the article's body needs around a fragment that is not itself a paragraph.
         static let filler = "<p>The alliance held firm through the crisis of the spring.</p>"
 
+        /// A section heading before a paragraph example: without it, a short first paragraph with a month
+        /// and a year ("Kim Jong-il died in December 2011.") is taken for the page's dateline by the body
+        /// builder and dropped.
+        static let section = "<h2>Overview</h2>"
+
         /// The page with `fragment` in this placement.
         func page(_ fragment: String) -> String {
             switch self {
-            case .paragraph, .note: return StageExample.articlePage("<p>\(fragment)</p>")
+            case .paragraph, .note: return StageExample.articlePage("\(Self.section)\n<p>\(fragment)</p>")
             case .listItem: return StageExample.articlePage("\(Self.filler)\n<ul><li>\(fragment)</li></ul>")
             case .heading: return StageExample.articlePage("<h2>\(fragment)</h2>\n\(Self.filler)")
             case .tableCell: return StageExample.articlePage("\(Self.filler)\n<table><tr><td>\(fragment)</td></tr></table>")
