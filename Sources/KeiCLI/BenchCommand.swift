@@ -7,10 +7,15 @@ import KeiXML
 
 /// `kei-pipeline bench DIR`: measures the pipeline against bare libxml2 parsing on a corpus of pages,
 /// in one process, and prints throughput and ratios (`make bench` generates the corpus and calls it).
+///
+/// With a house style (the effective style of `--workflow`, by default `Workflows/default.yml`'s), it
+/// also measures `lint.style`: its throughput in words per second of CPU time (words: the word tokens of
+/// the shared analysis it lints), the analysis it reads, and the whole pipeline with the stage on as well
+/// as off.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark: bare libxml2 parse vs ingest vs the whole article pipeline on a folder of pages.")
+        abstract: "Benchmark: bare libxml2 parse vs ingest vs the whole article pipeline (lint.style off and on) on a folder of pages.")
 
     @Argument(help: "A folder of .html pages (e.g. made by ../shared/bench/make_corpus.py).")
     var corpus: String
@@ -20,6 +25,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Workers for the parallel pipeline run.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Workflow whose house style lint.style runs (name under Workflows/ or path; default: default). Without one, the lint rows are left out.")
+    var workflow: String?
 
     func run() throws {
         let env = CLIEnvironment.current
@@ -74,21 +82,37 @@ struct BenchCommand: ParsableCommand {
 
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: out) }
-        var stages: [StageInvocation] = []
-        for id in ["ingest.html", "check.metadata", "check.notes", "emit.jats"] {
-            guard let type = BuiltInStages.registry.stage(id: id) else { continue }
-            stages.append(try StageInvocation(type: type, options: StageOptions(defaultsOf: type.description),
-                                          location: SourceLocation(file: "(bench)")))
-        }
         let articles = files.enumerated().map { i, url in
             ArticleEntry(id: "p\(i)", source: url.lastPathComponent, sourceURL: url, status: .received)
         }
-        let workflow = Workflow(name: "bench", displayPath: "(bench)", projectRoot: dir, issue: IssueInfo(),
-                                articles: articles, stages: stages, gate: GatePolicy(), outputDirectory: out, limits: Limits())
+        // A named workflow must load; without one, the default workflow's style is used when there is one.
+        let style = try workflow.map { try WorkflowStyle.load($0, env: env).sheet } ?? (try? WorkflowStyle.load(nil, env: env).sheet)
+        /// The benchmark's workflow: ingest, the checks, (lint.style,) JATS.
+        func pipeline(lint: Bool) throws -> Workflow {
+            var stages: [StageInvocation] = []
+            for id in ["ingest.html", "check.metadata", "check.notes"] + (lint ? ["lint.style"] : []) + ["emit.jats"] {
+                guard let type = BuiltInStages.registry.stage(id: id) else { continue }
+                var options = StageOptions(defaultsOf: type.description)
+                options.style = style
+                stages.append(try StageInvocation(type: type, options: options, location: SourceLocation(file: "(bench)")))
+            }
+            return Workflow(name: "bench", displayPath: "(bench)", projectRoot: dir, issue: IssueInfo(),
+                            articles: articles, stages: stages, gate: GatePolicy(), outputDirectory: out, limits: Limits())
+        }
         var result: RunResult?
-        let serial = time { result = Runner(jobs: 1).run(workflow, workingDirectory: dir) }
-        let parallel = time { result = Runner(jobs: jobs).run(workflow, workingDirectory: dir) }
+        let plain = try pipeline(lint: false)
+        let serial = time { result = Runner(jobs: 1).run(plain, workingDirectory: dir) }
+        let parallel = time { result = Runner(jobs: jobs).run(plain, workingDirectory: dir) }
         let diagnostics = result?.diagnostics.count ?? 0
+        var linted: (serial: Double, parallel: Double, diagnostics: Int, style: Int)?
+        if let style {
+            let withLint = try pipeline(lint: true)
+            let s = time { result = Runner(jobs: 1).run(withLint, workingDirectory: dir) }
+            let p = time { result = Runner(jobs: jobs).run(withLint, workingDirectory: dir) }
+            let own = Set(style.enabledRules.map(\.id))
+            linted = (s, p, result?.diagnostics.count ?? 0, result?.diagnostics.filter { own.contains($0.rule) }.count ?? 0)
+        }
+        let lintAlone = try style.map { try Self.lintAlone(files: files, style: $0, directory: dir, output: out) }
 
         let bareCPU = cpuTimes[0]
         func row(_ name: String, _ t: Double, cpu: Double?) -> String {
@@ -109,8 +133,51 @@ struct BenchCommand: ParsableCommand {
         s += row("  JATS serialisation alone", tJATS, cpu: cpuTimes[5])
         s += row("pipeline: ingest, checks, JATS (1 core)", serial, cpu: cpuTimes[6])
         s += row("pipeline: ingest, checks, JATS (\(jobs) workers)", parallel, cpu: nil)
-        s += "diagnostics: \(diagnostics); roadmap goal: whole pipeline within 3x of bare parse\n"
+        if let linted {
+            s += row("pipeline with lint.style (1 core)", linted.serial, cpu: cpuTimes[8])
+            s += row("pipeline with lint.style (\(jobs) workers)", linted.parallel, cpu: nil)
+        }
+        s += "diagnostics: \(diagnostics) without lint.style"
+        if let linted { s += ", \(linted.diagnostics) with it (\(linted.style) house-style findings)" }
+        s += "; roadmap goal: whole pipeline within 3x of bare parse\n"
+        if let l = lintAlone, let style {
+            s += String(format: "lint.style alone (%d enabled rules, 1 core): %d words (word tokens linted) in %.2f s cpu: %.0f words/s\n",
+                        style.enabledRules.count, l.words, l.lint, Double(l.words) / max(l.lint, 1e-9))
+            s += String(format: "  the shared analysis it reads, built once per article: %.2f s cpu, %.0f words/s; %d findings\n",
+                        l.analysis, Double(l.words) / max(l.analysis, 1e-9), l.findings)
+        } else {
+            s += "lint.style: no house style (the workflow names none), so its rows are left out\n"
+        }
         env.out(s)
+    }
+
+    /// Each page ingested, its analysis built and `lint.style` run on it, on one core, timing the analysis
+    /// and the lint in CPU seconds (the ingest is not timed). Words are the word tokens of every text unit
+    /// of the analysis (the text the lint reads, quotations included).
+    static func lintAlone(files: [URL], style: StyleSheet, directory: URL, output: URL) throws
+        -> (words: Int, analysis: Double, lint: Double, findings: Int) {
+        var lintOptions = StageOptions(defaultsOf: LintStyleStage.description)
+        lintOptions.style = style
+        let lint = try LintStyleStage(options: lintOptions)
+        let ingest = try IngestHTMLStage(options: StageOptions(defaultsOf: IngestHTMLStage.description))
+        var words = 0, findings = 0
+        var tAnalysis = 0.0, tLint = 0.0
+        for (i, url) in files.enumerated() {
+            var context = ArticleContext(entry: ArticleEntry(id: "p\(i)", source: url.lastPathComponent, sourceURL: url, status: .received),
+                                         issue: IssueInfo(), sourceDisplayPath: url.lastPathComponent,
+                                         outputDirectory: output, workingDirectory: directory)
+            try? ingest.run(&context)
+            guard let article = context.article else { continue }
+            let t0 = processCPUSeconds()
+            guard let analysis = context.currentAnalysis() else { continue }
+            let t1 = processCPUSeconds()
+            findings += lint.check(article, context: context).count
+            let t2 = processCPUSeconds()
+            tAnalysis += t1 - t0
+            tLint += t2 - t1
+            words += analysis.units.reduce(0) { $0 + $1.tokens.count }
+        }
+        return (words, tAnalysis, tLint, findings)
     }
 
     /// CPU time (user + system) of the whole process so far, in seconds.
