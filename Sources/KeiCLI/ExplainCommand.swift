@@ -56,6 +56,13 @@ struct ExplainCommand: ParsableCommand {
                 s += "  \(spec.name): \(summary(value))\n"
             }
         }
+        if rule.kind == .firstUse {
+            let v = style.sheet.vocabulary
+            s += "Vocabulary (the style's `vocabulary` section, which first-use rules read):\n"
+            s += "  acronyms: \(summary(.map(v.acronyms.map { StylePair($0.acronym, $0.expansions.joined(separator: " or ")) })))\n"
+            s += "  never-spelled-out: \(summary(.list(v.neverSpelledOut)))\n"
+            s += "  people: \(summary(.list(v.people.map { "\($0.fullName) (\($0.surname))" })))\n"
+        }
         let ex = rule.examples
         if !ex.isEmpty {
             s += "Examples (⟦ ⟧ marks the words reported):\n"

@@ -140,6 +140,11 @@ import KeiTestSupport
         let rule = try #require(sheet.rules.first)
         let explained = try CLIHarness.runBinary(["explain", rule.id, "--workflow", "issue-3-2"])
         #expect(explained.code == 0 && explained.out.hasPrefix(rule.id) && explained.out.contains(rule.source), "\(explained.err)")
+        if let firstUse = sheet.rules.first(where: { $0.kind == .firstUse }) {
+            let e = try CLIHarness.runBinary(["explain", firstUse.id])
+            #expect(e.code == 0 && e.out.contains("Vocabulary (the style's `vocabulary` section")
+                    && e.out.contains("acronyms: \(sheet.vocabulary.acronyms.count) term"), "\(e.out)")
+        }
         let unknown = try CLIHarness.runBinary(["explain", "style.no-such-rule"])
         #expect(unknown.code == 2 && unknown.err.hasPrefix("error: unknown rule id 'style.no-such-rule'"))
     }
