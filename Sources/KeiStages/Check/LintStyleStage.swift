@@ -27,6 +27,14 @@ public struct LintStyleStage: CheckStage {
             "<p>The alliance’s ⟦defence⟧ posture changed after the summit in Washington.</p>"),
             expect: ["style.defense-spelling"],
             skipping: [.blockQuote: "house-style rules do not apply inside quotations by default"]),
+        StageExample("a name as KEI writes it, and one it does not", html: StageExample.articlePage(
+            "<p>Lee Jae Myung met ⟦Kim Jong-un⟧ at the border after the summit in Washington.</p>"),
+            expect: ["style.name-kim-jong-un"],
+            skipping: [.blockQuote: "house-style rules do not apply inside quotations by default"]),
+        StageExample("a word written twice, and a British spelling", html: StageExample.articlePage(
+            "<p>The alliance’s ⟦defence⟧ posture held through ⟦the the⟧ crisis of the spring.</p>"),
+            expect: ["style.defense-spelling", "style.repeated-word"],
+            skipping: [.blockQuote: "house-style rules do not apply inside quotations by default"]),
         StageExample("a British spelling quoted (not the author’s words)", html: StageExample.articlePage(
             "<p>The minister spoke of <q>national defence</q> after the summit in London.</p>")),
         StageExample("a British spelling in a cited title", html: StageExample.articlePage(
