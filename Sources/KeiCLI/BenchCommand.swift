@@ -146,7 +146,7 @@ struct BenchCommand: ParsableCommand {
             s += String(format: "  the shared analysis it reads, built once per article: %.2f s cpu, %.0f words/s; %d findings\n",
                         l.analysis, Double(l.words) / max(l.analysis, 1e-9), l.findings)
         } else {
-            s += "lint.style: no house style (the workflow names none), so its rows are left out\n"
+            s += "lint.style: no house style (no Workflows/default.yml with one here; name a workflow with --workflow), so its rows are left out\n"
         }
         env.out(s)
     }
