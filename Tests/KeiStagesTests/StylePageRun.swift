@@ -24,12 +24,20 @@ enum StylePageRun {
 
     /// The diagnostics of `lint.style` on `html` whose rule ids start with `prefix`.
     static func run(_ html: String, style: String? = nil, prefix: String = "style.",
-                    manuscript: String = "manuscript:\n  min-words: 4500\n  max-words: 6000\n  abstract: required\n  parts: [title, abstract, body, notes, appendix]\n") throws -> [Diagnostic] {
+                    manuscript: String = defaultManuscript) throws -> [Diagnostic] {
+        try run(Data(html.utf8), style: style, prefix: prefix, manuscript: manuscript)
+    }
+
+    static let defaultManuscript = "manuscript:\n  min-words: 4500\n  max-words: 6000\n  abstract: required\n  parts: [title, abstract, body, notes, appendix]\n"
+
+    /// The diagnostics of `lint.style` on the page bytes `html` whose rule ids start with `prefix`.
+    static func run(_ html: Data, style: String? = nil, prefix: String = "style.",
+                    manuscript: String = defaultManuscript) throws -> [Diagnostic] {
         let fixture = try ProjectFixture()
         defer { fixture.remove() }
         try fixture.write("Workflows/styles/s.yml", try style ?? shippedStyle())
         try fixture.write("Workflows/journals/j.yml", "title: Korea Policy\npublisher: KEI\nstyle: ../styles/s.yml\n" + manuscript)
-        try fixture.write("Samples/x.html", html)
+        try html.write(to: fixture.root.appendingPathComponent("Samples/x.html"))
         let workflow = try fixture.load("""
             name: w
             journal: journals/j.yml

@@ -112,9 +112,10 @@ struct FirstUseChecker: StyleChecker {
             for d in definitions {
                 if seen.contains(d.part) {
                     let unit = article.analysis.units[d.unit]
+                    // The acronym alone replaces the whole definition, when its expansion was recognized.
                     let range = d.whole ?? d.range
                     if rule.scopes.applies(to: unit, range: range) {
-                        out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: unit.string(of: d.core),
+                        out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: d.whole.map { _ in unit.string(of: d.core) },
                                                      values: ["acronym": acronym, "expansion": expansions.joined(separator: " or "), "part": part]))
                     }
                 }
