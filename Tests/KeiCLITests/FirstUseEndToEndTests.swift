@@ -8,9 +8,7 @@ import KeiTestSupport
 /// from the project root, so Workflows/default.yml runs `lint.style` with the Korea Policy journal).
 @Suite(.serialized) struct FirstUseEndToEndTests {
     static let page = """
-    <html lang="en"><head><meta charset="utf-8"><title>Consultation in Review</title>
-    <meta name="citation_title" content="Consultation in Review"><meta name="citation_author" content="Kim Example">
-    <meta name="citation_publication_date" content="2025-12-15"></head>
+    <html lang="en"><head><meta charset="utf-8"><title>Consultation in Review</title></head>
     <body><article><h1>Consultation in Review</h1>
     <h2>Abstract</h2>
     <p>The Nuclear Consultative Group (NCG) has given the alliance a forum, and the NCG should meet more often.</p>
@@ -33,9 +31,9 @@ import KeiTestSupport
         let check = try PageCheck.run(file)
         #expect(Self.findings(check) == [
             "style.manuscript-length 1 -",
-            "style.acronym-defined 8 NCG",
-            "style.full-name-first 8 Lee",
-            "style.acronym-unused 9 (OPCON)",
+            "style.acronym-defined 6 NCG",
+            "style.full-name-first 6 Lee",
+            "style.acronym-unused 7 (OPCON)",
         ], "\(Self.findings(check)) \(check.stderr)")
         let defined = try #require(check.rules("style.acronym-defined").first)
         let edits = defined["edits"] as? [[String: Any]] ?? []

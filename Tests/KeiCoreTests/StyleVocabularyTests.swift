@@ -14,14 +14,8 @@ import KeiTestSupport
     }
 
     static func problems(_ files: [(String, String)]) -> [String] {
-        do {
-            _ = try load(files)
-            return []
-        } catch let e as WorkflowError {
-            return e.problems.map { "\($0.location): \($0.message)" }
-        } catch {
-            return ["\(error)"]
-        }
+        guard case .failure(let error as WorkflowError) = Result(catching: { try load(files) }) else { return [] }
+        return error.problems.map { "\($0.location): \($0.message)" }
     }
 
     static let base = """

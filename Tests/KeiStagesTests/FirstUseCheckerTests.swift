@@ -18,6 +18,11 @@ import KeiTestSupport
         ds.map { "\($0.rule) \($0.excerpt ?? "-")" }
     }
 
+    /// "rule excerpt" of each finding on a page of `body`.
+    static func findings(_ body: String) throws -> [String] {
+        summary(try run(body))
+    }
+
     @Test func theBodyRestartsAfterTheAbstract() throws {
         let ds = try Self.run(Self.abstractNCG + "<h2>Introduction</h2><p>The NCG met in June.</p><p>The NCG met again.</p>")
         #expect(Self.summary(ds) == ["style.acronym-defined NCG"])
@@ -154,8 +159,7 @@ import KeiTestSupport
         let other = try Self.run("<p>Ambassador Sung Kim met Kim Yo Jong in Panmunjom.</p>")
         #expect(other.isEmpty, "\(Self.summary(other))")
         // But a Kim before the full name of the only Kim the article names is reported.
-        let kim = try Self.run("<p>Kim spoke first. Kim Yo Jong then answered.</p>")
-        #expect(Self.summary(kim) == ["style.full-name-first Kim"])
+        #expect(try Self.findings("<p>Kim spoke first. Kim Yo Jong then answered.</p>") == ["style.full-name-first Kim"])
     }
 
     @Test func aFullNameInTheAbstractCountsForTheBody() throws {
