@@ -10,7 +10,6 @@ public enum BuiltInStages {
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc
         LintStyleStage.self,      // lint.style
-        RepeatedWordStage.self,   // text.repeated-word
     ]
 
     public static let registry = StageRegistry(all)

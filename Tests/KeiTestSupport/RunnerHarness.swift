@@ -7,8 +7,9 @@ import KeiStages
 /// (`example`, source `example.html`), `ingest.html` and then the given stages. Diagnostics come back
 /// as reports get them (spans resolved to line and column, suppressions applied, sorted).
 public enum RunnerHarness {
+    /// `style` is the house style every stage gets (as a workflow's loader hands it on), for `lint.style`.
     public static func run(html: String, stages: [any Stage.Type], options: [String: [String: OptionValue]] = [:],
-                           issue: IssueInfo = StageExample.issue) throws -> ArticleOutcome {
+                           issue: IssueInfo = StageExample.issue, style: StyleSheet? = nil) throws -> ArticleOutcome {
         let dir = TestPaths.temporaryDirectory("kei-runner")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("example.html")
@@ -16,7 +17,9 @@ public enum RunnerHarness {
         var invocations: [StageInvocation] = []
         for type in [IngestHTMLStage.self] + stages.filter({ $0.description.id != IngestHTMLStage.description.id }) {
             let desc = type.description
-            invocations.append(try StageInvocation(type: type, options: StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:]),
+            var stageOptions = StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:])
+            stageOptions.style = style
+            invocations.append(try StageInvocation(type: type, options: stageOptions,
                                                location: SourceLocation(file: "example.yml", line: 1)))
         }
         let entry = ArticleEntry(id: "example", source: "example.html", sourceURL: file, status: .received)
