@@ -14,6 +14,9 @@ public struct ArticleOutcome: Sendable {
     public var suppressed: Int
     /// Changes applied to the model (`--fix`), in source order.
     public var changes: [ChangeRecord]
+    /// The decoded source with its line index (set when ingest read it), so that issue stages'
+    /// diagnostics located in this article's source are resolved to line and column too.
+    public var sourceIndex: SourceLineIndex?
 
     public init(entry: ArticleEntry, sourceDisplayPath: String?, article: Article?, diagnostics: [Diagnostic],
                 artifacts: [Artifact], failed: Bool, suppressed: Int = 0, changes: [ChangeRecord] = []) {

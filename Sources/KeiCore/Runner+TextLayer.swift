@@ -26,6 +26,31 @@ extension Runner {
         }
     }
 
+    /// Issue stages' diagnostics located in an article's source (``Diagnostic/article`` set and the
+    /// location's file the article's source), resolved as the article's own are: spans to line and
+    /// column against that article's source (``SourceLineIndex``), then the article's suppressions
+    /// applied (each dropped one counted in its outcome's ``ArticleOutcome/suppressed``). Others are
+    /// returned unchanged, in order.
+    static func locateInArticles(_ diagnostics: [Diagnostic], outcomes: inout [ArticleOutcome]) -> [Diagnostic] {
+        var byArticle: [String: Int] = [:]
+        for (i, o) in outcomes.enumerated() { byArticle[o.entry.id] = i }
+        var kept: [Diagnostic] = []
+        for var d in diagnostics {
+            guard let id = d.article, let i = byArticle[id], let index = outcomes[i].sourceIndex,
+                  d.location.file == outcomes[i].sourceDisplayPath else {
+                kept.append(d)
+                continue
+            }
+            resolve(&d, index: index)
+            var one = [d]
+            if let article = outcomes[i].article {
+                outcomes[i].suppressed += applySuppressions(&one, article: article, index: index)
+            }
+            kept += one
+        }
+        return kept
+    }
+
     /// The start and end (line, column) of every change record, in one pass over the source.
     static func resolveAll(_ changes: inout [ChangeRecord], index: SourceLineIndex) {
         let positions = index.positions(of: changes.flatMap { [$0.span.start, $0.span.end] })

@@ -34,7 +34,7 @@ public struct Runner: Sendable {
     /// every stage either runs or leaves a diagnostic saying why it did not.
     public func run(_ workflow: Workflow, workingDirectory: URL, strict: Bool = false) -> RunResult {
         let cwd = workingDirectory.standardizedFileURL
-        let outcomes = runArticles(workflow, cwd: cwd)
+        var outcomes = runArticles(workflow, cwd: cwd)
         var issueContext = IssueContext(issue: workflow.issue, workflowName: workflow.name, articles: outcomes,
                                         outputDirectory: workflow.outputDirectory, workingDirectory: cwd,
                                         workflowDisplayPath: workflow.displayPath)
@@ -66,10 +66,11 @@ public struct Runner: Sendable {
                                                               at: inv.location))
             }
         }
+        let issueDiagnostics = Self.locateInArticles(issueContext.diagnostics, outcomes: &outcomes)
         return RunResult(workflowName: workflow.name, workflowDisplayPath: workflow.displayPath,
                          outputDisplayPath: FileIO.displayPath(workflow.outputDirectory, relativeTo: cwd),
                          gate: strict ? workflow.gate.strict : workflow.gate,
-                         outcomes: outcomes, issueDiagnostics: issueContext.diagnostics,
+                         outcomes: outcomes, issueDiagnostics: issueDiagnostics,
                          issueArtifacts: issueContext.artifacts)
     }
 
@@ -155,9 +156,11 @@ public struct Runner: Sendable {
             suppressed += Self.applySuppressions(&diagnostics, article: article, index: context.sourceIndex)
         }
         changes.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
-        return ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article,
-                              diagnostics: Self.ordered(diagnostics, source: context.sourceDisplayPath),
-                              artifacts: context.artifacts, failed: failed, suppressed: suppressed, changes: changes)
+        var outcome = ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article,
+                                     diagnostics: Self.ordered(diagnostics, source: context.sourceDisplayPath),
+                                     artifacts: context.artifacts, failed: failed, suppressed: suppressed, changes: changes)
+        outcome.sourceIndex = context.sourceIndex
+        return outcome
     }
 
     /// One article's diagnostics in reading order: by file (the article's source first, then every other

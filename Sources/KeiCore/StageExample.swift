@@ -65,6 +65,16 @@ public struct StageExample: Sendable {
                                                              publisher: "Korea Economic Institute of America"),
                                         volume: "3", number: "2", coverDate: "2025-12-15")
 
+    /// A minimal article page around a body fragment (the title "T" as its heading), long enough for the
+    /// content extractor to keep as the article.
+    public static func articlePage(_ body: String) -> String {
+        """
+        <html><head><title>T</title></head><body><article><h1>T</h1>
+        \(body)
+        </article></body></html>
+        """
+    }
+
     /// Whether this example must trigger diagnostics.
     public var triggers: Bool { !expectedRules.isEmpty }
 }

@@ -9,6 +9,7 @@ public enum BuiltInStages {
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc
+        IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
     ]
 

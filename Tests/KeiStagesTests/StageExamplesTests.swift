@@ -9,9 +9,23 @@ import KeiTestSupport
 /// examples are the spec), checking the rules that fire and, where the example marks them with ⟦ ⟧,
 /// exactly where each diagnostic starts and ends; then again with each ``ExampleMutation`` of the
 /// page (an extra container, a block quote, multi-byte text and an entity before the span, a list
-/// item, CRLF line ends) to catch offset, nesting and escaping bugs.
+/// item, a note, CRLF line ends) to catch offset, nesting and escaping bugs.
+///
+/// Every stage is built as a workflow builds it, with the shipped house style (``ShippedStyle``):
+/// `lint.style` cannot be built without one, and its rules (data) are the ones its examples may expect.
 @Suite struct StageExamplesTests {
     static let articleStages = BuiltInStages.all.filter { $0.description.kind != .issue }
+
+    /// The rules an instance of `type` built with the shipped style reports: its description's messages,
+    /// or, for `lint.style`, the style's enabled rules except its manuscript rules (they judge a whole
+    /// manuscript's length and parts, which no example page is; the house-style tests check them).
+    static func ownRules(_ type: any Stage.Type) throws -> Set<String> {
+        let sheet = try ShippedStyle.sheet()
+        var options = StageOptions(defaultsOf: type.description)
+        options.style = sheet
+        return Set(try type.init(options: options).reportedRules.map(\.rule))
+            .subtracting(sheet.rules(of: .manuscript).map(\.id))
+    }
 
     /// Records `problems`: rules that fired other than expected, and marked spans without a diagnostic there.
     static func record(_ problems: (rules: [String], spans: [String]), _ prefix: String) {
@@ -23,8 +37,9 @@ import KeiTestSupport
     static func problems(_ type: any Stage.Type, marked: String, example: StageExample) throws -> (rules: [String], spans: [String]) {
         let desc = type.description
         let (html, spans) = StageExample.strip(marked)
-        let outcome = try RunnerHarness.run(html: html, stages: [type], options: [desc.id: example.options])
-        let ownRules = Set(desc.messages.map(\.rule))
+        let outcome = try RunnerHarness.run(html: html, stages: [type], options: [desc.id: example.options],
+                                            style: try ShippedStyle.sheet())
+        let ownRules = try Self.ownRules(type)
         let own = outcome.diagnostics.filter { ownRules.contains($0.rule) && $0.stage == desc.id }
         var rules: [String] = []
         let fired = Set(own.map(\.rule))
@@ -59,50 +74,17 @@ import KeiTestSupport
         #expect(desc.examples.contains { !$0.triggers } || desc.kind == .emit, "\(id) has a passing example")
         for example in desc.examples {
             Self.record(try Self.problems(type, marked: example.markedHTML, example: example), "\(id): \(example.note)")
+            let own = try Self.ownRules(type)
             for rule in example.expectedRules {
-                #expect(desc.messages.contains { $0.rule == rule }, "\(id) declares \(rule)")
+                #expect(own.contains(rule), "\(id) declares \(rule)")
             }
             #expect(example.markedSpans.isEmpty || example.triggers, "\(id): \(example.note): marks in a passing example")
         }
     }
 
-    /// The paragraph holding the first mark (or the first paragraph): from its `<p` to the end of its `</p>`.
-    static func targetParagraph(_ html: String) -> Range<String.Index>? {
-        let anchor = html.firstIndex(of: StageExample.openMark)
-        var start: String.Index?
-        var from = html.startIndex
-        while let r = html.range(of: "<p", range: from..<html.endIndex) {
-            if let a = anchor, r.lowerBound > a { break }
-            let next = r.upperBound < html.endIndex ? html[r.upperBound] : " "
-            if next == ">" || next == " " {
-                start = r.lowerBound
-                if anchor == nil { break }
-            }
-            from = r.upperBound
-        }
-        guard let start, let end = html.range(of: "</p>", range: start..<html.endIndex) else { return nil }
-        return start..<end.upperBound
-    }
-
     /// The page changed by `mutation` (marks kept), or nil when the mutation does not apply to it.
     static func apply(_ mutation: ExampleMutation, to html: String) -> String? {
-        var s = html
-        switch mutation {
-        case .wrappedInDiv:
-            guard let r = s.range(of: "<body>"), let e = s.range(of: "</body>", options: .backwards) else { return nil }
-            s.replaceSubrange(e, with: "</div></body>")
-            s.replaceSubrange(r, with: "<body><div class=\"wrapper\">")
-        case .blockQuote, .listItem:
-            guard let p = targetParagraph(s) else { return nil }
-            let (open, close) = mutation == .blockQuote ? ("<blockquote>", "</blockquote>") : ("<ul><li>", "</li></ul>")
-            s.replaceSubrange(p, with: open + s[p] + close)
-        case .multiByteBefore:
-            guard let p = targetParagraph(s), let tagEnd = s[p].firstIndex(of: ">") else { return nil }
-            s.insert(contentsOf: "한국어 텍스트 🇰🇷 &amp; ", at: s.index(after: tagEnd))
-        case .crlf:
-            s = s.replacingOccurrences(of: "\n", with: "\r\n")
-        }
-        return s
+        ExampleMutator.apply(mutation, to: html)
     }
 
     @Test(arguments: articleStages.map { $0.description.id })
@@ -131,6 +113,24 @@ import KeiTestSupport
         #expect(Self.apply(.blockQuote, to: marked)?.contains("<blockquote><p class=\"x\">Some ⟦the the⟧ text.</p></blockquote>") == true)
         #expect(Self.apply(.multiByteBefore, to: marked)?.contains("<p class=\"x\">한국어 텍스트 🇰🇷 &amp; Some") == true)
         #expect(Self.apply(.listItem, to: "<body><p>A</p><p>B</p></body>") == "<body><ul><li><p>A</p></li></ul><p>B</p></body>")
+        #expect(Self.apply(.note, to: marked) == "<html><body><p>First.</p>\n<p>\(ExampleMutator.noteCitingParagraph)<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup></p>"
+                + "\n<h2>Notes</h2>\n<ol><li id=\"fn1\"><p class=\"x\">Some ⟦the the⟧ text. <a href=\"#fnref1\">↩</a></p></li></ol>\n</body></html>")
+        #expect(Self.apply(.note, to: "<body><p>A<sup><a href=\"#fn1\">1</a></sup></p><ol><li id=\"fn1\">N</li></ol></body>") == nil,
+                "a page with notes of its own gets no second note list")
+    }
+
+    /// The note mutation makes a real note: the moved text is a note unit of the analysis, cited from the text.
+    @Test func theNoteMutationMakesANote() throws {
+        let page = "<html><head><title>T</title></head><body><article><h1>T</h1>\n<p>The alliance held firm through the crisis.</p>\n</article></body></html>"
+        let html = try #require(Self.apply(.note, to: page))
+        let outcome = try RunnerHarness.run(html: html, stages: [])
+        let article = try #require(outcome.article)
+        #expect(article.notes.count == 1)
+        let units = ArticleAnalysis(article).units
+        #expect(units.contains { $0.scope == .note && $0.text.string.contains("The alliance held firm through the crisis.") },
+                "\(units.map { "\($0.scope): \($0.text.string)" })")
+        #expect(!units.contains { $0.scope == .paragraph && $0.text.string.contains("alliance") })
+        #expect(outcome.diagnostics.filter { $0.rule.hasPrefix("ingest.note") }.isEmpty, "\(outcome.diagnostics.map(\.message))")
     }
 
     @Test func marksAreStrippedIntoUTF8Spans() {
@@ -144,7 +144,7 @@ import KeiTestSupport
     @Test func everyDiagnosticOfEveryExampleIsComplete() throws {
         for type in Self.articleStages {
             for example in type.description.examples {
-                let outcome = try RunnerHarness.run(html: example.html, stages: [type])
+                let outcome = try RunnerHarness.run(html: example.html, stages: [type], style: try ShippedStyle.sheet())
                 for d in outcome.diagnostics {
                     #expect(!d.rule.isEmpty && !d.message.isEmpty && d.location.file == "example.html" && d.stage != nil && d.article == "example",
                             "incomplete diagnostic \(d)")

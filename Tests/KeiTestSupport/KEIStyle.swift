@@ -2,17 +2,12 @@ import Foundation
 import KeiCore
 import KeiStages
 
-/// The shipped house style for tests: KEI's base layer and Korea Policy's journal layer, loaded from
-/// the project's `Workflows/styles/` as the journal file names them.
+/// Helpers to run `lint.style` on the shipped house style (``ShippedStyle``) with only some rules.
 public enum KEIStyle {
-    /// The merged sheet (loading errors stop the test run: the shipped style must load).
-    public static let sheet: StyleSheet = {
-        do {
-            return try StyleLoader().load([TestPaths.workflows.appendingPathComponent("styles/korea-policy.yml")])
-        } catch {
-            fatalError("the shipped house style does not load: \(error)")
-        }
-    }()
+    /// The shipped sheet (``ShippedStyle/sheet()``).
+    public static var sheet: StyleSheet {
+        get throws { try ShippedStyle.sheet() }
+    }
 
     /// Stage options that make `lint.style` report only `rules` (ids, or prefixes ending in ".").
     public static func only(_ rules: [String]) -> [String: [String: OptionValue]] {
@@ -22,7 +17,7 @@ public enum KEIStyle {
     /// A `lint.style` stage on the shipped style reporting only `rules`.
     public static func stage(_ rules: [String]) throws -> LintStyleStage {
         var options = StageOptions(defaultsOf: LintStyleStage.description, overrides: only(rules)[LintStyleStage.description.id] ?? [:])
-        options.style = sheet
+        options.style = try sheet
         return try LintStyleStage(options: options)
     }
 }

@@ -15,6 +15,13 @@ import Yams
 /// (a term given `~` is removed); `style.x: off` disables the rule and `style.x: on` enables it again. A
 /// later layer never removes a rule or a whole section, and cannot change a rule's kind.
 ///
+/// **Vocabulary, entry by entry.** The top-level `vocabulary` section (read by `first-use` rules) has
+/// `acronyms` (acronym → expansion, or a list of expansions for an ambiguous acronym), `never-spelled-out`
+/// (a list of acronyms) and `people` (full name → the surname a later reference uses). A later layer adds
+/// entries and changes the ones it names; `ACRONYM: ~` and `Full Name: ~` remove one entry, and
+/// `never-spelled-out` given as a mapping (`{NATO: ~}`, `{NATO: yes}`) removes or adds single acronyms.
+/// No layer wipes the section (see ``StyleVocabulary``).
+///
 /// Every problem (YAML syntax, unknown key with a "did you mean", wrong type, missing key, a cycle of
 /// `extends`, a file not found) is collected with file, line and column and thrown as a ``WorkflowError``.
 public struct StyleLoader: Sendable {
@@ -23,9 +30,9 @@ public struct StyleLoader: Sendable {
     /// Deepest chain of `extends`.
     public static let maximumLayers = 8
 
-    static let layerKeys = ["name", "version", "extends", "description", "rules"]
+    static let layerKeys = ["name", "version", "extends", "description", "rules", "vocabulary"]
     static let commonRuleKeys = ["kind", "severity", "message", "description", "source", "scopes", "fix", "examples", "enabled"]
-    static let exampleKeys = ["flag", "pass", "fix"]
+    static let exampleKeys = ["flag", "pass", "fix", "skip-mutations"]
 
     /// How paths are shown in messages.
     let display: @Sendable (URL) -> String
@@ -46,14 +53,16 @@ public struct StyleLoader: Sendable {
             }
         }
         var rules: [String: StyleRule] = [:]
+        var vocabulary = StyleVocabulary()
         for layer in layers {
             var r = YAMLReader(file: layer.shown)
             for patch in layer.rules { apply(patch, layer: layer, to: &rules, reader: &r) }
+            if let node = layer.vocabulary { applyVocabulary(node, to: &vocabulary, reader: &r) }
             problems += r.problems
         }
         if !problems.isEmpty { throw WorkflowError(problems) }
         return StyleSheet(layers: layers.map(\.shown), layerNames: layers.map(\.name), rules: Array(rules.values),
-                          manuscript: manuscript)
+                          manuscript: manuscript, vocabulary: vocabulary)
     }
 
     // MARK: Reading layers
@@ -63,6 +72,8 @@ public struct StyleLoader: Sendable {
         var shown: String
         var name: String
         var rules: [(id: String, keyNode: Node, value: Node)]
+        /// The layer's `vocabulary` section, merged in layer order by ``applyVocabulary(_:to:reader:)``.
+        var vocabulary: Node?
     }
 
     /// The layers of `file`'s chain, lowest first.
@@ -118,6 +129,7 @@ public struct StyleLoader: Sendable {
             case "name": if let s = r.string(e.value, "name") { layer.name = s }
             case "version", "description": _ = r.string(e.value, e.key)
             case "extends": if let s = r.string(e.value, "extends") { extends = (s, r.location(e.value)) }
+            case "vocabulary": layer.vocabulary = e.value
             case "rules":
                 guard let mapping = e.value.mapping else {
                     r.problem(e.value, "rules must be a mapping of rule ids to rules")
@@ -302,6 +314,16 @@ public struct StyleLoader: Sendable {
                     }
                     if let before, let after { ex.fix.append(.init(before: before, after: after)) } else {
                         r.problem(item, "a fix example of \(id) needs both 'before' and 'after'")
+                    }
+                }
+            case "skip-mutations":
+                let keys = ExampleMutation.allCases.map(\.key)
+                for m in r.entries(e.value, in: "examples.skip-mutations of \(id)", allowed: keys) ?? [] {
+                    guard let mutation = ExampleMutation(key: m.key), let reason = r.string(m.value, "the reason for skipping \(m.key)") else { continue }
+                    if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                        r.problem(m.value, "examples.skip-mutations of \(id): give the reason for skipping \(m.key)")
+                    } else {
+                        ex.skipping[mutation] = reason
                     }
                 }
             default: break

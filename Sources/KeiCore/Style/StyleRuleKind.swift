@@ -38,10 +38,7 @@ public enum StyleRuleKind: String, Sendable, Hashable, CaseIterable, Codable {
             return [.init("groups", .groups, required: true, "Groups of forms that name one thing; an article (and an issue) should use one form of each group. The first form of a group wins a tie."),
                     .init("case-sensitive", .bool, "Match forms only as written (default true).")]
         case .firstUse:
-            return [.init("check", .choice(StyleFirstUseCheck.allCases.map(\.rawValue)), required: true, "Which first-use rule this is."),
-                    .init("acronyms", .map, "Acronyms and their expansions (for the acronym checks)."),
-                    .init("allow", .list, "Acronyms the style never spells out."),
-                    .init("people", .list, "Full names (family name as the surname-only reference uses it) for the person check.")]
+            return [.init("check", .choice(StyleFirstUseCheck.allCases.map(\.rawValue)), required: true, "Which first-use rule this is (every check reads the style's top-level `vocabulary`: acronyms, never-spelled-out, people).")]
         case .capitalization:
             return [.init("check", .choice(["heading-case", "proper-nouns"]), required: true, "Headings in title case, or proper nouns as listed."),
                     .init("exceptions", .list, "For heading-case: words lower-cased inside a title-case heading."),

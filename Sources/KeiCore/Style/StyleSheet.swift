@@ -1,7 +1,7 @@
 import KeiDocument
 
-/// The effective house style of a workflow: every layer's rules merged rule by rule (see
-/// ``StyleLoader``), plus the journal's manuscript thresholds.
+/// The effective house style of a workflow: every layer's rules merged rule by rule and every layer's
+/// vocabulary merged entry by entry (see ``StyleLoader``), plus the journal's manuscript thresholds.
 public struct StyleSheet: Sendable, Hashable {
     /// The style files read, lowest layer first (base, journal, issue), as shown in messages.
     public var layers: [String]
@@ -11,13 +11,16 @@ public struct StyleSheet: Sendable, Hashable {
     public var rules: [StyleRule]
     /// The journal's manuscript thresholds (from the journal file), for `manuscript` rules.
     public var manuscript: ManuscriptSpec
+    /// The acronyms, never-spelled-out acronyms and people of every layer's `vocabulary`, merged.
+    public var vocabulary: StyleVocabulary
 
     public init(layers: [String] = [], layerNames: [String] = [], rules: [StyleRule] = [],
-                manuscript: ManuscriptSpec = ManuscriptSpec()) {
+                manuscript: ManuscriptSpec = ManuscriptSpec(), vocabulary: StyleVocabulary = StyleVocabulary()) {
         self.layers = layers
         self.layerNames = layerNames
         self.rules = rules.sorted { $0.id < $1.id }
         self.manuscript = manuscript
+        self.vocabulary = vocabulary
     }
 
     /// The rules that run.

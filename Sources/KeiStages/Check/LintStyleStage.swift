@@ -14,8 +14,29 @@ public struct LintStyleStage: CheckStage {
         kind: .check,
         options: [StageOption("rules", .stringList, default: .stringList([]),
                               "Run only these rule ids (or prefixes ending in '.'); empty runs every enabled rule.")],
+        examples: examples,
         readsAnalysis: true
     )
+
+    /// The stage's examples, run with the shipped house style (``StageOptions/style``) by the shared stage
+    /// example test; every rule's own examples are run by the house-style example test.
+    static let examples: [StageExample] = [
+        StageExample("house style followed", html: StageExample.articlePage(
+            "<p>The alliance’s defense posture changed after the summit in Washington.</p>")),
+        StageExample("a British spelling", html: StageExample.articlePage(
+            "<p>The alliance’s ⟦defence⟧ posture changed after the summit in Washington.</p>"),
+            expect: ["style.defense-spelling"],
+            skipping: [.blockQuote: "house-style rules do not apply inside quotations by default"]),
+        StageExample("a British spelling quoted (not the author’s words)", html: StageExample.articlePage(
+            "<p>The minister spoke of <q>national defence</q> after the summit in London.</p>")),
+        StageExample("a British spelling in a cited title", html: StageExample.articlePage(
+            "<p>The paper <cite>Defence and Diplomacy</cite> was cited in the ministry’s review.</p>")),
+        StageExample("a British spelling the page exempts (data-kei-ignore)", html: StageExample.articlePage(
+            "<p data-kei-ignore=\"style.defense-spelling\">The alliance’s defence posture changed after the summit.</p>")),
+        StageExample("only the rules the stage is told to run", html: StageExample.articlePage(
+            "<p>The alliance’s defence posture changed after the summit in Washington.</p>"),
+            options: ["rules": .stringList(["style.no-such-rule"])]),
+    ]
 
     let engine: StyleEngine
 

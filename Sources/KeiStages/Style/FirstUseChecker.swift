@@ -1,14 +1,188 @@
 import KeiCore
 import KeiDocument
 
-/// PLACEHOLDER: the `firstUse` rule kind (see StyleRuleKind).
+/// The `first-use` rule kind: acronyms spelled out at their first use, and a person's full name before
+/// the surname alone. Every rule reads the style's vocabulary (``StyleSheet/vocabulary``); its `check`
+/// says which of these it reports (``StyleFirstUseCheck``):
+///
+/// - `acronym-defined`: the first use of an acronym in a part (the abstract; the body with its notes,
+///   see ``FirstUsePlace``) is not its definition and no definition follows in that part. Reported at
+///   that use, with "expansion (ACRONYM)" as the fix (none for an ambiguous acronym or a plural or
+///   possessive use, where the expansion would need rewording).
+/// - `acronym-before-definition`: an acronym used in a part before the definition that part gives
+///   later. Reported at the first such use (the message counts the others), with the same fix.
+/// - `acronym-defined-twice`: a second definition in the same part (the body may define again what the
+///   abstract defined; a note may define again what the body defined, as endnotes are read on their
+///   own). The fix writes the acronym alone.
+/// - `acronym-unused`: a definition after which the part never uses the acronym again, in the author's
+///   words or in a quotation (CMOS 17th ed., 10.3: no abbreviation for a term used once). The fix drops
+///   " (ACRONYM)" (or, for "ACRONYM (expansion)", keeps the expansion).
+/// - `full-name-first`: a surname alone ("Trump") before the person's full name ("Donald Trump") first
+///   appears; reported only when the full name does appear later in the article (abstract, body and
+///   notes in reading order; a full name in the abstract counts for the body), so a "Kim" who is
+///   another Kim is not reported unless the article names a Kim of the vocabulary in full only later.
+///   The fix writes the full name.
+///
+/// Acronyms in `never-spelled-out` are never reported. Findings are made only where the rule's scopes
+/// apply (quotations, cited titles, URLs and code are outside the default scopes); which words count as
+/// definitions and uses is ``FirstUsePlace``'s and ``AcronymScanner``'s.
 struct FirstUseChecker: StyleChecker {
     static let kind = StyleRuleKind.firstUse
     let rules: [StyleRule]
+    let acronyms: AcronymScanner
+    let names: NameScanner
+    let vocabulary: StyleVocabulary
 
     init(rules: [StyleRule], sheet: StyleSheet) {
         self.rules = rules
+        vocabulary = sheet.vocabulary
+        acronyms = AcronymScanner(vocabulary: sheet.vocabulary)
+        names = NameScanner(vocabulary: sheet.vocabulary)
     }
 
-    func check(_ article: StyleArticle) -> [Diagnostic] { [] }
+    func check(_ article: StyleArticle) -> [Diagnostic] {
+        let checks = rules.map { rule in (rule, rule.string("check").flatMap(StyleFirstUseCheck.init(rawValue:))) }
+        var out: [Diagnostic] = []
+        if checks.contains(where: { $0.1 != .fullNameFirst && $0.1 != nil }) {
+            let occurrences = acronyms.scan(article.analysis)
+            var byAcronym: [String: [AcronymOccurrence]] = [:]
+            var order: [String] = []
+            for o in occurrences {
+                if byAcronym[o.acronym] == nil { order.append(o.acronym) }
+                byAcronym[o.acronym, default: []].append(o)
+            }
+            let expansions = articleExpansions(occurrences)
+            for acronym in order {
+                for segment in [0, 1] {
+                    let list = byAcronym[acronym]!.filter { $0.place.part.segment == segment }
+                    guard !list.isEmpty else { continue }
+                    for (rule, check) in checks {
+                        guard let check else { continue }
+                        out += findings(check, rule: rule, acronym: acronym, occurrences: list,
+                                        expansions: expansions[acronym] ?? [], article: article)
+                    }
+                }
+            }
+        }
+        if !names.isEmpty {
+            for (rule, check) in checks where check == .fullNameFirst {
+                out += fullNameFindings(rule, article: article)
+            }
+        }
+        return out
+    }
+
+    /// What each acronym stands for: the article's own expansion (its first definition that gives one),
+    /// else the vocabulary's.
+    func articleExpansions(_ occurrences: [AcronymOccurrence]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for o in occurrences where o.kind == .definition && o.place.isActive {
+            if out[o.acronym] == nil, let e = o.expansion, !e.isEmpty { out[o.acronym] = [e] }
+        }
+        for entry in vocabulary.acronyms where out[entry.acronym] == nil { out[entry.acronym] = entry.expansions }
+        return out
+    }
+
+    // MARK: Acronyms
+
+    func findings(_ check: StyleFirstUseCheck, rule: StyleRule, acronym: String, occurrences: [AcronymOccurrence],
+                  expansions: [String], article: StyleArticle) -> [Diagnostic] {
+        let active = occurrences.filter(\.place.isActive)
+        let definitions = active.filter { $0.kind == .definition }
+        let part = occurrences[0].place.part.segment == 0 ? "abstract" : "main text"
+        switch check {
+        case .acronymDefined, .acronymBeforeDefinition:
+            guard let first = active.first, first.kind == .use else { return [] }
+            let definedLater = !definitions.isEmpty
+            guard definedLater == (check == .acronymBeforeDefinition) else { return [] }
+            let usesBefore = active.prefix { $0.kind == .use }.count
+            var values = ["acronym": acronym, "expansion": expansions.joined(separator: " or "),
+                          "uses": String(usesBefore), "part": part]
+            if let d = definitions.first { values["defined-at"] = "line \(article.analysis.units[d.unit].location.line)" }
+            guard !expansions.isEmpty || definedLater else { return [] }
+            return report(rule, first, article: article, values: values,
+                          spelledOut: spelledOut(first, acronym: acronym, expansions: expansions, article: article))
+        case .acronymDefinedTwice:
+            var seen: Set<FirstUsePlace.Part> = []
+            var out: [Diagnostic] = []
+            for d in definitions {
+                if seen.contains(d.part) {
+                    let unit = article.analysis.units[d.unit]
+                    let range = d.whole ?? d.range
+                    if rule.scopes.applies(to: unit, range: range) {
+                        out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: unit.string(of: d.core),
+                                                     values: ["acronym": acronym, "expansion": expansions.joined(separator: " or "), "part": part]))
+                    }
+                }
+                seen.insert(d.part)
+            }
+            return out
+        case .acronymUnused:
+            var out: [Diagnostic] = []
+            for (i, o) in occurrences.enumerated() where o.kind == .definition && o.place.isActive {
+                guard i == occurrences.count - 1 else { continue }
+                let unit = article.analysis.units[o.unit]
+                guard rule.scopes.applies(to: unit, range: o.range) else { continue }
+                out.append(StyleFinding.make(rule, unit: unit, range: o.range, replacement: o.drop?.replacement,
+                                             values: ["acronym": acronym, "expansion": expansions.joined(separator: " or "), "part": part],
+                                             fixText: o.drop.map { $0.replacement.isEmpty ? "Delete “\(unit.string(of: $0.range))”." : "Write “\($0.replacement)”." },
+                                             editRange: o.drop?.range))
+            }
+            return out
+        case .fullNameFirst:
+            return []
+        }
+    }
+
+    /// "expansion (ACRONYM)" to replace a bare use, when one expansion fits and the use has no ending.
+    func spelledOut(_ use: AcronymOccurrence, acronym: String, expansions: [String], article: StyleArticle) -> String? {
+        guard expansions.count == 1, let expansion = expansions.first, use.core == use.range else { return nil }
+        let unit = article.analysis.units[use.unit]
+        var text = expansion
+        if unit.sentences.contains(where: { $0.lowerBound == use.range.lowerBound }), let f = text.first, f.isLowercase {
+            text = f.uppercased() + text.dropFirst()
+        }
+        return "\(text) (\(unit.string(of: use.core)))"
+    }
+
+    func report(_ rule: StyleRule, _ o: AcronymOccurrence, article: StyleArticle, values: [String: String],
+                spelledOut: String?) -> [Diagnostic] {
+        let unit = article.analysis.units[o.unit]
+        guard rule.scopes.applies(to: unit, range: o.range) else { return [] }
+        let fixText = spelledOut == nil && !(values["expansion"] ?? "").isEmpty
+            ? "Spell it out at its first use: \(values["expansion"]!) (\(values["acronym"]!))." : nil
+        return [StyleFinding.make(rule, unit: unit, range: o.range, replacement: spelledOut, values: values, fixText: fixText)]
+    }
+
+    // MARK: People
+
+    func fullNameFindings(_ rule: StyleRule, article: StyleArticle) -> [Diagnostic] {
+        let mentions = names.scan(article.analysis)
+        var firstFull: [Int: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.kind == .fullName {
+            if firstFull[m.people[0]] == nil { firstFull[m.people[0]] = i }
+        }
+        var reported = Set<String>()
+        var out: [Diagnostic] = []
+        for (i, m) in mentions.enumerated() where m.kind == .surname && m.place.isActive {
+            let surname = names.people[m.people[0]].surname
+            guard !reported.contains(surname) else { continue }
+            let named = m.people.filter { firstFull[$0] != nil }
+            // Named in full before, or never in full (perhaps another person of that surname): not reported.
+            guard !named.isEmpty, named.allSatisfy({ firstFull[$0]! > i }) else { continue }
+            reported.insert(surname)
+            let unit = article.analysis.units[m.unit]
+            guard rule.scopes.applies(to: unit, range: m.range) else { continue }
+            let fullNames = named.map { names.people[$0].fullName }
+            let later = named.map { article.analysis.units[mentions[firstFull[$0]!].unit].location.line }.min() ?? 0
+            out.append(StyleFinding.make(rule, unit: unit, range: m.core, replacement: fullNames.count == 1 ? fullNames[0] : nil,
+                                         values: ["surname": surname, "name": fullNames.joined(separator: " or "),
+                                                  "named-at": "line \(later)"]))
+        }
+        return out
+    }
+}
+
+private extension AcronymOccurrence {
+    var part: FirstUsePlace.Part { place.part }
 }

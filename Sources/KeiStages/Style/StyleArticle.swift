@@ -24,16 +24,19 @@ enum StyleFinding {
     /// `none`, the diagnostic carries one edit replacing the range; it is safe only when the policy is
     /// `safe` and the range stands in the source verbatim as one contiguous stretch (otherwise what the
     /// model shows is not what the source spells, and the edit is only suggested).
-    /// `values` fills the message template; `match` and `replacement` are added.
+    /// `values` fills the message template; `match` and `replacement` are added. `editRange` (default:
+    /// `range`) is the UTF-8 range the edit replaces when it differs from the words reported (deleting
+    /// " (OPCON)" with the space before it while the finding spans "(OPCON)").
     static func make(_ rule: StyleRule, unit: TextUnit, range: Range<Int>, replacement: String? = nil,
-                     values: [String: String] = [:], fixText: String? = nil) -> Diagnostic {
+                     values: [String: String] = [:], fixText: String? = nil, editRange: Range<Int>? = nil) -> Diagnostic {
         var values = values
         let shown = unit.string(of: range)
         if values["match"] == nil { values["match"] = shown }
         if let replacement, values["replacement"] == nil { values["replacement"] = replacement }
         var edits: [TextEdit] = []
-        if let replacement, rule.fix != .none, let span = unit.span(of: range) {
-            let safe = rule.fix == .safe && unit.isVerbatim(range) && unit.hasContiguousSource(range)
+        let edited = editRange ?? range
+        if let replacement, rule.fix != .none, let span = unit.span(of: edited) {
+            let safe = rule.fix == .safe && unit.isVerbatim(edited) && unit.hasContiguousSource(edited)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }
         let fix = fixText ?? replacement.map { $0.isEmpty ? "Delete “\(shown)”." : "Write “\($0)”." }

@@ -1,6 +1,7 @@
 import KeiCore
 
 /// A word or phrase a ``StyleChecker`` wants found at word boundaries, and which rule and term it belongs to.
+/// ``TermMatcher`` finds every checker's patterns together (see it for what a match is).
 struct TermPattern: Sendable, Hashable {
     /// The rule the term belongs to.
     var rule: String
@@ -8,7 +9,7 @@ struct TermPattern: Sendable, Hashable {
     var index: Int
     /// The words to find, as written in the style file ("Kim Jong-un", "Korean peninsula", "US").
     var text: String
-    /// Match only as written; otherwise any case (Unicode default case folding).
+    /// Match only as written; otherwise in any case (keys compared lower-cased).
     var caseSensitive: Bool
 
     init(rule: String, index: Int, text: String, caseSensitive: Bool) {

@@ -1,0 +1,58 @@
+import KeiDocument
+
+/// Where a word stands for the `first-use` rules: the part of the article it is in and whether it is
+/// the author's running text.
+///
+/// **Reading order and parts.** The analysis gives units in reading order: title, subtitle, abstract,
+/// sections (heading, then blocks), acknowledgements, notes, references. The abstract is one part; the
+/// body (sections' paragraphs, list items, tables, captions, block quotations, acknowledgements) is the
+/// next, and the abstract's definitions do not carry into it: the abstract is printed and indexed on
+/// its own, so the body spells an acronym out again at its first use (CMOS 17th ed., 10.3, first use
+/// "in each chapter"; journals' usual practice for abstracts). Notes follow the body and continue it.
+/// The title, subtitle and headings neither define an acronym nor count as its first use (they are read
+/// out of the text's order, in tables of contents and running heads), and reference entries (titles of
+/// cited works) are not read at all: such units have no place.
+///
+/// **Activity.** Words in a quotation (a `<q>`, text between quotation marks, a block quotation and its
+/// attribution) or in a cited title are the source's, not the author's: they never define an acronym and
+/// are never reported, but they are read, so they count as a use of an acronym already defined (for
+/// `acronym-unused`) and a full name in them counts as the person's full name. Words in URLs, code, note
+/// markers and images are not words of the text at all.
+struct FirstUsePlace: Sendable, Hashable {
+    enum Part: Int, Sendable, Hashable, Comparable {
+        case abstract, body, notes
+        static func < (a: Part, b: Part) -> Bool { a.rawValue < b.rawValue }
+        /// The abstract stands alone; the body and the notes are read together.
+        var segment: Int { self == .abstract ? 0 : 1 }
+    }
+
+    var part: Part
+    /// The author's own running text (false: quoted or a cited title).
+    var isActive: Bool
+
+    /// The part a unit of `scope` is in, or nil when the unit does not count for first use.
+    static func part(of scope: TextScope) -> Part? {
+        switch scope {
+        case .abstract: return .abstract
+        case .paragraph, .listItem, .quotation, .tableCell, .caption: return .body
+        case .note: return .notes
+        case .title, .subtitle, .heading, .reference: return nil
+        }
+    }
+
+    /// Where the UTF-8 range `range` of `unit` stands, or nil when it does not count.
+    static func of(_ unit: TextUnit, range: Range<Int>) -> FirstUsePlace? {
+        guard let part = part(of: unit.scope) else { return nil }
+        var active = unit.scope != .quotation
+        for s in unit.scopes {
+            if s.range.lowerBound >= range.upperBound { break }
+            guard s.overlaps(range) else { continue }
+            switch s.kind {
+            case .url, .code, .noteMarker, .image: return nil
+            case .quotation, .citedTitle: active = false
+            case .link: break
+            }
+        }
+        return FirstUsePlace(part: part, isActive: active)
+    }
+}
