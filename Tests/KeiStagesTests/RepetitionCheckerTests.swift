@@ -183,4 +183,23 @@ import KeiTestSupport
         options.style = StyleSheet(rules: [rule])
         #expect(try LintStyleStage(options: options).check(a, context: Self.context(a)).allSatisfy(\.edits.isEmpty))
     }
+
+    /// Suppressions name the new rule; one naming the retired stage is told where it went.
+    @Test func suppressionsNameTheRuleAndTheOldIdPointsToIt() throws {
+        let html = """
+        <html><head><title>T</title></head><body><article><h1>T</h1>
+        <!-- kei-disable-next style.repeated-word -->
+        <p>The alliance held firm through the the crisis, and the allies knew it well enough.</p>
+        <!-- kei-disable-next text.repeated-word -->
+        <p>The allies knew it well enough, and the the alliance held firm through the crisis.</p>
+        <p data-kei-ignore="style.repeated-word">Nothing of of this paragraph is reported by the rule at all.</p>
+        </article></body></html>
+        """
+        let outcome = try RunnerHarness.run(html: html, stages: [LintStyleStage.self], options: KEIStyle.only([Self.rule]),
+                                            style: KEIStyle.sheet)
+        #expect(outcome.diagnostics.filter { $0.rule == Self.rule }.map(\.location.line) == [5], "only the paragraph under the old id")
+        let unknown = outcome.diagnostics.filter { $0.rule == "pipeline.suppression-unknown-rule" }
+        #expect(unknown.count == 1 && unknown.first?.message.contains("moved into lint.style as the rule style.repeated-word") == true,
+                "\(unknown.map(\.message))")
+    }
 }
