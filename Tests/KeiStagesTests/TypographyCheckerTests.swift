@@ -99,4 +99,11 @@ import KeiTestSupport
                                                  wrap: { RenderFidelityTests.shortPage("<blockquote><p>\($0)</p></blockquote>") })
         #expect(quote.isEmpty, "\(quote)")
     }
+
+    @Test func aTitleWithoutSourceIsNotReported() throws {
+        let html = RenderFidelityTests.shortPage("<p>It ended.</p>").replacingOccurrences(of: "<title>T</title>", with: "<title>Seoul's 'year' - KEI</title>")
+            .replacingOccurrences(of: "<h1>T</h1>", with: "")
+        let ds = try ProseStyleCheck.run("", rules: ["style.straight-quotes", "style.hyphen-as-dash"], wrap: { _ in html })
+        #expect(ds.isEmpty, "\(ds.map(\.message))")
+    }
 }
