@@ -39,8 +39,9 @@ import KeiDocument
         let pats = [p("Kim Jong", rule: "a"), p("Kim Jong Un", rule: "b"), p("Jong Un", rule: "c"), p("Kim Jong-un", rule: "d"),
                     p("Kim", rule: "e", cs: true)]
         #expect(found("Kim Jong Un met Kim Jong-un’s envoy.", pats)
-                == ["e:0=Kim", "a:0=Kim Jong", "b:0=Kim Jong Un", "c:0=Jong Un", "e:0=Kim", "a:0=Kim Jong", "d:0=Kim Jong-un"])
-        // A hyphen is a word boundary ("Kim Jong" is found in "Kim Jong-un", as "US" is in "US-led").
+                == ["e:0=Kim", "a:0=Kim Jong", "b:0=Kim Jong Un", "c:0=Jong Un", "e:0=Kim", "d:0=Kim Jong-un"])
+        // A phrase is not found inside a hyphenated compound; one word is ("US" in "US-led").
+        #expect(found("Cho Hyun-woo and Pusan-based Cho Hyun", [p("Cho Hyun"), p("Pusan", index: 1)]) == ["r:1=Pusan", "r:0=Cho Hyun"])
     }
 
     @Test func failureLinksFindSuffixMatches() {

@@ -10,7 +10,7 @@ import KeiDocument
 public struct LintStyleStage: CheckStage {
     public static let description = StageDescription(
         id: "lint.style",
-        summary: "Lint house style (KEI, the journal, the issue's overrides): terms, names, acronyms, capitals, typography, numbers, length.",
+        summary: "Lint the house style (KEI base, journal layer, issue overrides): terms, names, acronyms, capitals, typography, numbers.",
         kind: .check,
         options: [StageOption("rules", .stringList, default: .stringList([]),
                               "Run only these rule ids (or prefixes ending in '.'); empty runs every enabled rule.")],

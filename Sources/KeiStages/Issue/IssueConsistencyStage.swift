@@ -15,7 +15,7 @@ import KeiDocument
 public struct IssueConsistencyStage: IssueStage {
     public static let description = StageDescription(
         id: "lint.issue-consistency",
-        summary: "Across the issue, one form of each house-style consistency group (\"percent\" or \"%\", one romanization of a name); reports minority forms with the articles using each.",
+        summary: "Across the issue, one form of each house-style consistency group; reports minority forms with the articles using each.",
         kind: .issue
     )
 

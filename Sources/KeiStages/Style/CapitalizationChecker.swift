@@ -33,7 +33,7 @@ struct CapitalizationChecker: StyleChecker {
         let style = HeadlineCase(exceptions: rule.list("exceptions"))
         var out: [Diagnostic] = []
         for unit in article.analysis.units where [.title, .subtitle, .heading].contains(unit.scope) {
-            let words = unit.tokens.filter { $0.kind == .word || $0.kind == .number }
+            let words = HeadlineCase.words(unit)
             guard let first = words.first, let last = words.last else { continue }
             let range = first.range.lowerBound..<last.range.upperBound
             guard rule.scopes.contains(StyleScope.block(unit.scope)) else { continue }
@@ -52,7 +52,7 @@ struct CapitalizationChecker: StyleChecker {
         for match in SubstitutionChecker.leftmostLongest(article.matches(for: rule.id)) {
             let unit = article.analysis.units[match.unit]
             guard rule.scopes.applies(to: unit, range: match.range) else { continue }
-            let found = unit.string(of: match.range)
+            let found = TermCase.spaced(unit.string(of: match.range))
             let noun = nouns[match.index]
             if found == noun || (TermCase.isAllCaps(unit) && found == noun.uppercased()) { continue }
             out.append(StyleFinding.make(rule, unit: unit, range: match.range, replacement: noun))

@@ -65,13 +65,31 @@ struct ConsistencyChecker: StyleChecker {
 
     /// Every occurrence of every form of every rule in `analysis`, where its rule's scopes apply, in
     /// reading order per rule (`matches` from ``TermMatcher``).
+    /// A word form of a group that also has a symbol form ("percent" beside "%") counts only after a
+    /// figure ("5 percent", not "a fraction of a percent"), where the symbol could stand.
     func occurrences(_ analysis: ArticleAnalysis, matches: [String: [TermMatch]]) -> [Occurrence] {
         rules.flatMap { rule in
-            SubstitutionChecker.leftmostLongest(matches[rule.id] ?? []).compactMap { m -> Occurrence? in
-                guard rule.scopes.applies(to: analysis.units[m.unit], range: m.range) else { return nil }
-                return Occurrence(rule: rule, group: m.index >> 16, form: m.index & 0xFFFF, unit: m.unit, range: m.range)
+            let groups = rule.groups("groups")
+            return SubstitutionChecker.leftmostLongest(matches[rule.id] ?? []).compactMap { m -> Occurrence? in
+                let unit = analysis.units[m.unit]
+                guard rule.scopes.applies(to: unit, range: m.range) else { return nil }
+                let o = Occurrence(rule: rule, group: m.index >> 16, form: m.index & 0xFFFF, unit: m.unit, range: m.range)
+                let forms = groups[o.group]
+                if Self.isWord(forms[o.form]), forms.contains(where: { !Self.isWord($0) }), !Self.followsFigure(unit, m.range) { return nil }
+                return o
             }
         }
+    }
+
+    /// Whether a form is written in letters ("percent"), not symbols ("%").
+    static func isWord(_ form: String) -> Bool { form.first?.isLetter ?? false }
+
+    /// Whether a figure and one space (or none) come right before the UTF-8 range `range` ("5 percent").
+    static func followsFigure(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
+        let before = unit.string(of: max(0, range.lowerBound - 8)..<range.lowerBound)
+        var rest = Substring(before)
+        if let last = rest.last, last.isWhitespace { rest = rest.dropLast() }
+        return rest.last?.isNumber ?? false
     }
 
     /// How often each of a group's `forms` forms occurs among `occurrences` (all of one group).
@@ -95,18 +113,18 @@ struct ConsistencyChecker: StyleChecker {
         values["replacement"] = majority
         let found = unit.string(of: o.range)
         let text = Array(unit.text.string.utf8)
-        let isWord: (String) -> Bool = { $0.first.map { $0.isLetter } ?? false }
+        let isWord = Self.isWord
         var editRange = o.range
-        var replacement = majority
+        var replacement = o.rule.bool("case-sensitive", default: true) ? majority : TermCase.fitted(majority, replacing: found, in: unit)
         if isWord(majority), !isWord(found), o.range.lowerBound > 0, (0x30...0x39).contains(text[o.range.lowerBound - 1]) {
-            replacement = " " + majority
+            replacement = " " + replacement
         } else if !isWord(majority), isWord(found), o.range.lowerBound >= 2, text[o.range.lowerBound - 1] == 0x20,
                   (0x30...0x39).contains(text[o.range.lowerBound - 2]) {
             editRange = o.range.lowerBound - 1..<o.range.upperBound
         }
         var d = StyleFinding.make(o.rule, unit: unit, range: o.range, replacement: replacement, values: values,
                                   fixText: "Write “\(majority)”.")
-        if editRange != o.range || replacement != majority {
+        if editRange != o.range {
             let edit = StyleFinding.make(o.rule, unit: unit, range: editRange, replacement: replacement).edits
             d.edits = edit
         }

@@ -5,7 +5,8 @@ import KeiDocument
 ///
 /// **The rules applied.** The first and last words, and the first word after a colon, are capitalized.
 /// Articles (a, an, the), the coordinating conjunctions and, but, or, nor, for, prepositions, "to" and
-/// "as" are lower-cased elsewhere; every other word is capitalized. Words in `exceptions` (from the
+/// "as" are lower-cased elsewhere (prepositions of four or more letters may be either case: KEI's house
+/// exception, see ``either``); every other word is capitalized. Words in `exceptions` (from the
 /// style) keep the case the style gives them. In a hyphenated compound (8.161) only the first element is
 /// checked: later elements may be either case ("Post-Cold War", "Self-reliance" both stand).
 ///
@@ -14,22 +15,23 @@ import KeiDocument
 /// part of speech decides their case and cannot be told from the heading alone: particles that are
 /// prepositions or adverbs ("Stepping Up", "Playing Out": up, down, off, out, over, on, in, through,
 /// around, about, along, across, past, like, near, since, than, before, after, so, yet) may be either case.
-/// A heading set all in capitals is left alone. A heading written in sentence style is reported like
-/// any other: the house heading style is headline style.
+/// A heading set all in capitals is left alone, and so is one of more than ``maximumWords`` words (a
+/// sentence set as a heading). A heading written in sentence style is reported like any other: the house
+/// heading style is headline style.
 ///
 /// Ranges are UTF-8 byte offsets (0-based, half-open) into the unit's text.
 struct HeadlineCase {
-    /// Always lower-case unless first, last or after a colon.
-    static let minor: Set<String> = [
-        "a", "an", "the", "and", "but", "or", "nor", "for", "to", "as", "at", "by", "of", "from", "into", "onto",
-        "upon", "with", "within", "without", "via", "per", "amid", "among", "amongst", "between", "toward",
-        "towards", "against", "during", "under", "until", "unlike", "versus", "vs", "v", "despite", "beyond",
-        "behind", "beneath", "below", "above", "beside", "besides", "throughout", "underneath", "except",
-    ]
-    /// May be either case (preposition or adverb, conjunction or adverb).
+    /// Always lower-case unless first, last or after a colon: articles, coordinating conjunctions, prepositions
+    /// of three letters or fewer, "to" and "as".
+    static let minor: Set<String> = ["a", "an", "the", "and", "but", "or", "nor", "for", "to", "as", "at", "by", "of", "per", "via", "vs", "v"]
+    /// May be either case: prepositions of four or more letters (KEI's headings capitalize them, as AP
+    /// does; CMOS lowercases them), and particles that are adverbs as often as prepositions or conjunctions.
     static let either: Set<String> = [
-        "up", "down", "off", "out", "over", "on", "in", "through", "around", "about", "along", "across", "past",
-        "like", "near", "since", "than", "before", "after", "so", "yet", "inside", "outside",
+        "up", "down", "off", "out", "over", "on", "in", "so", "yet", "like", "near", "past", "since", "than",
+        "about", "above", "across", "after", "against", "along", "amid", "among", "amongst", "around", "before", "behind",
+        "below", "beneath", "beside", "besides", "between", "beyond", "despite", "during", "except", "from", "inside",
+        "into", "onto", "outside", "through", "throughout", "toward", "towards", "under", "underneath", "unlike",
+        "until", "upon", "versus", "with", "within", "without",
     ]
 
     /// One word that should be written otherwise.
@@ -46,11 +48,32 @@ struct HeadlineCase {
         self.exceptions = map
     }
 
+    /// Longest heading checked, in words: a longer one is a sentence set as a heading (a standfirst, a
+    /// pull quote), not a headline.
+    static let maximumWords = 16
+
+    /// The words of the headline in `unit`, in order: its word tokens outside square brackets ("[edit]",
+    /// "[sic]" are not part of the headline).
+    static func words(_ unit: TextUnit) -> [WordToken] {
+        var depth = 0
+        var words: [WordToken] = []
+        for token in unit.tokens {
+            if token.kind == .punctuation {
+                let c = unit.string(of: token.range)
+                if c == "[" { depth += 1 } else if c == "]" { depth = max(0, depth - 1) }
+            } else if token.kind == .word, depth == 0 {
+                words.append(token)
+            }
+        }
+        return words
+    }
+
     /// The words of `unit` (a heading or title) to change, in order; empty when it is in headline style.
     func changes(_ unit: TextUnit) -> [Change] {
         if TermCase.isAllCaps(unit) { return [] }
         let string = unit.text.string
-        let words = unit.tokens.filter { $0.kind == .word }
+        let words = Self.words(unit)
+        if words.count > Self.maximumWords { return [] }
         var changes: [Change] = []
         for (n, token) in words.enumerated() {
             guard unit.isRunningText(token.range) else { continue }

@@ -39,7 +39,7 @@ struct SubstitutionChecker: StyleChecker {
                 guard rule.scopes.applies(to: unit, range: match.range) else { continue }
                 let found = unit.string(of: match.range)
                 let preferred = pairs[match.index].value
-                if caseSensitive ? found == preferred : TermCase.reads(found, as: preferred, in: unit, at: match.range) { continue }
+                if caseSensitive ? TermCase.spaced(found) == preferred : TermCase.reads(found, as: preferred, in: unit, at: match.range) { continue }
                 let replacement = caseSensitive ? preferred : TermCase.fitted(preferred, replacing: found, in: unit)
                 guard replacement != found else { continue }
                 out.append(StyleFinding.make(rule, unit: unit, range: match.range, replacement: replacement,

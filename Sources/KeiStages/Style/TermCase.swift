@@ -2,6 +2,12 @@ import KeiDocument
 
 /// Case helpers shared by the term rule kinds (substitution, existence, consistency, proper nouns).
 enum TermCase {
+    /// `s` with every run of white space written as one space.
+    static func spaced(_ s: String) -> String {
+        guard s.contains(where: { $0.isWhitespace && $0 != " " }) || s.contains("  ") else { return s }
+        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// `s` with its first letter upper-cased ("defense" → "Defense"); unchanged when it has no letter first.
     static func capitalizingFirst(_ s: String) -> String {
         guard let first = s.first, first.isLowercase else { return s }
@@ -41,7 +47,9 @@ enum TermCase {
 
     /// Whether `match` already reads as `preferred` where it stands: equal, or `preferred` capitalized at a
     /// sentence start (or in a title or heading), or in capitals in a unit set in capitals.
+    /// White space inside the match counts as one space (a no-break space keeping a name together is fine).
     static func reads(_ match: String, as preferred: String, in unit: TextUnit, at range: Range<Int>) -> Bool {
+        let match = spaced(match)
         if match == preferred { return true }
         if match == capitalizingFirst(preferred),
            startsSentence(unit, range) || [.title, .subtitle, .heading].contains(unit.scope) { return true }

@@ -7,7 +7,9 @@ import KeiDocument
 /// ``TermTokens``), so it matches a run of consecutive pieces of one unit with the same keys joined by the
 /// same kinds of gap: white space matches any white space without a line break, a hyphen a hyphen, no
 /// gap no gap. A match therefore starts and ends at word boundaries: "US" matches "US" in "US-led" and
-/// "US’s" but not in "USFK" or "Busan", and never across a line break, a URL or a note marker.
+/// "US’s" but not in "USFK" or "Busan", and never across a line break, a URL or a note marker. A hyphen
+/// is a word boundary only for a pattern of one word ("Pusan" in "Pusan-based"): a phrase is not found
+/// inside a hyphenated compound ("Cho Hyun" is not in "Cho Hyun-woo", "Kim Jong" not in "Kim Jong-un").
 /// Neither may a word at either end of a match be glued to a symbol ("US$", "#US"): currency and other
 /// symbols make one expression with the word.
 ///
@@ -34,6 +36,8 @@ struct TermMatcher: Sendable {
         var exact: [String]
         var startsWithWord: Bool
         var endsWithWord: Bool
+        /// More than one word piece ("Kim Jong Un", "Korean Peninsula"): not found inside a hyphenated compound.
+        var isPhrase: Bool
     }
 
     init(_ patterns: [TermPattern]) {
@@ -45,7 +49,7 @@ struct TermMatcher: Sendable {
         for (n, pattern) in patterns.enumerated() {
             let pieces = TermTokens(term: pattern.text).pieces
             shapes.append(Shape(exact: pieces.map(\.exact), startsWithWord: pieces.first?.isWord ?? false,
-                                endsWithWord: pieces.last?.isWord ?? false))
+                                endsWithWord: pieces.last?.isWord ?? false, isPhrase: pieces.filter(\.isWord).count > 1))
             guard !pieces.isEmpty, !pieces.dropFirst().contains(where: { $0.gapBefore == .stop }) else { continue }
             var state = 0
             for (k, piece) in pieces.enumerated() {
@@ -124,6 +128,7 @@ struct TermMatcher: Sendable {
                 if patterns[n].caseSensitive, !zip(pieces[first...i], shape.exact).allSatisfy({ $0.exact == $1 }) { continue }
                 if shape.startsWithWord, first > 0, pieces[first].gapBefore == .none, Self.isGlue(pieces[first - 1]) { continue }
                 if shape.endsWithWord, i + 1 < pieces.count, pieces[i + 1].gapBefore == .none, Self.isGlue(pieces[i + 1]) { continue }
+                if shape.isPhrase, pieces[first].gapBefore == .hyphen || (i + 1 < pieces.count && pieces[i + 1].gapBefore == .hyphen) { continue }
                 result.append(TermMatch(rule: patterns[n].rule, index: patterns[n].index, unit: unit,
                                         range: pieces[first].range.lowerBound..<piece.range.upperBound))
             }
