@@ -399,6 +399,12 @@ public struct WorkflowLoader: Sendable {
         return out
     }
 
+    /// Stage ids that no longer exist, and where their work went: a workflow naming one gets this
+    /// message instead of "unknown stage id". Add an entry whenever a stage is removed or merged.
+    public static let retiredStages: [String: String] = [
+        "text.repeated-word": "it moved into lint.style as the rule style.repeated-word (Workflows/styles/kei.yml); list lint.style instead, and write `kei-disable style.repeated-word` in suppressions",
+    ]
+
     func loadStages(_ node: Node, style: StyleSheet?, reader r: inout YAMLReader) -> [StageInvocation] {
         guard let seq = node.sequence else {
             r.problem(node, "stages must be a list of stage ids (or {id, options} entries)")
@@ -420,6 +426,10 @@ public struct WorkflowLoader: Sendable {
             }
             guard let stageID = id else { continue }
             guard let type = registry.stage(id: stageID) else {
+                if let moved = Self.retiredStages[stageID] {
+                    r.problem(idNode, "stage '\(stageID)' was retired: \(moved)")
+                    continue
+                }
                 let hint = YAMLReader.closest(stageID, in: registry.ids).map { " (did you mean '\($0)'?)" } ?? ""
                 r.problem(idNode, "unknown stage id '\(stageID)'\(hint); known stages: \(registry.ids.joined(separator: ", "))")
                 continue
