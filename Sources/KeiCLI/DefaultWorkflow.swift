@@ -1,4 +1,9 @@
 /// The workflow `kei-pipeline check` uses when the working directory has no Workflows/default.yml.
+///
+/// It has no journal and so no house style: `lint.style` needs the style files of a project
+/// (`Workflows/styles/`, named by a journal file), so the built-in default runs without it — and so
+/// without the house-style rules, `style.repeated-word` among them. Run `check` from a project (or
+/// with `--workflow`) to lint house style.
 enum DefaultWorkflow {
     static let yaml = """
     name: check
@@ -7,7 +12,6 @@ enum DefaultWorkflow {
       - ingest.html
       - check.metadata
       - check.notes
-      - text.repeated-word
       - emit.jats
     gates:
       fail-on: error

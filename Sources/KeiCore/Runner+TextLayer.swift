@@ -114,9 +114,11 @@ extension Runner {
         return out
     }
 
-    /// A "did you mean" hint: a rule the name is a prefix of (or that is a prefix of it), else the
+    /// A hint: where a retired stage's rules went (``WorkflowLoader/retiredStages``), else a "did you
+    /// mean": a rule the name is a prefix of (or that is a prefix of it), else the
     /// closest rule id by edit distance (``YAMLReader/closest(_:in:)``, as for workflow keys).
     public static func suggestion(_ rule: String, _ known: Set<String>) -> String {
+        if let moved = WorkflowLoader.retiredStages[rule] { return " (\(moved))" }
         let sorted = known.sorted()
         let close = sorted.first { $0.hasPrefix(rule) || rule.hasPrefix($0) } ?? YAMLReader.closest(rule, in: sorted)
         return close.map { " (did you mean '\($0)'?)" } ?? ""

@@ -402,6 +402,12 @@ public struct WorkflowLoader: Sendable {
         return out
     }
 
+    /// Stage ids that no longer exist, and where their work went: a workflow naming one gets this
+    /// message instead of "unknown stage id". Add an entry whenever a stage is removed or merged.
+    public static let retiredStages: [String: String] = [
+        "text.repeated-word": "it moved into lint.style as the rule style.repeated-word (Workflows/styles/kei.yml); list lint.style instead, and write `kei-disable style.repeated-word` in suppressions",
+    ]
+
     /// The stage chain, each stage built with `style`. When the style files failed to load (`styleBroken`:
     /// their errors are reported already), a stage that cannot be built without its style is not reported
     /// a second time.
@@ -426,6 +432,10 @@ public struct WorkflowLoader: Sendable {
             }
             guard let stageID = id else { continue }
             guard let type = registry.stage(id: stageID) else {
+                if let moved = Self.retiredStages[stageID] {
+                    r.problem(idNode, "stage '\(stageID)' was retired: \(moved)")
+                    continue
+                }
                 let hint = YAMLReader.closest(stageID, in: registry.ids).map { " (did you mean '\($0)'?)" } ?? ""
                 r.problem(idNode, "unknown stage id '\(stageID)'\(hint); known stages: \(registry.ids.joined(separator: ", "))")
                 continue

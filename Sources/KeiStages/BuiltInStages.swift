@@ -11,7 +11,6 @@ public enum BuiltInStages {
         IssueTOCStage.self,       // issue.toc
         IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
-        RepeatedWordStage.self,   // text.repeated-word
     ]
 
     public static let registry = StageRegistry(all)

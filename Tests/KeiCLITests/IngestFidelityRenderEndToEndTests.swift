@@ -22,14 +22,15 @@ import KeiTestSupport
     @Test func theTestersPagesThroughTheBinary() throws {
         let dir = TestPaths.temporaryDirectory("kei-fidelity-render")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let c = try PageCheck.run(html: Self.page, name: "fidelity-render", in: dir, arguments: ["--show-info"])
+        let c = try PageCheck.run(html: Self.page, name: "fidelity-render", in: dir,
+                                  arguments: ["--show-info", "--workflow", TestPaths.workflows.appendingPathComponent("default.yml").path])
         #expect(c.code == 0, "\(c.stderr)")
         #expect(c.jatsProblems.isEmpty, "\(c.jatsProblems)")
         let body = c.body
         // 1. Images among words.
         #expect(body.contains(#"<p>A paragraph with an inline chart <inline-graphic xlink:href="https://example.org/a/chart.png"><alt-text>Chart: exports fell twenty percent in 2023</alt-text></inline-graphic> that explains things.</p>"#), "\(body)")
         #expect(body.contains(#"<inline-graphic xlink:href="https://example.org/a/b"><alt-text>y</alt-text></inline-graphic>"#))
-        #expect(c.rules("text.repeated-word").isEmpty, "\(c.rules("text.repeated-word"))")
+        #expect(c.rules("style.repeated-word").isEmpty, "\(c.rules("style.repeated-word"))")
         #expect(body.contains("<p>Unsafe first and second images.</p>"))
         // 2. The PDF URL with a tab in its scheme.
         #expect(!c.jats.contains("script:") && !c.jats.contains("content-type=\"pdf\""))

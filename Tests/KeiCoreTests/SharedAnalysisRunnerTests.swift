@@ -47,13 +47,13 @@ struct RetitleStage: ArticleStage {
 
     @Test func theRunnerBuildsTheAnalysisOncePerVersionOfTheModel() throws {
         let outcome = try RunnerHarness.run(html: Self.html, stages: [
-            AnalysisProbeStage.self, RepeatedWordStage.self, CheckNotesStage.self, CheckMetadataStage.self, AnalysisProbeStage.self,
-            RetitleStage.self, AnalysisProbeStage.self, RepeatedWordStage.self,
-        ])
+            AnalysisProbeStage.self, LintStyleStage.self, CheckNotesStage.self, CheckMetadataStage.self, AnalysisProbeStage.self,
+            RetitleStage.self, AnalysisProbeStage.self, LintStyleStage.self,
+        ], options: KEIStyle.only(["style.repeated-word"]), style: KEIStyle.sheet)
         let probes = outcome.diagnostics.filter { $0.rule == "test.analysis-probe" }.map(\.message)
         #expect(probes == ["builds=1 units=2 first=Original", "builds=1 units=2 first=Original", "builds=2 units=2 first=Changed"],
                 "built before the first check, shared by the next ones, rebuilt after the model changed")
-        #expect(outcome.diagnostics.filter { $0.rule == "text.repeated-word" }.count == 2, "the check ran on both versions")
+        #expect(outcome.diagnostics.filter { $0.rule == "style.repeated-word" }.count == 2, "the check ran on both versions")
         // A workflow whose checks do not read the analysis never builds it.
         let plain = try RunnerHarness.run(html: Self.html, stages: [CheckNotesStage.self, CheckMetadataStage.self, NotReadingProbeStage.self])
         #expect(plain.diagnostics.filter { $0.rule == "test.plain-probe" }.map(\.message) == ["builds=0"])

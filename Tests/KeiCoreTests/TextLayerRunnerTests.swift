@@ -91,7 +91,7 @@ struct XXCheckStage: CheckStage {
         <ul><li>Item one one</li><li>Two</li></ul><p>A note of&nbsp;of thanks.</p>
         </article></body></html>
         """)
-        try p.write("Workflows/r.yml", "articles:\n  - {id: x, source: Samples/x.html, status: received}\nstages: [ingest.html, text.repeated-word, emit.jats]\n")
+        try p.write("Workflows/r.yml", KEIStyle.repeatedWordWorkflow(in: p))
         let loader = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: p.root)
         var runner = Runner(jobs: 1)
         runner.fix = true
@@ -102,8 +102,7 @@ struct XXCheckStage: CheckStage {
                                      issue: IssueInfo(), sourceDisplayPath: "Samples/x.html", outputDirectory: p.root,
                                      workingDirectory: p.root, article: fixed)
         context.currentAnalysis()
-        let again = try RepeatedWordStage(options: StageOptions(defaultsOf: RepeatedWordStage.description, overrides: [:]))
-            .check(fixed, context: context)
+        let again = try KEIStyle.stage(["style.repeated-word"]).check(fixed, context: context)
         #expect(again.isEmpty, "left after --fix: \(again.map(\.message))")
         // And a second fixing run over the same source gives the same changes (deterministic).
         let second = runner.run(try loader.load(try loader.resolve("r")), workingDirectory: p.root)
@@ -119,7 +118,7 @@ struct XXCheckStage: CheckStage {
         defer { p.remove() }
         let html = "<html><head><title>T</title></head><body><article><h1>T</h1>\n" + body + "\n</article></body></html>"
         try (bytes?(html) ?? Data(html.utf8)).write(to: p.root.appendingPathComponent("Samples/x.html"))
-        try p.write("Workflows/r.yml", "articles:\n  - {id: x, source: Samples/x.html, status: received}\nstages: [ingest.html, text.repeated-word, emit.jats]\n")
+        try p.write("Workflows/r.yml", KEIStyle.repeatedWordWorkflow(in: p))
         let loader = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: p.root)
         var runner = Runner(jobs: 1)
         runner.fix = fix
@@ -129,7 +128,7 @@ struct XXCheckStage: CheckStage {
     @Test func oftenGrammaticalDoublingsAreReportedButNotFixed() throws {
         let r = try run("<p>What the problem is is clear, and what they do do matters to the the alliance.</p>", fix: true)
         #expect(r.changes.count == 1, "only “the the” is fixed")
-        let left = r.diagnostics.filter { $0.rule == "text.repeated-word" }
+        let left = r.diagnostics.filter { $0.rule == "style.repeated-word" }
         #expect(left.count == 2 && left.allSatisfy { $0.edits.allSatisfy { !$0.isSafe } })
     }
 

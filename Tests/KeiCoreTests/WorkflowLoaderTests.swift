@@ -63,6 +63,13 @@ import KeiTestSupport
         #expect(problems == ["Workflows/w.yml:3:5: error: unknown stage id 'emit.jat' (did you mean 'emit.jats'?); known stages: \(BuiltInStages.registry.ids.joined(separator: ", "))"])
     }
 
+    @Test func aRetiredStageIdSaysWhereItsWorkWent() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let problems = p.problems("stages:\n  - ingest.html\n  - text.repeated-word\n")
+        #expect(problems == ["Workflows/w.yml:3:5: error: stage 'text.repeated-word' was retired: it moved into lint.style as the rule style.repeated-word (Workflows/styles/kei.yml); list lint.style instead, and write `kei-disable style.repeated-word` in suppressions"])
+        #expect(WorkflowLoader.retiredStages.keys.allSatisfy { BuiltInStages.registry.stage(id: $0) == nil }, "a retired id is no live stage")
+    }
+
     @Test func wrongOptionTypeAndUnknownOption() throws {
         let p = try ProjectFixture(); defer { p.remove() }
         let problems = p.problems("""

@@ -116,7 +116,13 @@ import Testing
         Case("Line one\ncontinues here. Done.", ["Line one\ncontinues here.", "Done."]),
         Case("Paragraph one.\r\n\r\nParagraph two", ["Paragraph one.", "Paragraph two"]),
         Case("Part one\u{2029}Part two", ["Part one", "Part two"]),
-        Case("It ended.\u{00A0}Then more.", ["It ended.\u{00A0}Then more."]),
+        // A no-break space between sentences (KEI's pages write ".&nbsp;The") ends one; as glue after an
+        // abbreviation, a label or an initial, or before a figure or lower-case word, it does not.
+        Case("It ended.\u{00A0}Then more.", ["It ended.", "Then more."]),
+        Case("Why?\u{00A0}Nobody knew.", ["Why?", "Nobody knew."]),
+        Case("Mr.\u{00A0}Kim spoke. See p.\u{00A0}3 and No.\u{00A0}5.", ["Mr.\u{00A0}Kim spoke.", "See p.\u{00A0}3 and No.\u{00A0}5."]),
+        Case("The U.S.\u{00A0}Senate agreed. Kim D.\u{00A0}J. spoke.", ["The U.S.\u{00A0}Senate agreed.", "Kim D.\u{00A0}J. spoke."]),
+        Case("It rose in 2024.\u{00A0}3 more came. It fell.\u{00A0}then rose.", ["It rose in 2024.\u{00A0}3 more came.", "It fell.\u{00A0}then rose."]),
     ]
 
     @Test(arguments: cases)

@@ -59,8 +59,13 @@ import KeiXML
 
     @Test func imagesBetweenWordsDoNotMakeTheWordsRepeat() throws {
         let html = Self.page(#"<p>Images: <img src=a alt=x> and <img src=b alt=y> and <img src=c alt=z>.</p>"#)
-        let ctx = try StageHarness.run(html: html, stages: [IngestHTMLStage.self, RepeatedWordStage.self])
-        #expect(R.rules(ctx.diagnostics, "text.repeated-word").isEmpty, "\(ctx.diagnostics.map(\.message))")
+        let ctx = try StageHarness.run(html: html, stages: [IngestHTMLStage.self, LintStyleStage.self],
+                                       options: KEIStyle.only(["style.repeated-word"]), style: KEIStyle.sheet)
+        #expect(R.rules(ctx.diagnostics, "style.repeated-word").isEmpty, "\(ctx.diagnostics.map(\.message))")
+        // The stage did run: the same words without the images are a repetition.
+        let plain = try StageHarness.run(html: Self.page("<p>Images: and and and.</p>"), stages: [LintStyleStage.self],
+                                         options: KEIStyle.only(["style.repeated-word"]), style: KEIStyle.sheet)
+        #expect(R.rules(plain.diagnostics, "style.repeated-word").count == 2)
     }
 
     @Test(arguments: [

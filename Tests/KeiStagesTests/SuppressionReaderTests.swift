@@ -47,12 +47,12 @@ import KeiTestSupport
 
     @Test func prefixesCoverTheirRules() {
         let s = Suppression(kind: .disable, rules: ["style."], directive: nil, line: 1, covered: SourceSpan(start: 0, end: 1))
-        #expect(s.covers(rule: "style.nbsp") && !s.covers(rule: "styles.x") && !s.covers(rule: "text.repeated-word"))
+        #expect(s.covers(rule: "style.nbsp") && !s.covers(rule: "styles.x") && !s.covers(rule: "text.other"))
         #expect(Suppression(kind: .ignoreAttribute, rules: [], directive: nil, line: 1, covered: SourceSpan(start: 0, end: 1)).covers(rule: "any.rule"))
     }
 
     @Test func disableNextCoversTheNextBlockOnly() throws {
-        let (s, _, index) = try Self.read("<!-- kei-disable-next text.repeated-word -->\n<p>First block.</p>\n<p>Second block.</p>")
+        let (s, _, index) = try Self.read("<!-- kei-disable-next style.repeated-word -->\n<p>First block.</p>\n<p>Second block.</p>")
         let one = try #require(s.first)
         #expect(s.count == 1 && one.kind == .disableNext)
         #expect(index.text(of: one.covered) == "First block.")
@@ -80,7 +80,7 @@ import KeiTestSupport
     }
 
     @Test func disableNextInsideAParagraphWaitsForTheNextBlock() throws {
-        let (s, _, index) = try Self.read("<p>c ok <!-- kei-disable-next text.repeated-word --> still in para is is</p>\n<p>d the the</p>")
+        let (s, _, index) = try Self.read("<p>c ok <!-- kei-disable-next style.repeated-word --> still in para is is</p>\n<p>d the the</p>")
         let one = try #require(s.first)
         #expect(s.count == 1 && index.text(of: one.covered) == "d the the")
     }

@@ -7,18 +7,19 @@ import KeiStages
 /// ingests it, then runs the given stages, and returns the context.
 public enum StageHarness {
     public static func run(html: String, stages: [any Stage.Type] = [], options: [String: [String: OptionValue]] = [:],
-                           id: String = "example", issue: IssueInfo = IssueInfo()) throws -> ArticleContext {
+                           id: String = "example", issue: IssueInfo = IssueInfo(), style: StyleSheet? = nil) throws -> ArticleContext {
         let dir = TestPaths.temporaryDirectory("kei-harness")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("example.html")
         try Data(html.utf8).write(to: file)
         return try run(file: file, display: "example.html", stages: stages, options: options, id: id, issue: issue,
-                       output: dir.appendingPathComponent("out"), workingDirectory: dir)
+                       output: dir.appendingPathComponent("out"), workingDirectory: dir, style: style)
     }
 
     public static func run(file: URL, display: String, stages: [any Stage.Type] = [],
                            options: [String: [String: OptionValue]] = [:], id: String = "example",
-                           issue: IssueInfo = IssueInfo(), output: URL, workingDirectory: URL) throws -> ArticleContext {
+                           issue: IssueInfo = IssueInfo(), output: URL, workingDirectory: URL,
+                           style: StyleSheet? = nil) throws -> ArticleContext {
         let entry = ArticleEntry(id: id, source: display, sourceURL: file, status: .received)
         var context = ArticleContext(entry: entry, issue: issue, sourceDisplayPath: display, outputDirectory: output,
                                      workingDirectory: workingDirectory)
@@ -26,11 +27,15 @@ public enum StageHarness {
         all += stages.filter { $0.description.id != IngestHTMLStage.description.id }
         for type in all {
             let desc = type.description
-            let stage = try type.init(options: StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:]))
+            var stageOptions = StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:])
+            stageOptions.style = style
+            let stage = try type.init(options: stageOptions)
             context.currentStage = desc.id
             if let s = stage as? any ArticleStage {
                 try s.run(&context)
             } else if let s = stage as? any CheckStage, let article = context.article {
+                // As the runner does: the shared analysis, built for the checks that read it.
+                if desc.readsAnalysis { context.currentAnalysis() }
                 context.emit(contentsOf: s.check(article, context: context))
             }
         }

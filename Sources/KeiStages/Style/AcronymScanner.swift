@@ -8,7 +8,7 @@ import KeiDocument
 /// a definition when the acronym is in the vocabulary's `acronyms`, or when it is all capitals (two
 /// letters or more, not a roman numeral such as "II") and the initials of the words before it spell it:
 /// each word gives its first letter, a hyphenated word its first letter or the first letter of each
-/// part ("Trans-Pacific"), and short function words (of, the, and, for, …) may give theirs or be
+/// part ("Trans-Pacific"), a dotted abbreviation its letters ("U.S."), and short function words (of, the, and, for, …) may give theirs or be
 /// skipped ("Ministry of Foreign Affairs (MOFA)", "Democratic People’s Republic of Korea (DPRK)"). Such
 /// an acronym, defined by the article itself, is then checked like a vocabulary acronym. The reverse
 /// form, "OPCON (operational control)", is a definition too when the words in parentheses are one of the
@@ -244,6 +244,10 @@ struct AcronymScanner: Sendable {
             guard gi >= 0 else { return nil }
             let group = groups[gi]
             if let c = initial(group[0].text), c == letters[li - 1], let r = go(li - 1, gi - 1, gi) { return r }
+            // A dotted abbreviation gives each of its letters ("U.S. Forces Korea (USFK)").
+            let dotted = group.count == 1 && group[0].text.contains(".") ? group[0].text.filter(\.isLetter) : ""
+            if dotted.count > 1, dotted.count <= li, dotted.allSatisfy(\.isUppercase),
+               Array(dotted) == Array(letters[(li - dotted.count)..<li]), let r = go(li - dotted.count, gi - 1, gi) { return r }
             if group.count > 1, group.count <= li,
                zip(group.map(\.text), letters[(li - group.count)..<li]).allSatisfy({ initial($0.0) == $0.1 }),
                let r = go(li - group.count, gi - 1, gi) { return r }

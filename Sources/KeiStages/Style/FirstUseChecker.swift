@@ -14,8 +14,10 @@ import KeiDocument
 /// - `acronym-defined-twice`: a second definition in the same part (the body may define again what the
 ///   abstract defined; a note may define again what the body defined, as endnotes are read on their
 ///   own). The fix writes the acronym alone.
-/// - `acronym-unused`: a definition after which the part never uses the acronym again, in the author's
-///   words or in a quotation (CMOS 17th ed., 10.3: no abbreviation for a term used once). The fix drops
+/// - `acronym-unused`: a part that defines an acronym and never uses it after its first definition, in
+///   the author's words, a quotation, a table or a caption (CMOS 17th ed., 10.3: no abbreviation for a
+///   term used once). Every definition in the part is reported (a second one is no use; and then
+///   `acronym-defined-twice` stays silent, as dropping the acronym is the fix). The fix drops
 ///   " (ACRONYM)" (or, for "ACRONYM (expansion)", keeps the expansion).
 /// - `full-name-first`: a surname alone ("Trump") before the person's full name ("Donald Trump") first
 ///   appears; reported only when the full name does appear later in the article (abstract, body and
@@ -103,14 +105,17 @@ struct FirstUseChecker: StyleChecker {
             return report(rule, first, article: article, values: values,
                           spelledOut: spelledOut(first, acronym: acronym, expansions: expansions, article: article))
         case .acronymDefinedTwice:
+            // With no use at all the fix is to drop the acronym everywhere (acronym-unused says so).
+            guard occurrences.contains(where: { $0.kind == .use }) else { return [] }
             var seen: Set<FirstUsePlace.Part> = []
             var out: [Diagnostic] = []
             for d in definitions {
                 if seen.contains(d.part) {
                     let unit = article.analysis.units[d.unit]
+                    // The acronym alone replaces the whole definition, when its expansion was recognized.
                     let range = d.whole ?? d.range
                     if rule.scopes.applies(to: unit, range: range) {
-                        out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: unit.string(of: d.core),
+                        out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: d.whole.map { _ in unit.string(of: d.core) },
                                                      values: ["acronym": acronym, "expansion": expansions.joined(separator: " or "), "part": part]))
                     }
                 }
@@ -118,9 +123,12 @@ struct FirstUseChecker: StyleChecker {
             }
             return out
         case .acronymUnused:
+            // Unused: no use follows the part's first definition (a second definition is not a use). Then
+            // every definition in the part is reported: each should lose its acronym.
+            guard let first = definitions.first, let at = occurrences.firstIndex(where: { $0.range == first.range && $0.unit == first.unit }),
+                  !occurrences[(at + 1)...].contains(where: { $0.kind == .use }) else { return [] }
             var out: [Diagnostic] = []
-            for (i, o) in occurrences.enumerated() where o.kind == .definition && o.place.isActive {
-                guard i == occurrences.count - 1 else { continue }
+            for o in definitions {
                 let unit = article.analysis.units[o.unit]
                 guard rule.scopes.applies(to: unit, range: o.range) else { continue }
                 out.append(StyleFinding.make(rule, unit: unit, range: o.range, replacement: o.drop?.replacement,

@@ -16,7 +16,10 @@ import KeiDocument
 /// **Activity.** Words in a quotation (a `<q>`, text between quotation marks, a block quotation and its
 /// attribution) or in a cited title are the source's, not the author's: they never define an acronym and
 /// are never reported, but they are read, so they count as a use of an acronym already defined (for
-/// `acronym-unused`) and a full name in them counts as the person's full name. Words in URLs, code, note
+/// `acronym-unused`) and a full name in them counts as the person's full name. Table cells and captions
+/// are passive too: like headings they are read apart from the text's order (a caption of a picture at
+/// the top of a page is read with the picture, not as the first sentence), and tables abbreviate freely
+/// (CMOS 17th ed., 10.2, 3.51), but they are read, so they count as uses. Words in URLs, code, note
 /// markers and images are not words of the text at all.
 struct FirstUsePlace: Sendable, Hashable {
     enum Part: Int, Sendable, Hashable, Comparable {
@@ -43,7 +46,7 @@ struct FirstUsePlace: Sendable, Hashable {
     /// Where the UTF-8 range `range` of `unit` stands, or nil when it does not count.
     static func of(_ unit: TextUnit, range: Range<Int>) -> FirstUsePlace? {
         guard let part = part(of: unit.scope) else { return nil }
-        var active = unit.scope != .quotation
+        var active = ![.quotation, .tableCell, .caption].contains(unit.scope)
         for s in unit.scopes {
             if s.range.lowerBound >= range.upperBound { break }
             guard s.overlaps(range) else { continue }

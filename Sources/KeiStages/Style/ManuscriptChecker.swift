@@ -17,9 +17,9 @@ import KeiDocument
 ///   part stands in the source (its first and last line): the abstract, the main text, the notes and
 ///   the appendix (top-level sections titled "Appendix …" or "Annex …"). A section left in the main text
 ///   under an abstract heading ("Abstract", "Summary") counts as abstract, one under a notes or
-///   references heading ("Notes", "Endnotes", "References") as notes. Reported: a part that starts before
-///   a part the journal puts before it has started ("the abstract at line 90 comes after the main text
-///   from line 40"), and a main-text section that comes after an appendix or a notes heading. The title
+///   references heading ("Notes", "Endnotes", "References") as notes. Reported: a part that starts after
+///   a part the journal puts after it has started (at the abstract: "the abstract comes after the main
+///   text"), and a main-text section that comes after an appendix or a notes heading (at its heading). The title
 ///   is always first in the model and is not checked. Message values: `{part}`, `{after}`, `{order}`.
 ///
 /// **Location.** `length` and `abstract` concern the whole article: their findings stand at line 1 of
@@ -161,12 +161,12 @@ struct ManuscriptChecker: StyleChecker {
         let order = spec.parts.compactMap(Part.init(rawValue:)).map(\.shown).joined(separator: ", ")
         var out: [Diagnostic] = []
         var reported = Set<Part>()
-        // A part that starts before a part the journal puts before it.
+        // A part that starts after a part the journal puts after it has started.
         let present = placed.values.sorted { rank[$0.part]! < rank[$1.part]! }
-        for (i, p) in present.enumerated() {
-            guard let earlier = present[..<i].first(where: { $0.first > p.first }) else { continue }
-            reported.insert(p.part)
-            out += finding(rule, article, unit: p.unit, values: ["part": p.part.shown, "after": earlier.part.shown, "order": order])
+        for (i, e) in present.enumerated() {
+            guard let later = present[(i + 1)...].first(where: { $0.first < e.first }) else { continue }
+            reported.insert(e.part)
+            out += finding(rule, article, unit: e.unit, values: ["part": e.part.shown, "after": later.part.shown, "order": order])
         }
         // A main-text section after an appendix or a notes heading.
         var latest: (Part, Int)?

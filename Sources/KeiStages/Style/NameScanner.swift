@@ -22,7 +22,8 @@ struct NameScanner: Sendable {
     /// Capitalized words that may stand before a surname without being a given name (lower-cased).
     static let titles: Set<String> = [
         "president", "presidents", "president-elect", "vice", "prime", "minister", "ministers", "secretary", "chairman",
-        "chairwoman", "chair", "general", "gen.", "admiral", "adm.", "mr.", "mrs.", "ms.", "dr.", "ambassador", "amb.",
+        "chairwoman", "chair", "general", "gen.", "admiral", "adm.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
+        "ambassador", "amb.",
         "senator", "sen.", "representative", "rep.", "leader", "leaders", "director", "governor", "gov.", "speaker",
         "premier", "king", "queen", "emperor", "chancellor", "commissioner", "deputy", "envoy", "former", "then",
         "comrade", "marshal", "supreme", "lieutenant", "colonel", "col.", "lt.", "professor", "prof.", "justice", "mayor",

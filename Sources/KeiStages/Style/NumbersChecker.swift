@@ -85,7 +85,7 @@ struct NumbersChecker: StyleChecker {
             }
             guard let sentence = unit.sentenceIndex(containing: tokens[k].range) else { return nil }
             let bounds = unit.sentences[sentence]
-            for t in tokens where t.kind == .number && bounds.contains(t.range.lowerBound) && t.range != tokens[k].range {
+            for t in sentenceTokens(around: k, in: unit, bounds: bounds) where t.kind == .number {
                 let digits = unit.string(of: t.range).filter(\.isNumber)
                 guard let value = Int(digits.prefix(18)) else { continue }
                 if value >= 10 && !(digits.count == 4 && (1000...2100).contains(value)) { return nil }
@@ -147,8 +147,23 @@ struct NumbersChecker: StyleChecker {
         func isSentenceStart(_ k: Int, in unit: TextUnit) -> Bool {
             guard let s = unit.sentenceIndex(containing: unit.tokens[k].range) else { return false }
             let bounds = unit.sentences[s]
-            let first = unit.tokens.firstIndex { bounds.contains($0.range.lowerBound) && $0.kind != .punctuation }
-            return first == k
+            var i = k - 1
+            while i >= 0, unit.tokens[i].range.lowerBound >= bounds.lowerBound {
+                if unit.tokens[i].kind != .punctuation { return false }
+                i -= 1
+            }
+            return true
+        }
+
+        /// The other tokens of the sentence `bounds` that holds token `k` (walking out from `k`, so the
+        /// cost is the sentence's length, not the unit's).
+        func sentenceTokens(around k: Int, in unit: TextUnit, bounds: Range<Int>) -> [WordToken] {
+            var out: [WordToken] = []
+            var i = k - 1
+            while i >= 0, unit.tokens[i].range.lowerBound >= bounds.lowerBound { out.append(unit.tokens[i]); i -= 1 }
+            i = k + 1
+            while i < unit.tokens.count, unit.tokens[i].range.lowerBound < bounds.upperBound { out.append(unit.tokens[i]); i += 1 }
+            return out
         }
 
         /// Whether a number token stands right before or after token `k` with only white space between.

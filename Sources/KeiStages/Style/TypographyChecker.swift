@@ -18,13 +18,16 @@ import KeiDocument
 ///   (CMOS 6.85); between two figures an en dash (CMOS 6.78: "1990–2000").
 /// - `spaced-em-dash` — white space on either side of an em dash (CMOS 6.85: no space either side).
 /// - `double-space` — two or more spaces in a row inside a line (the model collapses ordinary white
-///   space, so these come from `&nbsp;`, `&emsp;` and the like beside a space): one space (a no-break
-///   space if the run held one, keeping its glue).
+///   space, so these come from `&nbsp;`, `&emsp;` and the like beside a space, most often as two
+///   spaces after a period): one ordinary space.
 /// - `space-before-punctuation` — white space before , . ; : ? ! that is followed by a space, a closing
 ///   mark or the end (not ".5", ".NET", a spaced ellipsis ". . ." or a ratio written "3:1").
 /// - `ellipsis` — three periods in a row: the ellipsis character … (KEI house; CMOS 13.50–13.51 and the
 ///   CMOS Q&A accept either Chicago's spaced periods or the character, used consistently; the character
 ///   keeps the dots on one line on the web). Spaced periods are left as they are.
+///
+/// Characters without a source (a title taken from the page's `<title>` or metadata, where " - " is
+/// usually the site's separator) are not reported: there is nothing in the source to point at or fix.
 ///
 /// Offsets are UTF-8 bytes (0-based, half-open) into each unit's text; every check is linear in the
 /// unit's length. Line breaks ("\n" from `<br>`) are never part of a reported run of white space.
@@ -79,13 +82,14 @@ struct TypographyChecker: StyleChecker {
                 case "straight-quotes":
                     for f in Self.straightQuotes(text, unit: unit) {
                         let r = text.range(f.lower, f.upper)
-                        guard rule.scopes.applies(to: Self.withoutQuotationDelimited(by: r, in: unit), range: r) else { continue }
+                        guard unit.span(of: r) != nil,
+                              rule.scopes.applies(to: Self.withoutQuotationDelimited(by: r, in: unit), range: r) else { continue }
                         out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
                     }
                 default:
                     for f in Self.faults(rule.string("check"), text) {
                         let r = text.range(f.lower, f.upper)
-                        guard rule.scopes.applies(to: unit, range: r) else { continue }
+                        guard unit.span(of: r) != nil, rule.scopes.applies(to: unit, range: r) else { continue }
                         out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
                     }
                 }
@@ -120,8 +124,6 @@ struct TypographyChecker: StyleChecker {
 
     /// Any white space, line breaks included.
     static func isWhite(_ c: Unicode.Scalar?) -> Bool { c.map { $0.properties.isWhitespace } ?? false }
-
-    static func isNoBreak(_ c: Unicode.Scalar) -> Bool { c == "\u{A0}" || c == "\u{202F}" || c == "\u{2007}" }
 
     static func isLetter(_ c: Unicode.Scalar?) -> Bool { c.map { $0.properties.isAlphabetic } ?? false }
 
@@ -215,8 +217,7 @@ struct TypographyChecker: StyleChecker {
             while isSpace(t.at(j)) { j += 1 }
             defer { i = j }
             guard j - i >= 2, let before = t.at(i - 1), let after = t.at(j), !isWhite(before), !isWhite(after) else { continue }
-            let glue = t.s[i..<j].first(where: isNoBreak).map(String.init) ?? " "
-            out.append(Fault(lower: i, upper: j, replacement: glue))
+            out.append(Fault(lower: i, upper: j, replacement: " "))
         }
         return out
     }

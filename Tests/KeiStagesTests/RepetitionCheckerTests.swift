@@ -5,8 +5,9 @@ import KeiDocument
 import KeiStages
 import KeiTestSupport
 
-/// text.repeated-word on hand-built models (so every character's source is known), and through the runner.
-@Suite struct RepeatedWordStageTests {
+/// The repetition kind (`style.repeated-word`, formerly the stage text.repeated-word) on hand-built models
+/// (so every character's source is known), with its allow and unsafe lists from data, and through the runner.
+@Suite struct RepetitionCheckerTests {
     static let loc = SourceLocation(file: "a.html", line: 4)
 
     static func article(_ inlines: [Inline], scope: TextScope = .paragraph) -> Article {
@@ -31,8 +32,10 @@ import KeiTestSupport
         return ctx
     }
 
+    static let rule = "style.repeated-word"
+
     static func check(_ article: Article) throws -> [Diagnostic] {
-        try RepeatedWordStage(options: StageOptions()).check(article, context: context(article))
+        try KEIStyle.stage([rule]).check(article, context: context(article))
     }
 
     static func check(_ text: String, scope: TextScope = .paragraph) throws -> [Diagnostic] {
@@ -62,18 +65,18 @@ import KeiTestSupport
         let ds = try Self.check(Self.article([.text(Self.sourced("Through the the crisis.", at: 100))]))
         let d = try #require(ds.first)
         #expect(ds.count == 1)
-        #expect(d.rule == "text.repeated-word" && d.severity == .warning)
+        #expect(d.rule == Self.rule && d.severity == .warning)
         #expect(d.span == SourceSpan(start: 108, end: 115))
         #expect(d.edits == [TextEdit(span: SourceSpan(start: 111, end: 115), replacement: "", isSafe: true)])
         #expect(d.message.contains("“the”") && d.message.contains("delete the second"))
-        #expect(d.excerpt == "the the" && d.location == Self.loc)
+        #expect(d.location == Self.loc && d.message.contains("(“the the”)"))
     }
 
     @Test(arguments: ["the the", "of of", "The the", "THE the", "서울 서울", "U.S. U.S.", "state-owned state-owned"])
     func reportsRepeatedWords(_ pair: String) throws {
         let ds = try Self.check("It was \(pair) matter.")
         #expect(ds.count == 1, "\(pair)")
-        #expect(ds.first?.excerpt == pair)
+        #expect(ds.first?.message.contains("(“\(pair)”)") == true)
     }
 
     @Test(arguments: [
@@ -136,7 +139,7 @@ import KeiTestSupport
     }
 
     @Test func readsOnlyTheSharedAnalysis() throws {
-        let stage = try RepeatedWordStage(options: StageOptions())
+        let stage = try KEIStyle.stage([Self.rule])
         let repeated = Self.article([.text("the the")])
         let clean = Self.article([.text("the end")])
         // The analysis in the context is what is checked, not the model handed in.
@@ -155,9 +158,48 @@ import KeiTestSupport
         <ul><li>Trade and<br>and security</li></ul>
         </article></body></html>
         """
-        let outcome = try RunnerHarness.run(html: html, stages: [RepeatedWordStage.self])
-        let ds = outcome.diagnostics.filter { $0.rule == "text.repeated-word" }
+        let outcome = try RunnerHarness.run(html: html, stages: [LintStyleStage.self], options: KEIStyle.only([Self.rule]),
+                                            style: KEIStyle.sheet)
+        let ds = outcome.diagnostics.filter { $0.rule == Self.rule }
         #expect(ds.count == 2)
-        #expect(ds.allSatisfy { $0.location.file == "example.html" && $0.location.line == 2 && $0.stage == "text.repeated-word" })
+        #expect(ds.allSatisfy { $0.location.file == "example.html" && $0.location.line == 2 && $0.stage == "lint.style" })
+        #expect(ds.allSatisfy { $0.excerpt == "the the" })
+    }
+
+    /// The lists come from the rule's data: a sheet whose rule allows "the" and marks "of" unsafe.
+    @Test func allowAndUnsafeListsComeFromTheRule() throws {
+        var rule = try #require(KEIStyle.sheet.rule(id: Self.rule))
+        rule.parameters["allow"] = .list(["the"])
+        rule.parameters["unsafe"] = .list(["of"])
+        var options = StageOptions(defaultsOf: LintStyleStage.description, overrides: ["rules": .stringList([Self.rule])])
+        options.style = StyleSheet(rules: [rule])
+        let stage = try LintStyleStage(options: options)
+        let a = Self.article([.text(Self.sourced("It had had the the history of of the alliance.", at: 0))])
+        let ds = stage.check(a, context: Self.context(a))
+        #expect(ds.map(\.message) == [rule.render(["word": "had", "match": "had had"]), rule.render(["word": "of", "match": "of of"])])
+        #expect(ds.map { $0.edits.map(\.isSafe) } == [[true], [false]], "had is no longer allowed; of is fixed only by hand")
+        // A rule whose fix is none reports without an edit.
+        rule.fix = .none
+        options.style = StyleSheet(rules: [rule])
+        #expect(try LintStyleStage(options: options).check(a, context: Self.context(a)).allSatisfy(\.edits.isEmpty))
+    }
+
+    /// Suppressions name the new rule; one naming the retired stage is told where it went.
+    @Test func suppressionsNameTheRuleAndTheOldIdPointsToIt() throws {
+        let html = """
+        <html><head><title>T</title></head><body><article><h1>T</h1>
+        <!-- kei-disable-next style.repeated-word -->
+        <p>The alliance held firm through the the crisis, and the allies knew it well enough.</p>
+        <!-- kei-disable-next text.repeated-word -->
+        <p>The allies knew it well enough, and the the alliance held firm through the crisis.</p>
+        <p data-kei-ignore="style.repeated-word">Nothing of of this paragraph is reported by the rule at all.</p>
+        </article></body></html>
+        """
+        let outcome = try RunnerHarness.run(html: html, stages: [LintStyleStage.self], options: KEIStyle.only([Self.rule]),
+                                            style: KEIStyle.sheet)
+        #expect(outcome.diagnostics.filter { $0.rule == Self.rule }.map(\.location.line) == [5], "only the paragraph under the old id")
+        let unknown = outcome.diagnostics.filter { $0.rule == "pipeline.suppression-unknown-rule" }
+        #expect(unknown.count == 1 && unknown.first?.message.contains("moved into lint.style as the rule style.repeated-word") == true,
+                "\(unknown.map(\.message))")
     }
 }
