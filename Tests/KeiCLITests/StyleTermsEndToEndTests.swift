@@ -21,7 +21,8 @@ import KeiTestSupport
         try Data(Self.html.utf8).write(to: page)
         // From the project root, `check` runs Workflows/default.yml (lint.style with the KEI style).
         let check = try PageCheck.run(page)
-        let found = check.rules(prefix: "style.").map { "\($0["rule"] as? String ?? ""):\($0["excerpt"] as? String ?? "")" }
+        // The manuscript rules (length, abstract) rightly report this short page; they are not term rules.
+        let found = check.rules(prefix: "style.").filter { !(($0["rule"] as? String)?.hasPrefix("style.manuscript-") ?? false) }.map { "\($0["rule"] as? String ?? ""):\($0["excerpt"] as? String ?? "")" }
         #expect(found == ["style.heading-case:The alliance and the north", "style.us-abbreviation:US", "style.name-kim-jong-un:Kim Jong-un",
                           "style.place-busan:Pusan", "style.defense-spelling:Defence", "style.proper-korean-peninsula:Korean peninsula",
                           "style.us-spelling-ize:denuclearisation", "style.us-spelling-misc:programme"])

@@ -146,7 +146,7 @@ import KeiTestSupport
     // MARK: full-name-first
 
     @Test func aSurnameBeforeTheFullNameIsReportedWithTheFullNameAsFix() throws {
-        let ds = try Self.run("<p>Trump’s envoy arrived first; Trump followed, and President Donald Trump met Lee Jae-myung.</p>")
+        let ds = try Self.run("<p>Trump’s envoy arrived first; Trump followed, and President Donald Trump met Lee Jae Myung.</p>")
         #expect(Self.summary(ds) == ["style.full-name-first Trump"])
         #expect(ds[0].edits.map(\.replacement) == ["Donald Trump"])
     }
