@@ -38,4 +38,34 @@ import KeiTestSupport
         let changes = fixed.report["changes"] as? [[String: Any]] ?? []
         #expect(changes.count == 7)
     }
+
+    /// The cases a copy editor found wrongly fixed (breaker report, issue 7): names keep their spelling,
+    /// a citation's press and place stay as printed, an all-caps heading's "US" is the pronoun, ordinary
+    /// phrases are not capitalized, and a capitalized British spelling at a sentence start is fixed.
+    static let editorsPage = """
+        <html><head><title>Allies</title></head><body><article><h1>Allies</h1>
+        <p>The article opens with a paragraph of its own.</p>
+        <h2>WHAT IT MEANS FOR US AND FOR PYONGYANG</h2>
+        <p>The Australian Department of Defence and the Royal United Services Institute for Defence and Security Studies agreed. Labour shortages grew.</p>
+        <p>The defector lived in a small blue house near the border. Some fear a second Korean war. The ministers met in Pusan.<sup><a href="#fn1" id="r1">1</a></sup></p>
+        <ol><li id="fn1"><p>Pusan University Press, <em>Pusan in Wartime</em> (Pusan: PUP, 1987). <a href="#r1">↩</a></p></li></ol>
+        </article></body></html>
+        """
+
+    @Test func fixLeavesNamesCitationsAndOrdinaryPhrasesAlone() throws {
+        let dir = TestPaths.temporaryDirectory("kei-style-names")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("editors.html")
+        try Data(Self.editorsPage.utf8).write(to: page)
+        let fixed = try PageCheck.run(page, arguments: ["--fix"])
+        #expect(fixed.jatsProblems.isEmpty, "\(fixed.jatsProblems)")
+        #expect(fixed.body.contains("WHAT IT MEANS FOR US AND FOR PYONGYANG"))
+        #expect(fixed.body.contains("The Australian Department of Defence and the Royal United Services Institute for Defence and Security Studies agreed. Labor shortages grew."))
+        #expect(fixed.body.contains("a small blue house near the border. Some fear a second Korean war. The ministers met in Busan."))
+        #expect(fixed.jats.contains("Pusan University Press"))
+        #expect(fixed.jats.contains("(Pusan: PUP, 1987)"))
+        // The note's press and place are reported with the fix only suggested.
+        let busan = fixed.rules(prefix: "style.place-busan")
+        #expect(busan.count == 2 && busan.allSatisfy { ($0["edits"] as? [[String: Any]] ?? []).allSatisfy { ($0["safe"] as? Bool ?? $0["isSafe"] as? Bool) == false } })
+    }
 }
