@@ -14,29 +14,36 @@ import KeiTestSupport
         </article></body></html>
         """
 
-    @Test func checkReportsAndFixesTheTermRules() throws {
+    /// `body` run on `html` written to a page in a temporary folder (removed afterwards).
+    static func withPage<T>(_ html: String, _ body: (URL) throws -> T) throws -> T {
         let dir = TestPaths.temporaryDirectory("kei-style-terms")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let page = dir.appendingPathComponent("allies.html")
-        try Data(Self.html.utf8).write(to: page)
-        // From the project root, `check` runs Workflows/default.yml (lint.style with the KEI style).
-        let check = try PageCheck.run(page)
-        // The manuscript rules (length, abstract) rightly report this short page; they are not term rules.
-        let found = check.rules(prefix: "style.").filter { !(($0["rule"] as? String)?.hasPrefix("style.manuscript-") ?? false) }.map { "\($0["rule"] as? String ?? ""):\($0["excerpt"] as? String ?? "")" }
-        #expect(found == ["style.heading-case:The alliance and the north", "style.us-abbreviation:US", "style.name-kim-jong-un:Kim Jong-un",
-                          "style.place-busan:Pusan", "style.defense-spelling:Defence", "style.proper-korean-peninsula:Korean peninsula",
-                          "style.us-spelling-ize:denuclearisation", "style.us-spelling-misc:programme"])
+        let page = dir.appendingPathComponent("page.html")
+        try Data(html.utf8).write(to: page)
+        return try body(page)
+    }
 
-        let fixed = try PageCheck.run(page, arguments: ["--fix"])
-        #expect(fixed.jatsProblems.isEmpty, "\(fixed.jatsProblems)")
-        #expect(fixed.body.contains("The U.S. met Kim Jong Un’s envoy in Busan. Defense spending on the Korean Peninsula rose. The fund holds US$ 2 billion."))
-        #expect(fixed.body.contains("Let us recall"))
-        #expect(fixed.body.contains("the US position"))
-        #expect(fixed.body.contains("denuclearization program."))
-        // The heading's fix is unsafe: suggested, not applied.
-        #expect(fixed.body.contains("The alliance and the north"))
-        let changes = fixed.report["changes"] as? [[String: Any]] ?? []
-        #expect(changes.count == 7)
+    @Test func checkReportsAndFixesTheTermRules() throws {
+        try Self.withPage(Self.html) { page in
+            // From the project root, `check` runs Workflows/default.yml (lint.style with the KEI style).
+            let check = try PageCheck.run(page)
+            // The manuscript rules (length, abstract) rightly report this short page; they are not term rules.
+            let found = check.rules(prefix: "style.").filter { !(($0["rule"] as? String)?.hasPrefix("style.manuscript-") ?? false) }.map { "\($0["rule"] as? String ?? ""):\($0["excerpt"] as? String ?? "")" }
+            #expect(found == ["style.heading-case:The alliance and the north", "style.us-abbreviation:US", "style.name-kim-jong-un:Kim Jong-un",
+                              "style.place-busan:Pusan", "style.defense-spelling:Defence", "style.proper-korean-peninsula:Korean peninsula",
+                              "style.us-spelling-ize:denuclearisation", "style.us-spelling-misc:programme"])
+
+            let fixed = try PageCheck.run(page, arguments: ["--fix"])
+            #expect(fixed.jatsProblems.isEmpty, "\(fixed.jatsProblems)")
+            #expect(fixed.body.contains("The U.S. met Kim Jong Un’s envoy in Busan. Defense spending on the Korean Peninsula rose. The fund holds US$ 2 billion."))
+            #expect(fixed.body.contains("Let us recall"))
+            #expect(fixed.body.contains("the US position"))
+            #expect(fixed.body.contains("denuclearization program."))
+            // The heading's fix is unsafe: suggested, not applied.
+            #expect(fixed.body.contains("The alliance and the north"))
+            let changes = fixed.report["changes"] as? [[String: Any]] ?? []
+            #expect(changes.count == 7)
+        }
     }
 
     /// The cases a copy editor found wrongly fixed (breaker report, issue 7): names keep their spelling,
@@ -53,11 +60,7 @@ import KeiTestSupport
         """
 
     @Test func fixLeavesNamesCitationsAndOrdinaryPhrasesAlone() throws {
-        let dir = TestPaths.temporaryDirectory("kei-style-names")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let page = dir.appendingPathComponent("editors.html")
-        try Data(Self.editorsPage.utf8).write(to: page)
-        let fixed = try PageCheck.run(page, arguments: ["--fix"])
+        let fixed = try Self.withPage(Self.editorsPage) { try PageCheck.run($0, arguments: ["--fix"]) }
         #expect(fixed.jatsProblems.isEmpty, "\(fixed.jatsProblems)")
         #expect(fixed.body.contains("WHAT IT MEANS FOR US AND FOR PYONGYANG"))
         #expect(fixed.body.contains("The Australian Department of Defence and the Royal United Services Institute for Defence and Security Studies agreed. Labor shortages grew."))
