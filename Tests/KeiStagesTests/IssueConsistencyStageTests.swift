@@ -65,6 +65,21 @@ import KeiTestSupport
         #expect(c.diagnostics.filter { $0.rule == "style.percent" }.map(\.excerpt) == ["%"])
     }
 
+    /// d prefers "%" (2 to 1) though the issue prefers "percent": its "%"s are reported across the issue,
+    /// and the message says that this supersedes the article-level advice (which wants its "percent" changed).
+    @Test func anIssueFindingSaysItIsIssueWideAndSupersedesTheArticlesAdvice() throws {
+        let p = try Self.fixture(); defer { p.remove() }
+        try p.write("Samples/d.html", Self.page("Delta", "Costs rose 2%, then 3%, then 1 percent."))
+        let text = try String(contentsOf: p.root.appendingPathComponent("Workflows/w.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - {id: c, source: Samples/c.html}", with: "  - {id: c, source: Samples/c.html}\n  - {id: d, source: Samples/d.html}")
+        let result = Runner(jobs: 1).run(try p.load(text), workingDirectory: p.root)
+        let d = result.issueDiagnostics.filter { $0.rule == "style.percent" && $0.article == "d" }
+        #expect(d.map(\.excerpt) == ["%", "%"])
+        #expect(d.allSatisfy { $0.message.hasPrefix("Issue-wide: ") && $0.message.contains("supersedes lint.style’s advice for this article") && $0.message.contains("prefers “%”") })
+        let a = result.issueDiagnostics.filter { $0.rule == "style.percent" && $0.article == "a" }
+        #expect(!a.isEmpty && a.allSatisfy { $0.message.hasPrefix("Issue-wide: ") && !$0.message.contains("supersedes") })
+    }
+
     @Test func aSuppressionInTheArticleCoversItsIssueFinding() throws {
         let p = try Self.fixture(); defer { p.remove() }
         try p.write("Samples/a.html", Self.page("Alpha", "<!-- kei-disable style.percent -->Exports rose 3%, then 4% and 5%."))

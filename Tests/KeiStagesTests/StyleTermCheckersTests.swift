@@ -82,7 +82,7 @@ import KeiTestSupport
         #expect(headline("What They Are Looking for") == "What They Are Looking For")
         #expect(headline("Allying Against Adversaries amid Tension") == "Allying Against Adversaries amid Tension")
         #expect(headline("The Alliance And The iPhone Of USFK") == "The Alliance and the iPhone of USFK")
-        #expect(headline("Post-Cold War self-reliance") == "Post-Cold War Self-reliance")
+        #expect(headline("Post-Cold War self-reliance") == "Post-Cold War Self-Reliance")
         #expect(headline("History [edit]") == "History")
         #expect(headline("THE ALLIANCE AT SEVENTY") == "THE ALLIANCE AT SEVENTY")
         #expect(headline("Seoul vs. Tokyo", exceptions: ["vs."]) == "Seoul vs. Tokyo")

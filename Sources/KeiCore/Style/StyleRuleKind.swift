@@ -29,20 +29,23 @@ public enum StyleRuleKind: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .substitution:
             return [.init("terms", .map, required: true, "Each term (a word or phrase, matched at word boundaries) and its preferred form."),
-                    .init("case-sensitive", .bool, "Match terms only as written (default false: any case; a match that already reads as the preferred form, or as it with a capital first letter, is not reported).")]
+                    .init("case-sensitive", .bool, "Match terms only as written (default false: any case; a match that already reads as the preferred form, or as it with a capital first letter, is not reported)."),
+                    .init("in-names", .choice(["fix", "suggest", "skip"]), "A match inside a longer proper name (“Department of Defence”, “Pusan University Press”; a capitalized word next to it): fix it as usual (default), only suggest the fix, or leave it alone. When not fix, matches in titles and headings are only suggested.")]
         case .existence:
             return [.init("terms", .list, required: true, "Words or phrases to report (matched at word boundaries)."),
                     .init("case-sensitive", .bool, "Match terms only as written (default false)."),
                     .init("suggestion", .string, "What to write instead, shown as the fix.")]
         case .consistency:
             return [.init("groups", .groups, required: true, "Groups of forms that name one thing; an article (and an issue) should use one form of each group. The first form of a group wins a tie."),
-                    .init("case-sensitive", .bool, "Match forms only as written (default true).")]
+                    .init("case-sensitive", .bool, "Match forms only as written (default true)."),
+                    .init("in-names", .choice(["fix", "suggest", "skip"]), "A match inside a longer proper name (“Department of Defence”, “Pusan University Press”; a capitalized word next to it): count and fix it as usual (default), only suggest the fix, or neither count nor report it. When not fix, matches in titles and headings are only suggested.")]
         case .firstUse:
             return [.init("check", .choice(StyleFirstUseCheck.allCases.map(\.rawValue)), required: true, "Which first-use rule this is (every check reads the style's top-level `vocabulary`: acronyms, never-spelled-out, people).")]
         case .capitalization:
             return [.init("check", .choice(["heading-case", "proper-nouns"]), required: true, "Headings in title case, or proper nouns as listed."),
                     .init("exceptions", .list, "For heading-case: words lower-cased inside a title-case heading."),
-                    .init("terms", .list, "For proper-nouns: the nouns as they must be capitalized.")]
+                    .init("terms", .list, "For proper-nouns: the nouns as they must be capitalized."),
+                    .init("common-phrases", .list, "For proper-nouns: those of `terms` that are also ordinary phrases (“blue house”, “Korean war”): a match of one not already capitalized as listed gets its fix only suggested.")]
         case .repetition:
             return [.init("allow", .list, "Words whose doubling is grammatical (never reported)."),
                     .init("unsafe", .list, "Words whose doubling is often grammatical (reported, fix only suggested).")]

@@ -66,11 +66,13 @@ public struct IssueConsistencyStage: IssueStage {
                     for o in article.occurrences where o.rule.id == rule.id && o.group == g && o.form != majority {
                         // lint.style reports this one already, with the same fix.
                         if local == majority { continue }
-                        var d = checker.finding(o, unit: article.analysis.units[o.unit], majority: forms[majority], values: [
-                            "count": String(total[o.form]), "majorityCount": String(total[majority]), "forms": usage,
-                        ])
-                        d.message += " Across the issue: \(usage)."
-                        d.edits = d.edits.map { var e = $0; e.isSafe = false; return e }
+                        var d = checker.finding(o, unit: article.analysis.units[o.unit], majority: forms[majority],
+                                                values: ConsistencyChecker.countValues(total[o.form], majority: total[majority], forms: usage))
+                        d.message = "Issue-wide: " + d.message + " Across the issue: \(usage)."
+                        if let local, local != majority {
+                            d.message += " This supersedes lint.style’s advice for this article, which counts only the article and prefers “\(forms[local])”."
+                        }
+                        d = StyleFinding.suggestedOnly(d)
                         d.article = article.id
                         context.emit(d)
                     }

@@ -10,7 +10,9 @@ import KeiDocument
 /// - `proper-nouns`: each of `terms` (proper nouns as they must be written: "Korean Peninsula",
 ///   "National Assembly") is found in any case by the shared ``TermMatcher``; a match written in another
 ///   case is reported with the noun as listed as its fix. A match in capitals in a unit set in capitals is
-///   left alone. Placeholders `{match}`, `{replacement}`.
+///   left alone, and so is one after an indefinite article (“a second Korean war”, “a small blue house”:
+///   common nouns). Terms the rule lists in `common-phrases` (also ordinary phrases: “the blue house
+///   near the border”) get their fix only suggested. Placeholders `{match}`, `{replacement}`.
 struct CapitalizationChecker: StyleChecker {
     static let kind = StyleRuleKind.capitalization
     let rules: [StyleRule]
@@ -46,8 +48,26 @@ struct CapitalizationChecker: StyleChecker {
         return out
     }
 
+    /// Whether an indefinite article ("a", "an", "another") stands before the UTF-8 range `range` of
+    /// `unit`, with at most two lower-case words between, in the same sentence: “a second Korean war”,
+    /// “a small blue house” are common nouns, not the names (a proper name takes no indefinite article).
+    static func followsIndefiniteArticle(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
+        guard let first = unit.tokens.firstIndex(where: { $0.range.upperBound > range.lowerBound }) else { return false }
+        var j = first - 1
+        var between = 0
+        while j >= 0, between <= 2, unit.tokens[j].kind == .word {
+            let word = unit.string(of: unit.tokens[j].range)
+            if ["a", "an", "another"].contains(word.lowercased()) { return true }
+            guard word.first?.isLowercase == true else { return false }
+            between += 1
+            j -= 1
+        }
+        return false
+    }
+
     private func properNouns(_ rule: StyleRule, _ article: StyleArticle) -> [Diagnostic] {
         let nouns = rule.list("terms")
+        let common = Set(rule.list("common-phrases").map { $0.lowercased() })
         var out: [Diagnostic] = []
         for match in SubstitutionChecker.leftmostLongest(article.matches(for: rule.id)) {
             let unit = article.analysis.units[match.unit]
@@ -55,7 +75,9 @@ struct CapitalizationChecker: StyleChecker {
             let found = TermCase.spaced(unit.string(of: match.range))
             let noun = nouns[match.index]
             if found == noun || (TermCase.isAllCaps(unit) && found == noun.uppercased()) { continue }
-            out.append(StyleFinding.make(rule, unit: unit, range: match.range, replacement: noun))
+            if Self.followsIndefiniteArticle(unit, match.range) { continue }
+            let d = StyleFinding.make(rule, unit: unit, range: match.range, replacement: noun)
+            out.append(common.contains(noun.lowercased()) ? StyleFinding.suggestedOnly(d) : d)
         }
         return out
     }

@@ -12,8 +12,12 @@ import KeiDocument
 /// matches of one rule count once (the one starting first, then the longest). A form of symbols
 /// ("%") and a word form ("percent") trade places with the space a figure needs: "3%" → "3 percent",
 /// "3 percent" → "3%" (the edit takes the space too; the finding spans only the form).
+/// An occurrence the rule's `in-names: skip` keeps out (inside a longer name: “Organisation for Economic
+/// Co-operation and Development”, “ROK-U.S. Combined Forces Command”; see ``NameContext``) is neither
+/// counted nor reported, and a case-sensitive rule counts nothing in a unit set in capitals.
 /// Message placeholders: `{match}`, `{replacement}` and `{majority}` (the majority form), `{count}` (how
-/// often the reported form is used), `{majorityCount}`, `{forms}` (every form used, with its count).
+/// often the reported form is used), `{majorityCount}`, `{uses}` and `{majorityUses}` (the same counts
+/// in words: “once”, “5 times”), `{forms}` (every form used, with its count).
 struct ConsistencyChecker: StyleChecker {
     static let kind = StyleRuleKind.consistency
     let rules: [StyleRule]
@@ -53,10 +57,9 @@ struct ConsistencyChecker: StyleChecker {
                 guard let majority = Self.majority(counts) else { continue }
                 let used = counts.enumerated().filter { $0.element > 0 }.map { "“\(group[$0.offset])” (\($0.element))" }
                 for o in these where o.form != majority {
-                    out.append(finding(o, unit: article.analysis.units[o.unit], majority: group[majority], values: [
-                        "count": String(counts[o.form]), "majorityCount": String(counts[majority]),
-                        "forms": used.joined(separator: ", "),
-                    ]))
+                    out.append(finding(o, unit: article.analysis.units[o.unit], majority: group[majority],
+                                       values: Self.countValues(counts[o.form], majority: counts[majority],
+                                                                forms: used.joined(separator: ", "))))
                 }
             }
         }
@@ -75,11 +78,23 @@ struct ConsistencyChecker: StyleChecker {
                 guard rule.scopes.applies(to: unit, range: m.range) else { return nil }
                 let o = Occurrence(rule: rule, group: m.index >> 16, form: m.index & 0xFFFF, unit: m.unit, range: m.range)
                 let forms = groups[o.group]
+                if NameContext.treatment(rule, caseSensitive: rule.bool("case-sensitive", default: true), unit, m.range,
+                                         lowercaseTerm: !TermCase.startsUpper(forms[o.form])) == .skip { return nil }
                 if Self.isWord(forms[o.form]), forms.contains(where: { !Self.isWord($0) }), !Self.followsFigure(unit, m.range) { return nil }
                 return o
             }
         }
     }
+
+    /// The count placeholders of a finding: `{count}`, `{majorityCount}` (figures), `{uses}`,
+    /// `{majorityUses}` (“once”, “5 times”) and `{forms}`.
+    static func countValues(_ count: Int, majority: Int, forms: String) -> [String: String] {
+        ["count": String(count), "majorityCount": String(majority), "uses": times(count),
+         "majorityUses": times(majority), "forms": forms]
+    }
+
+    /// “once”, “2 times”.
+    static func times(_ n: Int) -> String { n == 1 ? "once" : "\(n) times" }
 
     /// Whether a form is written in letters ("percent"), not symbols ("%").
     static func isWord(_ form: String) -> Bool { form.first?.isLetter ?? false }

@@ -42,4 +42,11 @@ enum StyleFinding {
         let fix = fixText ?? replacement.map { $0.isEmpty ? "Delete “\(shown)”." : "Write “\($0)”." }
         return rule.diagnostic(values, at: unit.location, span: unit.span(of: range), fix: fix, edits: edits)
     }
+
+    /// `diagnostic` with its edits only suggested (not applied by `--fix`).
+    static func suggestedOnly(_ diagnostic: Diagnostic) -> Diagnostic {
+        var d = diagnostic
+        d.edits = d.edits.map { var e = $0; e.isSafe = false; return e }
+        return d
+    }
 }

@@ -12,6 +12,12 @@ import KeiDocument
 /// capitals in a unit set in capitals. With `case-sensitive: true` only the term as written matches
 /// ("US" → "U.S." never touches "us").
 ///
+/// **Names, headings, notes.** Where a match stands can weaken or drop its fix (``NameContext/treatment``):
+/// the rule's `in-names` policy (`fix`, the default; `suggest`; `skip`) for a match inside a longer
+/// proper name (“Department of Defence”, “Pusan University Press”) and, when not `fix`, for any match in
+/// a title or heading; a capitalized match in a note is only suggested (citations print names as the
+/// source does); a case-sensitive rule is silent in a unit set in capitals (“FOR US” is not “U.S.”).
+///
 /// **Overlaps.** Of a rule's matches that overlap, the one starting first (then the longest) is reported.
 /// Only matches where the rule's scopes apply are reported (by default never in quotations, cited titles,
 /// URLs or code). Message placeholders: `{match}`, `{replacement}`, `{term}` (the term as the rule writes it).
@@ -39,11 +45,15 @@ struct SubstitutionChecker: StyleChecker {
                 guard rule.scopes.applies(to: unit, range: match.range) else { continue }
                 let found = unit.string(of: match.range)
                 let preferred = pairs[match.index].value
+                let treatment = NameContext.treatment(rule, caseSensitive: caseSensitive, unit, match.range,
+                                                      lowercaseTerm: !TermCase.startsUpper(preferred))
+                if treatment == .skip { continue }
                 if caseSensitive ? TermCase.spaced(found) == preferred : TermCase.reads(found, as: preferred, in: unit, at: match.range) { continue }
                 let replacement = caseSensitive ? preferred : TermCase.fitted(preferred, replacing: found, in: unit)
                 guard replacement != found else { continue }
-                out.append(StyleFinding.make(rule, unit: unit, range: match.range, replacement: replacement,
-                                             values: ["term": pairs[match.index].key]))
+                let d = StyleFinding.make(rule, unit: unit, range: match.range, replacement: replacement,
+                                          values: ["term": pairs[match.index].key])
+                out.append(treatment == .suggest ? StyleFinding.suggestedOnly(d) : d)
             }
         }
         return out
