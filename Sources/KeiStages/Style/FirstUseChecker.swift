@@ -74,12 +74,14 @@ struct FirstUseChecker: StyleChecker {
         return out
     }
 
-    /// What each acronym stands for: the article's own expansion (its first definition that gives one),
-    /// else the vocabulary's.
+    /// What each acronym stands for: the article's own expansion (its first definition that gives one,
+    /// the author's before a quotation's), else the vocabulary's.
     func articleExpansions(_ occurrences: [AcronymOccurrence]) -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for o in occurrences where o.kind == .definition && o.place.isActive {
-            if out[o.acronym] == nil, let e = o.expansion, !e.isEmpty { out[o.acronym] = [e] }
+        for active in [true, false] {
+            for o in occurrences where o.kind == .definition && o.place.informs && o.place.isActive == active {
+                if out[o.acronym] == nil, let e = o.expansion, !e.isEmpty { out[o.acronym] = [e] }
+            }
         }
         for entry in vocabulary.acronyms where out[entry.acronym] == nil { out[entry.acronym] = entry.expansions }
         return out
@@ -87,52 +89,67 @@ struct FirstUseChecker: StyleChecker {
 
     // MARK: Acronyms
 
+    /// The findings of `check` for one acronym's `occurrences` in one segment (the abstract, or the body
+    /// with its notes), in reading order.
     func findings(_ check: StyleFirstUseCheck, rule: StyleRule, acronym: String, occurrences: [AcronymOccurrence],
                   expansions: [String], article: StyleArticle) -> [Diagnostic] {
-        let active = occurrences.filter(\.place.isActive)
-        let definitions = active.filter { $0.kind == .definition }
-        let part = occurrences[0].place.part.segment == 0 ? "abstract" : "main text"
+        // The definitions that tell the reader what the letters mean (the author's or quoted words).
+        let definitions = occurrences.filter { $0.kind == .definition && $0.place.informs }
+        let expansion = expansions.joined(separator: " or ")
         switch check {
         case .acronymDefined, .acronymBeforeDefinition:
-            guard let first = active.first, first.kind == .use else { return [] }
+            // The author's uses and every definition, in reading order.
+            let relevant = occurrences.filter { $0.kind == .definition ? $0.place.informs : $0.place.isActive }
+            guard let first = relevant.first, first.kind == .use else { return [] }
             let definedLater = !definitions.isEmpty
             guard definedLater == (check == .acronymBeforeDefinition) else { return [] }
-            let usesBefore = active.prefix { $0.kind == .use }.count
-            var values = ["acronym": acronym, "expansion": expansions.joined(separator: " or "),
-                          "uses": String(usesBefore), "part": part]
-            if let d = definitions.first { values["defined-at"] = "line \(article.analysis.units[d.unit].location.line)" }
+            let usesBefore = relevant.prefix { $0.kind == .use }.count
+            var values = ["acronym": acronym, "expansion": expansion, "uses": String(usesBefore), "part": first.part.shown]
+            if let d = definitions.first { values["defined-at"] = where_(d, from: first, article: article) }
             guard !expansions.isEmpty || definedLater else { return [] }
             return report(rule, first, article: article, values: values,
                           spelledOut: spelledOut(first, acronym: acronym, expansions: expansions, article: article))
         case .acronymDefinedTwice:
-            // With no use at all the fix is to drop the acronym everywhere (acronym-unused says so).
-            guard occurrences.contains(where: { $0.kind == .use }) else { return [] }
-            var seen: Set<FirstUsePlace.Part> = []
             var out: [Diagnostic] = []
-            for d in definitions {
-                if seen.contains(d.part) {
-                    let unit = article.analysis.units[d.unit]
-                    // The acronym alone replaces the whole definition, when its expansion was recognized.
-                    let range = d.whole ?? d.range
-                    if rule.scopes.applies(to: unit, range: range) {
-                        out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: d.whole.map { _ in unit.string(of: d.core) },
-                                                     values: ["acronym": acronym, "expansion": expansions.joined(separator: " or "), "part": part]))
-                    }
-                }
-                seen.insert(d.part)
+            for (i, d) in definitions.enumerated() where repeats(d, definitions[..<i]) {
+                let unit = article.analysis.units[d.unit]
+                // The acronym alone replaces the whole definition, when its expansion was recognized.
+                let range = d.whole ?? d.range
+                guard d.place.isActive, rule.scopes.applies(to: unit, range: range) else { continue }
+                let earlier = definitions[..<i].first { $0.part == d.part }!
+                out.append(StyleFinding.make(rule, unit: unit, range: range, replacement: d.whole.map { _ in unit.string(of: d.core) },
+                                             values: ["acronym": acronym, "expansion": expansion, "part": d.part.shown,
+                                                      "defined-at": where_(earlier, from: d, article: article)]))
+            }
+            return out
+        case .acronymTwoMeanings:
+            // Each definition whose expansion differs from every earlier one in the segment.
+            var out: [Diagnostic] = []
+            for (i, d) in definitions.enumerated() {
+                guard let e = d.expansion,
+                      let other = definitions[..<i].first(where: { $0.expansion != nil && !AcronymScanner.sameMeaning($0.expansion!, e) }),
+                      !definitions[..<i].contains(where: { $0.expansion.map { AcronymScanner.sameMeaning($0, e) } ?? false }) else { continue }
+                let unit = article.analysis.units[d.unit]
+                guard d.place.isActive, rule.scopes.applies(to: unit, range: d.range) else { continue }
+                out.append(StyleFinding.make(rule, unit: unit, range: d.whole ?? d.range,
+                                             values: ["acronym": acronym, "expansion": e, "other": other.expansion!,
+                                                      "part": d.part.shown, "defined-at": where_(other, from: d, article: article)],
+                                             fixText: "Give one of the terms another abbreviation, or write it out in full throughout."))
             }
             return out
         case .acronymUnused:
-            // Unused: no use follows the part's first definition (a second definition is not a use). Then
-            // every definition in the part is reported: each should lose its acronym.
+            // Unused: no use follows the segment's first definition, and no second definition of the same
+            // term in its part (acronym-defined-twice reports that one: written as the acronym alone, it is
+            // the use). Then every definition is reported: each should lose its acronym.
             guard let first = definitions.first, let at = occurrences.firstIndex(where: { $0.range == first.range && $0.unit == first.unit }),
-                  !occurrences[(at + 1)...].contains(where: { $0.kind == .use }) else { return [] }
+                  !occurrences[(at + 1)...].contains(where: { $0.kind == .use }),
+                  !definitions.indices.contains(where: { repeats(definitions[$0], definitions[..<$0]) }) else { return [] }
             var out: [Diagnostic] = []
             for o in definitions {
                 let unit = article.analysis.units[o.unit]
                 guard rule.scopes.applies(to: unit, range: o.range) else { continue }
                 out.append(StyleFinding.make(rule, unit: unit, range: o.range, replacement: o.drop?.replacement,
-                                             values: ["acronym": acronym, "expansion": expansions.joined(separator: " or "), "part": part],
+                                             values: ["acronym": acronym, "expansion": expansion, "part": o.part.shown],
                                              fixText: o.drop.map { $0.replacement.isEmpty ? "Delete “\(unit.string(of: $0.range))”." : "Write “\($0.replacement)”." },
                                              editRange: o.drop?.range))
             }
@@ -140,6 +157,24 @@ struct FirstUseChecker: StyleChecker {
         case .fullNameFirst:
             return []
         }
+    }
+
+    /// Whether definition `d` spells out again, in the same part, a term an `earlier` definition spelled
+    /// out (an unrecognized expansion counts as the same term).
+    func repeats(_ d: AcronymOccurrence, _ earlier: ArraySlice<AcronymOccurrence>) -> Bool {
+        earlier.contains { e in
+            e.part == d.part && (e.expansion == nil || d.expansion == nil || AcronymScanner.sameMeaning(e.expansion!, d.expansion!))
+        }
+    }
+
+    /// Where occurrence `o` stands, as a message says it to a reader at occurrence `from`: "later in this
+    /// paragraph" (or "earlier …") in the same unit, "line N" otherwise (1-based source line of o's unit).
+    func where_(_ o: AcronymOccurrence, from: AcronymOccurrence, article: StyleArticle) -> String {
+        let unit = article.analysis.units[o.unit]
+        if o.unit == from.unit {
+            return "\(o.range.lowerBound > from.range.lowerBound ? "later" : "earlier") in this \(unit.scope.blockName)"
+        }
+        return "line \(unit.location.line)"
     }
 
     /// "expansion (ACRONYM)" to replace a bare use, when one expansion fits and the use has no ending.
@@ -193,4 +228,30 @@ struct FirstUseChecker: StyleChecker {
 
 private extension AcronymOccurrence {
     var part: FirstUsePlace.Part { place.part }
+}
+
+private extension FirstUsePlace.Part {
+    /// The part as a message names it.
+    var shown: String {
+        switch self {
+        case .abstract: return "abstract"
+        case .body: return "main text"
+        case .notes: return "notes"
+        }
+    }
+}
+
+private extension TextScope {
+    /// What a reader calls a block of this scope ("later in this paragraph").
+    var blockName: String {
+        switch self {
+        case .abstract, .paragraph: return "paragraph"
+        case .listItem: return "list item"
+        case .quotation: return "quotation"
+        case .tableCell: return "table cell"
+        case .caption: return "caption"
+        case .note: return "note"
+        case .title, .subtitle, .heading, .reference: return "line"
+        }
+    }
 }
