@@ -52,22 +52,27 @@ import KeiTestSupport
         #expect(Self.summary(apart) == ["style.acronym-before-definition NCG"])
         let line = try #require(apart.first).location.line
         #expect(apart[0].message.contains("before its definition (line \(line + 2))"), "\(apart[0].message)")
+        let sameLine = try Self.run("<p>The NCG met in June.</p><p>The Nuclear Consultative Group (NCG) then agreed, and the NCG will meet again.</p>")
+        #expect(sameLine.first?.message.contains("before its definition (later on line \(line))") == true, "\(Self.summary(sameLine))")
     }
 
     // MARK: Breaker findings (issue 7)
 
     @Test func aDefinitionInQuotedWordsDefines() throws {
-        // The reader learns what NCG means from the quotation: the later use needs no second spelling out.
-        let ds = try Self.run("<p>He said “the Nuclear Consultative Group (NCG) is vital” and the NCG met.</p>")
-        #expect(ds.isEmpty, "\(Self.summary(ds))")
-        let block = try Self.run("<blockquote><p>The Nuclear Consultative Group (NCG) is vital.</p></blockquote><p>The NCG met in June.</p>")
-        #expect(block.isEmpty, "\(Self.summary(block))")
-        // The author's own second definition after a quoted one is a repetition.
-        let again = try Self.run("<p>He said “the Nuclear Consultative Group (NCG) is vital.” The Nuclear Consultative Group (NCG) met, and the NCG agreed.</p>")
-        #expect(Self.summary(again) == ["style.acronym-defined-twice Nuclear Consultative Group (NCG)"])
-        // A cited title is a name, not a definition.
-        let cited = try Self.run("<p>See <cite>The Nuclear Consultative Group (NCG) at Work</cite>; the NCG met, and the NCG agreed.</p>")
-        #expect(Self.summary(cited) == ["style.acronym-defined NCG"])
+        let cases: [(body: String, expected: [String])] = [
+            // The reader learns what NCG means from the quotation: the later use needs no second spelling out.
+            ("<p>He said “the Nuclear Consultative Group (NCG) is vital” and the NCG met.</p>", []),
+            ("<blockquote><p>The Nuclear Consultative Group (NCG) is vital.</p></blockquote><p>The NCG met in June.</p>", []),
+            // The author's own second definition after a quoted one is a repetition.
+            ("<p>He said “the Nuclear Consultative Group (NCG) is vital.” The Nuclear Consultative Group (NCG) met, and the NCG agreed.</p>",
+             ["style.acronym-defined-twice Nuclear Consultative Group (NCG)"]),
+            // A cited title is a name, not a definition.
+            ("<p>See <cite>The Nuclear Consultative Group (NCG) at Work</cite>; the NCG met, and the NCG agreed.</p>",
+             ["style.acronym-defined NCG"]),
+        ]
+        for c in cases {
+            #expect(try Self.findings(c.body) == c.expected, "\(c.body)")
+        }
     }
 
     @Test func oneAcronymForTwoTermsIsItsOwnFinding() throws {
@@ -214,6 +219,7 @@ import KeiTestSupport
     @Test func aSurnameBeforeTheFullNameIsReportedWithTheFullNameAsFix() throws {
         let ds = try Self.run("<p>Trump’s envoy arrived first; Trump followed, and President Donald Trump met Lee Jae Myung.</p>")
         #expect(Self.summary(ds) == ["style.full-name-first Trump"])
+        #expect(ds[0].message.contains("Donald Trump (later in this paragraph)"), "\(ds[0].message)")
         #expect(ds[0].edits.map(\.replacement) == ["Donald Trump"])
     }
 

@@ -167,14 +167,20 @@ struct FirstUseChecker: StyleChecker {
         }
     }
 
-    /// Where occurrence `o` stands, as a message says it to a reader at occurrence `from`: "later in this
-    /// paragraph" (or "earlier …") in the same unit, "line N" otherwise (1-based source line of o's unit).
+    /// Where occurrence `o` stands, as a message says it to a reader at occurrence `from`.
     func where_(_ o: AcronymOccurrence, from: AcronymOccurrence, article: StyleArticle) -> String {
-        let unit = article.analysis.units[o.unit]
-        if o.unit == from.unit {
-            return "\(o.range.lowerBound > from.range.lowerBound ? "later" : "earlier") in this \(unit.scope.blockName)"
-        }
-        return "line \(unit.location.line)"
+        Self.place(unit: o.unit, offset: o.range.lowerBound, from: (from.unit, from.range.lowerBound), article: article)
+    }
+
+    /// Where the words at UTF-8 `offset` of unit `unit` stand, for a message read at `from` (unit,
+    /// offset): "later in this paragraph" (or "earlier …", "… in this note") in the same unit, "later on
+    /// line N" in another unit on the same source line, else "line N" (1-based source line of the unit).
+    static func place(unit: Int, offset: Int, from: (unit: Int, offset: Int), article: StyleArticle) -> String {
+        let target = article.analysis.units[unit]
+        let direction = (unit, offset) > from ? "later" : "earlier"
+        if unit == from.unit { return "\(direction) in this \(target.scope.blockName)" }
+        let line = target.location.line
+        return line == article.analysis.units[from.unit].location.line ? "\(direction) on line \(line)" : "line \(line)"
     }
 
     /// "expansion (ACRONYM)" to replace a bare use, when one expansion fits and the use has no ending.
@@ -217,10 +223,11 @@ struct FirstUseChecker: StyleChecker {
             let unit = article.analysis.units[m.unit]
             guard rule.scopes.applies(to: unit, range: m.range) else { continue }
             let fullNames = named.map { names.people[$0].fullName }
-            let later = named.map { article.analysis.units[mentions[firstFull[$0]!].unit].location.line }.min() ?? 0
+            let full = mentions[named.map { firstFull[$0]! }.min()!]
+            let later = Self.place(unit: full.unit, offset: full.range.lowerBound, from: (m.unit, m.range.lowerBound), article: article)
             out.append(StyleFinding.make(rule, unit: unit, range: m.core, replacement: fullNames.count == 1 ? fullNames[0] : nil,
                                          values: ["surname": surname, "name": fullNames.joined(separator: " or "),
-                                                  "named-at": "line \(later)"]))
+                                                  "named-at": later]))
         }
         return out
     }
