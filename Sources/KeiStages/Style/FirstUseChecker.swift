@@ -8,17 +8,24 @@ import KeiDocument
 /// - `acronym-defined`: the first use of an acronym in a part (the abstract; the body with its notes,
 ///   see ``FirstUsePlace``) is not its definition and no definition follows in that part. Reported at
 ///   that use, with "expansion (ACRONYM)" as the fix (none for an ambiguous acronym or a plural or
-///   possessive use, where the expansion would need rewording).
+///   possessive use, where the expansion would need rewording). A definition in quoted words counts as
+///   one (``FirstUsePlace/informs``); the message names the use's part (abstract, main text, notes).
 /// - `acronym-before-definition`: an acronym used in a part before the definition that part gives
-///   later. Reported at the first such use (the message counts the others), with the same fix.
-/// - `acronym-defined-twice`: a second definition in the same part (the body may define again what the
-///   abstract defined; a note may define again what the body defined, as endnotes are read on their
-///   own). The fix writes the acronym alone.
+///   later. Reported at the first such use (the message counts the others and says where the definition
+///   is: "later in this paragraph", "later on line N" or "line N"), with the same fix.
+/// - `acronym-defined-twice`: a second definition of the same term in the same part (the body may
+///   define again what the abstract defined; a note may define again what the body defined, as endnotes
+///   are read on their own). Reported also when the acronym has no other use: written alone, the second
+///   one is the use. The fix writes the acronym alone. Quoted definitions count but are not reported.
+/// - `acronym-two-meanings`: a definition of another term with the same letters ("Ministry of
+///   Unification (MOU)", then "memorandum of understanding (MOU)") in the same segment; reported at the
+///   new term's definition, no fix. Terms are compared by ``AcronymScanner/sameMeaning(_:_:)``; a
+///   definition whose expansion was not recognized is taken as the same term.
 /// - `acronym-unused`: a part that defines an acronym and never uses it after its first definition, in
 ///   the author's words, a quotation, a table or a caption (CMOS 17th ed., 10.3: no abbreviation for a
-///   term used once). Every definition in the part is reported (a second one is no use; and then
-///   `acronym-defined-twice` stays silent, as dropping the acronym is the fix). The fix drops
-///   " (ACRONYM)" (or, for "ACRONYM (expansion)", keeps the expansion).
+///   term used once), and does not define it again (then `acronym-defined-twice` reports). Every
+///   definition in the part is reported. The fix drops " (ACRONYM)" (or, for "ACRONYM (expansion)",
+///   keeps the expansion).
 /// - `full-name-first`: a surname alone ("Trump") before the person's full name ("Donald Trump") first
 ///   appears; reported only when the full name does appear later in the article (abstract, body and
 ///   notes in reading order; a full name in the abstract counts for the body), so a "Kim" who is
