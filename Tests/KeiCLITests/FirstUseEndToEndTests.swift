@@ -49,4 +49,36 @@ import KeiTestSupport
         #expect(Self.findings(fixed) == Self.findings(check))
         #expect(fixed.jatsProblems.isEmpty, "\(fixed.jatsProblems)")
     }
+
+    /// The breaker's acronym page (issue 7), reduced: two meanings, a double definition, a quoted
+    /// definition, a field acronym outside the old vocabulary, and a first use in a note.
+    @Test func acronymFindingsSayWhatIsWrongAndWhere() throws {
+        let page = """
+        <html lang="en"><head><meta charset="utf-8"><title>Institutions of the Alliance</title></head>
+        <body><article><h1>Institutions of the Alliance</h1>
+        <h2>Introduction</h2>
+        <p>The Ministry of Unification (MOU) signed a memorandum of understanding (MOU), and the MOU took effect.</p>
+        <p>North Korea (DPRK) fired a missile. The Democratic People’s Republic of Korea (DPRK) insists on its status.</p>
+        <p>He said “the Nuclear Consultative Group (NCG) is vital” and the NCG met. KAMD needs funds, and KAMD will grow.<sup><a href="#fn1" id="fnref1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
+        <section class="footnotes" role="doc-endnotes"><h2>Notes</h2><ol>
+        <li id="fn1"><p>KCNA reported it. <a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+        </ol></section>
+        </article></body></html>
+        """
+        let dir = TestPaths.temporaryDirectory("kei-first-use-breaker")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("acronyms.html")
+        try Data(page.utf8).write(to: file)
+        let check = try PageCheck.run(file)
+        let found = Self.findings(check).filter { !$0.hasPrefix("style.manuscript") }
+        #expect(found == [
+            "style.acronym-two-meanings 4 memorandum of understanding (MOU)",
+            "style.acronym-defined-twice 5 Democratic People’s Republic of Korea (DPRK)",
+            "style.acronym-defined 6 KAMD",
+            "style.acronym-defined 8 KCNA",
+        ], "\(found) \(check.stderr)")
+        let messages = check.rules(prefix: "style.acronym").compactMap { $0["message"] as? String }
+        #expect(messages.contains { $0.contains("KCNA is used in the notes") }, "\(messages)")
+        #expect(messages.contains { $0.contains("DPRK is already spelled out (earlier in this paragraph)") }, "\(messages)")
+    }
 }

@@ -97,7 +97,9 @@ import KeiTestSupport
         #expect(v.acronym("MOU")?.expansions.count == 2)
         #expect(v.neverSpelledOut.contains("U.S."))
         #expect(v.people.contains(StylePerson("Lee Jae Myung", surname: "Lee")))
-        #expect(sheet.rules(of: .firstUse).count == 5)
+        #expect(v.people.contains(StylePerson("Sergey Lavrov", surname: "Lavrov")))
+        for a in ["KAMD", "KMPR", "HEU", "CVID", "DoD"] { #expect(v.acronym(a) != nil, "\(a)") }
+        #expect(sheet.rules(of: .firstUse).count == 6)
         #expect(sheet.rules(of: .manuscript).count == 3)
     }
 }

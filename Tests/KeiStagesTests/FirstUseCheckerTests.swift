@@ -45,8 +45,79 @@ import KeiTestSupport
     @Test func aUseBeforeTheDefinitionIsReportedOnceAtTheFirstUse() throws {
         let ds = try Self.run("<p>The NCG met in June and the NCG met in July; the Nuclear Consultative Group (NCG) then agreed on guidelines, and the NCG will meet again.</p>")
         #expect(Self.summary(ds) == ["style.acronym-before-definition NCG"])
-        #expect(ds[0].message.contains("before its definition"))
+        // Use and definition share a line and a paragraph: the message says so rather than "(line N)".
+        #expect(ds[0].message.contains("before its definition (later in this paragraph)"), "\(ds[0].message)")
         #expect(ds[0].edits.isEmpty)
+        let apart = try Self.run("<p>The NCG met in June.</p>\n\n<p>The Nuclear Consultative Group (NCG) then agreed, and the NCG will meet again.</p>")
+        #expect(Self.summary(apart) == ["style.acronym-before-definition NCG"])
+        let line = try #require(apart.first).location.line
+        #expect(apart[0].message.contains("before its definition (line \(line + 2))"), "\(apart[0].message)")
+        let sameLine = try Self.run("<p>The NCG met in June.</p><p>The Nuclear Consultative Group (NCG) then agreed, and the NCG will meet again.</p>")
+        #expect(sameLine.first?.message.contains("before its definition (later on line \(line))") == true, "\(Self.summary(sameLine))")
+    }
+
+    // MARK: Breaker findings (issue 7)
+
+    @Test func aDefinitionInQuotedWordsDefines() throws {
+        let cases: [(body: String, expected: [String])] = [
+            // The reader learns what NCG means from the quotation: the later use needs no second spelling out.
+            ("<p>He said “the Nuclear Consultative Group (NCG) is vital” and the NCG met.</p>", []),
+            ("<blockquote><p>The Nuclear Consultative Group (NCG) is vital.</p></blockquote><p>The NCG met in June.</p>", []),
+            // The author's own second definition after a quoted one is a repetition.
+            ("<p>He said “the Nuclear Consultative Group (NCG) is vital.” The Nuclear Consultative Group (NCG) met, and the NCG agreed.</p>",
+             ["style.acronym-defined-twice Nuclear Consultative Group (NCG)"]),
+            // A cited title is a name, not a definition.
+            ("<p>See <cite>The Nuclear Consultative Group (NCG) at Work</cite>; the NCG met, and the NCG agreed.</p>",
+             ["style.acronym-defined NCG"]),
+        ]
+        for c in cases {
+            #expect(try Self.findings(c.body) == c.expected, "\(c.body)")
+        }
+    }
+
+    @Test func oneAcronymForTwoTermsIsItsOwnFinding() throws {
+        let ds = try Self.run("<p>The Ministry of Unification (MOU) signed a memorandum of understanding (MOU) with the National Intelligence Service, and the MOU took effect.</p>")
+        #expect(Self.summary(ds) == ["style.acronym-two-meanings memorandum of understanding (MOU)"])
+        #expect(ds[0].message.contains("“memorandum of understanding”") && ds[0].message.contains("“Ministry of Unification”"), "\(ds[0].message)")
+        #expect(!ds[0].message.contains("alone"))
+        #expect(ds[0].edits.isEmpty)
+        // The same term written two ways is one term.
+        let same = try Self.run("<p>U.S. Forces Korea (USFK) moved. USFK grew, and United States Forces Korea (USFK) moved again.</p>")
+        #expect(Self.summary(same) == ["style.acronym-defined-twice United States Forces Korea (USFK)"])
+    }
+
+    @Test func aSecondDefinitionOfAnOtherwiseUnusedAcronymIsDefinedTwice() throws {
+        let ds = try Self.run("<p>North Korea (DPRK) fired a missile in 2023. The Democratic People’s Republic of Korea (DPRK) insists on its status.</p>")
+        #expect(Self.summary(ds) == ["style.acronym-defined-twice Democratic People’s Republic of Korea (DPRK)"])
+        #expect(ds[0].edits.map(\.replacement) == ["DPRK"])
+        #expect(ds[0].message.contains("already spelled out (earlier in this paragraph)"), "\(ds[0].message)")
+        // An acronym the article defines itself, twice and never used: also defined twice, not unused twice.
+        let own = try Self.run("<p>Pick a long-term release (LTR) kernel.</p><p>Each long-term release (LTR) is kept for years.</p>")
+        #expect(Self.summary(own) == ["style.acronym-defined-twice long-term release (LTR)"])
+        // One definition and no use stays unused.
+        let once = try Self.run("<p>Pick a long-term release (LTR) kernel.</p>")
+        #expect(Self.summary(once) == ["style.acronym-unused (LTR)"])
+    }
+
+    @Test func aFindingInANoteSaysNotes() throws {
+        let ds = try Self.run("""
+            <p>The allies met in June.<sup><a href="#fn1" id="fnref1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
+            <section class="footnotes" role="doc-endnotes"><h2>Notes</h2><ol>
+            <li id="fn1"><p>KCNA reported the meeting. <a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+            </ol></section>
+            """)
+        #expect(Self.summary(ds) == ["style.acronym-defined KCNA"])
+        #expect(ds[0].message.contains("is used in the notes without being spelled out"), "\(ds[0].message)")
+    }
+
+    @Test func theFieldsCommonAcronymsAreInTheVocabulary() throws {
+        let ds = try Self.run("<p>KAMD and KMPR need funding; the HEU program makes CVID unrealistic, says the DoD.</p>")
+        #expect(Self.summary(ds) == ["style.acronym-defined KAMD", "style.acronym-defined KMPR", "style.acronym-defined HEU",
+                                     "style.acronym-defined CVID", "style.acronym-defined DoD"])
+        #expect(ds.first { $0.excerpt == "CVID" }?.edits.map(\.replacement) == ["complete, verifiable, and irreversible denuclearization (CVID)"])
+        // An expansion with the commas of a series is recognized as a definition's start (the fix for a second one).
+        let twice = try Self.run("<p>Complete, verifiable, and irreversible denuclearization (CVID) failed. CVID is dead; complete, verifiable, and irreversible denuclearization (CVID) is a slogan.</p>")
+        #expect(twice.first?.edits.map(\.replacement) == ["CVID"], "\(Self.summary(twice))")
     }
 
     @Test func aSecondDefinitionWithoutARecognizedExpansionGetsNoEdit() throws {
@@ -98,8 +169,8 @@ import KeiTestSupport
         #expect(ds.isEmpty, "\(Self.summary(ds))")
     }
 
-    @Test func quotationsNeitherDefineNorAreReportedButCountAsUses() throws {
-        // Quoted acronym before any definition: not reported; the quoted definition does not define.
+    @Test func quotationsAreNotReportedButCountAsUses() throws {
+        // Quoted acronym before any definition: not reported; the quoted, unused definition is not reported either.
         let quoted = try Self.run("<p>The minister said <q>OPCON must come back</q> and spoke of “the Nuclear Consultative Group (NCG)” at length.</p>")
         #expect(quoted.isEmpty, "\(Self.summary(quoted))")
         // A later quoted use keeps a definition from being unused.
@@ -148,6 +219,7 @@ import KeiTestSupport
     @Test func aSurnameBeforeTheFullNameIsReportedWithTheFullNameAsFix() throws {
         let ds = try Self.run("<p>Trump’s envoy arrived first; Trump followed, and President Donald Trump met Lee Jae Myung.</p>")
         #expect(Self.summary(ds) == ["style.full-name-first Trump"])
+        #expect(ds[0].message.contains("Donald Trump (later in this paragraph)"), "\(ds[0].message)")
         #expect(ds[0].edits.map(\.replacement) == ["Donald Trump"])
     }
 

@@ -36,6 +36,31 @@ import KeiTestSupport
         #expect(long.first { $0.rule == "style.manuscript-length" }?.message.contains("101 words") == true)
     }
 
+    /// Whole-article findings stand on the title's words when the model gives the title a source span
+    /// (the page's `<h1>`), else at line 1 with no span: whichever the ingested model gives, the finding
+    /// must agree with it.
+    @Test func wholeArticleFindingsStandOnTheTitleWhenItHasASpan() throws {
+        let html = StylePageRun.page("<h2>Introduction</h2><p>\(Self.words(30))</p>", title: "Deterrence in Review")
+        let dir = TestPaths.temporaryDirectory("kei-manuscript-title")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("x.html")
+        try Data(html.utf8).write(to: file)
+        let (article, _) = try StageHarness.ingest(file: file, display: "x.html")
+        let title = try #require(ArticleAnalysis(article).units.first { $0.scope == .title })
+        let titleSpan = title.text.span
+        let ds = try StylePageRun.run(html, prefix: "style.manuscript", manuscript: Self.spec)
+        #expect(Set(ds.map(\.rule)) == ["style.manuscript-length", "style.manuscript-abstract"])
+        for d in ds {
+            if let titleSpan {
+                #expect(d.span == titleSpan, "\(d.rule)")
+                #expect(d.excerpt == "Deterrence in Review", "\(d.rule)")
+                #expect(d.location.line > 0, "\(d.rule)")
+            } else {
+                #expect(d.span == nil && d.location.line == 1, "\(d.rule)")
+            }
+        }
+    }
+
     @Test func aMissingAbstractIsReportedWhenRequired() throws {
         let missing = try Self.run("<h2>Introduction</h2><p>\(Self.words(60))</p>")
         #expect(missing.map(\.rule) == ["style.manuscript-abstract"])

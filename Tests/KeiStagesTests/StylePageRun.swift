@@ -24,17 +24,19 @@ enum StylePageRun {
 
     /// The diagnostics of `lint.style` on `html` whose rule ids start with `prefix`.
     static func run(_ html: String, style: String? = nil, prefix: String = "style.",
-                    manuscript: String = defaultManuscript) throws -> [Diagnostic] {
-        try run(Data(html.utf8), style: style, prefix: prefix, manuscript: manuscript)
+                    manuscript: String = defaultManuscript, styleFiles: [String: String] = [:]) throws -> [Diagnostic] {
+        try run(Data(html.utf8), style: style, prefix: prefix, manuscript: manuscript, styleFiles: styleFiles)
     }
 
     static let defaultManuscript = "manuscript:\n  min-words: 4500\n  max-words: 6000\n  abstract: required\n  parts: [title, abstract, body, notes, appendix]\n"
 
     /// The diagnostics of `lint.style` on the page bytes `html` whose rule ids start with `prefix`.
+    /// `styleFiles` (file name → text) are written beside the style, for a style that extends them.
     static func run(_ html: Data, style: String? = nil, prefix: String = "style.",
-                    manuscript: String = defaultManuscript) throws -> [Diagnostic] {
+                    manuscript: String = defaultManuscript, styleFiles: [String: String] = [:]) throws -> [Diagnostic] {
         let fixture = try ProjectFixture()
         defer { fixture.remove() }
+        for (name, text) in styleFiles { try fixture.write("Workflows/styles/\(name)", text) }
         try fixture.write("Workflows/styles/s.yml", try style ?? shippedStyle())
         try fixture.write("Workflows/journals/j.yml", "title: Korea Policy\npublisher: KEI\nstyle: ../styles/s.yml\n" + manuscript)
         try html.write(to: fixture.root.appendingPathComponent("Samples/x.html"))

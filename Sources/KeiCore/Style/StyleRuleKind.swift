@@ -74,6 +74,9 @@ public enum StyleFirstUseCheck: String, Sendable, Hashable, CaseIterable {
     case acronymDefinedTwice = "acronym-defined-twice"
     /// An acronym defined and never used again.
     case acronymUnused = "acronym-unused"
+    /// One acronym spelled out for two different terms in the same part ("Ministry of Unification (MOU)",
+    /// "memorandum of understanding (MOU)").
+    case acronymTwoMeanings = "acronym-two-meanings"
     /// A person's full name comes before surname-only references.
     case fullNameFirst = "full-name-first"
 }

@@ -38,13 +38,35 @@ struct AcronymScanner: Sendable {
         self.vocabulary = map
     }
 
-    /// The words of an acronym or an expansion, cut at spaces and hyphens.
+    /// The words of an acronym or an expansion, cut at spaces and hyphens, without the commas of a series
+    /// ("complete, verifiable, and irreversible denuclearization").
     static func words(_ text: String) -> [String] {
-        text.split { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" }.map(String.init)
+        text.split { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" }
+            .map { String($0.hasSuffix(",") ? $0.dropLast() : $0) }.filter { !$0.isEmpty }
     }
 
     static func normalized(_ word: String) -> String {
         word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    /// Whether two expansions of one acronym name the same term: their words, in any case, with hyphens
+    /// as spaces, "U.S." and "U.N." read as "United States" and "United Nations", and function words
+    /// left out, are the same, or one's are the end of the other's ("wartime operational control",
+    /// "operational control"). "Ministry of Unification" and "memorandum of understanding" are not.
+    static func sameMeaning(_ a: String, _ b: String) -> Bool {
+        func key(_ text: String) -> [String] {
+            words(text).flatMap { word -> [String] in
+                let w = normalized(word)
+                switch w {
+                case "u.s.": return ["united", "states"]
+                case "u.n.": return ["united", "nations"]
+                default: return functionWords.contains(w) || w.isEmpty ? [] : [w]
+                }
+            }
+        }
+        let (x, y) = (key(a), key(b))
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        return !short.isEmpty && Array(long.suffix(short.count)) == short
     }
 
     /// Every definition and use in `analysis`, in reading order.

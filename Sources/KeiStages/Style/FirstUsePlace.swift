@@ -14,9 +14,13 @@ import KeiDocument
 /// cited works) are not read at all: such units have no place.
 ///
 /// **Activity.** Words in a quotation (a `<q>`, text between quotation marks, a block quotation and its
-/// attribution) or in a cited title are the source's, not the author's: they never define an acronym and
-/// are never reported, but they are read, so they count as a use of an acronym already defined (for
-/// `acronym-unused`) and a full name in them counts as the person's full name. Table cells and captions
+/// attribution) or in a cited title are the source's, not the author's: they are never reported, but
+/// they are read, so they count as a use of an acronym already defined (for `acronym-unused`) and a full
+/// name in them counts as the person's full name. A definition in quoted words ("the minister spoke of
+/// “the Nuclear Consultative Group (NCG)”") does define the acronym: it tells the reader what the
+/// letters stand for, which is all the first-use rule asks, and editors accept it rather than spell the
+/// term out a second time (CMOS 17th ed., 10.3 asks only that the term be spelled out at first use;
+/// quoted words are not altered, 13.7). A cited title does not define: a title is a name, read as one. Table cells and captions
 /// are passive too: like headings they are read apart from the text's order (a caption of a picture at
 /// the top of a page is read with the picture, not as the first sentence), and tables abbreviate freely
 /// (CMOS 17th ed., 10.2, 3.51), but they are read, so they count as uses. Words in URLs, code, note
@@ -30,8 +34,11 @@ struct FirstUsePlace: Sendable, Hashable {
     }
 
     var part: Part
-    /// The author's own running text (false: quoted or a cited title).
+    /// The author's own running text (false: quoted or a cited title, a table cell or a caption).
     var isActive: Bool
+    /// Whether a definition here counts: the author's running text or quoted words (not a cited title,
+    /// a table cell or a caption).
+    var informs: Bool
 
     /// The part a unit of `scope` is in, or nil when the unit does not count for first use.
     static func part(of scope: TextScope) -> Part? {
@@ -47,15 +54,17 @@ struct FirstUsePlace: Sendable, Hashable {
     static func of(_ unit: TextUnit, range: Range<Int>) -> FirstUsePlace? {
         guard let part = part(of: unit.scope) else { return nil }
         var active = ![.quotation, .tableCell, .caption].contains(unit.scope)
+        var informs = active || unit.scope == .quotation
         for s in unit.scopes {
             if s.range.lowerBound >= range.upperBound { break }
             guard s.overlaps(range) else { continue }
             switch s.kind {
             case .url, .code, .noteMarker, .image: return nil
-            case .quotation, .citedTitle: active = false
+            case .quotation: active = false
+            case .citedTitle: active = false; informs = false
             case .link: break
             }
         }
-        return FirstUsePlace(part: part, isActive: active)
+        return FirstUsePlace(part: part, isActive: active, informs: informs)
     }
 }

@@ -22,10 +22,10 @@ import KeiDocument
 ///   text"), and a main-text section that comes after an appendix or a notes heading (at its heading). The title
 ///   is always first in the model and is not checked. Message values: `{part}`, `{after}`, `{order}`.
 ///
-/// **Location.** `length` and `abstract` concern the whole article: their findings stand at line 1 of
-/// the article's source, with no span (the title comes from metadata and has no span of its own, and a
-/// span over the whole text would not say more); a suppression comment for the rule anywhere in the page
-/// silences them. `order` findings stand on the part that is out of place: a section's heading, or the
+/// **Location.** `length` and `abstract` concern the whole article: their findings stand on the title,
+/// with its span, when the analysis's title unit has one (the page's `<h1>`); else at line 1 of the
+/// article's source with no span (a title from metadata alone has no place in the text, and a span over
+/// the whole text would not say more); a suppression covering the title (or line 1) silences them. `order` findings stand on the part that is out of place: a section's heading, or the
 /// first sentence of the abstract or of the first note.
 struct ManuscriptChecker: StyleChecker {
     static let kind = StyleRuleKind.manuscript
@@ -65,9 +65,16 @@ struct ManuscriptChecker: StyleChecker {
         return out
     }
 
-    /// Line 1 of the article's source: where whole-article findings stand.
-    func articleLocation(_ article: StyleArticle) -> SourceLocation {
-        SourceLocation(file: article.article.source, line: 1)
+    /// A whole-article finding of `rule`: on the title's words when the title unit has a source span,
+    /// else at line 1 of the article's source with no span.
+    func articleFinding(_ rule: StyleRule, _ article: StyleArticle, values: [String: String], fix: String) -> Diagnostic {
+        if let title = article.analysis.units.first(where: { $0.scope == .title }) {
+            let range = 0..<title.text.utf8Count
+            if !range.isEmpty, title.span(of: range) != nil {
+                return StyleFinding.make(rule, unit: title, range: range, values: values, fixText: fix)
+            }
+        }
+        return rule.diagnostic(values, at: SourceLocation(file: article.article.source, line: 1), span: nil, fix: fix)
     }
 
     /// The words of the main text (see the type's documentation).
@@ -93,13 +100,12 @@ struct ManuscriptChecker: StyleChecker {
                       "max": spec.maxWords.map { $0.formatted(.number.locale(.init(identifier: "en_US"))) } ?? "–",
                       "direction": low ? "short" : "long"]
         let fix = low ? "Add to the main text or agree the length with the editor." : "Cut the main text or move material to notes or an appendix."
-        return [rule.diagnostic(values, at: articleLocation(article), span: nil, fix: fix)]
+        return [articleFinding(rule, article, values: values, fix: fix)]
     }
 
     func abstract(_ rule: StyleRule, _ article: StyleArticle) -> [Diagnostic] {
         guard spec.abstractRequired, !article.analysis.units.contains(where: { $0.scope == .abstract }) else { return [] }
-        return [rule.diagnostic([:], at: articleLocation(article), span: nil,
-                                fix: "Add an abstract before the main text (a section headed “Abstract”).")]
+        return [articleFinding(rule, article, values: [:], fix: "Add an abstract before the main text (a section headed “Abstract”).")]
     }
 
     // MARK: Order
