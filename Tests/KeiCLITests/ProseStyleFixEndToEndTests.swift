@@ -14,7 +14,8 @@ import KeiTestSupport
     /// The rules under test (the page is too short for the manuscript rules, which are not these).
     static let rules: Set<String> = ["style.repeated-word", "style.straight-quotes", "style.hyphen-as-dash", "style.spaced-em-dash",
                                      "style.double-space", "style.space-before-punctuation", "style.ellipsis",
-                                     "style.number-spell-out", "style.thousands-separator", "style.sentence-length"]
+                                     "style.number-spell-out", "style.thousands-separator", "style.sentence-length",
+                                     "style.en-dash-range", "style.digit-grouping"]
 
     static let page = """
     <html lang="en"><head><meta charset="utf-8"><title>Alliances in Review</title>
@@ -74,5 +75,31 @@ import KeiTestSupport
         let left = (report["diagnostics"] as? [[String: Any]] ?? []).filter { Self.rules.contains($0["rule"] as? String ?? "") }
         #expect(left.isEmpty, "\(left)")
         #expect(jats.contains("About 28,500 U.S. troops"))
+    }
+
+    /// Breaker report §1.4, 1.6, 1.7 and §5 through the binary: the entity double space, an elision, four
+    /// dots, a page range in a note and an amount after a currency code are fixed; a ratio and a score are
+    /// left alone; "9,4" and a dash between two names are only suggested.
+    @Test func breakerCasesFixedOrSuggested() throws {
+        let page = """
+        <html lang="en"><head><meta charset="utf-8"><title>Alliances in Review</title>
+        <meta name="citation_title" content="Alliances in Review"><meta name="citation_author" content="Kim Example">
+        <meta name="citation_publication_date" content="2025-12-15"></head>
+        <body><article><h1>Alliances in Review</h1>
+        <p>The talks ended in May.&nbsp; Rock 'n' roll diplomacy followed, and the envoy left.... The ratio was 3 : 1.</p>
+        <p>The bill came to KRW 9000000000000, Seoul has 9,4 million people, and the Seoul - Washington talks went on.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
+        <ol class="footnotes"><li id="fn1"><p>Kim, <em>Alliances</em> (Seoul: KEI, 2024), pp. 12-14; the F-35 on 2025-12-15.</p></li></ol>
+        </article></body></html>
+        """
+        let (report, jats) = try Self.check(page, fix: true)
+        let changes = report["changes"] as? [[String: Any]] ?? []
+        let byRule = Dictionary(grouping: changes, by: { $0["rule"] as? String ?? "" }).mapValues(\.count)
+        #expect(byRule == ["style.double-space": 1, "style.straight-quotes": 2, "style.ellipsis": 1, "style.thousands-separator": 1,
+                           "style.en-dash-range": 1], "\(changes)")
+        let left = (report["diagnostics"] as? [[String: Any]] ?? []).filter { Self.rules.contains($0["rule"] as? String ?? "") }
+        #expect(left.compactMap { $0["rule"] as? String }.sorted() == ["style.digit-grouping", "style.hyphen-as-dash"], "\(left)")
+        #expect(jats.contains("The talks ended in May. Rock ’n’ roll diplomacy followed, and the envoy left. … The ratio was 3 : 1."), "\(jats)")
+        #expect(jats.contains("KRW 9,000,000,000,000, Seoul has 9,4 million people, and the Seoul - Washington talks"), "\(jats)")
+        #expect(jats.contains("pp. 12–14; the F-35 on 2025-12-15."), "\(jats)")
     }
 }

@@ -30,7 +30,7 @@ import KeiTestSupport
         "The ratio was 1/2 of the total.", "The 3–4 split held.", "It averaged 5.5 per day.", "The Hwasong 5 flew.",
         "The votes were 5 7 in committee.", "It was the 5th time.", "The 5-year plan ended.", "It was in (3) above.",
         "<q>We sent 3 ships,</q> he said.", "See <cite>3 Kingdoms</cite> for that.", "It ended with 0 votes.",
-        "In 2024, 3 officials of the 15 left.",
+        "In 2024, 3 officials of the 15 left.", "The ratio was 3 : 1.", "The vote was 5 - 4.", "It was 5 – 4.",
     ])
     func figuresThatStayFigures(_ text: String) throws {
         #expect(try Self.find(text, Self.spell).isEmpty, "\(text)")
@@ -65,5 +65,21 @@ import KeiTestSupport
     ])
     func numbersThatKeepTheirDigits(_ text: String) throws {
         #expect(try Self.find(text, Self.commas).isEmpty, "\(text)")
+    }
+
+    /// Breaker report §5: a currency code before the figure is no label; commas still apply.
+    @Test func aCurrencyCodeDoesNotMakeALabel() throws {
+        let found = try Self.find("It cost US$7 billion, or KRW 9000000000000, and Model 12345 did not.", Self.commas)
+        #expect(found.map(\.match) == ["9000000000000"] && found.first?.replacement == "9,000,000,000,000", "\(found)")
+        #expect(try Self.find("It cost KRW 5 trillion, and USD 3 more.", Self.spell).isEmpty, "amounts keep figures")
+    }
+
+    /// Breaker report §5: digits grouped wrongly ("9,4 million") are reported with an unsafe fix.
+    @Test func wrongDigitGroupingIsReported() throws {
+        let r = "style.digit-grouping"
+        let found = try Self.find("Seoul has 9,4 million people, 1,23,456 homes, 12,345 cars and 1,250,000.50 won.", r)
+        #expect(found.map(\.match) == ["9,4", "1,23,456"] && found.map(\.replacement) == ["9.4", "123,456"], "\(found)")
+        #expect(found.allSatisfy { $0.safe == false })
+        #expect(try Self.find("See pages 3,4 and No. 1,2 of the report.", r).isEmpty, "labels")
     }
 }

@@ -51,9 +51,13 @@ public enum StyleRuleKind: String, Sendable, Hashable, CaseIterable, Codable {
                     .init("unsafe", .list, "Words whose doubling is often grammatical (reported, fix only suggested).")]
         case .typography:
             return [.init("check", .choice(["straight-quotes", "hyphen-as-dash", "spaced-em-dash", "double-space",
-                                            "space-before-punctuation", "ellipsis"]), required: true, "Which typographic fault this rule reports.")]
+                                            "space-before-punctuation", "ellipsis", "en-dash-range"]), required: true, "Which typographic fault this rule reports."),
+                    .init("elisions", .list, "For straight-quotes: words written with an apostrophe for left-out letters, apostrophes included (\"'n'\", \"'em\"): each straight mark in them becomes ’."),
+                    .init("labels", .list, "For en-dash-range: words before a hyphenated pair of figures that make it a range (\"pp.\", \"pages\", \"nos.\")."),
+                    .init("scores", .list, "For en-dash-range: words before a hyphenated pair of figures that make it a score or vote (\"vote\", \"won\"), with \"was\", \"of\" or \"by\" allowed between.")]
         case .numbers:
-            return [.init("check", .choice(["spell-out", "thousands-separator"]), required: true, "Which number rule this is."),
+            return [.init("check", .choice(["spell-out", "thousands-separator", "digit-grouping"]), required: true, "Which number rule this is."),
+                    .init("currencies", .list, "Currency codes written before a figure (\"KRW\", \"USD\"): the figure is an amount, not a label, though the code is capitalized."),
                     .init("units", .list, "For spell-out: words after a figure that keep it a figure (units, \"percent\")."),
                     .init("labels", .list, "Words before a number that make it a label or reference, left as a figure (\"Article\", \"No.\", \"p.\").")]
         case .sentenceLength:

@@ -15,7 +15,8 @@ import KeiDocument
 /// - anything but white space touches it before ("$5", "(5", "-5", "2+2", "1/2") or anything but , . ;
 ///   ? ! ) or a closing quote or note marker touches it after ("5:30", "3–4", "5-year" is already a word),
 ///   or it is an enumerator at the start of a unit or line ("1. Introduction", "<br>2. Norway");
-/// - a number or another figure stands next to it ("5 10" in data);
+/// - a number or another figure stands next to it ("5 10" in data), or only a joining mark stands
+///   between them (a ratio "3 : 1", a score or vote "5 - 4");
 /// - its sentence also holds a figure of ten or more that is not a year (CMOS 9.7: numbers of one
 ///   category in one context are treated alike — "between 5 and 12 ships").
 /// The fix writes the word ("three", "Three" at the start of a sentence).
@@ -25,6 +26,13 @@ import KeiDocument
 /// them stand without a comma, and years never take one), as are numbers that are labels or
 /// identifiers by the same tests as above ("No. 12345", "Executive Order 14024", "DC 20006") and numbers
 /// touched by anything but sentence punctuation ("02-1234-5678", "20006-1234").
+///
+/// `check: digit-grouping` — a number whose commas do not group its digits in threes ("9,4 million",
+/// "1,23,456"): a decimal comma becomes a point, other groupings are regrouped (CMOS 9.55; the fix is
+/// only suggested, since the author's meaning decides). Labels are left alone as above.
+///
+/// A figure after one of the rule's `currencies` ("KRW 9000000000000") is an amount, not a label, though
+/// the code is a capitalized word.
 ///
 /// Scopes come from the rule (KEI leaves tables, captions and notes alone: figures there are data and
 /// citations). Offsets are UTF-8 bytes into each unit's text; each rule is one pass over a unit's tokens.
@@ -40,6 +48,8 @@ struct NumbersChecker: StyleChecker {
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
                                       "aug.", "sept.", "sep.", "oct.", "nov.", "dec."]
+    /// Marks that join two figures read together: a ratio, a score or vote, a fraction, a product.
+    static let joiners: Set<String> = [":", "-", "\u{2013}", "/", "\u{00D7}"]
     /// What may touch a figure on its right and leave it a number of running text.
     static let trailing: Set<String> = [",", ".", ";", "?", "!", ")", "\u{201D}", "\u{2019}", "\"", "\u{FFFC}"]
 
@@ -54,6 +64,7 @@ struct NumbersChecker: StyleChecker {
                     switch rule.string("check") {
                     case "spell-out": replacement = context.spelledOut(k, in: unit)
                     case "thousands-separator": replacement = context.separated(k, in: unit)
+                    case "digit-grouping": replacement = context.regrouped(k, in: unit)
                     default: replacement = nil
                     }
                     guard let replacement, rule.scopes.applies(to: unit, range: range) else { continue }
@@ -68,10 +79,12 @@ struct NumbersChecker: StyleChecker {
     struct Context {
         let units: Set<String>
         let labels: Set<String>
+        let currencies: Set<String>
 
         init(rule: StyleRule) {
             units = Set(rule.list("units").map { $0.lowercased() })
             labels = Set(rule.list("labels").map { $0.lowercased() })
+            currencies = Set(rule.list("currencies").map { $0.lowercased() })
         }
 
         /// The word for the figure at token `k` when the spell-out rule reports it, else nil.
@@ -79,7 +92,7 @@ struct NumbersChecker: StyleChecker {
             let tokens = unit.tokens
             let text = unit.string(of: tokens[k].range)
             guard text.utf8.count == 1, let digit = Int(text), (1...9).contains(digit),
-                  isRunningNumber(k, in: unit), !isNextToNumber(k, tokens: tokens) else { return nil }
+                  isRunningNumber(k, in: unit), !isNextToNumber(k, in: unit) else { return nil }
             if let next = nextWord(k, in: unit), units.contains(next.lowercased()) || NumbersChecker.months.contains(next.lowercased()) {
                 return nil
             }
@@ -111,6 +124,29 @@ struct NumbersChecker: StyleChecker {
             return grouped + rest
         }
 
+        /// The number at token `k` written right when its commas do not group the digits in threes (the
+        /// digit-grouping rule), else nil: one comma before one or two digits is a decimal comma ("9,4"
+        /// → "9.4"; CMOS 9.21, 9.55), any other wrong grouping is regrouped ("1,23,456" → "123,456").
+        func regrouped(_ k: Int, in unit: TextUnit) -> String? {
+            let text = unit.string(of: unit.tokens[k].range)
+            guard text.contains(","), !text.hasSuffix("%"), isRunningNumber(k, in: unit) else { return nil }
+            var integer = Substring(text), rest = Substring("")
+            if let dot = text.firstIndex(of: ".") { integer = text[..<dot]; rest = text[dot...] }
+            let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), rest.filter({ $0 == "." }).count <= 1
+            else { return nil }
+            let right = groups.first!.count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+            guard !right else { return nil }
+            if groups.count == 2, groups[1].count <= 2, rest.isEmpty { return "\(groups[0]).\(groups[1])" }
+            let digits = groups.joined()
+            var grouped = ""
+            for (i, c) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+                grouped.append(c)
+            }
+            return grouped + rest
+        }
+
         /// Whether the number at token `k` reads as a quantity in running text: nothing but white space
         /// touches it before, only sentence punctuation after, it is no list enumerator, and the word
         /// before it is no label, month or capitalized word inside the sentence.
@@ -129,6 +165,7 @@ struct NumbersChecker: StyleChecker {
             guard let (w, previous) = previousWord(k, in: unit) else { return true }
             let lower = previous.lowercased()
             if labels.contains(lower) || NumbersChecker.months.contains(lower) { return false }
+            if currencies.contains(lower) { return true }
             return previous.first?.isUppercase != true || isSentenceStart(w, in: unit)
         }
 
@@ -166,9 +203,17 @@ struct NumbersChecker: StyleChecker {
             return out
         }
 
-        /// Whether a number token stands right before or after token `k` with only white space between.
-        func isNextToNumber(_ k: Int, tokens: [WordToken]) -> Bool {
-            (k > 0 && tokens[k - 1].kind == .number) || (k + 1 < tokens.count && tokens[k + 1].kind == .number)
+        /// Whether a number token stands right before or after token `k` with only white space between,
+        /// or with only a joining mark between (a ratio "3 : 1", a score or vote "5 - 4", "5 – 4", "2 / 3",
+        /// "3 × 4"): figures that are read together stay figures (CMOS 9.7, 6.78 on scores and votes).
+        func isNextToNumber(_ k: Int, in unit: TextUnit) -> Bool {
+            let tokens = unit.tokens
+            if (k > 0 && tokens[k - 1].kind == .number) || (k + 1 < tokens.count && tokens[k + 1].kind == .number) { return true }
+            func joins(_ j: Int) -> Bool {
+                tokens[j].kind != .word && tokens[j].kind != .number && NumbersChecker.joiners.contains(unit.string(of: tokens[j].range))
+            }
+            return (k > 1 && tokens[k - 2].kind == .number && joins(k - 1))
+                || (k + 2 < tokens.count && tokens[k + 2].kind == .number && joins(k + 1))
         }
 
         /// The word or unit sign after token `k`, if the next token is one (a word, or "%" alone).

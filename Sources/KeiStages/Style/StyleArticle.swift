@@ -27,6 +27,12 @@ enum StyleFinding {
     /// `values` fills the message template; `match` and `replacement` are added. `editRange` (default:
     /// `range`) is the UTF-8 range the edit replaces when it differs from the words reported (deleting
     /// " (OPCON)" with the space before it while the finding spans "(OPCON)").
+    ///
+    /// One narrow exception to "verbatim": an edit that replaces white space with white space (a line's
+    /// spaces, tabs, no-break and fixed-width spaces — never a line break, which may stand for `<br>`) is
+    /// safe when its source is contiguous, even where that source is an entity (`&nbsp;`) or a collapsed
+    /// run of source white space. Such source holds nothing but white space, so replacing all of it keeps
+    /// every word and tag; this makes the main case of `style.double-space`, "May.&nbsp; The", fixable.
     static func make(_ rule: StyleRule, unit: TextUnit, range: Range<Int>, replacement: String? = nil,
                      values: [String: String] = [:], fixText: String? = nil, editRange: Range<Int>? = nil) -> Diagnostic {
         var values = values
@@ -36,7 +42,8 @@ enum StyleFinding {
         var edits: [TextEdit] = []
         let edited = editRange ?? range
         if let replacement, rule.fix != .none, let span = unit.span(of: edited) {
-            let safe = rule.fix == .safe && unit.isVerbatim(edited) && unit.hasContiguousSource(edited)
+            let verbatim = unit.isVerbatim(edited) || (isInlineSpace(unit.string(of: edited)) && isInlineSpace(replacement))
+            let safe = rule.fix == .safe && verbatim && unit.hasContiguousSource(edited)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }
         let fix = fixText ?? replacement.map { $0.isEmpty ? "Delete “\(shown)”." : "Write “\($0)”." }
@@ -48,5 +55,11 @@ enum StyleFinding {
         var d = diagnostic
         d.edits = d.edits.map { var e = $0; e.isSafe = false; return e }
         return d
+    }
+
+    /// Whether `text` is non-empty and all white space inside a line (``TypographyChecker/isSpace(_:)``):
+    /// no line break, which may stand for a tag such as `<br>`.
+    static func isInlineSpace(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { TypographyChecker.isSpace($0) }
     }
 }

@@ -10,19 +10,27 @@ import KeiDocument
 /// - `straight-quotes` — a straight " or ' where a curly mark belongs (CMOS 6.9, 6.115, 13.28): a mark
 ///   that opens a quotation (``ScopeKind/quotation`` starts at it) becomes “ or ‘, one that closes it ” or
 ///   ’; an apostrophe (' between letters, after a letter before a space or punctuation as in "states'",
-///   or before a two-digit year as in "'90s") becomes ’. A straight mark after a digit that delimits no
+///   or before a two-digit year as in "'90s") becomes ’, as does each mark of an elision the rule's
+///   `elisions` list names, standing as a word ("rock 'n' roll" → "rock ’n’ roll", "'em" → "’em"; CMOS
+///   6.115, 7.29 on the apostrophe for omitted letters). A straight mark after a digit that delimits no
 ///   quotation is left alone: it may be a prime (5'10"), which is not a quotation mark. The marks that
 ///   delimit a quotation are the author's punctuation, not quoted words, so that quotation's scope does
 ///   not keep them from being reported; a mark inside another quotation, a cited title, URL or code is.
 /// - `hyphen-as-dash` — " - " or "--" (spaced or not) between words used as a dash: an em dash closed up
-///   (CMOS 6.85); between two figures an en dash (CMOS 6.78: "1990–2000").
+///   (CMOS 6.85); between two figures an en dash (CMOS 6.78: "1990–2000"). Between two capitalized
+///   words ("Seoul - Washington talks") it may be a relation (an en dash, CMOS 6.80) or an aside: the en
+///   dash is only suggested, with both readings in the fix text.
+/// - `en-dash-range` — a hyphen between two figures that make a range, score or vote: an en dash (CMOS
+///   6.78, 9.58–9.59). See ``enDashRanges(_:unit:rule:)`` for what counts as one.
 /// - `spaced-em-dash` — white space on either side of an em dash (CMOS 6.85: no space either side).
 /// - `double-space` — two or more spaces in a row inside a line (the model collapses ordinary white
 ///   space, so these come from `&nbsp;`, `&emsp;` and the like beside a space, most often as two
 ///   spaces after a period): one ordinary space.
 /// - `space-before-punctuation` — white space before , . ; : ? ! that is followed by a space, a closing
-///   mark or the end (not ".5", ".NET", a spaced ellipsis ". . ." or a ratio written "3:1").
-/// - `ellipsis` — three periods in a row: the ellipsis character … (KEI house; CMOS 13.50–13.51 and the
+///   mark or the end (not ".5", ".NET", a spaced ellipsis ". . .", nor the colon of a ratio "3 : 1" with figures
+///   on both sides).
+/// - `ellipsis` — three periods in a row: the ellipsis character … (KEI house; four in a row, a period and
+///   an ellipsis, become ". …" per CMOS 13.53; CMOS 13.50–13.51 and the
 ///   CMOS Q&A accept either Chicago's spaced periods or the character, used consistently; the character
 ///   keeps the dots on one line on the web). Spaced periods are left as they are.
 ///
@@ -68,6 +76,12 @@ struct TypographyChecker: StyleChecker {
         var lower: Int
         var upper: Int
         var replacement: String
+        /// The fault is certain but its replacement is a guess between readings: the fix is only
+        /// suggested (unsafe) whatever the rule's policy, with `advice` as the diagnostic's fix text.
+        var advice: String? = nil
+        /// For a mark of an elision ("'n'"): the scalars of the whole elision. Elision marks are
+        /// apostrophes, so no quotation that any of them seems to open or close keeps one from being reported.
+        var elision: Range<Int>? = nil
     }
 
     func check(_ article: StyleArticle) -> [Diagnostic] {
@@ -80,17 +94,26 @@ struct TypographyChecker: StyleChecker {
             for rule in live {
                 switch rule.string("check") {
                 case "straight-quotes":
-                    for f in Self.straightQuotes(text, unit: unit) {
+                    let elisions = rule.list("elisions").map { Array($0.unicodeScalars) }
+                    let faults = Self.straightQuotes(text, unit: unit, elisions: elisions)
+                    // Quotations that an elision's mark seems to open or close are no quotations.
+                    let elided = faults.filter { $0.elision != nil }.map { text.range($0.lower, $0.upper) }
+                        .reduce(unit) { Self.withoutQuotationDelimited(by: $1, in: $0) }
+                    for f in faults {
                         let r = text.range(f.lower, f.upper)
-                        guard unit.span(of: r) != nil,
-                              rule.scopes.applies(to: Self.withoutQuotationDelimited(by: r, in: unit), range: r) else { continue }
+                        let scoped = Self.withoutQuotationDelimited(by: r, in: f.elision == nil ? unit : elided)
+                        guard unit.span(of: r) != nil, rule.scopes.applies(to: scoped, range: r) else { continue }
                         out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
                     }
                 default:
-                    for f in Self.faults(rule.string("check"), text) {
+                    let faults = rule.string("check") == "en-dash-range"
+                        ? Self.enDashRanges(text, unit: unit, rule: rule) : Self.faults(rule.string("check"), text)
+                    for f in faults {
                         let r = text.range(f.lower, f.upper)
                         guard unit.span(of: r) != nil, rule.scopes.applies(to: unit, range: r) else { continue }
-                        out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
+                        var applied = rule
+                        if f.advice != nil, applied.fix == .safe { applied.fix = .unsafe }
+                        out.append(StyleFinding.make(applied, unit: unit, range: r, replacement: f.replacement, fixText: f.advice))
                     }
                 }
             }
@@ -132,14 +155,22 @@ struct TypographyChecker: StyleChecker {
     // MARK: Straight quotes
 
     /// Every straight mark that a curly one should replace (see the type's documentation).
-    static func straightQuotes(_ t: Scalars, unit: TextUnit) -> [Fault] {
+    static func straightQuotes(_ t: Scalars, unit: TextUnit, elisions: [[Unicode.Scalar]] = []) -> [Fault] {
         var opens = Set<Int>(), closes = Set<Int>()
         for s in unit.scopes where s.kind == .quotation {
             opens.insert(s.range.lowerBound)
             closes.insert(s.range.upperBound)
         }
         var out: [Fault] = []
-        for i in 0..<t.count where t.s[i] == "\"" || t.s[i] == "'" {
+        var elided = 0   // scalars before this index belong to an elision already reported
+        for i in 0..<t.count where (t.s[i] == "\"" || t.s[i] == "'") && i >= elided {
+            if t.s[i] == "'", let e = elision(at: i, in: t, elisions) {
+                for j in i..<i + e.count where t.s[j] == "'" {
+                    out.append(Fault(lower: j, upper: j + 1, replacement: "\u{2019}", elision: i..<i + e.count))
+                }
+                elided = i + e.count
+                continue
+            }
             let double = t.s[i] == "\""
             let prev = t.at(i - 1), next = t.at(i + 1)
             var replacement: String?
@@ -156,6 +187,20 @@ struct TypographyChecker: StyleChecker {
             if let replacement { out.append(Fault(lower: i, upper: i + 1, replacement: replacement)) }
         }
         return out
+    }
+
+    /// The elision (a word with apostrophes for left-out letters, as the rule's `elisions` list gives it:
+    /// "'n'", "'em", "'tis") that starts with the straight mark at scalar `i`, standing as a word of its
+    /// own (no letter or figure touches it on either side); nil when none does. Letters compare without
+    /// case; a straight or curly apostrophe in the text matches one in the list.
+    static func elision(at i: Int, in t: Scalars, _ elisions: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+        let prev = t.at(i - 1)
+        guard !isLetter(prev), !isDigit(prev) else { return nil }
+        func fold(_ c: Unicode.Scalar) -> String { c == "\u{2019}" ? "'" : String(c).lowercased() }
+        return elisions.first { e in
+            guard i + e.count <= t.count, !isLetter(t.at(i + e.count)), !isDigit(t.at(i + e.count)) else { return false }
+            return e.indices.allSatisfy { fold(t.s[i + $0]) == fold(e[$0]) }
+        }
     }
 
     /// `unit` without the quotations that `mark` (a UTF-8 range) opens or closes, so that only the other
@@ -186,10 +231,25 @@ struct TypographyChecker: StyleChecker {
             guard let before = t.at(lower - 1), let after = t.at(upper), !isWhite(before), !isWhite(after),
                   before != "-", after != "-" else { continue }
             let figures = isDigit(before) && isDigit(after)
+            if !figures, startsCapitalized(t, endingAt: lower), isUppercase(after) {
+                // "Seoul - Washington talks": a relation between two names (an en dash) or an aside?
+                out.append(Fault(lower: lower, upper: upper, replacement: "\u{2013}",
+                                 advice: "Write “–” (an en dash, closed up) if the names stand in a relation (“Seoul–Washington talks”); an em dash “—” if the words between are an aside."))
+                continue
+            }
             out.append(Fault(lower: lower, upper: upper, replacement: figures ? "\u{2013}" : "\u{2014}"))
         }
         return out
     }
+
+    /// Whether the word that ends before scalar `end` starts with a capital letter.
+    static func startsCapitalized(_ t: Scalars, endingAt end: Int) -> Bool {
+        var k = end
+        while isLetter(t.at(k - 1)) || t.at(k - 1) == "." { k -= 1 }
+        return k < end && isUppercase(t.at(k))
+    }
+
+    static func isUppercase(_ c: Unicode.Scalar?) -> Bool { c.map { $0.properties.isUppercase } ?? false }
 
     /// An em dash with white space on either side, between two non-space characters: closed up.
     static func spacedEmDashes(_ t: Scalars) -> [Fault] {
@@ -232,6 +292,12 @@ struct TypographyChecker: StyleChecker {
             let next = t.at(i + 1)
             let ends = next == nil || isWhite(next) || [")", "]", "\u{201D}", "\u{2019}", "\"", "'", "\u{FFFC}"].contains(next!)
             guard ends, !["(", "[", "\u{2014}", "\u{2013}", "-", "/", "\u{201C}", "\u{2018}"].contains(before) else { continue }
+            // A ratio or a time written with spaced colon ("3 : 1"): figures on both sides.
+            if t.s[i] == ":", isDigit(before) {
+                var k = i + 1
+                while isSpace(t.at(k)) { k += 1 }
+                if isDigit(t.at(k)) { continue }
+            }
             // A spaced ellipsis (". . .") and the periods around it.
             if t.s[i] == ".", before == "." || next == "." || (isSpace(next) && t.at(i + 2) == ".") { continue }
             out.append(Fault(lower: lower, upper: i + 1, replacement: String(t.s[i])))
@@ -241,7 +307,8 @@ struct TypographyChecker: StyleChecker {
 
     // MARK: Ellipsis
 
-    /// Exactly three periods in a row: the ellipsis character.
+    /// Exactly three periods in a row: the ellipsis character. Four in a row are a sentence's period and
+    /// an ellipsis (CMOS 13.53: the period closed up to the word, then the ellipsis after a space): ". …".
     static func ellipses(_ t: Scalars) -> [Fault] {
         var out: [Fault] = []
         var i = 0
@@ -250,6 +317,7 @@ struct TypographyChecker: StyleChecker {
             var j = i
             while t.at(j) == "." { j += 1 }
             if j - i == 3 { out.append(Fault(lower: i, upper: j, replacement: "\u{2026}")) }
+            if j - i == 4 { out.append(Fault(lower: i, upper: j, replacement: ". \u{2026}")) }
             i = j
         }
         return out
