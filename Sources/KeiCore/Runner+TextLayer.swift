@@ -126,10 +126,17 @@ extension Runner {
 
     /// Applies the safe edits of `diagnostics` to the context's model. A diagnostic whose safe edits all
     /// applied is fixed: it is removed from the returned list and each edit is recorded as a
-    /// ``ChangeRecord``. Edits that overlap an edit already applied, or that no single text run holds,
-    /// are not applied and their diagnostic stays.
-    static func applyFixes(_ diagnostics: [Diagnostic], to context: inout ArticleContext) -> [Diagnostic] {
-        guard var article = context.article else { return diagnostics }
+    /// ``ChangeRecord`` whose `before` and `after` show the model's text around the edit as it was
+    /// before this fix run, with only that one edit made in `after` (other fixes nearby are their own
+    /// records). Edits that overlap an edit already applied, or that no single text run holds, are not
+    /// applied and their diagnostic stays — unless the diagnostic is *superseded*: its span lies
+    /// wholly inside the source span of an applied edit (the words it reports were rewritten, e.g. the
+    /// straight apostrophe in “Korean Workers' Party” once the name became “Workers’ Party of Korea”).
+    /// A superseded diagnostic is dropped and counted in `superseded`. One that only partly overlaps an
+    /// applied edit stays: some of its words are still there.
+    static func applyFixes(_ diagnostics: [Diagnostic], to context: inout ArticleContext, superseded: inout Int) -> [Diagnostic] {
+        guard let original = context.article else { return diagnostics }
+        var article = original
         var applied: [SourceSpan] = []
         var remaining: [Diagnostic] = []
         var records: [ChangeRecord] = []
@@ -144,20 +151,26 @@ extension Runner {
             var ok = true
             for edit in safe {
                 guard let (before, after) = ArticleRewriter.apply(edit, to: &trial) else { ok = false; break }
+                let shown = ArticleRewriter.preview(edit, in: original) ?? (before, after)
                 // Line and column are filled in with the diagnostics' (``resolveAll(_:file:index:)``).
                 trialRecords.append(ChangeRecord(rule: d.rule, stage: d.stage ?? context.currentStage, article: context.entry.id,
                                                  location: context.location(line: d.location.line, column: d.location.column),
-                                                 span: edit.span, before: before, after: after))
+                                                 span: edit.span, before: shown.before, after: shown.after))
             }
             guard ok else { remaining.append(d); continue }
             article = trial
             applied += safe.map(\.span)
             records += trialRecords
         }
-        if !records.isEmpty {
-            context.article = article
-            context.changes += records
+        guard !records.isEmpty else { return remaining }
+        context.article = article
+        context.changes += records
+        let before = remaining.count
+        remaining.removeAll { d in
+            guard let span = d.span else { return false }
+            return applied.contains { $0.start <= span.start && span.end <= $0.end }
         }
+        superseded += before - remaining.count
         return remaining
     }
 }

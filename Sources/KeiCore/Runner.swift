@@ -106,6 +106,7 @@ public struct Runner: Sendable {
                                      outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
         var failed = false
         var suppressed = 0
+        var superseded = 0
         for inv in stages {
             context.currentStage = inv.id
             do {
@@ -118,7 +119,7 @@ public struct Runner: Sendable {
                         if fix {
                             // What the source suppresses is neither reported nor fixed.
                             suppressed += Self.applySuppressions(&found, article: context.article!, index: context.sourceIndex)
-                            found = Self.applyFixes(found.map { context.stamped($0) }, to: &context)
+                            found = Self.applyFixes(found.map { context.stamped($0) }, to: &context, superseded: &superseded)
                         }
                         context.emit(contentsOf: found)
                     } else {
@@ -159,6 +160,7 @@ public struct Runner: Sendable {
         var outcome = ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article,
                                      diagnostics: Self.ordered(diagnostics, source: context.sourceDisplayPath),
                                      artifacts: context.artifacts, failed: failed, suppressed: suppressed, changes: changes)
+        outcome.superseded = superseded
         outcome.sourceIndex = context.sourceIndex
         return outcome
     }

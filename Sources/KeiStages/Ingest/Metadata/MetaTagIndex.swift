@@ -31,8 +31,8 @@ struct MetaTagIndex {
     var metas: [Meta] = []
     var canonical: (href: String, line: Int)?
     var htmlLang: (value: String, line: Int)?
-    var title: (text: String, line: Int, origin: ValueOrigin)?
-    var h1s: [(text: String, line: Int, origin: ValueOrigin)] = []
+    var title: (text: String, line: Int, origin: ValueOrigin, run: TextRun)?
+    var h1s: [(text: String, line: Int, origin: ValueOrigin, run: TextRun)] = []
     var times: [Time] = []
     var jsonLD: [(text: String, line: Int, start: Int?)] = []
     /// Indices into `metas` by key, in document order.
@@ -72,13 +72,13 @@ struct MetaTagIndex {
             if title == nil {
                 var text = TextRun.empty
                 for case .text(let t) in el.children { text.append(t.run) }
-                title = (MetadataText.decodingReferences(text.string), el.line, ValueOrigin(text: text, of: el))
+                title = (MetadataText.decodingReferences(text.string), el.line, ValueOrigin(text: text, of: el), text)
             }
             return
         case "h1":
             if rendered {
                 let text = VisibleMetadataReader.renderedText(el)
-                h1s.append((text.string, el.line, ValueOrigin(text: text, of: el)))
+                h1s.append((text.string, el.line, ValueOrigin(text: text, of: el), text))
             }
         case "time":
             if rendered, let dt = el[attribute: "datetime"] {
