@@ -101,7 +101,8 @@ extension Runner {
         var seen = Set<SourceSpan?>()
         for s in article.suppressions where seen.insert(s.directive).inserted {
             for rule in s.rules {
-                let known = rule.hasSuffix(".") ? knownRules.contains { $0.hasPrefix(rule) } : knownRules.contains(rule)
+                let named = rule.lowercased()
+                let known = knownRules.contains { named.hasSuffix(".") ? $0.lowercased().hasPrefix(named) : $0.lowercased() == named }
                 guard !known else { continue }
                 var d = unknownSuppressionRule.diagnostic(
                     "\(s.kind.rawValue) names '\(rule)', which no stage reports\(suggestion(rule, knownRules)); it suppresses nothing.",
@@ -114,13 +115,27 @@ extension Runner {
         return out
     }
 
-    /// A hint: where a retired stage's rules went (``WorkflowLoader/retiredStages``), else a "did you
-    /// mean": a rule the name is a prefix of (or that is a prefix of it), else the
-    /// closest rule id by edit distance (``YAMLReader/closest(_:in:)``, as for workflow keys).
+    /// How many rule ids a hint lists when a name starts several of them.
+    static let listedInHint = 8
+
+    /// A hint, compared without regard to case: where a retired stage's rules went
+    /// (``WorkflowLoader/retiredStages``); else the rule spelled the same in another case; else the
+    /// rules the name starts (one: "did you mean"; several: up to ``listedInHint`` of them listed, so
+    /// that a prefix such as `style.` or `style.us` shows what it covers rather than one arbitrary
+    /// rule); else a rule that is a prefix of the name; else the closest rule id by edit distance
+    /// (``YAMLReader/closest(_:in:)``, as for workflow keys). Empty when nothing is close.
     public static func suggestion(_ rule: String, _ known: Set<String>) -> String {
         if let moved = WorkflowLoader.retiredStages[rule] { return " (\(moved))" }
+        let name = rule.lowercased()
         let sorted = known.sorted()
-        let close = sorted.first { $0.hasPrefix(rule) || rule.hasPrefix($0) } ?? YAMLReader.closest(rule, in: sorted)
+        if let same = sorted.first(where: { $0.lowercased() == name }) { return " (did you mean '\(same)'?)" }
+        let started = sorted.filter { $0.lowercased().hasPrefix(name) }
+        if started.count > 1 {
+            let more = started.count > listedInHint ? ", and \(started.count - listedInHint) more" : ""
+            return " (\(started.count) rules start with '\(rule)': " + started.prefix(listedInHint).joined(separator: ", ") + more + ")"
+        }
+        let close = started.first ?? sorted.first { name.hasPrefix($0.lowercased()) }
+            ?? YAMLReader.closest(name, in: sorted.map { $0.lowercased() }).flatMap { c in sorted.first { $0.lowercased() == c } }
         return close.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
