@@ -36,10 +36,9 @@ enum StyleFinding {
         if let replacement, values["replacement"] == nil { values["replacement"] = replacement }
         var edits: [TextEdit] = []
         let edited = editRange ?? range
-        // The span must map back to exactly the words edited: a range inside a larger origin that is not
-        // verbatim (a title read from a `<meta content>` value) maps to the whole origin, and an edit
-        // of that would replace all of it.
-        if let replacement, rule.fix != .none, let span = unit.span(of: edited), unit.text.range(of: span) == edited {
+        // The span must stand for exactly the words edited: an edit of a whole origin that is not
+        // verbatim (a title read from a `<meta content>` value) would replace all of it.
+        if let replacement, rule.fix != .none, let span = unit.exactSpan(of: edited) {
             let safe = rule.fix == .safe && unit.isVerbatim(edited) && unit.hasContiguousSource(edited)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }

@@ -26,8 +26,9 @@ import KeiDocument
 ///   CMOS Q&A accept either Chicago's spaced periods or the character, used consistently; the character
 ///   keeps the dots on one line on the web). Spaced periods are left as they are.
 ///
-/// Characters without a source (a title taken from the page's `<title>` or metadata, where " - " is
-/// usually the site's separator) are not reported: there is nothing in the source to point at or fix.
+/// Characters without a source of their own (a title taken from the page's `<title>` or metadata, where
+/// " - " is usually the site's separator, has one origin for the whole value: ``KeiDocument/TextUnit/exactSpan(of:)``
+/// is nil) are not reported: there is nothing in the source to point at or fix.
 ///
 /// Offsets are UTF-8 bytes (0-based, half-open) into each unit's text; every check is linear in the
 /// unit's length. Line breaks ("\n" from `<br>`) are never part of a reported run of white space.
@@ -82,14 +83,14 @@ struct TypographyChecker: StyleChecker {
                 case "straight-quotes":
                     for f in Self.straightQuotes(text, unit: unit) {
                         let r = text.range(f.lower, f.upper)
-                        guard unit.span(of: r) != nil,
+                        guard unit.exactSpan(of: r) != nil,
                               rule.scopes.applies(to: Self.withoutQuotationDelimited(by: r, in: unit), range: r) else { continue }
                         out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
                     }
                 default:
                     for f in Self.faults(rule.string("check"), text) {
                         let r = text.range(f.lower, f.upper)
-                        guard unit.span(of: r) != nil, rule.scopes.applies(to: unit, range: r) else { continue }
+                        guard unit.exactSpan(of: r) != nil, rule.scopes.applies(to: unit, range: r) else { continue }
                         out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
                     }
                 }
