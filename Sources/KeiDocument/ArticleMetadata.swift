@@ -1,8 +1,8 @@
 /// Bibliographic metadata of one article, merged from the page's sources in a documented precedence.
 public struct ArticleMetadata: Sendable, Hashable, Codable {
-    /// The title with where it came from: the origins of the page's `<h1>` (or `<title>`) text when the
-    /// title is that text, so that findings in it have spans and `--fix` edits reach it; else one
-    /// non-verbatim origin covering the value it was read from (a `<meta>` attribute value), or none.
+    /// The title with where it came from: the origins of the page's `<h1>` text when the title is that
+    /// text, so that findings in it have spans and `--fix` edits reach it; else one non-verbatim origin
+    /// covering the value it was read from (a `<meta>` attribute value, the `<title>` text), or none.
     public var titleRun: TextRun?
     /// The title's text (``titleRun``'s string). Setting it drops the origins.
     public var title: String? {

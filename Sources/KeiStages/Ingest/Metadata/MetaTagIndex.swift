@@ -31,7 +31,7 @@ struct MetaTagIndex {
     var metas: [Meta] = []
     var canonical: (href: String, line: Int)?
     var htmlLang: (value: String, line: Int)?
-    var title: (text: String, line: Int, origin: ValueOrigin, run: TextRun)?
+    var title: (text: String, line: Int, origin: ValueOrigin)?
     var h1s: [(text: String, line: Int, origin: ValueOrigin, run: TextRun)] = []
     var times: [Time] = []
     var jsonLD: [(text: String, line: Int, start: Int?)] = []
@@ -72,7 +72,7 @@ struct MetaTagIndex {
             if title == nil {
                 var text = TextRun.empty
                 for case .text(let t) in el.children { text.append(t.run) }
-                title = (MetadataText.decodingReferences(text.string), el.line, ValueOrigin(text: text, of: el), text)
+                title = (MetadataText.decodingReferences(text.string), el.line, ValueOrigin(text: text, of: el))
             }
             return
         case "h1":

@@ -7,10 +7,10 @@ enum TitleRun {
     /// The run for `title`, the merged title value.
     ///
     /// - Parameters:
-    ///   - shown: the rendered text of the elements that show the title, in order of preference (the
-    ///     page's `<h1>`s, then its `<title>`), with their origins.
-    ///   - fallback: the source of the value the title was read from (a `<meta content>` value, a
-    ///     JSON-LD property), used when no shown element spells the title.
+    ///   - shown: the rendered text of the elements that show the title as the author wrote it, in
+    ///     order of preference (the page's rendered `<h1>`s), with their origins.
+    ///   - fallback: the source of the value the title was read from (a `<meta content>` value, the
+    ///     `<title>` text, a JSON-LD property), used when no shown element spells the title.
     /// - Returns: the first of `shown` whose text, with ASCII white space collapsed as HTML renders it
     ///   and surrounding white space trimmed, is exactly `title` — with that text's origins (verbatim
     ///   where the source spells the characters as shown, so edits of single words apply); else `title`
