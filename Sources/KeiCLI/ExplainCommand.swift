@@ -8,7 +8,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain one house-style rule: description, source, kind, severity, scopes, fix, parameters, examples.",
-        discussion: "The rule is looked up in the effective style of --workflow (default: Workflows/default.yml). Exit codes: 0 explained, 2 unknown rule id, usage or configuration error.")
+        discussion: "The rule is looked up, without regard to case, in the effective style of --workflow (default: Workflows/default.yml); an unknown id gets a did-you-mean, and a prefix (style.us) the rules it starts. Exit codes: 0 explained, 2 unknown rule id, usage or configuration error.")
 
     @Argument(help: "A rule id (style.…), as `kei-pipeline rules` lists them.")
     var id: String
@@ -22,10 +22,13 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let env = CLIEnvironment.current
         let style = try WorkflowStyle.load(workflow, env: env)
-        guard let rule = style.sheet.rule(id: id) else {
+        // Rule ids are matched without regard to case, as suppressions name them.
+        let match = style.sheet.rule(id: id) ?? style.sheet.rules.first { $0.id.lowercased() == id.lowercased() }
+        guard let rule = match else {
             let known = Set(style.sheet.rules.map(\.id))
             var hint = Runner.suggestion(id, known)
-            if hint.isEmpty, let near = known.sorted().first(where: { $0.hasSuffix("." + id) || $0.contains(id) }) {
+            let name = id.lowercased()
+            if hint.isEmpty, let near = known.sorted().first(where: { $0.hasSuffix("." + name) || $0.contains(name) }) {
                 hint = " (did you mean '\(near)'?)"
             }
             throw KeiError.usage("unknown rule id '\(id)' in the house style of \(style.workflow.displayPath)\(hint); `kei-pipeline rules\(workflow.map { " " + $0 } ?? "")` lists them")

@@ -1,15 +1,19 @@
 import ArgumentParser
 import Foundation
 import KeiCore
+import KeiDocument
 import KeiStages
 
 /// Runs a loaded workflow and writes its reports; shared by `run` and `check`.
 enum PipelineDriver {
-    static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment) throws -> Int32 {
+    /// Runs `workflow` and writes the reports; `notices` (the runner's own diagnostics about the run as
+    /// a whole, such as `pipeline.style-not-checked`) are reported with the issue's diagnostics.
+    static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
         var runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         runner.fix = options.fix
         runner.knownRules = Set(BuiltInStages.all.flatMap { $0.description.messages.map(\.rule) } + Runner.messages.map(\.rule))
-        let result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+        var result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+        result.issueDiagnostics += notices
         let specs = options.report.isEmpty ? [ReportSpec(argument: "text")!] : options.report
         let reportOptions = ReportOptions(showInfo: options.showInfo)
         for spec in specs {

@@ -12,6 +12,9 @@ public struct ArticleOutcome: Sendable {
     public var failed: Bool
     /// Diagnostics dropped because a suppression in the source covers them.
     public var suppressed: Int
+    /// Diagnostics dropped by `--fix` because an applied edit rewrote the words they report
+    /// (``Runner/applyFixes(_:to:superseded:)``).
+    public var superseded: Int = 0
     /// Changes applied to the model (`--fix`), in source order.
     public var changes: [ChangeRecord]
     /// The decoded source with its line index (set when ingest read it), so that issue stages'

@@ -32,6 +32,7 @@ public struct JSONReporter: Reporter {
                 ("fail_on", .string(result.gate.name)),
                 ("suppressed", .int(s.suppressed)),
                 ("changes", .int(s.changes)),
+                ("superseded", .int(s.superseded)),
             ])),
             ("changes", .array(result.changes.map(change))),
         ])

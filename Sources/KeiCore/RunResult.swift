@@ -35,6 +35,7 @@ public struct RunResult: Sendable {
         var s = RunSummary()
         s.suppressed = outcomes.reduce(0) { $0 + $1.suppressed }
         s.changes = outcomes.reduce(0) { $0 + $1.changes.count }
+        s.superseded = outcomes.reduce(0) { $0 + $1.superseded }
         for d in diagnostics {
             switch d.severity {
             case .error: s.errors += 1

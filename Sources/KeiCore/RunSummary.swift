@@ -6,6 +6,8 @@ public struct RunSummary: Sendable, Hashable {
     public var gatePassed: Bool
     /// Diagnostics dropped by suppressions written in the sources.
     public var suppressed: Int = 0
+    /// Diagnostics dropped by `--fix` because an applied edit rewrote the words they report.
+    public var superseded: Int = 0
     /// Changes applied by `--fix`.
     public var changes: Int = 0
 

@@ -101,7 +101,8 @@ extension Runner {
         var seen = Set<SourceSpan?>()
         for s in article.suppressions where seen.insert(s.directive).inserted {
             for rule in s.rules {
-                let known = rule.hasSuffix(".") ? knownRules.contains { $0.hasPrefix(rule) } : knownRules.contains(rule)
+                let named = rule.lowercased()
+                let known = knownRules.contains { named.hasSuffix(".") ? $0.lowercased().hasPrefix(named) : $0.lowercased() == named }
                 guard !known else { continue }
                 var d = unknownSuppressionRule.diagnostic(
                     "\(s.kind.rawValue) names '\(rule)', which no stage reports\(suggestion(rule, knownRules)); it suppresses nothing.",
@@ -114,22 +115,43 @@ extension Runner {
         return out
     }
 
-    /// A hint: where a retired stage's rules went (``WorkflowLoader/retiredStages``), else a "did you
-    /// mean": a rule the name is a prefix of (or that is a prefix of it), else the
-    /// closest rule id by edit distance (``YAMLReader/closest(_:in:)``, as for workflow keys).
+    /// How many rule ids a hint lists when a name starts several of them.
+    static let listedInHint = 8
+
+    /// A hint, compared without regard to case: where a retired stage's rules went
+    /// (``WorkflowLoader/retiredStages``); else the rule spelled the same in another case; else the
+    /// rules the name starts (one: "did you mean"; several: up to ``listedInHint`` of them listed, so
+    /// that a prefix such as `style.` or `style.us` shows what it covers rather than one arbitrary
+    /// rule); else a rule that is a prefix of the name; else the closest rule id by edit distance
+    /// (``YAMLReader/closest(_:in:)``, as for workflow keys). Empty when nothing is close.
     public static func suggestion(_ rule: String, _ known: Set<String>) -> String {
         if let moved = WorkflowLoader.retiredStages[rule] { return " (\(moved))" }
+        let name = rule.lowercased()
         let sorted = known.sorted()
-        let close = sorted.first { $0.hasPrefix(rule) || rule.hasPrefix($0) } ?? YAMLReader.closest(rule, in: sorted)
+        if let same = sorted.first(where: { $0.lowercased() == name }) { return " (did you mean '\(same)'?)" }
+        let started = sorted.filter { $0.lowercased().hasPrefix(name) }
+        if started.count > 1 {
+            let more = started.count > listedInHint ? ", and \(started.count - listedInHint) more" : ""
+            return " (\(started.count) rules start with '\(rule)': " + started.prefix(listedInHint).joined(separator: ", ") + more + ")"
+        }
+        let close = started.first ?? sorted.first { name.hasPrefix($0.lowercased()) }
+            ?? YAMLReader.closest(name, in: sorted.map { $0.lowercased() }).flatMap { c in sorted.first { $0.lowercased() == c } }
         return close.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Applies the safe edits of `diagnostics` to the context's model. A diagnostic whose safe edits all
     /// applied is fixed: it is removed from the returned list and each edit is recorded as a
-    /// ``ChangeRecord``. Edits that overlap an edit already applied, or that no single text run holds,
-    /// are not applied and their diagnostic stays.
-    static func applyFixes(_ diagnostics: [Diagnostic], to context: inout ArticleContext) -> [Diagnostic] {
-        guard var article = context.article else { return diagnostics }
+    /// ``ChangeRecord`` whose `before` and `after` show the model's text around the edit as it was
+    /// before this fix run, with only that one edit made in `after` (other fixes nearby are their own
+    /// records). Edits that overlap an edit already applied, or that no single text run holds, are not
+    /// applied and their diagnostic stays — unless the diagnostic is *superseded*: its span lies
+    /// wholly inside the source span of an applied edit (the words it reports were rewritten, e.g. the
+    /// straight apostrophe in “Korean Workers' Party” once the name became “Workers’ Party of Korea”).
+    /// A superseded diagnostic is dropped and counted in `superseded`. One that only partly overlaps an
+    /// applied edit stays: some of its words are still there.
+    static func applyFixes(_ diagnostics: [Diagnostic], to context: inout ArticleContext, superseded: inout Int) -> [Diagnostic] {
+        guard let original = context.article else { return diagnostics }
+        var article = original
         var applied: [SourceSpan] = []
         var remaining: [Diagnostic] = []
         var records: [ChangeRecord] = []
@@ -144,20 +166,26 @@ extension Runner {
             var ok = true
             for edit in safe {
                 guard let (before, after) = ArticleRewriter.apply(edit, to: &trial) else { ok = false; break }
+                let shown = ArticleRewriter.preview(edit, in: original) ?? (before, after)
                 // Line and column are filled in with the diagnostics' (``resolveAll(_:file:index:)``).
                 trialRecords.append(ChangeRecord(rule: d.rule, stage: d.stage ?? context.currentStage, article: context.entry.id,
                                                  location: context.location(line: d.location.line, column: d.location.column),
-                                                 span: edit.span, before: before, after: after))
+                                                 span: edit.span, before: shown.before, after: shown.after))
             }
             guard ok else { remaining.append(d); continue }
             article = trial
             applied += safe.map(\.span)
             records += trialRecords
         }
-        if !records.isEmpty {
-            context.article = article
-            context.changes += records
+        guard !records.isEmpty else { return remaining }
+        context.article = article
+        context.changes += records
+        let before = remaining.count
+        remaining.removeAll { d in
+            guard let span = d.span else { return false }
+            return applied.contains { $0.start <= span.start && span.end <= $0.end }
         }
+        superseded += before - remaining.count
         return remaining
     }
 }

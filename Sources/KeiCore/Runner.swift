@@ -22,9 +22,11 @@ public struct Runner: Sendable {
     static let blocked = StageMessage("pipeline.issue-stage-blocked", .warning,
         "An issue publishing stage did not run because articles are awaiting their manuscripts.")
     static let noArticles = StageMessage("pipeline.no-articles", .warning, "The workflow lists no articles.")
+    static let styleNotChecked = StageMessage("pipeline.style-not-checked", .info,
+        "`check` ran a workflow without lint.style (outside a project, the built-in default), so the house style was not checked.")
 
     /// The runner's own messages, for `kei-pipeline stages` and the README.
-    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, noArticles, unknownSuppressionRule]
+    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, noArticles, unknownSuppressionRule, styleNotChecked]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.jobs = max(1, jobs)
@@ -74,6 +76,24 @@ public struct Runner: Sendable {
                          issueArtifacts: issueContext.artifacts)
     }
 
+    /// `pipeline.style-not-checked` (info) when `workflow` runs no `lint.style` stage, else nil: the
+    /// report then says that no `style.…` rule was checked and how to have them checked. `builtIn`
+    /// says the workflow is `check`'s built-in default (no `Workflows/default.yml` in the working
+    /// directory). Located at the workflow file, without a line.
+    public static func styleNotCheckedNotice(_ workflow: Workflow, builtIn: Bool) -> Diagnostic? {
+        guard !workflow.articleStages.contains(where: { $0.id == "lint.style" }) else { return nil }
+        let why = builtIn
+            ? "there is no Workflows/default.yml in the working directory, so check used its built-in default workflow, which has no house style"
+            : "\(workflow.displayPath) runs no lint.style stage"
+        var d = styleNotChecked.diagnostic(
+            "The house style was not checked (no style.… rule ran): \(why).",
+            at: SourceLocation(file: workflow.displayPath, line: 0),
+            fix: builtIn ? "Run check inside the project (the folder that holds Workflows/), or pass --workflow with a project workflow (PATH/Workflows/default.yml)."
+                         : "Add lint.style to the workflow's stages, or pass --workflow with one that runs it (default).")
+        d.stage = "pipeline"
+        return d
+    }
+
     func runArticles(_ workflow: Workflow, cwd: URL) -> [ArticleOutcome] {
         let count = workflow.articles.count
         let stages = workflow.articleStages
@@ -106,6 +126,7 @@ public struct Runner: Sendable {
                                      outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
         var failed = false
         var suppressed = 0
+        var superseded = 0
         for inv in stages {
             context.currentStage = inv.id
             do {
@@ -118,7 +139,7 @@ public struct Runner: Sendable {
                         if fix {
                             // What the source suppresses is neither reported nor fixed.
                             suppressed += Self.applySuppressions(&found, article: context.article!, index: context.sourceIndex)
-                            found = Self.applyFixes(found.map { context.stamped($0) }, to: &context)
+                            found = Self.applyFixes(found.map { context.stamped($0) }, to: &context, superseded: &superseded)
                         }
                         context.emit(contentsOf: found)
                     } else {
@@ -159,6 +180,7 @@ public struct Runner: Sendable {
         var outcome = ArticleOutcome(entry: entry, sourceDisplayPath: shown, article: context.article,
                                      diagnostics: Self.ordered(diagnostics, source: context.sourceDisplayPath),
                                      artifacts: context.artifacts, failed: failed, suppressed: suppressed, changes: changes)
+        outcome.superseded = superseded
         outcome.sourceIndex = context.sourceIndex
         return outcome
     }

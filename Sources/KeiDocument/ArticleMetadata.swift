@@ -1,6 +1,14 @@
 /// Bibliographic metadata of one article, merged from the page's sources in a documented precedence.
 public struct ArticleMetadata: Sendable, Hashable, Codable {
-    public var title: String?
+    /// The title with where it came from: the origins of the page's `<h1>` text when the title is that
+    /// text, so that findings in it have spans and `--fix` edits reach it; else one non-verbatim origin
+    /// covering the value it was read from (a `<meta>` attribute value, the `<title>` text), or none.
+    public var titleRun: TextRun?
+    /// The title's text (``titleRun``'s string). Setting it drops the origins.
+    public var title: String? {
+        get { titleRun?.string }
+        set { titleRun = newValue.map { TextRun($0) } }
+    }
     public var subtitle: String?
     public var authors: [Author]
     public var publicationDate: PublicationDate?
@@ -25,7 +33,7 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
                 issue: String? = nil, series: String? = nil, publisher: String? = nil,
                 canonicalURL: String? = nil, language: String? = nil, keywords: [String] = [],
                 summary: String? = nil, pdfURL: String? = nil, doi: String? = nil) {
-        self.title = title
+        self.titleRun = title.map { TextRun($0) }
         self.subtitle = subtitle
         self.authors = authors
         self.publicationDate = publicationDate

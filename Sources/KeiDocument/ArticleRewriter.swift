@@ -60,12 +60,28 @@ public enum ArticleRewriter {
     /// Applies one text edit to every text run that holds exactly the edit's source characters (inside
     /// one `.text` or `.code` run). Returns the changed runs' text before and after, or nil when no run
     /// holds the whole span (an edit across formatting is not applied).
+    /// The article's title (``ArticleMetadata/titleRun``) is edited too: it is a text run with the
+    /// origins of the page's `<h1>` when it is that heading's text.
     public static func apply(_ edit: TextEdit, to article: inout Article) -> (before: String, after: String)? {
         var result: (String, String)?
+        if let title = article.metadata.titleRun {
+            var inlines: [Inline] = [.text(title)]
+            if let r = apply(edit, to: &inlines), case .text(let edited) = inlines[0] {
+                article.metadata.titleRun = edited
+                result = r
+            }
+        }
         rewriteInlineRuns(&article) { inlines in
             if let r = apply(edit, to: &inlines), result == nil { result = r }
         }
         return result
+    }
+
+    /// What ``apply(_:to:)`` would report for `edit` on `article` as it is, without changing it: the
+    /// run's text around the edit before and after that one edit.
+    public static func preview(_ edit: TextEdit, in article: Article) -> (before: String, after: String)? {
+        var copy = article
+        return apply(edit, to: &copy)
     }
 
     /// Up to `context` Unicode scalars of `text` on each side of the UTF-8 range `range`, cut at a space

@@ -4,8 +4,8 @@
 public enum ArticleWalker {
     public static func walk<V: ArticleVisitor>(_ article: Article, with visitor: inout V) {
         let file = SourceLocation(file: article.source)
-        if let title = article.metadata.title {
-            visitor.visitInlines([.text(TextRun(title))], context: WalkContext(scope: .title, location: file))
+        if let title = article.metadata.titleRun {
+            visitor.visitInlines([.text(title)], context: WalkContext(scope: .title, location: file))
         }
         if let subtitle = article.metadata.subtitle {
             visitor.visitInlines([.text(TextRun(subtitle))], context: WalkContext(scope: .subtitle, location: file))

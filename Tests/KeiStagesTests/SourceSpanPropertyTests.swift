@@ -51,13 +51,16 @@ import KeiXML
                 let s = unit.text.string
                 for token in WordTokenizer.words(in: s) {
                     guard let span = unit.text.span(of: token.range) else {
-                        // The title and subtitle come from metadata (meta tags, JSON-LD): no source span.
+                        // The subtitle comes from metadata (meta tags, JSON-LD): no source span; nor does a title with no source.
                         if unit.scope != .title && unit.scope != .subtitle {
                             unsourced += 1
                             if unsourcedSamples.count < 5 { unsourcedSamples.append("\(unit.scope): \(String(decoding: Array(s.utf8)[token.range], as: UTF8.self))") }
                         }
                         continue
                     }
+                    // A title not spelled by the page's <h1> or <title> has one origin: the whole value
+                    // it was read from (a <meta content>), where its findings are located.
+                    if unit.scope == .title && !unit.isVerbatim(token.range) { continue }
                     let word = String(decoding: Array(s.utf8)[token.range], as: UTF8.self)
                     let back = Self.rendered(index.text(of: span))
                     checked += 1

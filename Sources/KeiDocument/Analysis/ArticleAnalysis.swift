@@ -28,8 +28,8 @@ public struct ArticleAnalysis: Sendable {
 
         mutating func walk(_ article: Article) {
             let file = SourceLocation(file: article.source)
-            if let title = article.metadata.title {
-                add([.text(TextRun(title))], .title, file)
+            if let title = article.metadata.titleRun {
+                add([.text(title)], .title, file)
             }
             if let subtitle = article.metadata.subtitle {
                 add([.text(TextRun(subtitle))], .subtitle, file)

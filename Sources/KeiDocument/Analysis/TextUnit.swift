@@ -75,6 +75,14 @@ public struct TextUnit: Sendable {
     /// The source bytes the UTF-8 range `range` of ``text`` came from (see ``TextRun/span(of:)``).
     public func span(of range: Range<Int>) -> SourceSpan? { text.span(of: range) }
 
+    /// ``span(of:)`` when it stands for exactly `range` (it maps back to `range`, ``TextRun/range(of:)``);
+    /// nil when `range` has no source or lies inside a larger origin that is not verbatim (a title read
+    /// from a `<meta content>` value maps every word to the whole value).
+    public func exactSpan(of range: Range<Int>) -> SourceSpan? {
+        guard let span = text.span(of: range), text.range(of: span) == range else { return nil }
+        return span
+    }
+
     /// The scopes that cover the byte at `offset`.
     public func scopes(at offset: Int) -> Set<ScopeKind> {
         var out = Set<ScopeKind>()

@@ -10,7 +10,8 @@ public struct Suppression: Sendable, Hashable, Codable {
     }
 
     public var kind: Kind
-    /// Rule ids or prefixes ending in "." (`style.` covers every `style.…` rule); empty means every rule.
+    /// Rule ids or prefixes ending in "." (`style.` covers every `style.…` rule), matched without
+    /// regard to case (the reader stores them in lower case); empty means every rule.
     public var rules: [String]
     /// Where the directive itself stands (the comment, or the element's text for an attribute).
     public var directive: SourceSpan?
@@ -27,8 +28,14 @@ public struct Suppression: Sendable, Hashable, Codable {
         self.covered = covered
     }
 
-    /// Whether a rule id is named by this suppression (exactly, or by a prefix ending in ".").
+    /// Whether a rule id is named by this suppression (exactly, or by a prefix ending in "."), without
+    /// regard to case.
     public func covers(rule: String) -> Bool {
-        rules.isEmpty || rules.contains { $0 == rule || ($0.hasSuffix(".") && rule.hasPrefix($0)) }
+        guard !rules.isEmpty else { return true }
+        let rule = rule.lowercased()
+        return rules.contains { named in
+            let named = named.lowercased()
+            return named == rule || (named.hasSuffix(".") && rule.hasPrefix(named))
+        }
     }
 }

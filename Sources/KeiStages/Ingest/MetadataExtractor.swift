@@ -30,6 +30,12 @@ import KeiXML
 /// | PDF URL | `citation_pdf_url` → first visible `<a href="….pdf">` (resolved against the canonical URL) |
 /// | DOI | `citation_doi` → `DC.identifier` (doi) → `prism.doi` → JSON-LD `identifier`/`sameAs`/`@id` (doi) |
 ///
+/// The title keeps where it is written (``TitleRun``): when a rendered `<h1>` shows exactly the merged
+/// title, ``KeiDocument/ArticleMetadata/titleRun`` has that text's origins, so findings in the title
+/// are located in the heading and `--fix` edits it; otherwise its one origin is the winning value's
+/// source (a `<meta content>` value, the `<title>` text, a JSON-LD property): findings are located
+/// there, without an edit (the `<title>`'s " - Site" is the site's separator, not the author's dash).
+///
 /// Authors of the winning source that lack an affiliation get one from a lower source naming the same person.
 /// The visible byline is the article's own (the first after the title `<h1>`), never one in other
 /// content (related cards, sidebars, teasers: ``OtherContentRegion``) or a tooltip; group bylines
@@ -158,7 +164,10 @@ public enum MetadataExtractor {
             }
             return siteKeys.contains(MetadataText.comparisonKey(c.value)) ? nil : c
         }
-        m.title = merger.pick("title", titles, same: MetadataText.sameTitle)?.value
+        if let winner = merger.pick("title", titles, same: MetadataText.sameTitle) {
+            // Not the <title>: what it adds around the title (" - Site") is the site's, not the author's.
+            m.titleRun = TitleRun.make(winner.value, shown: tags.h1s.map(\.run), fallback: merger.span(winner.origin))
+        }
 
         m.subtitle = merger.pick("subtitle", tags.candidates(["citation_subtitle"], firstOnly: true)
             + ldCandidate(ld.alternativeHeadline, "alternativeHeadline")

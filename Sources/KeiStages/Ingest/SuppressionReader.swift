@@ -71,6 +71,13 @@ struct SuppressionReader {
         "h4", "h5", "h6", "header", "footer", "main", "nav", "details", "summary", "hr", "address", "center",
     ]
 
+    /// The rule ids (or prefixes ending in ".") a directive names, separated by commas or white space,
+    /// in lower case: rule ids are lower case, and a directive names them without regard to case
+    /// (`Style.US-Abbreviation`, `STYLE.` name `style.us-abbreviation`, `style.`).
+    static func ruleNames<S: StringProtocol>(_ list: S) -> [String] {
+        list.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.lowercased() }
+    }
+
     /// The parsed directive of a comment (names matched without regard to case), or nil when the
     /// comment is not one.
     static func directive(_ text: String) -> (kind: String, rules: [String])? {
@@ -79,8 +86,7 @@ struct SuppressionReader {
         for kind in ["kei-disable-next", "kei-disable", "kei-enable"] where lower.hasPrefix(kind) {
             let rest = t.dropFirst(kind.count)
             guard rest.isEmpty || rest.first!.isWhitespace else { continue }
-            let rules = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
-            return (kind, rules)
+            return (kind, ruleNames(rest))
         }
         return nil
     }
@@ -122,8 +128,7 @@ struct SuppressionReader {
             extent = extent.map { $0.union(ce) } ?? ce
         }
         if let value = element[attribute: "data-kei-ignore"], let extent {
-            let rules = value.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
-            add(.ignoreAttribute, rules, extent, extent)
+            add(.ignoreAttribute, Self.ruleNames(value), extent, extent)
         }
         return extent
     }

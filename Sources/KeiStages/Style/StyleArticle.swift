@@ -23,7 +23,8 @@ enum StyleFinding {
     /// A finding of `rule` at `range` of `unit`. With a `replacement` and a rule fix policy other than
     /// `none`, the diagnostic carries one edit replacing the range; it is safe only when the policy is
     /// `safe` and the range stands in the source verbatim as one contiguous stretch (otherwise what the
-    /// model shows is not what the source spells, and the edit is only suggested).
+    /// model shows is not what the source spells, and the edit is only suggested). No edit when the
+    /// range's source span stands for more than the range (part of a non-verbatim origin).
     /// `values` fills the message template; `match` and `replacement` are added. `editRange` (default:
     /// `range`) is the UTF-8 range the edit replaces when it differs from the words reported (deleting
     /// " (OPCON)" with the space before it while the finding spans "(OPCON)").
@@ -41,7 +42,9 @@ enum StyleFinding {
         if let replacement, values["replacement"] == nil { values["replacement"] = replacement }
         var edits: [TextEdit] = []
         let edited = editRange ?? range
-        if let replacement, rule.fix != .none, let span = unit.span(of: edited) {
+        // The span must stand for exactly the words edited: an edit of a whole origin that is not
+        // verbatim (a title read from a `<meta content>` value) would replace all of it.
+        if let replacement, rule.fix != .none, let span = unit.exactSpan(of: edited) {
             let verbatim = unit.isVerbatim(edited) || (isInlineSpace(unit.string(of: edited)) && isInlineSpace(replacement))
             let safe = rule.fix == .safe && verbatim && unit.hasContiguousSource(edited)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))

@@ -34,8 +34,9 @@ import KeiDocument
 ///   CMOS Q&A accept either Chicago's spaced periods or the character, used consistently; the character
 ///   keeps the dots on one line on the web). Spaced periods are left as they are.
 ///
-/// Characters without a source (a title taken from the page's `<title>` or metadata, where " - " is
-/// usually the site's separator) are not reported: there is nothing in the source to point at or fix.
+/// Characters without a source of their own (a title taken from the page's `<title>` or metadata, where
+/// " - " is usually the site's separator, has one origin for the whole value: ``KeiDocument/TextUnit/exactSpan(of:)``
+/// is nil) are not reported: there is nothing in the source to point at or fix.
 ///
 /// Offsets are UTF-8 bytes (0-based, half-open) into each unit's text; every check is linear in the
 /// unit's length. Line breaks ("\n" from `<br>`) are never part of a reported run of white space.
@@ -102,7 +103,7 @@ struct TypographyChecker: StyleChecker {
                     for f in faults {
                         let r = text.range(f.lower, f.upper)
                         let scoped = Self.withoutQuotationDelimited(by: r, in: f.elision == nil ? unit : elided)
-                        guard unit.span(of: r) != nil, rule.scopes.applies(to: scoped, range: r) else { continue }
+                        guard unit.exactSpan(of: r) != nil, rule.scopes.applies(to: scoped, range: r) else { continue }
                         out.append(StyleFinding.make(rule, unit: unit, range: r, replacement: f.replacement))
                     }
                 default:
@@ -110,7 +111,7 @@ struct TypographyChecker: StyleChecker {
                         ? Self.enDashRanges(text, unit: unit, rule: rule) : Self.faults(rule.string("check"), text)
                     for f in faults {
                         let r = text.range(f.lower, f.upper)
-                        guard unit.span(of: r) != nil, rule.scopes.applies(to: unit, range: r) else { continue }
+                        guard unit.exactSpan(of: r) != nil, rule.scopes.applies(to: unit, range: r) else { continue }
                         var applied = rule
                         if f.advice != nil, applied.fix == .safe { applied.fix = .unsafe }
                         out.append(StyleFinding.make(applied, unit: unit, range: r, replacement: f.replacement, fixText: f.advice))

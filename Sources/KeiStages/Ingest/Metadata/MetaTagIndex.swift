@@ -32,7 +32,7 @@ struct MetaTagIndex {
     var canonical: (href: String, line: Int)?
     var htmlLang: (value: String, line: Int)?
     var title: (text: String, line: Int, origin: ValueOrigin)?
-    var h1s: [(text: String, line: Int, origin: ValueOrigin)] = []
+    var h1s: [(text: String, line: Int, origin: ValueOrigin, run: TextRun)] = []
     var times: [Time] = []
     var jsonLD: [(text: String, line: Int, start: Int?)] = []
     /// Indices into `metas` by key, in document order.
@@ -78,7 +78,7 @@ struct MetaTagIndex {
         case "h1":
             if rendered {
                 let text = VisibleMetadataReader.renderedText(el)
-                h1s.append((text.string, el.line, ValueOrigin(text: text, of: el)))
+                h1s.append((text.string, el.line, ValueOrigin(text: text, of: el), text))
             }
         case "time":
             if rendered, let dt = el[attribute: "datetime"] {
