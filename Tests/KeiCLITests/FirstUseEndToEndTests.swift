@@ -30,7 +30,7 @@ import KeiTestSupport
         try Data(Self.page.utf8).write(to: file)
         let check = try PageCheck.run(file)
         #expect(Self.findings(check) == [
-            "style.manuscript-length 1 -",
+            "style.manuscript-length 2 Consultation in Review",
             "style.acronym-defined 6 NCG",
             "style.full-name-first 6 Lee",
             "style.acronym-unused 7 (OPCON)",

@@ -27,14 +27,16 @@ import KeiTestSupport
         let plain = try PageCheck.run(html: Self.page, name: "title", in: dir, arguments: Self.workflow)
         let title = (plain.rules("style.defense-spelling") + plain.rules("style.proper-korean-peninsula")).filter { $0["line"] as? Int == 7 }
         let shown = title.map { "\($0["rule"] ?? "") 7:\($0["column"] ?? "-") \($0["excerpt"] ?? "-") \(($0["edits"] as? [[String: Any]])?.first?["safe"] ?? "-")" }
-        #expect(shown == ["style.defense-spelling 7:25 Defence 1", "style.proper-korean-peninsula 7:49 Korean peninsula 1"], "\(shown)")
+        // A title is set in headline capitals, so a capitalized "Defence" there may be an official name
+        // ("Ministry of Defence"): the spelling rule only suggests its fix in titles (in-names: skip).
+        #expect(shown == ["style.defense-spelling 7:25 Defence 0", "style.proper-korean-peninsula 7:49 Korean peninsula 1"], "\(shown)")
         #expect(plain.diagnostics.allSatisfy { !($0["rule"] as? String ?? "").hasPrefix("style.") || $0["line"] is Int },
                 "no style finding without a line")
 
         let fixed = try PageCheck.run(html: Self.page, name: "title", in: dir, arguments: Self.workflow + ["--fix"])
-        #expect(fixed.jats.contains("<article-title>Defense, Labour and the Korean Peninsula: A British View</article-title>"), "\(fixed.jats)")
+        #expect(fixed.jats.contains("<article-title>Defence, Labour and the Korean Peninsula: A British View</article-title>"), "\(fixed.jats)")
         #expect(fixed.jatsProblems.isEmpty, "\(fixed.jatsProblems)")
-        #expect(fixed.rules("style.defense-spelling").isEmpty && fixed.rules("style.proper-korean-peninsula").isEmpty)
+        #expect(fixed.rules("style.defense-spelling").count == 1 && fixed.rules("style.proper-korean-peninsula").isEmpty)
 
         // The name fix took the straight apostrophe with it: no stale straight-quotes warning.
         #expect(plain.rules("style.straight-quotes").count == 1)

@@ -29,7 +29,9 @@ import KeiTestSupport
         let length = ds.filter { $0.rule == "style.manuscript-length" }
         #expect(length.count == 1)
         #expect(length.first?.message.hasPrefix("The main text has 41 words; the journal asks for 50–80 words") == true)
-        #expect(length.first?.location.line == 1)
+        // It stands on the title's words (the page's <h1>, on line 2).
+        #expect(length.first?.location.line == 2)
+        #expect(length.first?.span != nil)
         let ok = try Self.run("<h2>Abstract</h2><p>\(Self.words(10))</p><h2>Introduction</h2><p>\(Self.words(50))</p>")
         #expect(ok.filter { $0.rule == "style.manuscript-length" }.isEmpty)
         let long = try Self.run("<h2>Abstract</h2><p>\(Self.words(10))</p><h2>Introduction</h2><p>\(Self.words(90))</p>")
