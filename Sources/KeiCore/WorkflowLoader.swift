@@ -166,7 +166,7 @@ public struct WorkflowLoader: Sendable {
         let styleFiles = [issue.journal.styleURL, issueStyle].compactMap { $0 }
         if !styleFiles.isEmpty {
             do {
-                style = try StyleLoader(display: { [self] in display($0) }).load(styleFiles, manuscript: issue.journal.manuscript)
+                style = try StyleLoader(root: root, display: { [self] in display($0) }).load(styleFiles, manuscript: issue.journal.manuscript)
             } catch let error as WorkflowError {
                 r.problems += error.problems
                 styleBroken = true

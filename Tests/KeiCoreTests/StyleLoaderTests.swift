@@ -186,4 +186,26 @@ import KeiTestSupport
         let binary = try CLIHarness.runBinary(["run", "w"], in: p.root)
         #expect(binary.code == 2 && binary.err.contains(expected), "\(binary.code) \(binary.err)")
     }
+
+    @Test func extendsMayNotLeaveTheProject() throws {
+        let outside = try Self.problems(journalLayer: "extends: ../../../outside.yml\nrules: {}\n")
+        #expect(outside.count == 1 && outside[0].contains("Workflows/styles/s.yml:1:10: error: extends '../../../outside.yml' leaves the project folder"), "\(outside)")
+        let absolute = try Self.problems(journalLayer: "extends: /etc/hostname\nrules: {}\n")
+        #expect(absolute.count == 1 && absolute[0].contains("leaves the project folder"), "\(absolute)")
+    }
+
+    @Test func aLaterTermReplacesAnEarlierOneInPlaceOfTheSearch() throws {
+        // 3,000 terms in the base and the journal layer replacing every other one: linear merge, same order.
+        let terms = (0..<3000).map { "      t\($0): u\($0)" }.joined(separator: "\n")
+        let base = Self.base.replacingOccurrences(of: "      offence: offense", with: "      offence: offense\n" + terms)
+        let layer = "extends: base.yml\nrules:\n  style.defense-spelling:\n    terms:\n"
+            + stride(from: 0, to: 3000, by: 2).map { "      t\($0): v\($0)" }.joined(separator: "\n") + "\n      t1: ~\n"
+        let sheet = try Self.sheet(journalLayer: layer, files: ["Workflows/styles/base.yml": base])
+        let pairs = try #require(sheet.rule(id: "style.defense-spelling")).map("terms")
+        #expect(pairs.count == 2 + 3000 - 1)  // defence, offence, then t0…t2999 without t1
+        #expect(!pairs.contains { $0.key == "t1" })
+        #expect(pairs.first { $0.key == "t2" }?.value == "v2")
+        #expect(pairs.first { $0.key == "t3" }?.value == "u3")
+        #expect(pairs.last?.key == "t2998")
+    }
 }

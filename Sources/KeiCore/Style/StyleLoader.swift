@@ -36,9 +36,20 @@ public struct StyleLoader: Sendable {
 
     /// How paths are shown in messages.
     let display: @Sendable (URL) -> String
+    /// The project folder `extends` may not leave (symbolic links resolved); nil allows any path.
+    let root: URL?
 
-    public init(display: @escaping @Sendable (URL) -> String = { $0.path }) {
+    public init(root: URL? = nil, display: @escaping @Sendable (URL) -> String = { $0.path }) {
+        self.root = root
         self.display = display
+    }
+
+    /// Whether `url` lies inside ``root`` both as written and with symbolic links resolved.
+    func isInsideRoot(_ url: URL) -> Bool {
+        guard let root else { return true }
+        func inside(_ base: String, _ p: String) -> Bool { p == base || p.hasPrefix(base + "/") }
+        return inside(root.standardizedFileURL.path, url.standardizedFileURL.path)
+            && inside(root.resolvingSymlinksInPath().path, url.resolvingSymlinksInPath().path)
     }
 
     /// Loads the chains of `files` (lowest first; each followed down its `extends`) and merges them.
@@ -97,7 +108,13 @@ public struct StyleLoader: Sendable {
             guard let (layer, extends) = read(url, shown: shown, from: from, problems: &problems) else { break }
             out.insert(layer, at: 0)
             if let (path, location) = extends {
-                next = (url.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL, location)
+                let target = path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+                    : url.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+                guard isInsideRoot(target) else {
+                    problems.append(.init(location, "extends '\(path)' leaves the project folder; keep style files inside it"))
+                    break
+                }
+                next = (target, location)
             }
         }
         return out
@@ -284,18 +301,22 @@ public struct StyleLoader: Sendable {
             return .groups(groups)
         case .map:
             guard let mapping = node.mapping else { r.problem(node, "\(what) must be a mapping of terms to their preferred forms"); return nil }
-            var pairs: [StylePair] = []
+            var pairs: [StylePair?] = []
             if case .map(let earlier)? = old { pairs = earlier }
+            // Where each term stands in `pairs`, so that replacing or removing one is not a search.
+            var position: [String: Int] = [:]
+            for (i, p) in pairs.enumerated() { position[p!.key] = i }
             var seen = Set<String>()
             for (k, v) in mapping {
                 guard let key = k.scalar?.string, !key.isEmpty else { r.problem(k, "\(what): a term must be a non-empty string"); continue }
                 guard seen.insert(key).inserted else { r.problem(k, "\(what): term '\(key)' appears twice"); continue }
-                pairs.removeAll { $0.key == key }
+                if let i = position.removeValue(forKey: key) { pairs[i] = nil }
                 if v.tag == Tag(.null) { continue }  // `term: ~` removes a lower layer's term
                 guard let value = v.scalar?.string else { r.problem(v, "\(what): the form for '\(key)' must be a string"); continue }
+                position[key] = pairs.count
                 pairs.append(StylePair(key, value))
             }
-            return .map(pairs)
+            return .map(pairs.compactMap { $0 })
         }
     }
 

@@ -59,9 +59,11 @@ public struct LintStyleStage: CheckStage {
         engine = StyleEngine(sheet: sheet, only: ids)
     }
 
-    /// The rules this instance reports (the effective style's enabled rules).
+    /// The rules this instance knows: every rule of the effective style (enabled or switched off).
     public var reportedRules: [StageMessage] {
-        engine.sheet.enabledRules.map { StageMessage($0.id, $0.severity, $0.description) }
+        // Every rule of the sheet, switched off or not: a suppression naming a rule a layer switched off
+        // names a known rule (it suppresses nothing today), not a typo.
+        engine.sheet.rules.map { StageMessage($0.id, $0.severity, $0.description) }
     }
 
     public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
