@@ -45,8 +45,14 @@ struct AcronymScanner: Sendable {
             .map { String($0.hasSuffix(",") ? $0.dropLast() : $0) }.filter { !$0.isEmpty }
     }
 
+    /// `word` lower-cased, with the right single quotation mark (U+2019) read as an apostrophe.
+    /// Called for every word piece of an article: a scalar map, not a Foundation search per piece.
     static func normalized(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let lower = word.lowercased()
+        guard lower.unicodeScalars.contains("\u{2019}") else { return lower }
+        var out = String.UnicodeScalarView()
+        for scalar in lower.unicodeScalars { out.append(scalar == "\u{2019}" ? "'" : scalar) }
+        return String(out)
     }
 
     /// Whether two expansions of one acronym name the same term: their words, in any case, with hyphens
