@@ -1,4 +1,5 @@
 import Foundation
+import KeiCitations
 import KeiDocument
 
 /// What an article stage works on: the workflow's entry for the article, the issue facts,
@@ -15,7 +16,7 @@ public struct ArticleContext: Sendable {
     public let limits: Limits
     /// The article model; nil until an ingest stage has built it. Setting it discards the shared analysis.
     public var article: Article? {
-        didSet { analysis = nil }
+        didSet { analysis = nil; citations = nil }
     }
     /// The decoded source with its line index, set by the ingest stage: spans (UTF-8 offsets) in
     /// diagnostics are resolved against it when the report is written.
@@ -23,6 +24,9 @@ public struct ArticleContext: Sendable {
     /// The one shared analysis of the current model (scoped text, sentences, tokens), built by the
     /// runner before the first check stage and after every change of the model; check stages read it.
     public internal(set) var analysis: ArticleAnalysis?
+    /// The notes read as citations (``CitationIndex``), built from the shared analysis on first use
+    /// and discarded with it when the model changes; `check.citations` and `emit.jats` share it.
+    public internal(set) var citations: CitationIndex?
     /// How many times the analysis was built for this article (one per version of the model).
     public internal(set) var analysisBuilds = 0
     /// Changes applied to the model (by `--fix`), in order.
@@ -51,6 +55,15 @@ public struct ArticleContext: Sendable {
             analysisBuilds += 1
         }
         return analysis
+    }
+
+    /// The citation index of the current model, building it (and the analysis) when missing.
+    @discardableResult
+    public mutating func currentCitations() -> CitationIndex? {
+        if citations == nil, let article, let analysis = currentAnalysis() {
+            citations = CitationIndex(article: article, analysis: analysis)
+        }
+        return citations
     }
 
     /// Records a diagnostic, stamping the article id and current stage.

@@ -13,11 +13,18 @@ public struct StageDescription: Sendable {
     /// For check stages: whether it reads the shared ``ArticleAnalysis`` (the runner builds it only
     /// when a stage that reads it is about to run, once per version of the model).
     public var readsAnalysis: Bool
+    /// For check stages: whether it reads the shared ``CitationIndex`` (built with the analysis, once
+    /// per version of the model; implies `readsAnalysis`).
+    public var readsCitations: Bool
+    /// Former ids of this stage that workflows may still name (`check.notes` for `check.citations`).
+    public var aliases: [String]
 
     public init(id: String, summary: String, kind: StageKind, options: [StageOption] = [],
                 messages: [StageMessage] = [], examples: [StageExample] = [], publishes: Bool = false,
-                readsAnalysis: Bool = false) {
-        self.readsAnalysis = readsAnalysis
+                readsAnalysis: Bool = false, readsCitations: Bool = false, aliases: [String] = []) {
+        self.readsAnalysis = readsAnalysis || readsCitations
+        self.readsCitations = readsCitations
+        self.aliases = aliases
         self.id = id
         self.summary = summary
         self.kind = kind

@@ -7,8 +7,9 @@ public struct StageRegistry: Sendable {
         self.stages = stages
     }
 
+    /// The stage with this id, or whose ``StageDescription/aliases`` list it.
     public func stage(id: String) -> (any Stage.Type)? {
-        stages.first { $0.description.id == id }
+        stages.first { $0.description.id == id } ?? stages.first { $0.description.aliases.contains(id) }
     }
 
     public var ids: [String] { stages.map { $0.description.id } }
