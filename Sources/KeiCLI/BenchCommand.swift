@@ -90,7 +90,7 @@ struct BenchCommand: ParsableCommand {
         /// The benchmark's workflow: ingest, the checks, (lint.style,) JATS.
         func pipeline(lint: Bool) throws -> Workflow {
             var stages: [StageInvocation] = []
-            for id in ["ingest.html", "check.metadata", "check.notes"] + (lint ? ["lint.style"] : []) + ["emit.jats"] {
+            for id in ["ingest.html", "check.metadata", "check.citations"] + (lint ? ["lint.style"] : []) + ["emit.jats"] {
                 guard let type = BuiltInStages.registry.stage(id: id) else { continue }
                 var options = StageOptions(defaultsOf: type.description)
                 options.style = style

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check ad-hoc article pages through the default workflow (Workflows/default.yml).",
-        discussion: "Without Workflows/default.yml in the working directory, a built-in default is used (ingest.html, check.metadata, check.notes, emit.jats; fail on errors; output to out/check): it has no journal and so no house style (lint.style needs a project's Workflows/styles); the report then carries pipeline.style-not-checked (info) and a note goes to stderr. Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration or input error.")
+        discussion: "Without Workflows/default.yml in the working directory, a built-in default is used (ingest.html, check.metadata, check.citations, emit.jats; fail on errors; output to out/check): it has no journal and so no house style (lint.style needs a project's Workflows/styles); the report then carries pipeline.style-not-checked (info) and a note goes to stderr. Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration or input error.")
 
     @Argument(help: "HTML article pages to check.")
     var files: [String]

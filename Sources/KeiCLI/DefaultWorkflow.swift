@@ -11,7 +11,7 @@ enum DefaultWorkflow {
     stages:
       - ingest.html
       - check.metadata
-      - check.notes
+      - check.citations
       - emit.jats
     gates:
       fail-on: error

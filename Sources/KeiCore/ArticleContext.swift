@@ -57,6 +57,12 @@ public struct ArticleContext: Sendable {
         return analysis
     }
 
+    /// Builds what a check stage declares it reads (``StageDescription/readsAnalysis``,
+    /// ``StageDescription/readsCitations``) before it runs; check stages get the context read-only.
+    public mutating func prepareShared(for description: StageDescription) {
+        if description.readsCitations { currentCitations() } else if description.readsAnalysis { currentAnalysis() }
+    }
+
     /// The citation index of the current model, building it (and the analysis) when missing.
     @discardableResult
     public mutating func currentCitations() -> CitationIndex? {

@@ -134,7 +134,7 @@ public struct Runner: Sendable {
                     try s.run(&context)
                 } else if let s = inv.stage as? any CheckStage {
                     if context.article != nil {
-                        if inv.type.description.readsCitations { context.currentCitations() } else if inv.type.description.readsAnalysis { context.currentAnalysis() }
+                        context.prepareShared(for: inv.type.description)
                         var found = s.check(context.article!, context: context)
                         if fix {
                             // What the source suppresses is neither reported nor fixed.

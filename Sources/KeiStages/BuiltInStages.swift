@@ -5,7 +5,7 @@ import KeiCore
 public enum BuiltInStages {
     public static let all: [any Stage.Type] = [
         CheckMetadataStage.self,  // check.metadata
-        CheckNotesStage.self,     // check.notes
+        CheckCitationsStage.self, // check.citations (alias check.notes)
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc

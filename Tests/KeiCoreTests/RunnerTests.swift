@@ -217,8 +217,8 @@ struct MisdeclaredArticleStage: Stage {
         let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
         let e = try #require(result.outcomes.first)
         #expect(e.diagnostics.map(\.rule) == ["ingest.empty", "pipeline.stage-skipped", "pipeline.stage-skipped"])
-        #expect(e.diagnostics.dropFirst().map { $0.stage ?? "-" } == ["check.metadata", "check.notes"])
+        #expect(e.diagnostics.dropFirst().map { $0.stage ?? "-" } == ["check.metadata", "check.citations"], "an alias runs as the stage it names")
         #expect(e.diagnostics.allSatisfy { $0.severity == .error && $0.location.file == "Samples/empty.html" })
-        #expect(e.diagnostics.last?.message.contains("check.notes did not run on article 'e'") == true)
+        #expect(e.diagnostics.last?.message.contains("check.citations did not run on article 'e'") == true)
     }
 }

@@ -47,7 +47,7 @@ struct RetitleStage: ArticleStage {
 
     @Test func theRunnerBuildsTheAnalysisOncePerVersionOfTheModel() throws {
         let outcome = try RunnerHarness.run(html: Self.html, stages: [
-            AnalysisProbeStage.self, LintStyleStage.self, CheckNotesStage.self, CheckMetadataStage.self, AnalysisProbeStage.self,
+            AnalysisProbeStage.self, LintStyleStage.self, CheckCitationsStage.self, CheckMetadataStage.self, AnalysisProbeStage.self,
             RetitleStage.self, AnalysisProbeStage.self, LintStyleStage.self,
         ], options: KEIStyle.only(["style.repeated-word"]), style: KEIStyle.sheet)
         let probes = outcome.diagnostics.filter { $0.rule == "test.analysis-probe" }.map(\.message)
@@ -55,7 +55,7 @@ struct RetitleStage: ArticleStage {
                 "built before the first check, shared by the next ones, rebuilt after the model changed")
         #expect(outcome.diagnostics.filter { $0.rule == "style.repeated-word" }.count == 2, "the check ran on both versions")
         // A workflow whose checks do not read the analysis never builds it.
-        let plain = try RunnerHarness.run(html: Self.html, stages: [CheckNotesStage.self, CheckMetadataStage.self, NotReadingProbeStage.self])
+        let plain = try RunnerHarness.run(html: Self.html, stages: [CheckMetadataStage.self, NotReadingProbeStage.self])
         #expect(plain.diagnostics.filter { $0.rule == "test.plain-probe" }.map(\.message) == ["builds=0"])
     }
 }

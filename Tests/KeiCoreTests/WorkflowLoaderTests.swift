@@ -125,10 +125,10 @@ import KeiTestSupport
 
     @Test func stageOrderIsChecked() throws {
         let p = try ProjectFixture(); defer { p.remove() }
-        let problems = p.problems("stages:\n  - emit.jats\n  - issue.toc\n  - check.notes\n")
+        let problems = p.problems("stages:\n  - emit.jats\n  - issue.toc\n  - check.citations\n")
         #expect(problems == [
             "Workflows/w.yml:2:5: error: the first article stage is emit.jats, but an ingest stage (e.g. ingest.html) must come first to build the article",
-            "Workflows/w.yml:4:5: error: article stage check.notes comes after issue stage issue.toc; issue stages run last, list them at the end",
+            "Workflows/w.yml:4:5: error: article stage check.citations comes after issue stage issue.toc; issue stages run last, list them at the end",
         ])
     }
 
@@ -161,5 +161,14 @@ import KeiTestSupport
             let wf = try loader.load(try loader.resolve(name))
             #expect(!wf.stages.isEmpty, "\(name) has stages")
         }
+    }
+}
+
+@Suite struct StageAliasTests {
+    @Test func theFormerIdOfAStageStillLoadsAsTheStage() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let problems = p.problems("stages:\n  - ingest.html\n  - check.notes\n")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(BuiltInStages.registry.stage(id: "check.notes")?.description.id == "check.citations")
     }
 }

@@ -121,7 +121,7 @@ import Testing
     // MARK: table notes and the order check
 
     func orderWarnings(_ body: String) throws -> [Diagnostic] {
-        let context = try StageHarness.run(html: Self.page(body), stages: [CheckNotesStage.self])
+        let context = try StageHarness.run(html: Self.page(body), stages: [CheckCitationsStage.self])
         return context.diagnostics.filter { $0.rule == "check.notes.order" }
     }
 

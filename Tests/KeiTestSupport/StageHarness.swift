@@ -35,7 +35,7 @@ public enum StageHarness {
                 try s.run(&context)
             } else if let s = stage as? any CheckStage, let article = context.article {
                 // As the runner does: the shared analysis, built for the checks that read it.
-                if desc.readsAnalysis { context.currentAnalysis() }
+                context.prepareShared(for: desc)
                 context.emit(contentsOf: s.check(article, context: context))
             }
         }

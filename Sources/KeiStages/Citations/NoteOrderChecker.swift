@@ -1,39 +1,19 @@
+import KeiCitations
 import KeiCore
 import KeiDocument
 
-/// Checks that notes are first cited in the order they are numbered. (Markers without notes and
-/// notes without markers are reported by ingest.html, where the page's markup is known.)
+/// Checks that notes are first cited in the order they are numbered (moved here from the former
+/// `check.notes` stage).
 ///
 /// Each series of notes is checked on its own: notes numbered 1, 2, 3… and notes labelled by letters
 /// or symbols (a, b, *, †). Table notes, cited only from inside tables, follow their table and are
 /// not checked against the text's notes.
-public struct CheckNotesStage: CheckStage {
-    public static let description = StageDescription(
-        id: "check.notes",
-        summary: "Check that notes are first cited in the text in the order they are numbered.",
-        kind: .check,
-        messages: [Messages.order],
-        examples: [
-            StageExample("one marker, one note", html: """
-                <html><head><title>T</title></head><body><article><h1>T</h1>
-                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
-                <h2>Notes</h2><ol><li id="fn1">A source, 2024. <a href="#fnref1">↩</a></li></ol></article></body></html>
-                """),
-            StageExample("markers cited out of order", html: """
-                <html><head><title>T</title></head><body><article><h1>T</h1>
-                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn2" id="fnref2">2</a></sup>
-                Another claim.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
-                <h2>Notes</h2><ol><li id="fn1">First source. <a href="#fnref1">↩</a></li><li id="fn2">Second source. <a href="#fnref2">↩</a></li></ol>
-                </article></body></html>
-                """, expect: ["check.notes.order"]),
-        ]
-    )
-
+struct NoteOrderChecker: CitationChecker {
     enum Messages {
         static let order = StageMessage("check.notes.order", .warning, "Notes are first cited out of numerical order.")
     }
 
-    public init(options: StageOptions) throws {}
+    static let messages = [Messages.order]
 
     struct MarkerCollector: ArticleVisitor {
         var markers: [(ref: NoteRef, location: SourceLocation, inTable: Bool)] = []
@@ -53,7 +33,8 @@ public struct CheckNotesStage: CheckStage {
         }
     }
 
-    public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
+    func check(_ input: CitationCheckInput) -> [Diagnostic] {
+        let article = input.article
         var collector = MarkerCollector()
         ArticleWalker.walk(article, with: &collector)
         var out: [Diagnostic] = []

@@ -1,0 +1,50 @@
+import KeiCitations
+import KeiCore
+import KeiDocument
+
+/// Checks an article's notes and citations (Chicago Manual of Style, 17th ed., chapter 14): note
+/// integrity and order, "Ibid." and short forms, quotations without a source, URLs and identifiers.
+/// It reads the shared ``CitationIndex`` (notes read as citations) built once per model.
+///
+/// It absorbs the former `check.notes` stage, whose id stays an alias.
+public struct CheckCitationsStage: CheckStage {
+    public static let description = StageDescription(
+        id: "check.citations",
+        summary: "Check notes and citations: markers and notes, numbering, Ibid. and short forms, quotations without a source, URLs and identifiers.",
+        kind: .check,
+        messages: checkers.flatMap { type(of: $0).messages },
+        examples: [
+            StageExample("one marker, one note", html: """
+                <html><head><title>T</title></head><body><article><h1>T</h1>
+                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
+                <h2>Notes</h2><ol><li id="fn1">A source, 2024. <a href="#fnref1">↩</a></li></ol></article></body></html>
+                """),
+            StageExample("markers cited out of order", html: """
+                <html><head><title>T</title></head><body><article><h1>T</h1>
+                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn2" id="fnref2">2</a></sup>
+                Another claim.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
+                <h2>Notes</h2><ol><li id="fn1">First source. <a href="#fnref1">↩</a></li><li id="fn2">Second source. <a href="#fnref2">↩</a></li></ol>
+                </article></body></html>
+                """, expect: ["check.notes.order"]),
+        ],
+        readsCitations: true,
+        aliases: ["check.notes"]
+    )
+
+    /// Every checker, in the order their findings are reported.
+    static let checkers: [any CitationChecker] = [
+        NoteOrderChecker(),
+    ]
+
+    let options: CitationOptions
+
+    public init(options: StageOptions) throws {
+        self.options = CitationOptions(options)
+    }
+
+    public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
+        guard let analysis = context.analysis, let citations = context.citations else { return [] }
+        let input = CitationCheckInput(article: article, analysis: analysis, citations: citations, context: context, options: options)
+        return Self.checkers.flatMap { $0.check(input) }
+    }
+}
