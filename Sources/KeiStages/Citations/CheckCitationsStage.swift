@@ -34,6 +34,10 @@ public struct CheckCitationsStage: CheckStage {
     /// Every checker, in the order their findings are reported.
     static let checkers: [any CitationChecker] = [
         NoteOrderChecker(),
+        NoteNumberingChecker(),
+        MarkerPlacementChecker(),
+        IbidChecker(),
+        ShortFormChecker(),
     ]
 
     let options: CitationOptions
