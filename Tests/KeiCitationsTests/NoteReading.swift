@@ -17,8 +17,11 @@ struct NoteReading {
         index = NoteReader().read(article, analysis: ArticleAnalysis(article))
     }
 
+    /// A page file ingested as the pipeline reads it (its own encoding).
     init(file: URL) throws {
-        try self.init(html: String(decoding: try Data(contentsOf: file), as: UTF8.self))
+        let (article, _) = try StageHarness.ingest(file: file, display: file.lastPathComponent)
+        self.article = article
+        index = NoteReader().read(article, analysis: ArticleAnalysis(article))
     }
 
     /// A page whose notes are `notes` (inner HTML of each note), each cited once in order.

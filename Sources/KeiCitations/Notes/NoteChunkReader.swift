@@ -159,6 +159,7 @@ struct NoteChunkReader {
             raw.kind = .shortForm
             raw.authorWords = isIdem ? [] : CitationWords.nameWords(text.string(short.author))
             raw.titleWords = CitationWords.titleWords(text.string(short.title))
+            raw.locator = short.locator
             raw.key = key(of: body)
             return raw
         }
@@ -209,7 +210,7 @@ struct NoteChunkReader {
     /// The author part and title of a short form (CMOS 14.29–14.31): [Author,] Title [, locator][.]
     /// with a cited title or a quoted title, or "Author, Short Title, page" in plain text. Nil when
     /// `body` has publication facts, more than one title, or words after the title that are no locator.
-    func shortForm(_ body: Range<Int>, nameStart: Int, titles: [ScopedRange]) -> (author: Range<Int>, title: Range<Int>)? {
+    func shortForm(_ body: Range<Int>, nameStart: Int, titles: [ScopedRange]) -> (author: Range<Int>, title: Range<Int>, locator: String?)? {
         let whole = text.string(body)
         if titles.count == 1, let t = titles.first {
             let author = text.trimmed(nameStart..<t.range.lowerBound)
@@ -225,7 +226,7 @@ struct NoteChunkReader {
             guard !hasLocator || Self.isLocator(afterText) else { return nil }
             let titleWords = CitationWords.titleWords(text.string(t.range))
             guard !titleWords.isEmpty, !(author.isEmpty && !hasLocator), hasLocator || titleWords.count <= 4 else { return nil }
-            return (text.trimmingEnd(author, ","), t.range)
+            return (text.trimmingEnd(author, ","), t.range, hasLocator ? Self.strippingLocatorPrefix(afterText) : nil)
         }
         guard titles.isEmpty, !whole.contains("("), !text.tokens(in: body).contains(where: { Self.isYear(text.string($0.range)) }),
               text.scopes([.url, .link], in: body).isEmpty else { return nil }
@@ -236,7 +237,7 @@ struct NoteChunkReader {
         guard (1...5).contains(author.count), author.allSatisfy({ w in w.first?.isUppercase == true || ["and", "et", "al."].contains(w) }),
               (1...6).contains(title.count), title.first?.first?.isUppercase == true,
               !title.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
-        return (parts[0], parts[1])
+        return (parts[0], parts[1], Self.strippingLocatorPrefix(text.string(parts[2])))
     }
 
     /// How much `body` reads as a full citation: a title (2), a URL or link (2), publication facts in
