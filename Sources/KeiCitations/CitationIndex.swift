@@ -37,9 +37,4 @@ public struct CitationIndex: Sendable {
     public func citing(_ noteID: String) -> [NoteCitation] {
         (notes[noteID] ?? []).filter { $0.kind != .commentary }
     }
-
-    /// The source with id `id`.
-    public func source(_ id: String) -> Source? {
-        sources.first { $0.id == id }
-    }
 }

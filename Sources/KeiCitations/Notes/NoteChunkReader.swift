@@ -53,9 +53,8 @@ struct NoteChunkReader {
     /// The "ibid" word in `range` outside quotations and URLs (an italic one is fine).
     func ibidToken(in range: Range<Int>) -> WordToken? {
         text.tokens(in: range).first { t in
-            guard t.kind == .word, !text.unit.scopes(at: t.range.lowerBound).contains(where: { $0 == .quotation || $0 == .url }) else { return false }
-            let w = text.string(t.range).lowercased()
-            return w == "ibid" || w == "ibid." || w == "ibidem" || w == "ibidem."
+            guard t.kind == .word, ["ibid", "ibid.", "ibidem", "ibidem."].contains(text.string(t.range).lowercased()) else { return false }
+            return !text.unit.scopes(at: t.range.lowerBound).contains { $0 == .quotation || $0 == .url }
         }
     }
 
@@ -326,7 +325,7 @@ struct NoteChunkReader {
         let r = text.trimmingEnd(range, ".")
         guard let last = r.last else { return true }
         let b = text.bytes[last]
-        return (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ")") || text.unit.scopes(at: last).contains(.url)
+        return (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ")") || text.isURL[last]
     }
 
     // MARK: Words

@@ -11,6 +11,8 @@ struct NoteUnitText {
     let bytes: [UInt8]
     /// True for each byte inside a quotation, cited title, URL, link or code scope.
     let isProtected: [Bool]
+    /// True for each byte inside a URL scope.
+    let isURL: [Bool]
     /// The parenthesis and bracket depth at each byte (outside protected scopes), 0 at top level.
     let depth: [Int]
 
@@ -22,6 +24,11 @@ struct NoteUnitText {
             for i in s.range.clamped(to: 0..<bytes.count) where !protected[i] { protected[i] = true }
         }
         isProtected = protected
+        var url = [Bool](repeating: false, count: bytes.count)
+        for s in unit.scopes where s.kind == .url {
+            for i in s.range.clamped(to: 0..<bytes.count) { url[i] = true }
+        }
+        isURL = url
         var d = [Int](repeating: 0, count: bytes.count)
         var level = 0
         for i in bytes.indices {

@@ -44,6 +44,14 @@ enum CheckCitationsExamples {
             "Ibid., 80; see also Hana Seo-Whitfield, <em>Secrets among Friends</em> (Ithaca, NY: Northgate University Press, 2025), 12.",
             "Interviews with industry executives, Seoul, June 2025.",
         ])),
+        StageExample("table notes lettered from a in each table beside the numbered notes", html: StageExample.articlePage("""
+            <p>The alliance claim needs a source and is long enough to be content.\(marker(1)) And another claim.\(marker(2))</p>
+            <table><caption>Table 1: Trade</caption><tr><th>Year</th><th>Value</th></tr><tr><td>2024<sup><a href="#t1a">a</a></sup></td><td>41</td></tr></table>
+            <ol class="table-notes"><li id="t1a">a. Estimate.</li></ol>
+            <table><caption>Table 2: Chips</caption><tr><th>Year</th><th>Value</th></tr><tr><td>2025<sup><a href="#t2a">a</a></sup></td><td>42</td></tr></table>
+            <ol class="table-notes"><li id="t2a">a. Estimate.</li></ol>
+            <h2>Notes</h2><ol><li id="fn1">A source, 2024.</li><li id="fn2">Another source, 2025.</li></ol>
+            """)),
         StageExample("the notes start at 2", html: page(
             "The alliance claim needs a source here.\(marker(1, label: "⟦2⟧")) And another claim.\(marker(2, label: "3"))",
             notes: ["A source, 2024.", "Another source, 2025."], list: "<ol start=\"2\">"),
