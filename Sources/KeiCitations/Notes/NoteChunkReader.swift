@@ -240,7 +240,7 @@ struct NoteChunkReader {
     }
 
     /// How much `body` reads as a full citation: a title (2), a URL or link (2), publication facts in
-    /// parentheses (2), a year (1), a final locator (1), a leading "Name Name," (1); a verb of narration
+    /// parentheses (2), a year (1), a written date (1), a final locator (1), a leading "Name Name," (1); a verb of narration
     /// outside titles and quotations ("was", "argues") counts −2. Two or more is a citation.
     func score(_ body: Range<Int>, tokens: [WordToken], titles: [ScopedRange], locator: Range<Int>?) -> Int {
         var score = 0
@@ -249,6 +249,7 @@ struct NoteChunkReader {
         let inTitle = { (t: WordToken) in titles.contains { $0.range.contains(t.range.lowerBound) } }
         if tokens.contains(where: { Self.isYear(text.string($0.range)) && !inTitle($0) }) { score += 1 }
         if hasParenthesizedFacts(body) { score += 2 }
+        if hasDate(tokens) { score += 1 }
         if locator != nil { score += 1 }
         let first = topLevelParts(body, separators: [UInt8(ascii: ",")]).first
         if let first, first.upperBound < body.upperBound {
@@ -257,6 +258,22 @@ struct NoteChunkReader {
         }
         if isNarrative(body) { score -= 2 }
         return score
+    }
+
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                      "sep", "sept", "oct", "nov", "dec"]
+
+    /// Whether `tokens` hold a written date: a capitalised month name followed by a day or a year
+    /// ("April 26, 2023", "May 2025").
+    func hasDate(_ tokens: [WordToken]) -> Bool {
+        for (i, t) in tokens.enumerated() where i + 1 < tokens.count && t.kind == .word {
+            let s = text.string(t.range)
+            guard s.first?.isUppercase == true, Self.months.contains(Self.word(s)) else { continue }
+            let next = text.string(tokens[i + 1].range)
+            if let n = Int(next), (1...31).contains(n) || Self.isYear(next) { return true }
+        }
+        return false
     }
 
     /// Whether `body` has a top-level parenthesis holding a year or a colon ("(Ithaca, NY: Press, 2021)").
