@@ -26,9 +26,14 @@ struct NoteReading {
 
     /// A page whose notes are `notes` (inner HTML of each note), each cited once in order.
     init(notes: [String]) throws {
+        try self.init(html: Self.page(notes: notes))
+    }
+
+    /// The page ``init(notes:)`` reads.
+    static func page(notes: [String]) -> String {
         let markers = notes.indices.map { "Claim number \($0 + 1) of the argument.<sup><a href=\"#fn\($0 + 1)\" id=\"r\($0 + 1)\">\($0 + 1)</a></sup>" }
         let list = notes.enumerated().map { "<li id=\"fn\($0.offset + 1)\"><p>\($0.element)</p></li>" }
-        try self.init(html: StageExample.articlePage("<p>" + markers.joined(separator: " ") + "</p>\n<h2>Notes</h2><ol>" + list.joined() + "</ol>"))
+        return StageExample.articlePage("<p>" + markers.joined(separator: " ") + "</p>\n<h2>Notes</h2><ol>" + list.joined() + "</ol>")
     }
 
     /// The citations of the note labelled `label`.

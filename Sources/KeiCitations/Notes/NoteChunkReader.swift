@@ -150,7 +150,8 @@ struct NoteChunkReader {
             nameStart = first.range.upperBound
             if nameStart < body.upperBound, text.bytes[nameStart] == UInt8(ascii: ".") { nameStart += 1 }
         }
-        let titles = titleScopes(in: body)
+        // Titles start after "Idem," (an italic *Idem* is the author, not a title).
+        let titles = titleScopes(in: body).filter { $0.range.lowerBound >= nameStart }
         let locatorPart = finalLocator(body)
         var raw = RawCitation(kind: .commentary, range: body, locator: locatorPart.map { Self.strippingLocatorPrefix(text.string($0)) })
         raw.isIdem = isIdem
