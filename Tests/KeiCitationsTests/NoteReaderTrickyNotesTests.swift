@@ -100,6 +100,9 @@ import KeiTestSupport
         let huge = (1...3000).map { "Kim Ji-won, <em>Trade \($0)</em> (Seoul: Hanbit, 2020), \($0)" }.joined(separator: "; ")
         let h = try NoteReading(notes: [huge])
         #expect(h.note("1").count == 3000)
+        // Twenty thousand Ibid.s in one note: read one after the other, without recursion.
+        let ibids = try NoteReading(notes: [Self.kim, String(repeating: "ibid. ", count: 20_000)])
+        #expect(ibids.note("2").count == 20_000 && ibids.note("2").allSatisfy { $0.kind == .ibid && $0.sourceID == "ref1" })
         #expect(Date().timeIntervalSince(start) < 60, "took \(Date().timeIntervalSince(start)) s")
     }
 }

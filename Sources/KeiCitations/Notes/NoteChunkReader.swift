@@ -31,11 +31,27 @@ struct NoteChunkReader {
         "can", "could", "would", "should", "will", "may", "might", "does", "did", "do",
     ]
 
-    /// The citations in `range` (commentary included), in order.
+    /// The citations in `range` (commentary included), in order: each "Ibid." with its locator, and
+    /// what stands before and after it read as sources and commentary. Iterative (no recursion), linear.
     func read(_ range: Range<Int>) -> [RawCitation] {
+        var out: [RawCitation] = []
+        var rest = text.trimmed(range)
+        while !rest.isEmpty, let ibid = ibidToken(in: rest) {
+            out += readSource(rest.lowerBound..<ibid.range.lowerBound)
+            let (citation, resume) = readIbid(ibid, in: rest)
+            out.append(citation)
+            var r = resume
+            while r < rest.upperBound, [UInt8(ascii: ","), UInt8(ascii: ".")].contains(text.bytes[r]) || NoteUnitText.isSpace(text.bytes[r]) { r += 1 }
+            rest = text.trimmed(r..<rest.upperBound)
+        }
+        out += readSource(rest)
+        return out
+    }
+
+    /// Commentary before a source, and the source (or commentary) itself, in a stretch without "Ibid.".
+    func readSource(_ range: Range<Int>) -> [RawCitation] {
         let range = text.trimmed(range)
         guard !range.isEmpty else { return [] }
-        if let ibid = ibidToken(in: range) { return readIbid(ibid, in: range) }
         var out: [RawCitation] = []
         let body = bodyStart(of: range)
         if body > range.lowerBound {
@@ -58,32 +74,22 @@ struct NoteChunkReader {
         }
     }
 
-    func readIbid(_ token: WordToken, in range: Range<Int>) -> [RawCitation] {
-        var out = read(range.lowerBound..<token.range.lowerBound)
+    /// The "Ibid." at `token` with its locator (", 62–64." when a locator is all that follows), and
+    /// where reading resumes after it.
+    func readIbid(_ token: WordToken, in range: Range<Int>) -> (RawCitation, resume: Int) {
         var end = token.range.upperBound
         if end < range.upperBound, text.bytes[end] == UInt8(ascii: ".") { end += 1 }
         var locator: String?
-        var restStart = end
-        // ", 62–64." after it is its locator; anything else is read on its own.
         var i = end
         while i < range.upperBound, NoteUnitText.isSpace(text.bytes[i]) { i += 1 }
         if i < range.upperBound, text.bytes[i] == UInt8(ascii: ",") {
-            let after = text.trimmingEnd((i + 1)..<range.upperBound, ".")
-            let candidate = text.string(text.trimmed(after))
+            let candidate = text.string(text.trimmed(text.trimmingEnd((i + 1)..<range.upperBound, ".")))
             if Self.isLocator(candidate) {
                 locator = Self.strippingLocatorPrefix(candidate)
                 end = range.upperBound
-                restStart = range.upperBound
             }
         }
-        out.append(RawCitation(kind: .ibid, range: token.range.lowerBound..<text.trimmingEnd(token.range.lowerBound..<end, "").upperBound,
-                               locator: locator))
-        if restStart < range.upperBound {
-            var r = restStart
-            while r < range.upperBound, [UInt8(ascii: ","), UInt8(ascii: ".")].contains(text.bytes[r]) || NoteUnitText.isSpace(text.bytes[r]) { r += 1 }
-            out += read(r..<range.upperBound)
-        }
-        return out
+        return (RawCitation(kind: .ibid, range: token.range.lowerBound..<text.trimmed(token.range.lowerBound..<end).upperBound, locator: locator), end)
     }
 
     // MARK: Commentary before a source
