@@ -73,9 +73,10 @@ struct NoteUnitText {
         let t = unit.tokens
         var lo = 0, hi = t.count
         while lo < hi { let mid = (lo + hi) / 2; if t[mid].range.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid } }
-        var end = lo
-        while end < t.count, t[end].range.upperBound <= range.upperBound { end += 1 }
-        return t[lo..<end]
+        var end = t.count
+        var a = lo
+        while a < end { let mid = (a + end) / 2; if t[mid].range.upperBound <= range.upperBound { a = mid + 1 } else { end = mid } }
+        return t[lo..<max(lo, end)]
     }
 
     /// The scopes of `kinds` that start inside `range` (scopes are sorted by start; a chunk of a note
