@@ -66,7 +66,7 @@ public struct EmitJATSStage: ArticleStage {
     /// when the context has no article model. Throws only when the file cannot be written.
     public func run(_ context: inout ArticleContext) throws {
         guard let article = context.article else { return }
-        let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType)
+        let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType, citations: context.currentCitations())
         let relativePath = "jats/\(Self.fileStem(context.entry.id)).xml"
         if validate {
             Self.report(JATSStructureValidator.validate(xml), relativePath: relativePath, in: &context)

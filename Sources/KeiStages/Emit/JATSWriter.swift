@@ -1,4 +1,5 @@
 import Foundation
+import KeiCitations
 import KeiCore
 import KeiDocument
 
@@ -32,9 +33,15 @@ public enum JATSWriter {
     ///   - issue: The workflow's issue and journal facts (they win over the article's own metadata).
     ///   - articleType: The root's `article-type` (JATS suggests values such as `research-article`,
     ///     `review-article`, `article-commentary`, `editorial`); a blank value gives the default.
-    public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType) -> String {
+    ///   - citations: The notes read as citations (``CitationIndex``): their sources are written in the
+    ///     `ref-list` and the notes' citations link to them (see ``JATSCitationWriter`` and
+    ///     ``JATSCitationLinker``). Nil builds the index from the article (``ArticleAnalysis``).
+    public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType,
+                             citations: CitationIndex? = nil) -> String {
         let type = TextTrimming.whitespacesAndNewlines(articleType)
-        var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type)
+        let index = citations ?? CitationIndex(article: article, analysis: ArticleAnalysis(article))
+        var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type,
+                                    citations: index)
         return renderer.render()
     }
 }
