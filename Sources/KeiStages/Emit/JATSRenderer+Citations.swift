@@ -137,7 +137,7 @@ extension JATSRenderer {
         for (index, ref) in article.references.enumerated() {
             open("ref", [("id", referenceElementIDs[index])], depth + 1)
             if let label = Self.nonEmpty(ref.label) { textLeaf("label", [], label, depth + 2) }
-            let parsed = ReferenceParser.shared.parse(TextTrimming.whitespacesAndNewlines(ref.inlines.plainText))
+            let parsed = ReferenceParser.shared.parse(Self.referenceText(ref.inlines))
             writeCitation(parsed.item, mixed: ref.inlines, plain: nil, depth + 2)
             close("ref", depth + 1)
         }
@@ -147,6 +147,22 @@ extension JATSRenderer {
             close("ref", depth + 1)
         }
         close("ref-list", depth)
+    }
+
+    /// The words of a reference entry as the parser reads them: its visible text without note markers
+    /// and images, white space runs (line breaks too) as one space, trimmed.
+    static func referenceText(_ inlines: [Inline]) -> String {
+        func words(_ list: [Inline]) -> String {
+            list.map { inline -> String in
+                switch inline {
+                case .noteRef, .image: return ""
+                case .text, .code, .lineBreak: return inline.plainText
+                case .quotation(let c): return Inline.quotationMarks.0 + words(c) + Inline.quotationMarks.1
+                default: return words(inline.children ?? [])
+                }
+            }.joined()
+        }
+        return words(inlines).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The element-citation and mixed-citation of one reference (`plain` is written when `mixed` is empty).
