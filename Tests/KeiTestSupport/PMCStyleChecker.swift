@@ -18,18 +18,8 @@ public enum PMCStyleChecker {
 
     /// The checker's result document for a JATS file.
     public static func check(file: URL) throws -> String {
-        let process = Process()
-        process.executableURL = xsltproc
-        process.arguments = ["--nonet", "--catalogs", stylesheet.path, file.path]
-        var env = ProcessInfo.processInfo.environment
-        env["XML_CATALOG_FILES"] = XMLLint.catalog.path
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        guard let xsltproc else { return "" }
+        let r = try XMLLint.runWithCatalog(xsltproc, ["--nonet", "--catalogs", stylesheet.path, file.path])
+        return String(decoding: r.stdout, as: UTF8.self)
     }
 }
