@@ -112,3 +112,38 @@ import KeiTestSupport
         #expect(checked > 100, "the random indexes really link citations (\(checked))")
     }
 }
+
+extension JATSCitationRobustnessTests {
+    /// Thousands of notes, and one huge note with thousands of citations, are written in near-linear time.
+    @Test func manyNotesAndCitationsAreWrittenQuickly() throws {
+        typealias F = JATSCitationFixtures
+        var notes: [Note] = []
+        var citations: [NoteCitation] = []
+        for n in 1...3000 {
+            let note = F.note("fn\(n)", [.text(TextRun("Author \(n), ")), .emphasis([.text(TextRun("Title \(n)"))]), .text(TextRun(" (Place: Press, 2020), \(n); see also Other \(n), 12."))])
+            notes.append(note)
+            citations.append(F.citation(.full, note, "Author \(n), Title \(n) (Place: Press, 2020), \(n)", source: "ref\(n)", item: F.bookWithEditors))
+            citations.append(F.citation(.shortForm, note, "Other \(n), 12.", source: "ref\(max(1, n - 1))"))
+        }
+        var big: [Inline] = []
+        for i in 0..<20_000 { big += [.text(TextRun("Source \(i), ")), .emphasis([.text(TextRun("T\(i)"))]), .text(TextRun(", 1; "))] }
+        let huge = F.note("fn9999", big)
+        notes.append(huge)
+        let text = TextUnit(scope: .note, location: F.loc, inlines: big).text.string
+        var offset = 0
+        for (i, piece) in text.components(separatedBy: "; ").enumerated() where !piece.isEmpty {
+            let length = piece.utf8.count
+            citations.append(NoteCitation(kind: .shortForm, noteID: huge.id, unitIndex: 0, range: offset..<(offset + length), text: piece,
+                                          sourceID: "ref\(1 + i % 3000)"))
+            offset += length + 2
+        }
+        let article = F.article(notes)
+        let index = F.index(citations)
+        let clock = ContinuousClock()
+        var xml = ""
+        let elapsed = clock.measure { xml = JATSWriter.write(article, issue: IssueInfo(), citations: index) }
+        #expect(JATSCitationTests.count("<ref id=", in: xml) == 3000)
+        #expect(JATSCitationTests.count("ref-type=\"bibr\"", in: xml) == 6000 + 20_000)
+        #expect(elapsed < .seconds(30), "took \(elapsed)")
+    }
+}
