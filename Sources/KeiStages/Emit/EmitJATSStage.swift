@@ -7,6 +7,10 @@ import KeiDocument
 /// DTD and ``JATSStructureValidator``). With the `validate` option the written XML is parsed again
 /// with libxml2 and checked by ``JATSStructureValidator``.
 ///
+/// The notes are read as citations through the context's shared ``CitationIndex``
+/// (``ArticleContext/currentCitations()``, the one `check.citations` checks): their sources become the
+/// `ref-list` and each citation links to its `ref`.
+///
 /// Articles without a model (ingest failed or did not run) are skipped: no file, no throw.
 public struct EmitJATSStage: ArticleStage {
     /// Id `emit.jats`; options `validate` (default false) and `article-type` (default `research-article`);

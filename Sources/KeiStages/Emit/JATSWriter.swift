@@ -15,6 +15,10 @@ import KeiDocument
 ///   otherwise written as `<string-name>` exactly as displayed.
 /// - Note markers become `<xref ref-type="fn" rid="…"><sup>label</sup></xref>`; a marker whose
 ///   note does not exist becomes `<sup>label</sup>` so that no IDREF dangles.
+/// - The sources the notes cite (``CitationIndex``) follow the page's own references in the `ref-list`,
+///   each as `citation-alternatives` of an `element-citation` (``JATSCitationWriter``) and the note's
+///   words as `mixed-citation`; each citation in a note is wrapped in `<xref ref-type="bibr">` to its
+///   `ref` without changing the note's text (``JATSCitationLinker``).
 /// - Ids are kept from the model when valid and unique, repaired otherwise (``JATSIDAllocator``).
 /// - Output is deterministic: fixed attribute order, two-space indentation of structural elements,
 ///   mixed content on one line (line feeds in running text as `&#xA;`), UTF-8, no timestamps.
