@@ -45,6 +45,15 @@ public struct EmitJATSStage: ArticleStage {
                 <h2>Conclusion</h2><p>Closing text<br>on two lines.</p>
                 </article></main></body></html>
                 """, options: ["validate": .bool(true)]),
+            StageExample("notes citing sources give a reference list the notes link to, structurally valid", html: """
+                <html lang="en"><head><title>T</title></head><body><article><h1>T</h1>
+                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn1" id="fnref1">1</a></sup>
+                Another claim.<sup><a href="#fn2" id="fnref2">2</a></sup></p>
+                <h2>Notes</h2><ol>
+                <li id="fn1">Min-seo Kwak, “Subsidy Races,” <i>Korea Trade Review</i> 31, no. 2 (2025): 77–98, <a href="https://example.org/k">https://example.org/k</a>. <a href="#fnref1">↩</a></li>
+                <li id="fn2">Kwak, “Subsidy Races,” 90. <a href="#fnref2">↩</a></li></ol>
+                </article></body></html>
+                """, options: ["validate": .bool(true)]),
             StageExample("without validation (the default) the article type can be chosen", html: """
                 <html><head><title>T</title></head><body><article><h1>T</h1>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
