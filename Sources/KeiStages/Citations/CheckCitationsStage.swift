@@ -12,6 +12,9 @@ public struct CheckCitationsStage: CheckStage {
         id: "check.citations",
         summary: "Check notes and citations: markers and notes, numbering, Ibid. and short forms, quotations without a source, URLs and identifiers.",
         kind: .check,
+        options: [
+            StageOption("quotation-min-words", .int, default: .int(8), "The shortest quotation, in words, reported when nothing credits it (check.citations.quotation-without-source)."),
+        ],
         messages: checkers.flatMap { type(of: $0).messages },
         examples: [
             StageExample("one marker, one note", html: """
@@ -34,6 +37,7 @@ public struct CheckCitationsStage: CheckStage {
     /// Every checker, in the order their findings are reported.
     static let checkers: [any CitationChecker] = [
         NoteOrderChecker(),
+        QuotationSourceChecker(),
     ]
 
     let options: CitationOptions

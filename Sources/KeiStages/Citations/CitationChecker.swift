@@ -23,5 +23,10 @@ struct CitationCheckInput {
 
 /// The options of `check.citations`, read once when the stage is built.
 struct CitationOptions: Sendable {
-    init(_ options: StageOptions) {}
+    /// `quotation-min-words`: the shortest quotation (in words) that needs a source.
+    var quotationMinWords = 8
+
+    init(_ options: StageOptions) {
+        quotationMinWords = max(1, options.int("quotation-min-words", default: 8))
+    }
 }
