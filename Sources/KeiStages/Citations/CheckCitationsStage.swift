@@ -29,7 +29,8 @@ public struct CheckCitationsStage: CheckStage {
                 <h2>Notes</h2><ol><li id="fn1">First source. <a href="#fnref1">↩</a></li><li id="fn2">Second source. <a href="#fnref2">↩</a></li></ol>
                 </article></body></html>
                 """, expect: ["check.notes.order"]),
-        ],
+        ]
+            + QuotationSourceChecker.examples,
         readsCitations: true,
         aliases: ["check.notes"]
     )

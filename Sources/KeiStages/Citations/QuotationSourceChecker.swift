@@ -27,6 +27,28 @@ struct QuotationSourceChecker: CitationChecker {
 
     static let messages = [Messages.unsourced]
 
+    /// The stage examples of this rule (``CheckCitationsStage``'s examples include them).
+    static let examples: [StageExample] = [
+        StageExample("a quotation nobody is credited for", html: StageExample.articlePage(
+            "<p>The joint statement of June 12, 2018 affirmed Kim’s ⟦“unwavering commitment to the denuclearization of the Korean Peninsula”⟧, phrasing that Pyongyang later exploited.</p>"),
+            expect: ["check.citations.quotation-without-source"],
+            skipping: [.blockQuote: "the paragraph becomes a block quotation, itself a quotation without a source, reported over the whole block",
+                       .note: "quotations in notes are not checked"]),
+        StageExample("quotations credited to a speaker, a note and a cited document; scare quotes", html: StageExample.articlePage(
+            "<p>“We will not accept a nuclear North Korea under any circumstances at all,” Lee said.</p>"
+            + "<p>The alliance rests on “an ironclad commitment that will never waver in the years ahead.”<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup></p>"
+            + "<p>As the <cite>Washington Declaration</cite> put it, “the alliance is stronger than at any time in its history so far.”</p>"
+            + "<p>Officials called the talks “productive” and the mood “cordial.”</p>"
+            + "<h2>Notes</h2><ol><li id=\"fn1\">Ministry of Foreign Affairs, statement, 2024. <a href=\"#fnref1\">↩</a></li></ol>")),
+        StageExample("a block quotation without attribution", html: StageExample.articlePage(
+            "<p>The text below circulated widely.</p><blockquote><p>⟦We will build a world-class military that no enemy can ever dare to challenge.⟧</p></blockquote>"),
+            expect: ["check.citations.quotation-without-source"],
+            skipping: [.blockQuote: "the block quotation is wrapped again; the rule reports the outer one",
+                       .note: "quotations in notes are not checked",
+                       .listItem: "the quotation's paragraph is the one turned into a list item",
+                       .multiByteBefore: "text inserted at the start of the quoted paragraph is part of the block quotation the span covers"]),
+    ]
+
     static let fix = "Add a note citing where the words come from, or name the speaker or document in the sentence (“…,” Kim said; according to the ministry’s statement)."
 
     func check(_ input: CitationCheckInput) -> [Diagnostic] {
