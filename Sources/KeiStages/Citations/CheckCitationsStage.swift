@@ -39,6 +39,7 @@ public struct CheckCitationsStage: CheckStage {
     static let checkers: [any CitationChecker] = [
         NoteOrderChecker(),
         QuotationSourceChecker(),
+        URLChecker(),
     ]
 
     let options: CitationOptions
