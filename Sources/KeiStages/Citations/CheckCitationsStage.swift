@@ -30,7 +30,11 @@ public struct CheckCitationsStage: CheckStage {
                 </article></body></html>
                 """, expect: ["check.notes.order"]),
         ]
-            + QuotationSourceChecker.examples,
+            + QuotationSourceChecker.examples
+            + URLChecker.examples
+            + IdentifierChecker.examples
+            + AccessedDateChecker.examples
+            + NoteBalanceChecker.examples,
         readsCitations: true,
         aliases: ["check.notes"]
     )
@@ -40,6 +44,9 @@ public struct CheckCitationsStage: CheckStage {
         NoteOrderChecker(),
         QuotationSourceChecker(),
         URLChecker(),
+        IdentifierChecker(),
+        AccessedDateChecker(),
+        NoteBalanceChecker(),
     ]
 
     let options: CitationOptions

@@ -29,6 +29,33 @@ struct URLChecker: CitationChecker {
 
     static let messages = [Messages.syntax, Messages.http, Messages.tracking, Messages.bare]
 
+    /// The stage examples of these rules (``CheckCitationsStage``'s examples include them).
+    static let examples: [StageExample] = [
+        StageExample("web addresses as notes should give them", html: CitationExamplePage.page(notes: [
+            "The White House, “Washington Declaration,” April 26, 2023, https://www.whitehouse.gov/briefing-room/statements-releases/2023/04/26/washington-declaration-2/.",
+            "The White House, “Fact Sheet,” 2023, <a href=\"https://www.whitehouse.gov/fact-sheet/?page=2\">https://www.whitehouse.gov/fact-sheet/?page=2</a>.",
+            "Wikipedia, “Korean War (1950–1953),” https://en.wikipedia.org/wiki/Korean_War_(1950%E2%80%931953).",
+        ])),
+        StageExample("misspelt and incomplete addresses", html: CitationExamplePage.page(notes: [
+            "Ministry of Unification, <em>White Paper</em>, 2024, ⟦htp://www.unikorea.go.kr/white-paper⟧.",
+            "Korea Institute for National Unification, “Survey,” 2023, ⟦https//www.kinu.or.kr/survey⟧.",
+            "Ministry of National Defense, <em>Defense White Paper</em>, 2022, ⟦https://www.mnd.go.kr:99999/paper⟧.",
+        ]), expect: ["check.citations.url-syntax"]),
+        StageExample("an address broken by a space", html: CitationExamplePage.page(notes: [
+            "Statement, 2023, ⟦https://www.whitehouse.gov/briefing-room/ statements-releases/2023/04/26/washington-declaration-2/⟧.",
+        ]), expect: ["check.citations.url-syntax"]),
+        StageExample("http for a site cited with https", html: CitationExamplePage.page(notes: [
+            "The White House, “Washington Declaration,” 2023, https://www.whitehouse.gov/briefing-room/washington-declaration/.",
+            "The White House, “Fact Sheet,” 2023, ⟦http⟧://www.whitehouse.gov/briefing-room/fact-sheet/.",
+        ]), expect: ["check.citations.url-http"]),
+        StageExample("tracking parameters", html: CitationExamplePage.page(notes: [
+            "Victor Cha, “Allies,” <em>CSIS</em>, 2024, ⟦https://www.csis.org/analysis/allies?id=7&amp;utm_source=newsletter&amp;utm_medium=email⟧.",
+        ]), expect: ["check.citations.url-tracking"]),
+        StageExample("a web address in the running text", html: StageExample.articlePage(
+            "<p>The declaration is published at ⟦https://www.whitehouse.gov/briefing-room/washington-declaration/⟧ for all readers.</p>"),
+            expect: ["check.citations.bare-url"], skipping: CitationExamplePage.bodySkips),
+    ]
+
     static let textScopes: Set<TextScope> = [.note, .reference, .paragraph, .listItem, .abstract, .quotation, .tableCell, .caption]
     static let runningText: Set<TextScope> = [.paragraph, .listItem, .abstract]
 
