@@ -11,6 +11,7 @@ enum PipelineDriver {
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
         var runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         runner.fix = options.fix
+        runner.checkLinks = options.checkLinks
         runner.knownRules = Set(BuiltInStages.all.flatMap { $0.description.messages.map(\.rule) } + Runner.messages.map(\.rule))
         var result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
         result.issueDiagnostics += notices

@@ -19,6 +19,9 @@ struct PipelineOptions: ParsableArguments {
     @Flag(name: .long, help: "List info diagnostics one by one in the text report (libxml2 recoveries, …).")
     var showInfo = false
 
+    @Flag(name: .long, help: "Request every web address of the articles' notes and links (check.citations: link-* options, cache file link-cache.json in the output folder); off by default.")
+    var checkLinks = false
+
     @Option(name: .long, help: "Articles processed at once (default: number of cores).")
     var jobs: Int?
 

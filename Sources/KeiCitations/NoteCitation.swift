@@ -10,7 +10,10 @@ public struct NoteCitation: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The note (``Note/id``) and the index of its text unit among the note's units (paragraphs).
+    /// The note (``Note/id``) and the index of its text unit among the note's units (paragraphs): the
+    /// note's ``TextUnit``s of scope `.note` in ``ArticleAnalysis`` order (its paragraphs and its lists'
+    /// paragraphs; not those of a quotation, table or figure in the note), numbered from 0 and on across
+    /// notes that share an id. `emit.jats` finds the paragraph to link by this number.
     public var noteID: String
     public var unitIndex: Int
     /// Half-open range of UTF-8 byte offsets (0-based) into that unit's text.

@@ -35,6 +35,9 @@ public struct ArticleContext: Sendable {
     public private(set) var artifacts: [Artifact] = []
     /// The stage currently running (stamped onto diagnostics).
     public var currentStage: String?
+    /// Whether checks may request the article's web addresses (`--check-links`); off by default, so
+    /// that no check touches the network unless asked.
+    public var checkLinks = false
 
     public init(entry: ArticleEntry, issue: IssueInfo, sourceDisplayPath: String, outputDirectory: URL,
                 workingDirectory: URL, limits: Limits = Limits(), article: Article? = nil) {

@@ -9,6 +9,8 @@ public struct Runner: Sendable {
     public var jobs: Int
     /// Apply the safe fixes of check stages to the model before emission (`--fix`).
     public var fix: Bool = false
+    /// Let checks request the articles' web addresses (`--check-links`; ``ArticleContext/checkLinks``).
+    public var checkLinks = false
     /// Every rule id a stage can report (the registry's), for checking suppression directives; nil uses
     /// the rules of the workflow's own stages.
     public var knownRules: Set<String>?
@@ -124,6 +126,7 @@ public struct Runner: Sendable {
         }
         var context = ArticleContext(entry: entry, issue: workflow.issue, sourceDisplayPath: shown ?? entry.id,
                                      outputDirectory: workflow.outputDirectory, workingDirectory: cwd, limits: workflow.limits)
+        context.checkLinks = checkLinks
         var failed = false
         var suppressed = 0
         var superseded = 0

@@ -42,8 +42,8 @@ import KeiTestSupport
             <div id="tip-a" role="tooltip">First note text.</div><div id="tip-c" popover>Third note text.</div>
             """, in: dir)
         #expect(markers.body.contains("Claim one\(xref("fn1", "1")) and three\(xref("fn2", "3")) end."), "\(markers.jats)")
-        #expect(markers.jats.contains(fn("fn1", "1", "First note text.")))
-        #expect(markers.jats.contains(fn("fn2", "3", "Third note text.")))
+        #expect(markers.notes.contains(fn("fn1", "1", "First note text.")))
+        #expect(markers.notes.contains(fn("fn2", "3", "Third note text.")))
         #expect(markers.rules(prefix: "ingest.note").filter { $0["severity"] as? String != "info" }.isEmpty, "\(markers.diagnostics)")
     }
 
@@ -61,8 +61,8 @@ import KeiTestSupport
         for (name, html, text) in pages {
             let c = try check(name, html, in: dir)
             #expect(c.body.contains("Claim one\(xref("fn1", "1")) and two\(xref("fn2", "2"))."), "\(name): \(c.jats)")
-            #expect(c.jats.contains(fn("fn1", "1", "\(text) one.")), "\(name)")
-            #expect(c.jats.contains(fn("fn2", "2", "\(text) two.")), "\(name)")
+            #expect(c.notes.contains(fn("fn1", "1", "\(text) one.")), "\(name)")
+            #expect(c.notes.contains(fn("fn2", "2", "\(text) two.")), "\(name)")
             #expect(c.rules(prefix: "ingest.note").isEmpty, "\(name): \(c.diagnostics)")
         }
     }
@@ -75,7 +75,7 @@ import KeiTestSupport
             """, in: dir)
         #expect(c.body.contains("Four\(xref("fn1", "1")) five\(xref("fn2", "2")) six\(xref("fn3", "3")) seven\(xref("fn4", "4"))."), "\(c.jats)")
         for (i, text) in ["Bootstrap note text.", "Data target note text.", "Tippy note.", "Title note."].enumerated() {
-            #expect(c.jats.contains(fn("fn\(i + 1)", "\(i + 1)", text)), "\(text)")
+            #expect(c.notes.contains(fn("fn\(i + 1)", "\(i + 1)", text)), "\(text)")
         }
         #expect(!c.body.contains("note text"))
         #expect(c.rules(prefix: "ingest.note").isEmpty, "\(c.diagnostics)")

@@ -57,7 +57,7 @@ import KeiTestSupport
         #expect((article["counts"] as? [String: Any])?["notes"] as? Int == 3)
         #expect(noteXrefs(c.jats) == ["fn1→1", "fn2→2", "fn3→3"])
         #expect(c.jats.components(separatedBy: "<fn id=").count - 1 == 3)
-        #expect(c.jats.components(separatedBy: "Dark Transits in Regional Waters").count - 1 == 1, "each note once")
+        #expect(c.notes.components(separatedBy: "Dark Transits in Regional Waters").count - 1 == 1, "each note once (the ref-list repeats a cited note's words)")
         let b = c.body
         #expect(!b.contains("Dark Transits") && !b.contains("<list"), "the note list is not in the body")
         #expect(!b.contains("anonymous reviewers"), "acknowledgements are not body text")
@@ -81,7 +81,7 @@ import KeiTestSupport
         #expect(b.contains(#"word for word.<xref ref-type="fn" rid="fn1"><sup>1</sup></xref> What is new"#))
         #expect(b.contains(#"trade framework,<xref ref-type="fn" rid="fn2"><sup>2</sup></xref> an absence"#))
         #expect(!b.contains("Compare the wording") && !b.contains("The omission was noticed"))
-        #expect(c.jats.contains("<p>Compare the wording of the two previous summit statements, which differ only in the order of two clauses.</p>"))
+        #expect(c.notes.contains("<p>Compare the wording of the two previous summit statements, which differ only in the order of two clauses.</p>"))
     }
 
     @Test func variantsWrittenHere() throws {
@@ -97,8 +97,8 @@ import KeiTestSupport
             </ol></div>
             """, in: dir), in: dir)
         #expect(noteXrefs(wiki.jats) == ["fn1→1", "fn1→1", "fn2→2"])
-        #expect(wiki.jats.contains("<p>Kim, <italic>Pact</italic>, 2019.</p>"))
-        #expect(wiki.jats.contains("<p>Sato, Objection, 2020.</p>"))
+        #expect(wiki.notes.contains("<p>Kim, <italic>Pact</italic>, 2019.</p>"))
+        #expect(wiki.notes.contains("<p>Sato, Objection, 2020.</p>"))
 
         // A pandoc list with one note fewer than the markers.
         let short = try check(try write("short.html", """

@@ -34,6 +34,10 @@ public struct PageCheck {
         return String(jats[s.upperBound..<e.lowerBound])
     }
 
+    /// The JATS `fn-group` (the notes) without the links from their citations to the reference list
+    /// (``CitationLinks``); empty when there are no notes.
+    public var notes: String { CitationLinks.notes(in: jats) }
+
     /// Runs `check` on `page` from `directory`, writing into a fresh folder that is removed afterwards.
     /// - Throws: when the binary cannot be started or its standard output is not a JSON object.
     public static func run(_ page: URL, in directory: URL = TestPaths.root, arguments extra: [String] = []) throws -> PageCheck {

@@ -33,19 +33,31 @@ public enum XMLLint {
 
     /// Validates a file.
     public static func validate(file: URL) throws -> Result {
+        let r = try runWithCatalog(try executable(), ["--noout", "--nonet", "--valid", file.path])
+        return Result(status: r.status, stderr: String(decoding: r.stderr, as: UTF8.self))
+    }
+
+    /// Runs a libxml2 tool (xmllint, xsltproc) with the shared JATS catalog (`XML_CATALOG_FILES`) and
+    /// returns its exit status, standard output and standard error.
+    public static func runWithCatalog(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
-        process.executableURL = try executable()
-        process.arguments = ["--noout", "--nonet", "--valid", file.path]
+        process.executableURL = executable
+        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["XML_CATALOG_FILES"] = catalog.path
         process.environment = env
+        let outFile = TestPaths.temporaryDirectory("kei-xml-tool").appendingPathComponent("stdout")
+        defer { try? FileManager.default.removeItem(at: outFile.deletingLastPathComponent()) }
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outFile)
+        process.standardOutput = outHandle
         let errPipe = Pipe()
         process.standardError = errPipe
-        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let data = errPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+        try outHandle.close()
+        return (process.terminationStatus, (try? Data(contentsOf: outFile)) ?? Data(), err)
     }
 
     /// Validates XML text (written to a temporary file named `name`).

@@ -8,7 +8,8 @@
 /// - a line break becomes "\n" without a source;
 /// - a `.quotation` (`<q>`) is wrapped in “ and ” without a source, the whole in a `.quotation` scope;
 /// - `.citedTitle` is a `.citedTitle` scope, and so is italic when `italicIsTitle` (notes, references);
-/// - a link is a `.link` scope, and a `.url` scope too when its text reads as a URL.
+/// - a link is a `.link` scope, and a `.url` scope too when its text reads as a URL (both with the
+///   link's address as their `target`).
 ///
 /// All ranges are UTF-8 byte offsets (0-based) into the projected text. Linear in the text's length.
 struct InlineProjector {
@@ -66,13 +67,13 @@ struct InlineProjector {
             add(children)
         case .link(let url, let children):
             add(children)
-            scope(.link, from: start)
-            if Self.readsAsURL(text.string.utf8.dropFirst(start), href: url) { scope(.url, from: start) }
+            scope(.link, from: start, target: url)
+            if Self.readsAsURL(text.string.utf8.dropFirst(start), href: url) { scope(.url, from: start, target: url) }
         }
     }
 
-    private mutating func scope(_ kind: ScopeKind, from start: Int) {
-        if offset > start { scopes.append(ScopedRange(kind, start..<offset)) }
+    private mutating func scope(_ kind: ScopeKind, from start: Int, target: String? = nil) {
+        if offset > start { scopes.append(ScopedRange(kind, start..<offset, target: target)) }
     }
 
     /// Whether a link's text is a URL rather than words: it starts with a scheme or "www.", or it is the

@@ -3,10 +3,14 @@
 public struct ScopedRange: Sendable, Hashable, Codable {
     public var kind: ScopeKind
     public var range: Range<Int>
+    /// For a `.link` scope, and the `.url` scope of a link whose text reads as a URL: the link's address
+    /// as the model holds it (``Inline/link(url:children:)``); nil for every other scope.
+    public var target: String?
 
-    public init(_ kind: ScopeKind, _ range: Range<Int>) {
+    public init(_ kind: ScopeKind, _ range: Range<Int>, target: String? = nil) {
         self.kind = kind
         self.range = range
+        self.target = target
     }
 
     /// Whether the scope covers `offset` (an empty scope covers nothing).

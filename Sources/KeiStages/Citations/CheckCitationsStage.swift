@@ -12,8 +12,23 @@ public struct CheckCitationsStage: CheckStage {
         id: "check.citations",
         summary: "Check notes and citations: markers and notes, numbering, Ibid. and short forms, quotations without a source, URLs and identifiers.",
         kind: .check,
+        options: [
+            StageOption("quotation-min-words", .int, default: .int(8), "The shortest quotation, in words, reported when nothing credits it (check.citations.quotation-without-source)."),
+            StageOption("link-timeout-ms", .int, default: .int(10000), "With --check-links: how long one request waits for an answer, in milliseconds."),
+            StageOption("link-retries", .int, default: .int(2), "With --check-links: retries of a timed-out request, a 5xx or a 429."),
+            StageOption("link-backoff-ms", .int, default: .int(500), "With --check-links: the wait before the first retry, doubled each time, in milliseconds."),
+            StageOption("link-concurrency", .int, default: .int(8), "With --check-links: requests in flight at once over the whole run."),
+            StageOption("link-per-host", .int, default: .int(2), "With --check-links: requests in flight at once to one host."),
+            StageOption("link-cache", .string, default: .string("link-cache.json"), "With --check-links: the cache file, relative to the output folder unless absolute; empty for none."),
+            StageOption("link-cache-ttl-hours", .int, default: .int(24), "With --check-links: how long a cached answer is used, in hours."),
+        ],
         messages: checkers.flatMap { type(of: $0).messages },
-        examples: CheckCitationsExamples.all,
+        examples: CheckCitationsExamples.all
+            + QuotationSourceChecker.examples
+            + URLChecker.examples
+            + IdentifierChecker.examples
+            + AccessedDateChecker.examples
+            + NoteBalanceChecker.examples,
         readsCitations: true,
         aliases: ["check.notes"]
     )
@@ -25,6 +40,12 @@ public struct CheckCitationsStage: CheckStage {
         MarkerPlacementChecker(),
         IbidChecker(),
         ShortFormChecker(),
+        QuotationSourceChecker(),
+        URLChecker(),
+        IdentifierChecker(),
+        AccessedDateChecker(),
+        NoteBalanceChecker(),
+        LinkChecker(),
     ]
 
     let options: CitationOptions

@@ -23,5 +23,16 @@ struct CitationCheckInput {
 
 /// The options of `check.citations`, read once when the stage is built.
 struct CitationOptions: Sendable {
-    init(_ options: StageOptions) {}
+    /// `quotation-min-words`: the shortest quotation (in words) that needs a source.
+    var quotationMinWords = 8
+    /// The `link-*` options of `--check-links`.
+    var links = LinkCheckSettings()
+    /// The link prober of this stage instance, shared by every article of the run.
+    let linkProbe: LinkProbe
+
+    init(_ options: StageOptions) {
+        quotationMinWords = max(1, options.int("quotation-min-words", default: 8))
+        links = LinkCheckSettings(options)
+        linkProbe = LinkProbe(settings: links)
+    }
 }

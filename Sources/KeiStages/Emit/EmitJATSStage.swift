@@ -7,6 +7,10 @@ import KeiDocument
 /// DTD and ``JATSStructureValidator``). With the `validate` option the written XML is parsed again
 /// with libxml2 and checked by ``JATSStructureValidator``.
 ///
+/// The notes are read as citations through the context's shared ``CitationIndex``
+/// (``ArticleContext/currentCitations()``, the one `check.citations` checks): their sources become the
+/// `ref-list` and each citation links to its `ref`.
+///
 /// Articles without a model (ingest failed or did not run) are skipped: no file, no throw.
 public struct EmitJATSStage: ArticleStage {
     /// Id `emit.jats`; options `validate` (default false) and `article-type` (default `research-article`);
@@ -41,6 +45,15 @@ public struct EmitJATSStage: ArticleStage {
                 <h2>Conclusion</h2><p>Closing text<br>on two lines.</p>
                 </article></main></body></html>
                 """, options: ["validate": .bool(true)]),
+            StageExample("notes citing sources give a reference list the notes link to, structurally valid", html: """
+                <html lang="en"><head><title>T</title></head><body><article><h1>T</h1>
+                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn1" id="fnref1">1</a></sup>
+                Another claim.<sup><a href="#fn2" id="fnref2">2</a></sup></p>
+                <h2>Notes</h2><ol>
+                <li id="fn1">Min-seo Kwak, “Subsidy Races,” <i>Korea Trade Review</i> 31, no. 2 (2025): 77–98, <a href="https://example.org/k">https://example.org/k</a>. <a href="#fnref1">↩</a></li>
+                <li id="fn2">Kwak, “Subsidy Races,” 90. <a href="#fnref2">↩</a></li></ol>
+                </article></body></html>
+                """, options: ["validate": .bool(true)]),
             StageExample("without validation (the default) the article type can be chosen", html: """
                 <html><head><title>T</title></head><body><article><h1>T</h1>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
@@ -66,7 +79,7 @@ public struct EmitJATSStage: ArticleStage {
     /// when the context has no article model. Throws only when the file cannot be written.
     public func run(_ context: inout ArticleContext) throws {
         guard let article = context.article else { return }
-        let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType)
+        let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType, citations: context.currentCitations())
         let relativePath = "jats/\(Self.fileStem(context.entry.id)).xml"
         if validate {
             Self.report(JATSStructureValidator.validate(xml), relativePath: relativePath, in: &context)

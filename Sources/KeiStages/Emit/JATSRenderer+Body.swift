@@ -103,7 +103,11 @@ extension JATSRenderer {
         let d1 = Self.child(depth)
         switch block {
         case .paragraph(let p):
-            inlineLeaf("p", [], p.inlines, .paragraph, depth)
+            if !citedParagraphs.isEmpty, let marked = takeCitedParagraph(p.inlines) {
+                leaf("p", [], depth) { $0.writeCited(marked, .paragraph) }
+            } else {
+                inlineLeaf("p", [], p.inlines, .paragraph, depth)
+            }
         case .list(let list):
             guard !list.items.isEmpty else { return }
             open("list", [("list-type", list.ordered ? "order" : "bullet")], depth)

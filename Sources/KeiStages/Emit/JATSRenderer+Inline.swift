@@ -17,7 +17,7 @@ extension JATSRenderer {
                 writeInlines(c, context)
                 return
             }
-            writeFormatted(node, c, context)
+            writeFormatted(node, context) { $0.writeInlines(c, $1) }
         case .quotation(let c):
             // JATS 1.3 has no inline quotation element: the marks a browser shows are written as text.
             writeText(Inline.quotationMarks.0)
@@ -140,13 +140,15 @@ extension JATSRenderer {
         }
     }
 
-    /// `italic`, `bold`, `sup` or `sub` around the children.
-    private mutating func writeFormatted(_ node: Inline, _ children: [Inline], _ context: JATSInlineContext) {
+    /// `italic`, `bold`, `sup` or `sub` (for the formatting inline `node`) around what `content` writes
+    /// in the context inside that element.
+    mutating func writeFormatted(_ node: Inline, _ context: JATSInlineContext,
+                                 _ content: (inout JATSRenderer, JATSInlineContext) -> Void) {
         switch node {
-        case .emphasis, .citedTitle: wrap("italic") { $0.writeInlines(children, context.insideFormatting) }
-        case .strong: wrap("bold") { $0.writeInlines(children, context.insideFormatting) }
-        case .superscript: wrap("sup") { $0.writeInlines(children, context.insideSuperscript) }
-        default: wrap("sub") { $0.writeInlines(children, context.insideFormatting) }
+        case .emphasis, .citedTitle: wrap("italic") { content(&$0, context.insideFormatting) }
+        case .strong: wrap("bold") { content(&$0, context.insideFormatting) }
+        case .superscript: wrap("sup") { content(&$0, context.insideSuperscript) }
+        default: wrap("sub") { content(&$0, context.insideFormatting) }
         }
     }
 

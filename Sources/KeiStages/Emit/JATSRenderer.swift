@@ -1,4 +1,5 @@
 import Foundation
+import KeiCitations
 import KeiCore
 import KeiDocument
 
@@ -13,6 +14,8 @@ struct JATSRenderer {
     let article: Article
     let issue: IssueInfo
     let articleType: String
+    /// The notes read as citations (its sources go to the `ref-list`, its citations become `xref`s).
+    let citations: CitationIndex
     /// The UTF-8 output so far.
     var out: [UInt8] = []
     var ids = JATSIDAllocator()
@@ -30,6 +33,16 @@ struct JATSRenderer {
     var crossReferenceTargets: [String: (rid: String, refType: String)] = [:]
     /// Ids reserved for sections, tables and figures, by model id, in writing order.
     var reservedIDs: [String: [String]] = [:]
+    /// Each note's text units (paragraphs) by note id, as ``CitationIndex`` numbers them.
+    var noteUnitInlines: [String: [[Inline]]] = [:]
+    /// The cited sources written in the `ref-list`: the source, its `ref` id and its `mixed-citation`.
+    var writtenSources: [(source: CitationIndex.Source, id: String, mixed: [Inline])] = []
+    /// ``CitationIndex/Source/id`` → `ref` id, for the sources written.
+    var sourceElementIDs: [String: String] = [:]
+    /// The paragraphs of the note being written that link to `ref`s, in writing order, marked.
+    var citedParagraphs: [(inlines: [Inline], marked: [JATSCitedInline])] = []
+    /// How many text units of each note id have been passed while writing the notes.
+    var unitsWritten: [String: Int] = [:]
 
     /// Sections nested deeper than this are written as siblings at this depth (in document order).
     static let maximumSectionNesting = 12
@@ -39,10 +52,11 @@ struct JATSRenderer {
     /// the 256 levels libxml2 (and so `xmllint` and ``JATSStructureValidator``) accepts by default.
     static let maximumBlockNesting = 24
 
-    init(article: Article, issue: IssueInfo, articleType: String) {
+    init(article: Article, issue: IssueInfo, articleType: String, citations: CitationIndex) {
         self.article = article
         self.issue = issue
         self.articleType = articleType
+        self.citations = citations
     }
 
     /// Writes the whole document.
@@ -84,6 +98,7 @@ struct JATSRenderer {
         for ref in article.references {
             referenceElementIDs.append(ids.allocate(ref.id, prefix: "ref"))
         }
+        allocateCitationIDs()
         if Self.hasInternalLinks(article) { reserveTargetIDs() }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KeiCitations
 import KeiCore
 import KeiDocument
 
@@ -14,6 +15,10 @@ import KeiDocument
 ///   otherwise written as `<string-name>` exactly as displayed.
 /// - Note markers become `<xref ref-type="fn" rid="…"><sup>label</sup></xref>`; a marker whose
 ///   note does not exist becomes `<sup>label</sup>` so that no IDREF dangles.
+/// - The sources the notes cite (``CitationIndex``) follow the page's own references in the `ref-list`,
+///   each as `citation-alternatives` of an `element-citation` (``JATSCitationWriter``) and the note's
+///   words as `mixed-citation`; each citation in a note is wrapped in `<xref ref-type="bibr">` to its
+///   `ref` without changing the note's text (``JATSCitationLinker``).
 /// - Ids are kept from the model when valid and unique, repaired otherwise (``JATSIDAllocator``).
 /// - Output is deterministic: fixed attribute order, two-space indentation of structural elements,
 ///   mixed content on one line (line feeds in running text as `&#xA;`), UTF-8, no timestamps.
@@ -32,9 +37,15 @@ public enum JATSWriter {
     ///   - issue: The workflow's issue and journal facts (they win over the article's own metadata).
     ///   - articleType: The root's `article-type` (JATS suggests values such as `research-article`,
     ///     `review-article`, `article-commentary`, `editorial`); a blank value gives the default.
-    public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType) -> String {
+    ///   - citations: The notes read as citations (``CitationIndex``): their sources are written in the
+    ///     `ref-list` and the notes' citations link to them (see ``JATSCitationWriter`` and
+    ///     ``JATSCitationLinker``). Nil builds the index from the article (``ArticleAnalysis``).
+    public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType,
+                             citations: CitationIndex? = nil) -> String {
         let type = TextTrimming.whitespacesAndNewlines(articleType)
-        var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type)
+        let index = citations ?? CitationIndex(article: article, analysis: ArticleAnalysis(article))
+        var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type,
+                                    citations: index)
         return renderer.render()
     }
 }

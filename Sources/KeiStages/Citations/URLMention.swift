@@ -1,0 +1,95 @@
+import KeiDocument
+
+/// A web address written in a ``TextUnit``'s text: a run of characters between white space that starts
+/// with a web scheme (spelled right or not: "https://", "htp://", "https//") or "www.", without the
+/// punctuation around it (brackets and quotation marks before; sentence punctuation, closing marks
+/// and an unmatched ")" after). Code is skipped.
+///
+/// `range` is a half-open range of UTF-8 byte offsets (0-based) into the unit's text. Finding them is
+/// linear in the text's length.
+struct URLMention {
+    var range: Range<Int>
+    var url: WrittenURL
+    /// The address is a link's text (its `target` is the link's address).
+    var inLink: Bool
+    var target: String?
+    /// The next run of characters looks like the rest of this address after a stray space
+    /// ("https://example.org/briefing-room/ statements/2023/"): the range of address and rest.
+    var brokenRange: Range<Int>?
+
+    /// Every web address written in `unit`, in order.
+    static func all(in unit: TextUnit) -> [URLMention] {
+        let chunks = Self.chunks(unit.text.string)
+        var out: [URLMention] = []
+        for (k, chunk) in chunks.enumerated() {
+            guard isCandidate(chunk.text), !unit.scopes.contains(where: { $0.kind == .code && $0.overlaps(chunk.range) }) else { continue }
+            let link = unit.scopes.first { $0.kind == .link && $0.range.lowerBound <= chunk.range.lowerBound && $0.range.upperBound >= chunk.range.upperBound }
+            var mention = URLMention(range: chunk.range, url: WrittenURL(chunk.text), inLink: link != nil, target: link?.target)
+            if mention.url.problem == nil, k + 1 < chunks.count, chunks[k + 1].range.lowerBound - chunk.range.upperBound <= 2,
+               continues(chunk.text, with: chunks[k + 1].text) {
+                mention.brokenRange = chunk.range.lowerBound..<chunks[k + 1].range.upperBound
+            }
+            out.append(mention)
+        }
+        return out
+    }
+
+    /// Whether a run of characters is written as a web address: "www." or a scheme-like word followed
+    /// by ":" or "//".
+    static func isCandidate(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        if lower.hasPrefix("www.") && lower.count > 4 { return true }
+        let letters = lower.prefix { $0.isASCII && $0.isLetter }
+        let rest = lower.dropFirst(letters.count)
+        guard WrittenURL.isSchemeLike(String(letters)), rest.count > 1 else { return false }
+        return rest.hasPrefix(":") || rest.hasPrefix("//")
+    }
+
+    /// Whether `next` reads as the rest of the address `url` after a stray space: the address ends
+    /// where a path goes on ("/", "-", "_", ".", "=") or `next` starts with one, and `next` holds a "/"
+    /// or ends like a file name, in lower case, and is not itself an address.
+    static func continues(_ url: String, with next: String) -> Bool {
+        guard !isCandidate(next), !next.contains(where: \.isUppercase) else { return false }
+        let joins = ["/", "-", "_", ".", "="].contains { url.hasSuffix($0) || next.hasPrefix($0) }
+        let pathLike = next.contains("/") || [".html", ".htm", ".pdf", ".php", ".aspx"].contains { next.hasSuffix($0) }
+        return joins && pathLike
+    }
+
+    /// The runs of `text` between white space (and U+FFFC), trimmed of the punctuation around a
+    /// written address, with their UTF-8 ranges.
+    static func chunks(_ text: String) -> [(text: String, range: Range<Int>)] {
+        var out: [(String, Range<Int>)] = []
+        var current: [Character] = []
+        var start = 0, offset = 0
+        func flush() {
+            defer { current.removeAll(keepingCapacity: true) }
+            var lo = 0, hi = current.count
+            while lo < hi, "([{<\"'“‘«".contains(current[lo]) { lo += 1 }
+            while hi > lo {
+                let c = current[hi - 1]
+                if ".,;:!?\"'”’»>]}*".contains(c) { hi -= 1; continue }
+                if c == ")" {
+                    let slice = current[lo..<hi]
+                    if slice.filter({ $0 == "(" }).count < slice.filter({ $0 == ")" }).count { hi -= 1; continue }
+                }
+                break
+            }
+            guard lo < hi else { return }
+            let before = current[..<lo].reduce(0) { $0 + $1.utf8.count }
+            let s = String(current[lo..<hi])
+            out.append((s, (start + before)..<(start + before + s.utf8.count)))
+        }
+        for c in text {
+            if c.isWhitespace || c == "\u{FFFC}" {
+                if !current.isEmpty { flush() }
+                offset += c.utf8.count
+                start = offset
+            } else {
+                current.append(c)
+                offset += c.utf8.count
+            }
+        }
+        if !current.isEmpty { flush() }
+        return out
+    }
+}

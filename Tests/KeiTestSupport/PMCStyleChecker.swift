@@ -1,0 +1,25 @@
+import Foundation
+
+/// Runs NCBI's PMC Style Checker 5.31 (`../shared/jats/pmc-stylechecker-5.31`, XSLT 1.0) with
+/// `xsltproc --nonet --catalogs` and the shared JATS catalog, as its README describes. Its output is
+/// the article copied into an `<ERR>` root with `<error>` and `<warning>` elements where rules fail.
+public enum PMCStyleChecker {
+    public static var stylesheet: URL { TestPaths.shared.appendingPathComponent("jats/pmc-stylechecker-5.31/nlm-stylechecker.xsl") }
+
+    /// The `xsltproc` executable from PATH, or nil.
+    public static var xsltproc: URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("xsltproc") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Whether the checker can run here (xsltproc installed, the shared stylesheet present).
+    public static var available: Bool { xsltproc != nil && FileManager.default.fileExists(atPath: stylesheet.path) && XMLLint.dtdsAvailable }
+
+    /// The checker's result document for a JATS file.
+    public static func check(file: URL) throws -> String {
+        guard let xsltproc else { return "" }
+        let r = try XMLLint.runWithCatalog(xsltproc, ["--nonet", "--catalogs", stylesheet.path, file.path])
+        return String(decoding: r.stdout, as: UTF8.self)
+    }
+}
