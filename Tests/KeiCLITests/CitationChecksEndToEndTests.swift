@@ -9,10 +9,17 @@ import KeiTestSupport
 @Suite(.serialized) struct CitationChecksEndToEndTests {
     static let fixture = TestPaths.root.appendingPathComponent("Tests/KeiCLITests/Fixtures/citation-integrity.html")
 
-    /// The rules of the note checks: `check.citations.…`, `check.notes.order` and ingest's dangling markers and notes.
-    static func isNoteRule(_ rule: String) -> Bool {
-        rule.hasPrefix("check.citations.") || rule == "check.notes.order" || rule == "ingest.note-missing" || rule == "ingest.note-unreferenced"
-    }
+    /// The rules of note integrity, "Ibid." and short forms (the other `check.citations.…` rules, on
+    /// quotations, URLs and identifiers, have their own tests), and ingest's dangling markers and notes.
+    static let noteRules: Set<String> = [
+        "check.notes.order", "check.citations.numbering-start", "check.citations.duplicate-number",
+        "check.citations.marker-before-punctuation", "check.citations.marker-in-heading",
+        "check.citations.ibid-first-note", "check.citations.ibid-after-several-sources", "check.citations.ibid-after-no-source",
+        "check.citations.short-form", "check.citations.short-form-unresolved", "check.citations.full-citation-repeated",
+        "ingest.note-missing", "ingest.note-unreferenced",
+    ]
+
+    static func isNoteRule(_ rule: String) -> Bool { noteRules.contains(rule) }
 
     /// The source text a diagnostic's line/column and end line/column delimit (columns in Unicode scalars, 1-based).
     static func spanned(_ d: [String: Any], in lines: [String]) -> String? {

@@ -382,10 +382,13 @@ struct NoteChunkReader {
     }
 
     /// Whether `s` is a page or other locator: figures, ranges and lists of them ("34–38", "12, 14",
-    /// "45n3", "211ff."), roman page numbers ("xiv"), after an optional "p.", "pp.", "chap.", "n."….
+    /// "45n3", "211ff."), roman page numbers ("xiv"), after an optional "p.", "pp.", "chap.", "n."…; a
+    /// bare figure from 1800 to 2099 is a year, not a locator ("p. 2020" is one).
     static func isLocator(_ s: String) -> Bool {
         let t = strippingLocatorPrefix(s)
         guard !t.isEmpty, t.count <= 30 else { return false }
+        // A year ("…,” 2020.") dates a work; short forms and locators do not carry one.
+        if t.count == 4, t == s.trimmingCharacters(in: .whitespaces), let n = Int(t), (1800...2099).contains(n) { return false }
         let hasDigit = t.contains(where: \.isNumber)
         let allowed: (Character) -> Bool = { c in
             c.isNumber || "–—-−,. ".contains(c) || (hasDigit && "nf".contains(c)) || (!hasDigit && "ivxlcdmIVXLCDM".contains(c))
