@@ -242,3 +242,15 @@ import KeiTestSupport
         #expect(f("98–77") == ["fpage=98", "lpage=77"], "a range that does not complete upwards is left as written")
     }
 }
+
+extension JATSCitationTests {
+    @Test func theMixedCitationLeavesOutTheSeparatorsAroundTheSource() throws {
+        let note = F.note("fn1", [.text("See Kwak, "), .emphasis([.text("Subsidy Races")]), .text(" (2025); and more.")])
+        let index = F.index([F.citation(.full, note, " Kwak, Subsidy Races (2025); ", source: "ref1", item: F.journalArticle)])
+        let xml = try Self.written(F.article([note]), index)
+        #expect(Self.ref("ref1", in: xml).contains("<mixed-citation publication-type=\"journal\">Kwak, <italic>Subsidy Races</italic> (2025)</mixed-citation>"),
+                "\(Self.ref("ref1", in: xml))")
+        #expect(Self.fn("fn1", in: xml).contains("<p>See <xref ref-type=\"bibr\" rid=\"ref1\">Kwak, <italic>Subsidy Races</italic> (2025)</xref>; and more.</p>"),
+                "\(Self.fn("fn1", in: xml))")
+    }
+}
