@@ -12,8 +12,9 @@ import KeiTestSupport
 @Suite struct JATSCitationTests {
     typealias F = JATSCitationFixtures
 
-    /// Writes `article` with `index`, checks it against the DTD and the structural validator, and checks
-    /// that the notes' text is the same as without any citation. Returns the XML.
+    /// Writes `article` with `index`, checks it against the DTD, the structural validator and (when
+    /// xsltproc is installed) the PMC Style Checker on the notes and reference list, and checks that the
+    /// notes' text is the same as without any citation. Returns the XML.
     static func written(_ article: Article, _ index: CitationIndex, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
         let xml = JATSWriter.write(article, issue: IssueInfo(), citations: index)
         let plain = JATSWriter.write(article, issue: IssueInfo(), citations: CitationIndex())
@@ -22,6 +23,10 @@ import KeiTestSupport
         if XMLLint.dtdsAvailable {
             let lint = try XMLLint.validate(xml: xml)
             #expect(lint.passed, "xmllint: \(lint.stderr)\n\(xml)", sourceLocation: sourceLocation)
+        }
+        if PMCStyleChecker.available {
+            let findings = PMCStyleChecker.findingsInNotesAndReferences(try PMCStyleChecker.check(xml: xml))
+            #expect(findings.isEmpty, "PMC style checker on the notes and ref-list: \(findings)", sourceLocation: sourceLocation)
         }
         return xml
     }
@@ -252,5 +257,17 @@ extension JATSCitationTests {
                 "\(Self.ref("ref1", in: xml))")
         #expect(Self.fn("fn1", in: xml).contains("<p>See <xref ref-type=\"bibr\" rid=\"ref1\">Kwak, <italic>Subsidy Races</italic> (2025)</xref>; and more.</p>"),
                 "\(Self.fn("fn1", in: xml))")
+    }
+}
+
+extension JATSCitationTests {
+    @Test func aNameWithoutFamilyNameIsGivenOnly() throws {
+        var item = CSLItem(type: .book)
+        item.author = [CSLName(family: nil, given: "Plato"), CSLName(family: "Kim", given: nil)]
+        item.title = "Republic"
+        let xml = try Self.oneSource(item, [.text("Plato and Kim, Republic.")])
+        let ref = Self.ref("ref1", in: xml)
+        #expect(ref.contains("<name name-style=\"given-only\"><given-names>Plato</given-names></name>"), "\(ref)")
+        #expect(ref.contains("<name><surname>Kim</surname></name>"), "\(ref)")
     }
 }
