@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "KeiCitationsTests", dependencies: ["KeiCitations", "KeiTestSupport"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots", "Fixtures"]),
     ]
 )

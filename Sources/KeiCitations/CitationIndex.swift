@@ -18,28 +18,23 @@ public struct CitationIndex: Sendable {
     public var sources: [Source]
     /// Each note's citations in reading order, by note id.
     public var notes: [String: [NoteCitation]]
+    /// For each note, the note directly before it in its series (numbered notes, and notes labelled by
+    /// letters or symbols), by note id; the first note of a series has none. "Ibid." refers to it.
+    public var previousNote: [String: String]
 
-    public init(sources: [Source] = [], notes: [String: [NoteCitation]] = [:]) {
+    public init(sources: [Source] = [], notes: [String: [NoteCitation]] = [:], previousNote: [String: String] = [:]) {
         self.sources = sources
         self.notes = notes
+        self.previousNote = previousNote
     }
 
-    /// PLACEHOLDER until the note reader lands: every note paragraph is one full citation.
+    /// Reads the notes of `article` with ``NoteReader`` (see there for how notes are read and resolved).
     public init(article: Article, analysis: ArticleAnalysis, parser: ReferenceParser = .shared) {
-        var sources: [Source] = []
-        var notes: [String: [NoteCitation]] = [:]
-        var unitCount: [String: Int] = [:]
-        for unit in analysis.units where unit.noteID != nil && unit.scope == .note {
-            let noteID = unit.noteID!
-            let index = unitCount[noteID, default: 0]
-            unitCount[noteID] = index + 1
-            let text = unit.text.string
-            let parsed = parser.parse(text)
-            let id = "ref\(sources.count + 1)"
-            sources.append(Source(id: id, reference: parsed, noteID: noteID, unitIndex: index, range: 0..<text.utf8.count))
-            notes[noteID, default: []].append(NoteCitation(kind: .full, noteID: noteID, unitIndex: index,
-                                                           range: 0..<text.utf8.count, text: text, reference: parsed, sourceID: id))
-        }
-        self.init(sources: sources, notes: notes)
+        self = NoteReader(parser: parser).read(article, analysis: analysis)
+    }
+
+    /// The citations of the note `noteID` that cite something (no commentary), in reading order.
+    public func citing(_ noteID: String) -> [NoteCitation] {
+        (notes[noteID] ?? []).filter { $0.kind != .commentary }
     }
 }

@@ -13,20 +13,7 @@ public struct CheckCitationsStage: CheckStage {
         summary: "Check notes and citations: markers and notes, numbering, Ibid. and short forms, quotations without a source, URLs and identifiers.",
         kind: .check,
         messages: checkers.flatMap { type(of: $0).messages },
-        examples: [
-            StageExample("one marker, one note", html: """
-                <html><head><title>T</title></head><body><article><h1>T</h1>
-                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
-                <h2>Notes</h2><ol><li id="fn1">A source, 2024. <a href="#fnref1">↩</a></li></ol></article></body></html>
-                """),
-            StageExample("markers cited out of order", html: """
-                <html><head><title>T</title></head><body><article><h1>T</h1>
-                <p>A claim that needs a source and is long enough to be content.<sup><a href="#fn2" id="fnref2">2</a></sup>
-                Another claim.<sup><a href="#fn1" id="fnref1">1</a></sup></p>
-                <h2>Notes</h2><ol><li id="fn1">First source. <a href="#fnref1">↩</a></li><li id="fn2">Second source. <a href="#fnref2">↩</a></li></ol>
-                </article></body></html>
-                """, expect: ["check.notes.order"]),
-        ],
+        examples: CheckCitationsExamples.all,
         readsCitations: true,
         aliases: ["check.notes"]
     )
@@ -34,6 +21,10 @@ public struct CheckCitationsStage: CheckStage {
     /// Every checker, in the order their findings are reported.
     static let checkers: [any CitationChecker] = [
         NoteOrderChecker(),
+        NoteNumberingChecker(),
+        MarkerPlacementChecker(),
+        IbidChecker(),
+        ShortFormChecker(),
     ]
 
     let options: CitationOptions
