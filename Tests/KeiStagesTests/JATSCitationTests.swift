@@ -271,3 +271,13 @@ extension JATSCitationTests {
         #expect(ref.contains("<name><surname>Kim</surname></name>"), "\(ref)")
     }
 }
+
+extension JATSCitationTests {
+    @Test func theAnchorOfALinkedTitleFollowsTheLink() throws {
+        let note = F.note("fn1", [.text("See the discussion at "), .link(url: "https://keia.org/p/", children: [.text("The Peninsula")]), .text(".")])
+        let index = F.index([F.citation(.full, note, "The Peninsula.", source: "ref1", item: F.webPage)])
+        let xml = try Self.written(F.article([note]), index)
+        #expect(Self.fn("fn1", in: xml).contains("<p>See the discussion at <ext-link ext-link-type=\"uri\" xlink:href=\"https://keia.org/p/\">The Peninsula</ext-link><xref ref-type=\"bibr\" rid=\"ref1\"/>.</p>"),
+                "\(Self.fn("fn1", in: xml))")
+    }
+}
