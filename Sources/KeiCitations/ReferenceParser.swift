@@ -4,9 +4,14 @@
 /// labels each token (author, title, journal, date…), runs of one label become ``ReferenceField``s
 /// with their UTF-8 ranges, and ``ReferenceNormalizer`` turns the fields into a CSL-JSON ``CSLItem``.
 ///
-/// Time is linear in the length of the string (O(tokens · labels²) for decoding). Never throws: an
-/// empty or blank string gives an item of type `article` with no fields.
+/// Time is linear in the length of the string (O(tokens · labels²) for decoding); tokens after the
+/// first ``maxLabelledTokens`` (far beyond any real reference) are not run through the model but
+/// labelled `note`, which bounds the work on a runaway line. Never throws: an empty or blank string
+/// gives an item of type `article` with no fields.
 public struct ReferenceParser: Sendable {
+    /// Tokens after this many are labelled `note` without decoding.
+    public static let maxLabelledTokens = 600
+
     public static let shared = ReferenceParser(model: ReferenceModelData.model)
 
     public let model: SequenceModel
@@ -28,7 +33,9 @@ public struct ReferenceParser: Sendable {
 
     /// The label of each token.
     public func labelTokens(_ tokens: [String]) -> [String] {
-        model.label(tokens)
+        guard tokens.count > Self.maxLabelledTokens else { return model.label(tokens) }
+        return model.label(Array(tokens.prefix(Self.maxLabelledTokens)))
+            + Array(repeating: "note", count: tokens.count - Self.maxLabelledTokens)
     }
 
     /// Runs of tokens with one label, as fields with the UTF-8 range from the run's first token to its last.

@@ -29,6 +29,20 @@ func scoreDev(_ parser: ReferenceParser, _ dev: [DevReference]) -> ReferenceScor
     return table
 }
 
+/// How many Chicago-form references ``ChicagoSynthesizer`` adds, and its seed.
+let syntheticCount = Int(ProcessInfo.processInfo.environment["KEI_CITE_SYNTHETIC"] ?? "") ?? 1000
+func withSynthetic(_ references: [LabelledReference]) -> [LabelledReference] {
+    var synthesizer = ChicagoSynthesizer(from: references, seed: 0x4348_4943)
+    return references + synthesizer.make(syntheticCount)
+}
+
+/// The trainer's settings; KEI_CITE_EPOCHS overrides the number of epochs for experiments.
+var trainer: PerceptronTrainer {
+    var t = PerceptronTrainer()
+    if let e = Int(ProcessInfo.processInfo.environment["KEI_CITE_EPOCHS"] ?? "") { t.epochs = e }
+    return t
+}
+
 let args = CommandLine.arguments
 guard args.count >= 2 else { fail("usage: kei-cite-train train|cv|bench …") }
 switch args[1] {
@@ -36,9 +50,9 @@ case "train":
     guard args.count == 5 else { fail("usage: kei-cite-train train TRAINING-DIR DEV-JSON OUT-SWIFT") }
     let (c, dev) = corpus(args[2], args[3])
     for f in c.files { print("  \(f.name): \(f.count) references") }
-    print("training on \(c.references.count) references (\(c.excluded) left out: their text is a dev-set string)")
+    print("training on \(c.references.count) references and \(syntheticCount) built in Chicago forms from their parts (\(c.excluded) left out: their text is a dev-set string)")
     let start = Date()
-    let model = PerceptronTrainer().train(c.references)
+    let model = trainer.train(withSynthetic(c.references))
     print(String(format: "trained in %.1f s: %d labels, %d features", Date().timeIntervalSince(start), model.labels.count, model.featureCount))
     let text = model.serialized()
     guard !text.contains("\"\"\"##"), !text.contains("\\##") else { fail("model text holds a raw-string delimiter") }
@@ -67,7 +81,7 @@ case "cv":
     for fold in 0..<k {
         let test = c.references.enumerated().filter { $0.offset % k == fold }.map(\.element)
         let train = c.references.enumerated().filter { $0.offset % k != fold }.map(\.element)
-        let parser = ReferenceParser(model: PerceptronTrainer().train(train))
+        let parser = ReferenceParser(model: trainer.train(withSynthetic(train)))
         for r in test {
             var gold: [String: [String]] = [:]
             for (label, text) in zip(r.segmentLabels, r.segmentTexts) { gold[label, default: []].append(text) }
@@ -95,7 +109,31 @@ case "bench":
     var n = 0
     for _ in 0..<rounds { for d in dev { n += parser.parse(d.reference).fields.count } }
     let seconds = Date().timeIntervalSince(start)
+    let tokenLists = dev.map { ReferenceTokenizer.tokenize($0.reference).map(\.text) }
+    let fStart = Date()
+    var featureCount = 0
+    for _ in 0..<rounds { for t in tokenLists { featureCount += ReferenceFeatures.features(for: t).count } }
+    let fSeconds = Date().timeIntervalSince(fStart)
+    let dStart = Date()
+    let featureLists = tokenLists.map { ReferenceFeatures.features(for: $0) }
+    for _ in 0..<rounds { for f in featureLists { featureCount += parser.model.decode(f).count } }
+    let dSeconds = Date().timeIntervalSince(dStart)
+    print(String(format: "time per reference: %.0f µs in all, of which features %.0f µs, decoding %.0f µs",
+                 seconds / Double(rounds * dev.count) * 1e6, fSeconds / Double(rounds * dev.count) * 1e6, dSeconds / Double(rounds * dev.count) * 1e6))
     print(String(format: "speed: %d references in %.2f s = %.0f references/s (one thread)", rounds * dev.count, seconds, Double(rounds * dev.count) / seconds))
+case "errors":
+    // Every dev reference whose CSL output differs from the gold, key by key (for error analysis).
+    guard args.count == 3 else { fail("usage: kei-cite-train errors DEV-JSON") }
+    let dev: [DevReference]
+    do { dev = try DevReference.load(URL(fileURLWithPath: args[2])) } catch { fail("\(error)") }
+    for d in dev {
+        let parsed = ReferenceParser.shared.parse(d.reference)
+        let diffs = ReferenceScoring.differences(gold: d.fields, item: parsed.item)
+        guard !diffs.isEmpty else { continue }
+        print(d.reference)
+        print("  labels: " + parsed.fields.map { "[\($0.label)] \($0.text)" }.joined(separator: " | "))
+        for (key, gold, predicted) in diffs { print("  \(key): gold «\(gold ?? "-")» got «\(predicted ?? "-")»") }
+    }
 default:
     fail("unknown command '\(args[1])'")
 }

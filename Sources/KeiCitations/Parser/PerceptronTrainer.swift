@@ -11,7 +11,7 @@ public struct PerceptronTrainer: Sendable {
     /// Averaged weights smaller than this (in absolute value) are dropped when the model is built.
     public var pruneBelow: Float
 
-    public init(epochs: Int = 12, seed: UInt64 = 0x4B45_4931, minFeatureCount: Int = 2, pruneBelow: Float = 0.05) {
+    public init(epochs: Int = 40, seed: UInt64 = 0x4B45_4931, minFeatureCount: Int = 2, pruneBelow: Float = 0.05) {
         self.epochs = epochs
         self.seed = seed
         self.minFeatureCount = minFeatureCount
@@ -25,9 +25,9 @@ public struct PerceptronTrainer: Sendable {
         let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let L = labels.count
         let featureLists = data.map { ReferenceFeatures.features(for: $0.tokens) }
-        var counts: [String: Int] = [:]
+        var counts: [UInt64: Int] = [:]
         for seq in featureLists { for token in seq { for f in token { counts[f, default: 0] += 1 } } }
-        var featureIndex: [String: Int] = [:]
+        var featureIndex: [UInt64: Int] = [:]
         for (f, c) in counts.sorted(by: { $0.key < $1.key }) where c >= minFeatureCount { featureIndex[f] = featureIndex.count }
         let rows: [[[Int]]] = featureLists.map { seq in seq.map { $0.compactMap { featureIndex[$0] } } }
         let gold: [[Int]] = data.map { $0.labels.map { labelIndex[$0]! } }
@@ -77,7 +77,7 @@ public struct PerceptronTrainer: Sendable {
         }
         let transitions = (0..<((L + 1) * L)).map { tw[$0] - tu[$0] / step }
         // Keep only features with a weight left.
-        var kept: [String: Int] = [:]
+        var kept: [UInt64: Int] = [:]
         var emission: [Float] = []
         for (f, row) in featureIndex.sorted(by: { $0.value < $1.value }) {
             let slice = averaged[(row * L)..<(row * L + L)]
@@ -98,10 +98,10 @@ public struct PerceptronTrainer: Sendable {
 }
 
 /// A small deterministic pseudo-random generator (SplitMix64) for the training order.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+public struct SplitMix64: Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -3,8 +3,9 @@
 /// in the reference, whether it sits inside quotation marks or parentheses, what came before (a year,
 /// "In", a closed quotation) and the same few facts about its neighbours.
 ///
-/// Features are plain strings ("w:press", "tp:,", "q", "w-1:in"); the model maps them to weight rows.
-/// Computing them is linear in the number of tokens.
+/// A feature is a name and a value ("w" + "press", "tp" + ",", "q", "w-1" + "in"), hashed to 64 bits
+/// (FNV-1a of the UTF-8 bytes of name, a separator and value), so no feature string is built and the
+/// model looks up integers. Computing them is linear in the number of tokens.
 public enum ReferenceFeatures {
     /// One token's facts, computed once and shared with its neighbours' features.
     struct TokenFacts {
@@ -15,9 +16,20 @@ public enum ReferenceFeatures {
         var classes: [String]
     }
 
-    public static func features(for tokens: [String]) -> [[String]] {
+    /// FNV-1a, 64 bits, of `name`, a 0x1F separator and `value`.
+    @inline(__always)
+    public static func hash(_ name: StaticString, _ value: String = "") -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        name.withUTF8Buffer { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 } }
+        h = (h ^ 0x1F) &* 0x0000_0100_0000_01b3
+        var v = value
+        v.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 } }
+        return h
+    }
+
+    public static func features(for tokens: [String]) -> [[UInt64]] {
         let facts = tokens.map(Self.facts)
-        var result: [[String]] = []
+        var result: [[UInt64]] = []
         result.reserveCapacity(tokens.count)
         var inQuote = false
         var inParen = 0
@@ -26,63 +38,78 @@ public enum ReferenceFeatures {
         var quoteClosed = false
         var colonSeen = false
         var periodSegments = 0
+        var sinceQuote = 9       // tokens since a quotation closed
+        var sinceParen = 9       // tokens since a parenthesis opened
         let n = tokens.count
         for (i, token) in tokens.enumerated() {
             let f = facts[i]
-            var out: [String] = ["b"]
-            out.append("w:" + f.lower)
-            out.append("s:" + f.shape)
-            if f.lower.count > 3 {
-                out.append("p3:" + String(f.lower.prefix(3)))
-                out.append("x3:" + String(f.lower.suffix(3)))
+            var out: [UInt64] = []
+            out.reserveCapacity(48)
+            out.append(hash("b"))
+            out.append(hash("w", f.lower))
+            out.append(hash("s", f.shape))
+            if f.lower.utf8.count > 3 {
+                out.append(hash("p3", String(f.lower.prefix(3))))
+                out.append(hash("x3", String(f.lower.suffix(3))))
             }
-            out.append("lp:" + f.lead)
-            out.append("tp:" + f.trail)
-            for c in f.classes { out.append("c:" + c) }
+            out.append(hash("lp", f.lead))
+            out.append(hash("tp", f.trail))
+            for c in f.classes { out.append(hash("c", c)) }
             // Quotation and parenthesis state before this token, then this token's own marks.
-            let opensQuote = f.lead.contains("“") || f.lead.contains("\"") || f.lead.contains("‘")
-            let closesQuote = f.trail.contains("”") || (f.trail.contains("\"") && (inQuote || opensQuote)) || f.trail.contains("’")
-            if inQuote || opensQuote { out.append("q") }
-            if opensQuote { out.append("q:open") }
-            if closesQuote { out.append("q:close") }
-            let opensParen = f.lead.contains("(") || f.lead.contains("[")
-            if inParen > 0 || opensParen { out.append("par") }
-            if yearSeen { out.append("seen:year") }
-            if inSeen { out.append("seen:in") }
-            if quoteClosed { out.append("seen:quote") }
-            if colonSeen { out.append("seen:colon") }
-            out.append("seg:\(min(periodSegments, 5))")
-            out.append("pos:\(n > 1 ? i * 8 / n : 0)")
-            if i == 0 { out.append("first") }
-            if i == n - 1 { out.append("last") }
+            let opensQuote = f.lead.unicodeScalars.contains { $0 == "“" || $0 == "\"" || $0 == "‘" }
+            let closesQuote = f.trail.unicodeScalars.contains { $0 == "”" || $0 == "’" }
+                || (f.trail.unicodeScalars.contains("\"") && (inQuote || opensQuote))
+            if inQuote || opensQuote { out.append(hash("q")) }
+            if opensQuote { out.append(hash("q:open")) }
+            if closesQuote { out.append(hash("q:close")) }
+            let opensParen = f.lead.unicodeScalars.contains { $0 == "(" || $0 == "[" }
+            if inParen > 0 || opensParen { out.append(hash("par")) }
+            if yearSeen { out.append(hash("seen:year")) }
+            if inSeen { out.append(hash("seen:in")) }
+            if quoteClosed { out.append(hash("seen:quote")) }
+            if colonSeen { out.append(hash("seen:colon")) }
+            out.append(hash("seg", String(min(periodSegments, 5))))
+            out.append(hash("pos", String(n > 1 ? i * 8 / n : 0)))
+            if i == 0 { out.append(hash("first")) }
+            if i == n - 1 { out.append(hash("last")) }
             if i > 0 {
                 let p = facts[i - 1]
-                out.append("w-1:" + p.lower)
-                out.append("tp-1:" + p.trail)
-                out.append("s-1:" + p.shape)
-                for c in p.classes { out.append("c-1:" + c) }
-                out.append("tp-1|w:" + p.trail + "|" + f.lower)
+                out.append(hash("w-1", p.lower))
+                out.append(hash("tp-1", p.trail))
+                out.append(hash("s-1", p.shape))
+                for c in p.classes { out.append(hash("c-1", c)) }
+                out.append(hash("tp-1|w", p.trail + "|" + f.lower))
+                out.append(hash("w-1|w", p.lower + "|" + f.lower))
+                out.append(hash("tp-1|tp", p.trail + "|" + f.trail))
             } else {
-                out.append("w-1:^")
+                out.append(hash("w-1", "^"))
             }
             if i > 1 {
-                out.append("w-2:" + facts[i - 2].lower)
+                out.append(hash("w-2", facts[i - 2].lower))
+                out.append(hash("tp-2", facts[i - 2].trail))
             }
+            out.append(hash("sinceq", String(min(sinceQuote, 4))))
+            out.append(hash("sincep", String(min(sinceParen, 4))))
             if i + 1 < n {
                 let x = facts[i + 1]
-                out.append("w+1:" + x.lower)
-                out.append("s+1:" + x.shape)
-                out.append("lp+1:" + x.lead)
-                for c in x.classes { out.append("c+1:" + c) }
+                out.append(hash("w+1", x.lower))
+                out.append(hash("s+1", x.shape))
+                out.append(hash("lp+1", x.lead))
+                out.append(hash("tp+1", x.trail))
+                out.append(hash("w|w+1", f.lower + "|" + x.lower))
+                for c in x.classes { out.append(hash("c+1", c)) }
             } else {
-                out.append("w+1:$")
+                out.append(hash("w+1", "$"))
             }
-            if i + 2 < n { out.append("w+2:" + facts[i + 2].lower) }
+            if i + 2 < n { out.append(hash("w+2", facts[i + 2].lower)) }
             result.append(out)
 
             // State after this token.
+            sinceQuote += 1
+            sinceParen += 1
+            if opensParen { sinceParen = 0 }
             if opensQuote { inQuote = true }
-            if closesQuote { inQuote = false; quoteClosed = true }
+            if closesQuote { inQuote = false; quoteClosed = true; sinceQuote = 0 }
             for ch in token {
                 if ch == "(" || ch == "[" { inParen += 1 }
                 if ch == ")" || ch == "]" { inParen = max(0, inParen - 1) }
@@ -136,7 +163,10 @@ public enum ReferenceFeatures {
         var last: Character = " "
         for s in coreScalars {
             let c: Character
-            if s.properties.isUppercase { c = "A" } else if s.properties.isLowercase { c = "a" }
+            if s.isASCII {
+                let v = s.value
+                if v >= 65 && v <= 90 { c = "A" } else if v >= 97 && v <= 122 { c = "a" } else if v >= 48 && v <= 57 { c = "9" } else { c = Character(s) }
+            } else if s.properties.isUppercase { c = "A" } else if s.properties.isLowercase { c = "a" }
             else if s.properties.numericType != nil { c = "9" } else { c = Character(s) }
             if c != last { shape.append(c); last = c }
             if shape.count >= 6 { break }
@@ -144,8 +174,8 @@ public enum ReferenceFeatures {
         if shape.isEmpty { shape = "_" }
 
         var classes: [String] = []
-        let digits = coreScalars.allSatisfy { $0.properties.numericType != nil && $0.isASCII }
-        let bare = lower.replacingOccurrences(of: ".", with: "")
+        let digits = coreScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        let bare = lower.contains(".") ? String(lower.filter { $0 != "." }) : lower
         if digits {
             classes.append("num")
             classes.append("len\(min(coreScalars.count, 5))")
@@ -153,13 +183,15 @@ public enum ReferenceFeatures {
         } else if coreScalars.count == 5, let v = Int(core.prefix(4)), v >= 1400, v <= 2100, core.last!.isLetter {
             classes.append("year")
         }
-        if !digits, core.contains(where: { $0.isNumber }), core.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }),
-           core.first?.isNumber == true, core.last?.isNumber == true || core.last?.isLetter == true {
+        if !digits, shape.hasPrefix("9"), shape.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) {
             classes.append("range")
         }
-        if coreScalars.count == 1, coreScalars.first!.properties.isUppercase, trail.hasPrefix(".") { classes.append("initial") }
-        if coreScalars.count >= 2, coreScalars.count <= 4, core.contains("."), core.allSatisfy({ $0.isUppercase || $0 == "." || $0 == "-" }) { classes.append("initials") }
-        if coreScalars.count > 1, core.allSatisfy({ $0.isUppercase || !$0.isLetter }), core.contains(where: { $0.isLetter }) { classes.append("caps") }
+        let hasUpper = shape.unicodeScalars.contains("A")
+        let hasLower = shape.unicodeScalars.contains("a")
+        if coreScalars.count == 1, shape == "A", trail.hasPrefix(".") { classes.append("initial") }
+        if coreScalars.count >= 2, coreScalars.count <= 4, shape.unicodeScalars.contains("."), hasUpper, !hasLower,
+           !shape.unicodeScalars.contains("9") { classes.append("initials") }
+        if coreScalars.count > 1, hasUpper, !hasLower { classes.append("caps") }
         if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("://") { classes.append("url") }
         else if lower.hasPrefix("10.") && lower.contains("/") || lower.hasPrefix("doi") { classes.append("doi") }
         if lower.hasPrefix("isbn") { classes.append("isbn") }
@@ -178,11 +210,15 @@ public enum ReferenceFeatures {
         if lower == "et" || lower == "al" { classes.append("etal") }
         if core.hasSuffix("st") || core.hasSuffix("nd") || core.hasSuffix("rd") || core.hasSuffix("th"),
            core.first?.isNumber == true { classes.append("ordinal") }
-        if core.count > 1, core.first!.isUppercase, core.dropFirst().allSatisfy({ $0.isLowercase }) { classes.append("cap") }
+        if shape == "Aa" { classes.append("cap") }
         return TokenFacts(lower: lower, shape: shape, lead: lead, trail: trail, classes: classes)
     }
 
     static func isCore(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        if s.isASCII {
+            let v = s.value
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 }

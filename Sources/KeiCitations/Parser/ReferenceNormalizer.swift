@@ -14,13 +14,21 @@ public enum ReferenceNormalizer {
         var item = CSLItem()
         var notes: [String] = []
         var genres: [String] = []
-        var etAl = false
 
-        for field in fields {
+        for (index, field) in fields.enumerated() {
+            // "Accessed 3 | Mar. 2012": an access phrase whose date the labeller put in the next field.
+            if field.label != "date", index + 1 < fields.count, fields[index + 1].label == "date",
+               endsWithAccessPhrase(field.text), let date = ReferenceDateParser.parse(field.text + " " + fields[index + 1].text),
+               date.year != nil {
+                item.accessed = date
+                continue
+            }
+            if field.label == "date", index > 0, endsWithAccessPhrase(fields[index - 1].text), fields[index - 1].label != "date" {
+                continue
+            }
             switch field.label {
             case "author", "editor", "translator", "director", "producer":
                 let parsed = NameListParser.parse(field.text)
-                etAl = etAl || parsed.etAl
                 guard !parsed.names.isEmpty else { continue }
                 if field.label == "translator" || parsed.translators && field.label != "editor" && !parsed.editors {
                     item.translator = (item.translator ?? []) + parsed.names
@@ -58,6 +66,10 @@ public enum ReferenceNormalizer {
                 if !g.isEmpty { genres.append(g) }
             case "url":
                 readURL(field.text, into: &item)
+                let words = field.text.split(separator: " ")
+                if let first = words.firstIndex(where: { isURL(String($0)) }), first > 0 {
+                    notes.append(trimmed(words[..<first].joined(separator: " ")))
+                }
             case "doi":
                 if let doi = bareDOI(field.text) { item.doi = doi }
             case "isbn":
@@ -84,9 +96,6 @@ public enum ReferenceNormalizer {
         }
         if !notes.isEmpty { item.note = notes.joined(separator: " ") }
         if !genres.isEmpty { item.genre = genres.joined(separator: " ") }
-        if etAl, item.author != nil || item.editor != nil {
-            item.note = join(item.note, "et al.", separator: " ")
-        }
         item.type = ReferenceTypeClassifier.type(of: item, fields: fields)
         return item
     }
@@ -162,7 +171,7 @@ public enum ReferenceNormalizer {
             let rest = s.dropFirst(prefix.count)
             if rest.first == " " || rest.first?.isNumber == true { s = String(rest).trimmingCharacters(in: .whitespaces); break }
         }
-        s = s.replacingOccurrences(of: " ", with: "")
+        s = s.replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: "- ", with: "-").replacingOccurrences(of: " -", with: "-")
         var out = ""
         var previous: Character = " "
         for ch in s {
@@ -197,6 +206,14 @@ public enum ReferenceNormalizer {
         }
         guard item.issued == nil, let date = ReferenceDateParser.parse(datePart) else { return }
         item.issued = date
+    }
+
+    /// Whether a stretch ends with "accessed" (or "retrieved"), maybe followed by a day number.
+    static func endsWithAccessPhrase(_ text: String) -> Bool {
+        var words = text.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        if let last = words.last, Int(last) != nil { words.removeLast() }
+        guard let last = words.last else { return false }
+        return ["accessed", "retrieved", "viewed", "consulted"].contains(last)
     }
 
     /// "Accessed May 29, 2013.", "(accessed 3 November 2012)", "[Accessed: 19-Oct-2017]", "Retrieved 2010-08-07."

@@ -88,6 +88,13 @@ public enum ReferenceScoring {
         table.references += 1
     }
 
+    /// The keys where the normalised gold and predicted values differ: (key, gold, predicted), sorted by key.
+    public static func differences(gold: [String: [String]], item: CSLItem) -> [(String, String?, String?)] {
+        let g = goldValues(gold)
+        let p = predictedValues(item)
+        return Set(g.keys).union(p.keys).sorted().compactMap { g[$0] == p[$0] ? nil : ($0, g[$0], p[$0]) }
+    }
+
     /// Gold values by CSL key, normalised.
     static func goldValues(_ gold: [String: [String]]) -> [String: String] {
         var raw: [String: [String]] = [:]

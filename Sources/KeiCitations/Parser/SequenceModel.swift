@@ -6,13 +6,13 @@
 /// Decoding is O(n·L²) for n tokens and L labels, plus one dictionary look-up per feature.
 public struct SequenceModel: Sendable {
     public let labels: [String]
-    let featureIndex: [String: Int]
+    let featureIndex: [UInt64: Int]
     /// Row-major: `emission[row * labels.count + label]`.
     let emission: [Float]
     /// `transition[(previous + 1) * L + label]`, previous = -1 (row 0) for the start.
     let transition: [Float]
 
-    init(labels: [String], featureIndex: [String: Int], emission: [Float], transition: [Float]) {
+    init(labels: [String], featureIndex: [UInt64: Int], emission: [Float], transition: [Float]) {
         self.labels = labels
         self.featureIndex = featureIndex
         self.emission = emission
@@ -22,7 +22,7 @@ public struct SequenceModel: Sendable {
     public var featureCount: Int { featureIndex.count }
 
     /// The best label index for each token, given each token's features.
-    public func decode(_ features: [[String]]) -> [Int] {
+    public func decode(_ features: [[UInt64]]) -> [Int] {
         let n = features.count
         let L = labels.count
         guard n > 0, L > 0 else { return [] }
@@ -49,13 +49,14 @@ public struct SequenceModel: Sendable {
     static let scale: Float = 100
 
     /// The model as text: a `labels` line, a `transitions` line, then one line per feature that has a
-    /// non-zero weight: `feature label:weight label:weight…` (label by index, integer weights).
+    /// non-zero weight: `hash label:weight label:weight…` (the feature's 64-bit hash in hexadecimal,
+    /// label by index, integer weights).
     public func serialized() -> String {
         let L = labels.count
         var out = "labels " + labels.joined(separator: " ") + "\n"
         out += "transitions " + transition.map { String(Int(($0 * Self.scale).rounded())) }.joined(separator: " ") + "\n"
         for (feature, row) in featureIndex.sorted(by: { $0.key < $1.key }) {
-            var line = feature
+            var line = String(feature, radix: 16)
             var any = false
             for l in 0..<L {
                 let q = Int((emission[row * L + l] * Self.scale).rounded())
@@ -70,7 +71,7 @@ public struct SequenceModel: Sendable {
     public init?(serialized text: String) {
         var labels: [String] = []
         var transition: [Float] = []
-        var index: [String: Int] = [:]
+        var index: [UInt64: Int] = [:]
         var emission: [Float] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let parts = line.split(separator: " ")
@@ -78,8 +79,9 @@ public struct SequenceModel: Sendable {
             if head == "labels" { labels = parts.dropFirst().map(String.init); continue }
             if head == "transitions" { transition = parts.dropFirst().compactMap { Float($0) }.map { $0 / Self.scale }; continue }
             guard !labels.isEmpty else { return nil }
+            guard let hash = UInt64(head, radix: 16) else { return nil }
             let row = index.count
-            index[String(head)] = row
+            index[hash] = row
             emission.append(contentsOf: repeatElement(0, count: labels.count))
             for cell in parts.dropFirst() {
                 guard let colon = cell.firstIndex(of: ":"), let l = Int(cell[cell.startIndex..<colon]),
