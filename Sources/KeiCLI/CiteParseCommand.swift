@@ -54,11 +54,11 @@ struct CiteParseCommand: ParsableCommand {
         }
     }
 
-    /// The lines of a text: split at LF, a CR before it dropped; no line after a final newline.
+    /// The lines of a text: split at LF or CR LF (one Character in Swift); no line after a final newline.
     static func lines(_ text: String) -> [Substring] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        return lines
     }
 
     /// One line's CSL-JSON object (`{}` for a blank line), keys sorted, slashes not escaped.

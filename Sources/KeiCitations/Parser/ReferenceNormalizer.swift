@@ -150,8 +150,10 @@ public enum ReferenceNormalizer {
             }
         }
         // "1(1)", "108(2)", "5 (1)", "19 (1-2)"
-        if issue == nil, let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
-            issue = String(s[s.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+        // (the closing parenthesis may have gone with the outer punctuation)
+        if issue == nil, let open = s.firstIndex(of: "("), open > s.startIndex {
+            let close = s[open...].firstIndex(of: ")") ?? s.endIndex
+            issue = trimmed(String(s[s.index(after: open)..<close]))
             s = trimmed(String(s[..<open]))
         }
         // "110.1" (volume.issue, MLA)
