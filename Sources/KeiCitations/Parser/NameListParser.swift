@@ -50,13 +50,13 @@ public enum NameListParser {
         var i = 0
         while i < words.count {
             let w = words[i]
-            let bare = w.lowercased().trimmingCharacters(in: [",", ".", ":", ";"])
-            if editorWords.contains(bare) || editorWords.contains(bare.replacingOccurrences(of: ".", with: "")) {
+            let bare = w.lowercased().trimmingScalars(in: [",", ".", ":", ";"])
+            if editorWords.contains(bare) || editorWords.contains(bare.replacingAll(".", with: "")) {
                 editors = true
                 if i + 1 < words.count, words[i + 1].lowercased() == "by" { i += 1 }
                 markComma(&cleaned); i += 1; continue
             }
-            if translatorWords.contains(bare) || translatorWords.contains(bare.replacingOccurrences(of: ".", with: "")) {
+            if translatorWords.contains(bare) || translatorWords.contains(bare.replacingAll(".", with: "")) {
                 translators = true
                 if i + 1 < words.count, words[i + 1].lowercased() == "by" { i += 1 }
                 markComma(&cleaned); i += 1; continue
@@ -132,12 +132,12 @@ public enum NameListParser {
         guard !name.isEmpty else { return nil }
         let words = name.split(separator: " ").map(String.init)
         if words.count == 1 || isOrganisation(name) || words.count > 4 { return CSLName(literal: name) }
-        if words.count == 2, koreanSurnames.contains(words[0].lowercased()), words[1].contains("-"),
+        if words.count == 2, koreanSurnames.contains(words[0].lowercased()), words[1].unicodeScalars.contains("-"),
            words[1].first?.isUppercase == true {
             return CSLName(family: words[0], given: words[1])
         }
         var familyStart = words.count - 1
-        if familyStart > 0, suffixes.contains(words[familyStart].lowercased().trimmingCharacters(in: ["."])) {
+        if familyStart > 0, suffixes.contains(words[familyStart].lowercased().trimmingScalars(in: ["."])) {
             // "Martin Luther King Jr." → family King, given "Martin Luther, Jr." is over-fitting; keep it simple.
             familyStart -= 1
         }
@@ -151,7 +151,7 @@ public enum NameListParser {
         let words = name.split(separator: " ")
         if words.first?.lowercased() == "the" { return true }
         for w in words {
-            let bare = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let bare = w.lowercased().trimmingScalars(TextScan.isPunctuation)
             if organisationWords.contains(bare) { return true }
             if bare == "of" || bare == "for" { return true }
         }
@@ -163,21 +163,21 @@ public enum NameListParser {
 
     static func isInitials(_ s: String) -> Bool {
         let letters = s.filter { $0.isLetter }
-        return !letters.isEmpty && letters.allSatisfy { $0.isUppercase } && letters.count <= 4 && (s.contains(".") || letters.count <= 2)
+        return !letters.isEmpty && letters.allSatisfy { $0.isUppercase } && letters.count <= 4 && (s.unicodeScalars.contains(".") || letters.count <= 2)
     }
 
     static func isSuffix(_ s: String) -> Bool {
-        suffixes.contains(s.lowercased().trimmingCharacters(in: ["."]))
+        suffixes.contains(s.lowercased().trimmingScalars(in: ["."]))
     }
 
     /// Trims white space, brackets and the punctuation around a name ("(Ed.)," "“", trailing "." after
     /// a family name but not after an initial).
     static func clean(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        s = s.trimmingCharacters(in: CharacterSet(charactersIn: ",;:()[]“”\"‘’—–-").union(.whitespaces))
+        var s = text.trimmingScalars(TextScan.isWhitespace)
+        s = s.trimmingScalars { TextScan.isWhitespace($0) || ",;:()[]“”\"‘’—–-".unicodeScalars.contains($0) }
         // A final period ends a family name; keep it after an initial ("Given R.").
         if s.hasSuffix("."), let last = s.split(separator: " ").last, last.filter({ $0.isLetter }).count > 1,
-           !(last.dropLast().contains(".")) {
+           !(last.dropLast().unicodeScalars.contains(".")) {
             s.removeLast()
         }
         return s

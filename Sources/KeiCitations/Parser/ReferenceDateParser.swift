@@ -33,7 +33,7 @@ public enum ReferenceDateParser {
             }
         }
         guard let year, let yearIndex else {
-            let literal = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:()[]"))
+            let literal = text.trimmingScalars(in: Set(" .,;:()[]".unicodeScalars))
             return literal.isEmpty ? nil : CSLDate(literal: literal)
         }
         // A month and a day near the year: "April 26, 2023", "26 April 2023", "2023-04-26", "19-Oct-2017".
@@ -51,7 +51,7 @@ public enum ReferenceDateParser {
         if month == nil, yearIndex + 2 < words.count, let m = Int(words[yearIndex + 1]), let d = Int(words[yearIndex + 2]),
            (1...12).contains(m), (1...31).contains(d), words[yearIndex + 1].count <= 2, words[yearIndex + 2].count <= 2 {
             // ISO 8601: 2023-04-26 (only when written with hyphens).
-            if text.contains("\(words[yearIndex])-\(words[yearIndex + 1])-") { month = m; day = d }
+            if text.includes("\(words[yearIndex])-\(words[yearIndex + 1])-") { month = m; day = d }
         }
         var date = CSLDate(year: year, month: month, day: month == nil ? nil : day)
         if month == nil {

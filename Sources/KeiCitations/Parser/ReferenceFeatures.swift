@@ -144,19 +144,20 @@ public enum ReferenceFeatures {
     static let stopWords: Set<String> = ["the", "of", "a", "an", "and", "on", "for", "to", "with", "from", "at", "by", "as"]
 
     static func facts(_ token: String) -> TokenFacts {
-        let scalars = Array(token.unicodeScalars)
-        var lo = 0
-        var hi = scalars.count
-        while lo < hi && !isCore(scalars[lo]) { lo += 1 }
-        while hi > lo && !isCore(scalars[hi - 1]) { hi -= 1 }
-        var lead = String(String.UnicodeScalarView(scalars[0..<lo]))
-        var trail = String(String.UnicodeScalarView(scalars[hi..<scalars.count]))
+        let scalars = token.unicodeScalars
+        var lo = scalars.startIndex
+        var hi = scalars.endIndex
+        while lo < hi && !isCore(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo && !isCore(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
         let coreScalars = scalars[lo..<hi]
-        let core = String(String.UnicodeScalarView(coreScalars))
+        let coreCount = coreScalars.count
+        var lead = String(scalars[scalars.startIndex..<lo])
+        var trail = String(scalars[hi..<scalars.endIndex])
+        let core = String(coreScalars)
         var lower = core.lowercased()
         if lower.isEmpty { lower = "<" + token + ">" }
-        if lead.count > 3 { lead = String(lead.suffix(3)) }
-        if trail.count > 3 { trail = String(trail.prefix(3)) }
+        if lead.unicodeScalars.count > 3 { lead = String(lead.unicodeScalars.suffix(3)) }
+        if trail.unicodeScalars.count > 3 { trail = String(trail.unicodeScalars.prefix(3)) }
 
         // Shape: A for upper, a for lower, 9 for digit, others kept; runs collapsed, at most 6 marks.
         var shape = ""
@@ -175,12 +176,12 @@ public enum ReferenceFeatures {
 
         var classes: [String] = []
         let digits = coreScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }
-        let bare = lower.contains(".") ? String(lower.filter { $0 != "." }) : lower
+        let bare = lower.unicodeScalars.contains(".") ? String(lower.filter { $0 != "." }) : lower
         if digits {
             classes.append("num")
-            classes.append("len\(min(coreScalars.count, 5))")
-            if coreScalars.count == 4, let v = Int(core), v >= 1400, v <= 2100 { classes.append("year") }
-        } else if coreScalars.count == 5, let v = Int(core.prefix(4)), v >= 1400, v <= 2100, core.last!.isLetter {
+            classes.append("len\(min(coreCount, 5))")
+            if coreCount == 4, let v = Int(core), v >= 1400, v <= 2100 { classes.append("year") }
+        } else if coreCount == 5, let v = Int(core.prefix(4)), v >= 1400, v <= 2100, core.last?.isLetter == true {
             classes.append("year")
         }
         if !digits, shape.hasPrefix("9"), shape.unicodeScalars.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) {
@@ -188,12 +189,12 @@ public enum ReferenceFeatures {
         }
         let hasUpper = shape.unicodeScalars.contains("A")
         let hasLower = shape.unicodeScalars.contains("a")
-        if coreScalars.count == 1, shape == "A", trail.hasPrefix(".") { classes.append("initial") }
-        if coreScalars.count >= 2, coreScalars.count <= 4, shape.unicodeScalars.contains("."), hasUpper, !hasLower,
+        if coreCount == 1, shape == "A", trail.hasPrefix(".") { classes.append("initial") }
+        if coreCount >= 2, coreCount <= 4, shape.unicodeScalars.contains("."), hasUpper, !hasLower,
            !shape.unicodeScalars.contains("9") { classes.append("initials") }
-        if coreScalars.count > 1, hasUpper, !hasLower { classes.append("caps") }
-        if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("://") { classes.append("url") }
-        else if lower.hasPrefix("10.") && lower.contains("/") || lower.hasPrefix("doi") { classes.append("doi") }
+        if coreCount > 1, hasUpper, !hasLower { classes.append("caps") }
+        if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.includes("://") { classes.append("url") }
+        else if lower.hasPrefix("10.") && lower.unicodeScalars.contains("/") || lower.hasPrefix("doi") { classes.append("doi") }
         if lower.hasPrefix("isbn") { classes.append("isbn") }
         if months.contains(bare) { classes.append("month") }
         if seasons.contains(bare) { classes.append("season") }

@@ -73,7 +73,7 @@ public enum ReferenceNormalizer {
             case "doi":
                 if let doi = bareDOI(field.text) { item.doi = doi }
             case "isbn":
-                let isbn = field.text.filter { $0.isNumber || $0 == "X" || $0 == "x" || $0 == "-" }.trimmingCharacters(in: ["-"])
+                let isbn = field.text.filter { $0.isNumber || $0 == "X" || $0 == "x" || $0 == "-" }.trimmingScalars(in: ["-"])
                 if !isbn.isEmpty { item.isbn = isbn }
             case "note", "accessed", "source", "medium":
                 if let accessed = accessedDate(field.text) {
@@ -90,7 +90,7 @@ public enum ReferenceNormalizer {
         for field in fields {
             for word in field.text.split(separator: " ") {
                 let w = String(word)
-                if item.doi == nil, let doi = bareDOI(w), w.lowercased().contains("10.") { item.doi = doi }
+                if item.doi == nil, let doi = bareDOI(w), w.lowercased().includes("10.") { item.doi = doi }
                 if item.url == nil, isURL(w), field.label != "doi" { readURL(w, into: &item) }
             }
         }
@@ -106,7 +106,7 @@ public enum ReferenceNormalizer {
 
     /// The text without the punctuation, quotation marks and brackets around it.
     static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: outerPunctuation)
+        text.trimmingScalars(TextScan.isOuterPunctuation)
     }
 
     static func join(_ a: String?, _ b: String, separator: String = " ") -> String {
@@ -116,9 +116,9 @@ public enum ReferenceNormalizer {
 
     /// A title without its quotation marks and final punctuation; a question or exclamation mark stays.
     static func cleanTitle(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        let closing = CharacterSet(charactersIn: ",.;:”\"’')]")
-        let opening = CharacterSet(charactersIn: "“\"‘'([")
+        var s = text.trimmingScalars(TextScan.isWhitespace)
+        let closing = Set(",.;:”\"’')]".unicodeScalars)
+        let opening = Set("“\"‘'([".unicodeScalars)
         while let last = s.unicodeScalars.last, closing.contains(last) {
             if (last == ")" && s.contains("(")) || (last == "]" && s.contains("[")) { break }
             if last == "’" || last == "'", !(s.hasPrefix("‘") || s.hasPrefix("'")) { break }
@@ -128,20 +128,20 @@ public enum ReferenceNormalizer {
             if (first == "(" && s.contains(")")) || (first == "[" && s.contains("]")) { break }
             s.unicodeScalars.removeFirst()
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmingScalars(TextScan.isWhitespace)
     }
 
     /// Volume and issue: "12, no. 3" → 12 / 3; "1(1)" → 1 / 1; "Vol. 50, No. 3" → 50 / 3; "Vol. 3, Part A" → "3, Part A".
     static func readVolume(_ text: String, into item: inout CSLItem) {
         var s = trimmed(text)
         for prefix in ["vols.", "vol.", "volume", "vol"] where s.lowercased().hasPrefix(prefix) {
-            s = String(s.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces); break
+            s = String(s.dropFirst(prefix.count)).trimmingScalars(TextScan.isWhitespace); break
         }
         var issue: String?
         // "no. 3", "No. 3", "issue 3", "nr. 3"
         let lower = s.lowercased()
         for marker in [", no.", " no.", ", nos.", ", issue", " issue", ", nr.", "no."] {
-            if let r = lower.range(of: marker) {
+            if let r = lower.firstRange(of: marker) {
                 let start = s.index(s.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
                 let end = s.index(start, offsetBy: marker.count)
                 issue = trimmed(String(s[end...]))
@@ -171,22 +171,22 @@ public enum ReferenceNormalizer {
         var s = trimmed(text)
         for prefix in ["pp.", "pp", "p.", "pages", "page", "s."] where s.lowercased().hasPrefix(prefix) {
             let rest = s.dropFirst(prefix.count)
-            if rest.first == " " || rest.first?.isNumber == true { s = String(rest).trimmingCharacters(in: .whitespaces); break }
+            if rest.first == " " || rest.first?.isNumber == true { s = String(rest).trimmingScalars(TextScan.isWhitespace); break }
         }
-        s = s.replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: "- ", with: "-").replacingOccurrences(of: " -", with: "-")
+        s = s.replacingAll(" - ", with: "-").replacingAll("- ", with: "-").replacingAll(" -", with: "-")
         var out = ""
         var previous: Character = " "
         for ch in s {
             if (ch == "-" || ch == "—" || ch == "‐" || ch == "‑") && (previous.isNumber || previous.isLetter) { out.append("–") } else { out.append(ch) }
             previous = ch
         }
-        while out.contains("––") { out = out.replacingOccurrences(of: "––", with: "–") }
+        while out.includes("––") { out = out.replacingAll("––", with: "–") }
         return trimmed(out)
     }
 
     static func cleanEdition(_ text: String) -> String {
         let words = trimmed(text).split(separator: " ").filter {
-            let w = $0.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let w = $0.lowercased().trimmingScalars(TextScan.isPunctuation)
             return w != "ed" && w != "edn" && w != "edition"
         }
         return trimmed(words.joined(separator: " "))
@@ -212,7 +212,7 @@ public enum ReferenceNormalizer {
 
     /// Whether a stretch ends with "accessed" (or "retrieved"), maybe followed by a day number.
     static func endsWithAccessPhrase(_ text: String) -> Bool {
-        var words = text.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        var words = text.lowercased().split(separator: " ").map { $0.trimmingScalars(TextScan.isPunctuation) }
         if let last = words.last, Int(last) != nil { words.removeLast() }
         guard let last = words.last else { return false }
         return ["accessed", "retrieved", "viewed", "consulted"].contains(last)
@@ -221,28 +221,28 @@ public enum ReferenceNormalizer {
     /// "Accessed May 29, 2013.", "(accessed 3 November 2012)", "[Accessed: 19-Oct-2017]", "Retrieved 2010-08-07."
     static func accessedDate(_ text: String) -> CSLDate? {
         let lower = text.lowercased()
-        guard lower.contains("accessed") || lower.contains("retrieved") || lower.contains("viewed") || lower.contains("consulted") else { return nil }
+        guard lower.includes("accessed") || lower.includes("retrieved") || lower.includes("viewed") || lower.includes("consulted") else { return nil }
         guard let date = ReferenceDateParser.parse(text), date.year != nil else { return nil }
         return date
     }
 
     static func isURL(_ word: String) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<([“\""))
+        let w = word.lowercased().trimmingScalars(in: Set("<([“\"".unicodeScalars))
         return w.hasPrefix("http://") || w.hasPrefix("https://") || w.hasPrefix("www.")
     }
 
     static func readURL(_ text: String, into item: inout CSLItem) {
         guard let word = text.split(separator: " ").map(String.init).first(where: { isURL($0) }) ?? text.split(separator: " ").last.map(String.init) else { return }
-        var url = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>[]()“”\"'"))
+        var url = word.trimmingScalars(in: Set("<>[]()“”\"'".unicodeScalars))
         while let last = url.last, ".,;:)".contains(last) { url.removeLast() }
         guard url.contains(".") else { return }
         if item.url == nil { item.url = url }
-        if item.doi == nil, let doi = bareDOI(url), url.lowercased().contains("doi.org/") { item.doi = doi }
+        if item.doi == nil, let doi = bareDOI(url), url.lowercased().includes("doi.org/") { item.doi = doi }
     }
 
     /// "doi:10.1016/j.cub.2016.05.047." → "10.1016/j.cub.2016.05.047"; also after https://doi.org/.
     static func bareDOI(_ text: String) -> String? {
-        guard let r = text.range(of: "10.") else { return nil }
+        guard let r = text.firstRange(of: "10.") else { return nil }
         var doi = String(text[r.lowerBound...])
         if let space = doi.firstIndex(of: " ") { doi = String(doi[..<space]) }
         while let last = doi.last, ".,;:)]>”\"".contains(last) { doi.removeLast() }

@@ -21,17 +21,17 @@ public enum ReferenceTypeClassifier {
         let title = (item.title ?? "").lowercased()
         let container = (item.containerTitle ?? "").lowercased()
         let labels = Set(fields.map(\.label))
-        if genre.contains("diss") || genre.contains("thesis") || genre.contains("phd") { return .thesis }
-        if genre.contains("interview") || title.hasPrefix("interview") || title.contains("interview with") { return .interview }
+        if genre.includes("diss") || genre.includes("thesis") || genre.includes("phd") { return .thesis }
+        if genre.includes("interview") || title.hasPrefix("interview") || title.includes("interview with") { return .interview }
         for word in ["remarks", "speech", "address by", "statement", "testimony", "press briefing", "press conference"]
         where genre.contains(word) || title.contains(word) && item.containerTitle == nil {
             return .speech
         }
-        if genre.contains("report") || genre.contains("working paper") || genre.contains("brief") || genre.contains("white paper") {
+        if genre.includes("report") || genre.includes("working paper") || genre.includes("brief") || genre.includes("white paper") {
             return .report
         }
         let fullDate = item.issued?.day != nil
-        let newsContainer = !container.isEmpty && newsWords.contains { container.contains($0) } && item.volume == nil
+        let newsContainer = !container.isEmpty && newsWords.contains { container.includes($0) } && item.volume == nil
         if newsContainer && (fullDate || item.issued?.month != nil || item.url != nil) { return .newsArticle }
         if labels.contains("journal") || (!container.isEmpty && (item.volume != nil || item.issue != nil)) { return .journalArticle }
         let inBefore = fields.contains { $0.label == "editor" } || fields.contains { ($0.label == "container-title") && $0.text.hasPrefix("In ") }
@@ -40,7 +40,7 @@ public enum ReferenceTypeClassifier {
         }
         if !container.isEmpty && fullDate && item.volume == nil && item.publisher == nil { return .newsArticle }
         let authorLiteral = (item.author ?? []).compactMap(\.literal).joined(separator: " ").lowercased()
-        if !authorLiteral.isEmpty, item.publisher == nil, governmentWords.contains(where: { authorLiteral.contains($0) }) {
+        if !authorLiteral.isEmpty, item.publisher == nil, governmentWords.contains(where: { authorLiteral.includes($0) }) {
             return .governmentDocument
         }
         if (item.url != nil || item.accessed != nil) && item.publisher == nil { return .webpage }
