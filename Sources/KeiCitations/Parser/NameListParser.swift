@@ -41,6 +41,11 @@ public enum NameListParser {
                                                  "society", "fund", "reuters", "yonhap", "kcna", "library", "museum", "forum"]
 
     public static func parse(_ text: String) -> Result {
+        // "———." stands for the previous entry's author (CMOS 14.67): kept as written, as a literal.
+        let bare = text.trimmingScalars { TextScan.isWhitespace($0) || $0 == "," || $0 == "." }
+        if bare.count >= 2, bare.unicodeScalars.allSatisfy({ $0 == "—" || $0 == "–" || $0 == "-" || $0 == "_" }) {
+            return Result(names: [CSLName(literal: bare)], editors: false, translators: false, etAl: false)
+        }
         var editors = false
         var translators = false
         var etAl = false

@@ -10,7 +10,8 @@ import Foundation
 /// collection-title, volume, pages, date, location, publisher, edition, genre, note, url, doi, isbn,
 /// citation-number, accessed, medium, director, producer, source.
 public enum ReferenceNormalizer {
-    public static func item(from fields: [ReferenceField]) -> CSLItem {
+    public static func item(from labelled: [ReferenceField]) -> CSLItem {
+        let fields = splitAtFactsOfPublication(labelled)
         var item = CSLItem()
         var notes: [String] = []
         var genres: [String] = []
@@ -46,6 +47,16 @@ public enum ReferenceNormalizer {
             case "collection-title":
                 item.collectionTitle = join(item.collectionTitle, cleanTitle(field.text))
             case "volume":
+                // A day or month the labeller took for a volume ("5 | June 2015", "May(26)") is part of the date.
+                let first = field.text.split(separator: " ").first.map { $0.lowercased().trimmingScalars(TextScan.isPunctuation) } ?? ""
+                let firstWord = String(first.prefix { $0.isLetter })
+                if ReferenceDateParser.monthNumbers[firstWord] != nil { continue }
+                if index + 1 < fields.count, fields[index + 1].label == "date", let day = Int(trimmed(field.text)), (1...31).contains(day),
+                   let next = fields[index + 1].text.split(separator: " ").first,
+                   ReferenceDateParser.monthNumbers[next.lowercased().trimmingScalars(TextScan.isPunctuation)] != nil {
+                    continue
+                }
+                if isURL(trimmed(field.text)) { readURL(field.text, into: &item); continue }
                 readVolume(field.text, into: &item)
             case "pages":
                 let p = cleanPages(field.text)
@@ -101,6 +112,29 @@ public enum ReferenceNormalizer {
     }
 
     // MARK: Pieces
+
+    /// Chicago's facts of publication open with a parenthesis: "Common Sense, Politics (Toronto:" labelled
+    /// as a place is "Common Sense, Politics" (the field before) and "(Toronto:". A place or publisher
+    /// field with an opening parenthesis after its first word is split there, the words before it joining
+    /// the preceding field.
+    static func splitAtFactsOfPublication(_ fields: [ReferenceField]) -> [ReferenceField] {
+        var out: [ReferenceField] = []
+        for field in fields {
+            guard field.label == "location" || field.label == "publisher", let previous = out.last,
+                  let open = field.text.lastIndex(of: "("), open > field.text.startIndex,
+                  field.text[field.text.index(before: open)] == " " else {
+                out.append(field); continue
+            }
+            let headBytes = field.text[..<open].utf8.count
+            let head = String(field.text[..<open]).trimmingScalars(TextScan.isWhitespace)
+            let tail = String(field.text[open...])
+            let headEnd = field.range.lowerBound + head.utf8.count
+            out[out.count - 1] = ReferenceField(label: previous.label, range: previous.range.lowerBound..<headEnd,
+                                                text: previous.text + " " + head)
+            out.append(ReferenceField(label: field.label, range: (field.range.lowerBound + headBytes)..<field.range.upperBound, text: tail))
+        }
+        return out
+    }
 
     static let outerPunctuation = CharacterSet(charactersIn: " ,.;:()[]{}“”\"‘’'«»<>").union(.whitespacesAndNewlines)
 
@@ -226,9 +260,16 @@ public enum ReferenceNormalizer {
         return date
     }
 
+    /// "http://…", "https://…", "www.…", or a bare "host.tld/path" (letters, digits, dots and hyphens,
+    /// a dot in the host, a slash after it).
     static func isURL(_ word: String) -> Bool {
         let w = word.lowercased().trimmingScalars(in: Set("<([“\"".unicodeScalars))
-        return w.hasPrefix("http://") || w.hasPrefix("https://") || w.hasPrefix("www.")
+        if w.hasPrefix("http://") || w.hasPrefix("https://") || w.hasPrefix("www.") { return true }
+        guard let slash = w.firstIndex(of: "/"), !w.hasPrefix("10.") else { return false }
+        let host = w[..<slash]
+        guard let dot = host.lastIndex(of: "."), host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        let tld = host[host.index(after: dot)...]
+        return tld.count >= 2 && tld.allSatisfy(\.isLetter) && !host.hasPrefix(".")
     }
 
     static func readURL(_ text: String, into item: inout CSLItem) {
