@@ -122,5 +122,7 @@ import Testing
         let tokens = ReferenceTokenizer.tokenize("  “Kim,”\u{00A0}Seoul\t2023 ")
         #expect(tokens.map(\.text) == ["“Kim,”", "Seoul", "2023"])
         #expect(tokens.map(\.range) == [2..<12, 14..<19, 20..<24])
+        // A variation selector left from a back-link (↩︎) is no token.
+        #expect(ReferenceTokenizer.tokenize("2023. \u{FE0E}").map(\.text) == ["2023."])
     }
 }

@@ -55,7 +55,7 @@ switch args[1] {
 case "train":
     guard args.count == 5 else { fail("usage: kei-cite-train train TRAINING-DIR DEV-JSON OUT-SWIFT") }
     let (c, dev) = corpus(args[2], args[3])
-    for f in c.files { print("  \(f.name): \(f.count) references") }
+    for f in c.files { print("  \(f.name): \(f.count) references (\(f.excluded) left out as dev strings)") }
     print("training on \(c.references.count) references and \(syntheticCount) built in Chicago forms from their parts (\(c.excluded) left out: their text is a dev-set string)")
     let start = Date()
     let model = trainer.train(withSynthetic(c.references))
