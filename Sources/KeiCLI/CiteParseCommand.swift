@@ -44,10 +44,12 @@ struct CiteParseCommand: ParsableCommand {
             texts.append(text)
         }
         let parser = ReferenceParser.shared
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for text in texts {
             var chunk = ""
             for line in Self.lines(text) {
-                chunk += Self.json(for: line, parser: parser) + "\n"
+                chunk += Self.json(for: line, parser: parser, encoder: encoder) + "\n"
                 if chunk.utf8.count > 1 << 16 { env.out(chunk); chunk = "" }
             }
             if !chunk.isEmpty { env.out(chunk) }
@@ -62,11 +64,9 @@ struct CiteParseCommand: ParsableCommand {
     }
 
     /// One line's CSL-JSON object (`{}` for a blank line), keys sorted, slashes not escaped.
-    static func json(for line: Substring, parser: ReferenceParser) -> String {
+    static func json(for line: Substring, parser: ReferenceParser, encoder: JSONEncoder) -> String {
         guard line.contains(where: { !$0.isWhitespace }) else { return "{}" }
         let item = parser.parse(String(line)).item
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(item) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

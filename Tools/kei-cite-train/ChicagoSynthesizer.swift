@@ -107,6 +107,15 @@ struct ChicagoSynthesizer {
     private mutating func fullDate() -> String { "\(pick(Self.months)) \(number(1...28)), \(number(1995...2024))" }
     private mutating func authorCount() -> Int { chance(70) ? 1 : chance(70) ? 2 : 3 }
 
+    /// The facts of publication: "(Place: Publisher, Year), pages." in a note, "Place: Publisher, Year."
+    /// in a bibliography entry.
+    private mutating func publication(note: Bool, year: String) -> [(label: String, text: String)] {
+        if note {
+            return [("location", "(\(pick(places)):"), ("publisher", pick(publishers) + ","), ("date", year + "),"), ("pages", pages() + ".")]
+        }
+        return [("location", pick(places) + ":"), ("publisher", pick(publishers) + ","), ("date", year + ".")]
+    }
+
     /// `count` references, in template order chosen by the generator.
     mutating func make(_ count: Int) -> [LabelledReference] {
         guard isUsable else { return [] }
@@ -123,31 +132,21 @@ struct ChicagoSynthesizer {
                 s.append(("author", natural(authorCount()) + ","))
                 s.append(("title", pick(titles)))
                 if chance(15) { s.append(("translator", "trans. \(natural(1))")) }
-                s.append(("location", "(\(pick(places)):"))
-                s.append(("publisher", pick(publishers) + ","))
-                s.append(("date", year + "),"))
-                s.append(("pages", pages() + "."))
+                s += publication(note: true, year: year)
             } else {
                 s.append(("author", inverted(authorCount()) + "."))
                 s.append(("title", pick(titles) + "."))
-                s.append(("location", pick(places) + ":"))
-                s.append(("publisher", pick(publishers) + ","))
-                s.append(("date", year + "."))
+                s += publication(note: false, year: year)
             }
         case 1:  // edited book
             if note {
                 s.append(("editor", natural(authorCount()) + ", " + (chance(50) ? "ed.," : "eds.,")))
                 s.append(("title", pick(titles)))
-                s.append(("location", "(\(pick(places)):"))
-                s.append(("publisher", pick(publishers) + ","))
-                s.append(("date", year + "),"))
-                s.append(("pages", pages() + "."))
+                s += publication(note: true, year: year)
             } else {
                 s.append(("editor", inverted(authorCount()) + ", " + (chance(50) ? "ed." : "eds.")))
                 s.append(("title", pick(titles) + "."))
-                s.append(("location", pick(places) + ":"))
-                s.append(("publisher", pick(publishers) + ","))
-                s.append(("date", year + "."))
+                s += publication(note: false, year: year)
             }
         case 2:  // chapter
             if note {
@@ -155,19 +154,14 @@ struct ChicagoSynthesizer {
                 s.append(("title", "“\(pick(titles)),”"))
                 s.append(("container-title", "in \(pick(books)),"))
                 s.append(("editor", "ed. \(natural(chance(60) ? 1 : 2))"))
-                s.append(("location", "(\(pick(places)):"))
-                s.append(("publisher", pick(publishers) + ","))
-                s.append(("date", year + "),"))
-                s.append(("pages", pages() + "."))
+                s += publication(note: true, year: year)
             } else {
                 s.append(("author", inverted(authorCount()) + "."))
                 s.append(("title", "“\(pick(titles)).”"))
                 s.append(("container-title", "In \(pick(books)),"))
                 s.append(("editor", "edited by \(natural(chance(60) ? 1 : 2)),"))
                 s.append(("pages", pages() + "."))
-                s.append(("location", pick(places) + ":"))
-                s.append(("publisher", pick(publishers) + ","))
-                s.append(("date", year + "."))
+                s += publication(note: false, year: year)
             }
         case 3, 4:  // journal article
             let volume = "\(number(1...120))" + (chance(75) ? ", no. \(number(1...12))" : "")
