@@ -5,7 +5,7 @@ PREFIX  ?= /usr/local
 WORKFLOW ?= issue-3-2
 BIN      = .build/$(CONFIG)/kei-pipeline
 
-.PHONY: all build run test install deps test-deps snapshots bench clean
+.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite
 
 all: build
 
@@ -61,6 +61,23 @@ bench: deps
 	  python3 ../shared/bench/make_corpus.py --seed-file ../shared/seed/000_585abf9ef188c73f.txt --out $(BENCH_DIR) --n $(BENCH_N) && touch $(BENCH_DIR)/.complete; \
 	fi
 	.build/release/kei-pipeline bench $(BENCH_DIR)
+
+# Reference parser (Sources/KeiCitations): train-cite regenerates the committed model from
+# Sources/KeiCitations/Training/*.xml minus the dev strings (deterministic); cv-cite cross-validates on
+# the training data; bench-cite scores the compiled-in model on the dev set per field and measures speed.
+CITE_DEV ?= ../shared/testdata/citations/anystyle-dev.json
+CITE_TRAIN = Sources/KeiCitations/Training
+train-cite:
+	$(SWIFT) build -c release --product kei-cite-train
+	.build/release/kei-cite-train train $(CITE_TRAIN) $(CITE_DEV) Sources/KeiCitations/Parser/ReferenceModelData.swift
+
+cv-cite:
+	$(SWIFT) build -c release --product kei-cite-train
+	.build/release/kei-cite-train cv $(CITE_TRAIN) $(CITE_DEV) 5
+
+bench-cite:
+	$(SWIFT) build -c release --product kei-cite-train
+	.build/release/kei-cite-train bench $(CITE_DEV)
 
 clean:
 	rm -rf .build out

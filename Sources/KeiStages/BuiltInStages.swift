@@ -4,8 +4,8 @@ import KeiCore
 /// `*Stage.swift` files and their ids.
 public enum BuiltInStages {
     public static let all: [any Stage.Type] = [
-        CheckMetadataStage.self,  // check.metadata
         CheckCitationsStage.self, // check.citations (alias check.notes)
+        CheckMetadataStage.self,  // check.metadata
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc

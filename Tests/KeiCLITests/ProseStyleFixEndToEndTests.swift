@@ -100,6 +100,6 @@ import KeiTestSupport
         #expect(left.compactMap { $0["rule"] as? String }.sorted() == ["style.digit-grouping", "style.hyphen-as-dash"], "\(left)")
         #expect(jats.contains("The talks ended in May. Rock ’n’ roll diplomacy followed, and the envoy left. … The ratio was 3 : 1."), "\(jats)")
         #expect(jats.contains("KRW 9,000,000,000,000, Seoul has 9,4 million people, and the Seoul - Washington talks"), "\(jats)")
-        #expect(jats.contains("pp. 12–14; the F-35 on 2025-12-15."), "\(jats)")
+        #expect(CitationLinks.notes(in: jats).contains("pp. 12–14; the F-35 on 2025-12-15."), "\(jats)")
     }
 }

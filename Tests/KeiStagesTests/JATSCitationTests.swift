@@ -12,8 +12,9 @@ import KeiTestSupport
 @Suite struct JATSCitationTests {
     typealias F = JATSCitationFixtures
 
-    /// Writes `article` with `index`, checks it against the DTD and the structural validator, and checks
-    /// that the notes' text is the same as without any citation. Returns the XML.
+    /// Writes `article` with `index`, checks it against the DTD, the structural validator and (when
+    /// xsltproc is installed) the PMC Style Checker on the notes and reference list, and checks that the
+    /// notes' text is the same as without any citation. Returns the XML.
     static func written(_ article: Article, _ index: CitationIndex, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
         let xml = JATSWriter.write(article, issue: IssueInfo(), citations: index)
         let plain = JATSWriter.write(article, issue: IssueInfo(), citations: CitationIndex())
@@ -22,6 +23,10 @@ import KeiTestSupport
         if XMLLint.dtdsAvailable {
             let lint = try XMLLint.validate(xml: xml)
             #expect(lint.passed, "xmllint: \(lint.stderr)\n\(xml)", sourceLocation: sourceLocation)
+        }
+        if PMCStyleChecker.available {
+            let findings = PMCStyleChecker.findingsInNotesAndReferences(try PMCStyleChecker.check(xml: xml))
+            #expect(findings.isEmpty, "PMC style checker on the notes and ref-list: \(findings)", sourceLocation: sourceLocation)
         }
         return xml
     }
@@ -240,5 +245,39 @@ import KeiTestSupport
         #expect(f("12, 15–19") == ["page-range=12, 15–19"])
         #expect(f("45n3") == ["page-range=45n3"])
         #expect(f("98–77") == ["fpage=98", "lpage=77"], "a range that does not complete upwards is left as written")
+    }
+}
+
+extension JATSCitationTests {
+    @Test func theMixedCitationLeavesOutTheSeparatorsAroundTheSource() throws {
+        let note = F.note("fn1", [.text("See Kwak, "), .emphasis([.text("Subsidy Races")]), .text(" (2025); and more.")])
+        let index = F.index([F.citation(.full, note, " Kwak, Subsidy Races (2025); ", source: "ref1", item: F.journalArticle)])
+        let xml = try Self.written(F.article([note]), index)
+        #expect(Self.ref("ref1", in: xml).contains("<mixed-citation publication-type=\"journal\">Kwak, <italic>Subsidy Races</italic> (2025)</mixed-citation>"),
+                "\(Self.ref("ref1", in: xml))")
+        #expect(Self.fn("fn1", in: xml).contains("<p>See <xref ref-type=\"bibr\" rid=\"ref1\">Kwak, <italic>Subsidy Races</italic> (2025)</xref>; and more.</p>"),
+                "\(Self.fn("fn1", in: xml))")
+    }
+}
+
+extension JATSCitationTests {
+    @Test func aNameWithoutFamilyNameIsGivenOnly() throws {
+        var item = CSLItem(type: .book)
+        item.author = [CSLName(family: nil, given: "Plato"), CSLName(family: "Kim", given: nil)]
+        item.title = "Republic"
+        let xml = try Self.oneSource(item, [.text("Plato and Kim, Republic.")])
+        let ref = Self.ref("ref1", in: xml)
+        #expect(ref.contains("<name name-style=\"given-only\"><given-names>Plato</given-names></name>"), "\(ref)")
+        #expect(ref.contains("<name><surname>Kim</surname></name>"), "\(ref)")
+    }
+}
+
+extension JATSCitationTests {
+    @Test func theAnchorOfALinkedTitleFollowsTheLink() throws {
+        let note = F.note("fn1", [.text("See the discussion at "), .link(url: "https://keia.org/p/", children: [.text("The Peninsula")]), .text(".")])
+        let index = F.index([F.citation(.full, note, "The Peninsula.", source: "ref1", item: F.webPage)])
+        let xml = try Self.written(F.article([note]), index)
+        #expect(Self.fn("fn1", in: xml).contains("<p>See the discussion at <ext-link ext-link-type=\"uri\" xlink:href=\"https://keia.org/p/\">The Peninsula</ext-link><xref ref-type=\"bibr\" rid=\"ref1\"/>.</p>"),
+                "\(Self.fn("fn1", in: xml))")
     }
 }

@@ -23,8 +23,9 @@ public enum CLIHarness {
         return Result(code: code, out: out.value, err: err.value)
     }
 
-    /// Runs the built `kei-pipeline` binary (from `.build/debug`), for end-to-end tests.
-    public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root) throws -> Result {
+    /// Runs the built `kei-pipeline` binary (from `.build/debug`), for end-to-end tests; `input`, when
+    /// given, is written to its standard input (which is closed after it).
+    public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root, input: Data? = nil) throws -> Result {
         let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
         let p = Process()
         p.executableURL = binary
@@ -33,7 +34,14 @@ public enum CLIHarness {
         let outPipe = Pipe(), errPipe = Pipe()
         p.standardOutput = outPipe
         p.standardError = errPipe
+        let inPipe = Pipe()
+        if input != nil { p.standardInput = inPipe }
         try p.run()
+        if let input {
+            // Written from another thread so a large input cannot deadlock against a full output pipe.
+            let writer = inPipe.fileHandleForWriting
+            Thread.detachNewThread { writer.write(input); try? writer.close() }
+        }
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

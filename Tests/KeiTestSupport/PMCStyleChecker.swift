@@ -22,4 +22,24 @@ public enum PMCStyleChecker {
         let r = try XMLLint.runWithCatalog(xsltproc, ["--nonet", "--catalogs", stylesheet.path, file.path])
         return String(decoding: r.stdout, as: UTF8.self)
     }
+
+    /// The checker's result document for JATS text (written to a temporary file).
+    public static func check(xml: String) throws -> String {
+        let dir = TestPaths.temporaryDirectory("kei-pmc")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("article.xml")
+        try Data(xml.utf8).write(to: file)
+        return try check(file: file)
+    }
+
+    /// The `<error>` and `<warning>` messages the checker puts between the start of the notes
+    /// (`<fn-group`, else `<ref-list`) and the end of the reference list.
+    public static func findingsInNotesAndReferences(_ result: String) -> [String] {
+        guard let start = result.range(of: "<fn-group") ?? result.range(of: "<ref-list"),
+              let end = result.range(of: "</ref-list>", options: .backwards) ?? result.range(of: "</fn-group>", options: .backwards),
+              start.lowerBound < end.upperBound else { return [] }
+        let part = String(result[start.lowerBound..<end.upperBound])
+        return part.components(separatedBy: "<error>").dropFirst().map { "error: " + $0.prefix { $0 != "<" } }
+            + part.components(separatedBy: "<warning>").dropFirst().map { "warning: " + $0.prefix { $0 != "<" } }
+    }
 }

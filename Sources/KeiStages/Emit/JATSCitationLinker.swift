@@ -16,7 +16,8 @@ import KeiDocument
 ///   linked URL gives an `xref` before the link and one after it, both to the same `ref`;
 /// - a stretch with no letter or digit (the "." after a URL) gets no `xref` of its own;
 /// - a citation none of whose stretches could be wrapped (its text is all a link's) gets an empty
-///   `<xref ref-type="bibr" rid="…"/>` just after the top-level inline where it ends, so it still links.
+///   `<xref ref-type="bibr" rid="…"/>` just after the last inline of it that could not be wrapped (the
+///   link), or where it ends, so it still links.
 ///
 /// Citations are taken in order of their start; one that overlaps the one before is cut to start
 /// where that one ends. Linear in the size of the paragraph plus the number of citations.
@@ -53,6 +54,9 @@ struct JATSCitationLinker {
     private var linked: [Bool]
     /// Links finished (all their text passed) at the top level, in order.
     private var finished = 0
+    /// Where a link's anchor goes if it needs one: the index in the top-level output just after the
+    /// last inline of its range that could not be put in an `xref` (a link, an image, a marker).
+    private var anchorPositions: [Int: Int] = [:]
 
     private init(_ links: [Link]) {
         var sorted = links.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
@@ -146,6 +150,13 @@ struct JATSCitationLinker {
                 case .link, .image, .noteRef, .lineBreak:
                     add(inline, to: nil, &out, &self)
                 }
+                if topLevel {
+                    var k = firstLink(endingAfter: start)
+                    while k < links.count, links[k].range.lowerBound < end {
+                        anchorPositions[k] = out.count
+                        k += 1
+                    }
+                }
             }
             if topLevel {
                 if let g = groupLink, links[g].range.upperBound <= end { flush(&out, &self) }
@@ -160,7 +171,7 @@ struct JATSCitationLinker {
     private mutating func finish(upTo offset: Int, into out: inout [JATSCitedInline]) {
         while finished < links.count, links[finished].range.upperBound <= offset || offset == Int.max {
             if !linked[finished] {
-                out.append(.anchor(rid: links[finished].rid))
+                out.insert(.anchor(rid: links[finished].rid), at: min(out.count, anchorPositions[finished] ?? out.count))
                 linked[finished] = true
             }
             finished += 1

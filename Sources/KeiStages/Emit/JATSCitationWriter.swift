@@ -10,8 +10,8 @@ import KeiDocument
 ///   `newspaper`, `report`, web page `webpage`, government document `gov`, `thesis`, conference paper
 ///   `confproc`; speech, interview and anything else `other`.
 /// - Names: one `person-group` per role (`author`, `editor`, `translator`), each person a `name` with
-///   `surname` and `given-names` (or `given-names` alone), an organisation or other literal name a
-///   `collab`.
+///   `surname` and `given-names` (or `given-names` alone, with `name-style="given-only"`), an
+///   organisation or other literal name a `collab`.
 /// - Titles: a chapter's title is `chapter-title`, an article's (journal, magazine, newspaper)
 ///   `article-title`; a book's or thesis's title is the `source`; for other types the title is the
 ///   `article-title` when the item has a container (the site of a web page, the series of a report)
@@ -139,7 +139,7 @@ enum JATSCitationWriter {
             if let literal = JATSRenderer.nonEmpty(name.literal) { r.textLeaf("collab", [], literal, depth) }
             return
         }
-        r.leaf("name", [], depth) { r in
+        r.leaf("name", family == nil ? [("name-style", "given-only")] : [], depth) { r in
             if let family { r.textLeaf("surname", [], family, nil) }
             if let given { r.textLeaf("given-names", [], given, nil) }
         }

@@ -51,11 +51,12 @@ extension JATSRenderer {
     }
 
     /// The note's own words for a source: the stretch of the note paragraph where it is first cited in
-    /// full, with its formatting (empty when that paragraph is not found or the stretch has no text).
+    /// full, with its formatting, without white space at its ends or a separator (`, ; :`) at its end
+    /// (empty when that paragraph is not found or the stretch has no text).
     func sourceMixedCitation(_ source: CitationIndex.Source) -> [Inline] {
         guard let units = noteUnitInlines[source.noteID], units.indices.contains(source.unitIndex) else { return [] }
         let inlines = InlineSlicer.slice(units[source.unitIndex], source.range)
-        return Self.hasText(inlines) ? inlines : []
+        return Self.hasText(inlines) ? JATSCitationLinker.separated(inlines).core : []
     }
 
     /// Queues the marked paragraphs of `note`, about to be written, in writing order (only those that
