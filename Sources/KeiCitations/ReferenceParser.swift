@@ -31,6 +31,16 @@ public struct ReferenceParser: Sendable {
         return ParsedReference(text: text, item: ReferenceNormalizer.item(from: fields), fields: fields)
     }
 
+    /// `text` parsed with the given label on each of its tokens (as ``ReferenceTokenizer`` splits it)
+    /// instead of the model's: what the normaliser makes of a labelling, e.g. gold labels when measuring
+    /// how much the CSL conversion loses. `labels` must have one entry per token.
+    public static func parse(_ text: String, labels: [String]) -> ParsedReference {
+        let tokens = ReferenceTokenizer.tokenize(text)
+        precondition(tokens.count == labels.count, "one label per token")
+        let fields = Self.fields(text: text, tokens: tokens, labels: labels)
+        return ParsedReference(text: text, item: ReferenceNormalizer.item(from: fields), fields: fields)
+    }
+
     /// The label of each token.
     public func labelTokens(_ tokens: [String]) -> [String] {
         guard tokens.count > Self.maxLabelledTokens else { return model.label(tokens) }

@@ -11,12 +11,12 @@ import KeiTestSupport
 /// prefixes; names as sets of words without "and", "et al.", "eds."), labels without a CSL key
 /// (citation-number…) not scored.
 ///
-/// The target is micro F1 ≥ 0.92. The parser reaches 0.885 here (5-fold cross-validation on
-/// the training data: 0.918), so the test asserts a floor just below what it reaches, to catch
+/// The target is micro F1 ≥ 0.92. The parser reaches 0.890 here (5-fold cross-validation on
+/// the training data: 0.930), so the test asserts a floor just below what it reaches, to catch
 /// regressions; see README "Citations". No rule of the parser names a dev string.
 @Suite struct DevSetAccuracyTests {
     static var devURL: URL { TestPaths.shared.appendingPathComponent("testdata/citations/anystyle-dev.json") }
-    static let floor = 0.875
+    static let floor = 0.880
 
     @Test(.enabled(if: TestPaths.sharedExists, "needs ../shared")) func microF1OnTheDevSet() throws {
         let dev = try DevReference.load(Self.devURL)

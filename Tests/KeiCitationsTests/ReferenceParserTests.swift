@@ -118,6 +118,28 @@ import Testing
         #expect(ReferenceNormalizer.bareDOI("10.12") == nil)
     }
 
+    @Test func urlBrokenAcrossLinesIsJoined() {
+        // Gold-style labels given directly, so this tests the normaliser, not the model.
+        let text = "Smith, J. Water. Accessed 2014. http://dx.doi.org/10.1016/j. watres.2005.06.038 and more"
+        let labels = ["author", "author", "title", "note", "note", "url", "url", "note", "note"]
+        let item = ReferenceParser.parse(text, labels: labels).item
+        #expect(item.url == "http://dx.doi.org/10.1016/j.watres.2005.06.038")
+        #expect(item.doi == "10.1016/j.watres.2005.06.038")
+        // A word after a complete URL that neither follows "/", "-", "." nor holds a path is not joined.
+        let plain = ReferenceParser.parse("See http://example.org/a/b.html online", labels: ["note", "url", "url"]).item
+        #expect(plain.url == "http://example.org/a/b.html")
+    }
+
+    @Test func scoringDropsPagePrefixesAndURLWhiteSpace() {
+        var table = ReferenceScoring.Table()
+        var item = CSLItem()
+        item.page = "1–24"
+        item.url = "http://dx.doi.org/10.1016/j.watres.2005.06.038"
+        ReferenceScoring.score(gold: ["pages": ["pages 1-24."], "url": ["url: http://dx.doi.org/10.1016/j. watres.2005.06.038"]], item: item, into: &table)
+        #expect(table.micro.truePositives == 2)
+        #expect(table.micro.falsePositives == 0)
+    }
+
     @Test func tokenizerKeepsUTF8Offsets() {
         let tokens = ReferenceTokenizer.tokenize("  “Kim,”\u{00A0}Seoul\t2023 ")
         #expect(tokens.map(\.text) == ["“Kim,”", "Seoul", "2023"])

@@ -5,6 +5,8 @@
 //                                                          write the model as Swift source
 //   kei-cite-train cv TRAINING-DIR DEV-JSON [K]            K-fold cross-validation (default 5) on the same data
 //   kei-cite-train bench DEV-JSON                          score the compiled-in model on the dev set, and speed
+//   kei-cite-train oracle TRAINING-DIR DEV-JSON [-v]       gold token labels through the CSL conversion, scored:
+//                                                          what the normaliser and scoring lose (-v: each loss)
 import Foundation
 import KeiCitations
 #if canImport(Glibc)
@@ -46,6 +48,7 @@ func withSynthetic(_ references: [LabelledReference]) -> [LabelledReference] {
 var trainer: PerceptronTrainer {
     var t = PerceptronTrainer()
     if let e = Int(ProcessInfo.processInfo.environment["KEI_CITE_EPOCHS"] ?? "") { t.epochs = e }
+    if let m = Int(ProcessInfo.processInfo.environment["KEI_CITE_MIN_COUNT"] ?? "") { t.minFeatureCount = m }
     return t
 }
 
@@ -102,6 +105,21 @@ case "cv":
     print("\(k)-fold cross-validation on \(c.references.count) training references (every k-th reference held out in turn):")
     print(table.render(), terminator: "")
     print(String(format: "token label accuracy: %.3f", Double(correct) / Double(max(tokens, 1))))
+case "oracle":
+    // The normaliser's ceiling: gold token labels through the CSL conversion, scored like the CV.
+    guard args.count >= 4 else { fail("usage: kei-cite-train oracle TRAINING-DIR DEV-JSON") }
+    let (c, _) = corpus(args[2], args[3])
+    var table = ReferenceScoring.Table()
+    for r in c.references {
+        var gold: [String: [String]] = [:]
+        for (label, text) in zip(r.segmentLabels, r.segmentTexts) { gold[label, default: []].append(text) }
+        let parsed = ReferenceParser.parse(r.text, labels: r.tokensAndLabels.labels)
+        ReferenceScoring.score(gold: gold, item: parsed.item, into: &table)
+        if CommandLine.arguments.contains("-v") {
+            for (key, g, p) in ReferenceScoring.differences(gold: gold, item: parsed.item) { print("  \(key): gold «\(g ?? "-")» got «\(p ?? "-")»") }
+        }
+    }
+    print(table.render(), terminator: "")
 case "bench":
     guard args.count == 3 else { fail("usage: kei-cite-train bench DEV-JSON") }
     let dev: [DevReference]

@@ -11,7 +11,7 @@ public struct PerceptronTrainer: Sendable {
     /// Averaged weights smaller than this (in absolute value) are dropped when the model is built.
     public var pruneBelow: Float
 
-    public init(epochs: Int = 40, seed: UInt64 = 0x4B45_4931, minFeatureCount: Int = 2, pruneBelow: Float = 0.05) {
+    public init(epochs: Int = 60, seed: UInt64 = 0x4B45_4931, minFeatureCount: Int = 2, pruneBelow: Float = 0.05) {
         self.epochs = epochs
         self.seed = seed
         self.minFeatureCount = minFeatureCount

@@ -41,6 +41,23 @@ public enum ReferenceFeatures {
         var sinceQuote = 9       // tokens since a quotation closed
         var sinceParen = 9       // tokens since a parenthesis opened
         let n = tokens.count
+        // Distance to the nearest editor cue ("ed.", "(Eds.)", "edited") and translator cue ahead of each
+        // token and behind it, so names before "(Ed.)" and after "edited by" see their role.
+        let isEditor = facts.map { $0.classes.contains("editor") }
+        let isTranslator = facts.map { $0.classes.contains("translator") }
+        var editorAhead = [Int](repeating: 99, count: n)
+        var translatorAhead = [Int](repeating: 99, count: n)
+        var nextEditor = 99
+        var nextTranslator = 99
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            editorAhead[i] = nextEditor == 99 ? 99 : nextEditor - i
+            translatorAhead[i] = nextTranslator == 99 ? 99 : nextTranslator - i
+            if isEditor[i] { nextEditor = i }
+            if isTranslator[i] { nextTranslator = i }
+        }
+        var sinceEditor = 99
+        var sinceTranslator = 99
+        var sinceIn = 99
         for (i, token) in tokens.enumerated() {
             let f = facts[i]
             var out: [UInt64] = []
@@ -101,8 +118,22 @@ public enum ReferenceFeatures {
             } else {
                 out.append(hash("w+1", "$"))
             }
-            if i + 2 < n { out.append(hash("w+2", facts[i + 2].lower)) }
+            if i + 2 < n {
+                out.append(hash("w+2", facts[i + 2].lower))
+                out.append(hash("tp+1|tp+2", facts[i + 1].trail + "|" + facts[i + 2].trail))
+            }
+            if i > 1 { out.append(hash("tp-2|tp-1", facts[i - 2].trail + "|" + facts[i - 1].trail)) }
+            out.append(hash("ed>", Self.bucket(editorAhead[i])))
+            out.append(hash("ed<", Self.bucket(sinceEditor)))
+            out.append(hash("tr>", Self.bucket(translatorAhead[i])))
+            out.append(hash("tr<", Self.bucket(sinceTranslator)))
+            out.append(hash("in<", Self.bucket(sinceIn)))
             result.append(out)
+
+            sinceEditor = isEditor[i] ? 0 : sinceEditor + 1
+            sinceTranslator = isTranslator[i] ? 0 : sinceTranslator + 1
+            sinceIn = sinceIn + 1
+            if f.lower == "in" && (i == 0 || facts[i - 1].trail.hasSuffix(".") || facts[i - 1].trail.hasSuffix(",")) { sinceIn = 0 }
 
             // State after this token.
             sinceQuote += 1
@@ -213,6 +244,16 @@ public enum ReferenceFeatures {
            core.first?.isNumber == true { classes.append("ordinal") }
         if shape == "Aa" { classes.append("cap") }
         return TokenFacts(lower: lower, shape: shape, lead: lead, trail: trail, classes: classes)
+    }
+
+    /// A distance in tokens as a coarse bucket: 1, 2, 3, 4–6, 7–12, far.
+    static func bucket(_ d: Int) -> String {
+        switch d {
+        case ...3: return String(d)
+        case 4...6: return "4"
+        case 7...12: return "7"
+        default: return "f"
+        }
     }
 
     static func isCore(_ s: Unicode.Scalar) -> Bool {

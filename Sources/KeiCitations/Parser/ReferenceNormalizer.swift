@@ -273,7 +273,17 @@ public enum ReferenceNormalizer {
     }
 
     static func readURL(_ text: String, into item: inout CSLItem) {
-        guard let word = text.split(separator: " ").map(String.init).first(where: { isURL($0) }) ?? text.split(separator: " ").last.map(String.init) else { return }
+        let words = text.split(separator: " ").map(String.init)
+        guard let start = words.firstIndex(where: { isURL($0) }) ?? (words.isEmpty ? nil : words.count - 1) else { return }
+        // A URL broken across lines ("http://dx.doi. org/10.1016/j. watres…", "…/at- sea/…") goes on in
+        // the next word of the field when that word starts with "/" or "." or holds a "/" or an inner "."
+        // and is not a URL of its own; a plain word ("online", "Accessed") ends it.
+        var word = words[start]
+        for next in words.dropFirst(start + 1) {
+            let inner = next.dropLast().dropFirst()
+            guard !isURL(next), next.first.map({ "/.".contains($0) }) == true || inner.contains("/") || inner.contains(".") else { break }
+            word += next
+        }
         var url = word.trimmingScalars(in: Set("<>[]()“”\"'".unicodeScalars))
         while let last = url.last, ".,;:)".contains(last) { url.removeLast() }
         guard url.contains(".") else { return }

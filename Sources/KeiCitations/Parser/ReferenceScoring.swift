@@ -12,8 +12,9 @@ import Foundation
 /// accessed) are not scored.
 ///
 /// Both sides are normalised before comparison: lower case, white space collapsed, dash variants made
-/// "-", surrounding punctuation, quotation marks and brackets removed, and "pp."/"p."/"vol."/"no."/"ed."
-/// prefixes dropped. Names are compared as the set of their words without "and", "&", "et al.",
+/// "-", surrounding punctuation, quotation marks and brackets removed, and "pp."/"p."/"pages"/"page"/
+/// "vol."/"no."/"ed."/"url:"/"available:" prefixes and "ed."/"edn." words dropped; URLs also lose all
+/// white space (a URL broken across lines). Names are compared as the set of their words without "and", "&", "et al.",
 /// "eds."/"ed."/"trans." and "In"; volume as the words of volume and issue; dates by year (the text
 /// when there is no year); DOI without "doi:" or a resolver. For each reference and key: equal values
 /// are a true positive; a predicted value that differs is a false positive and a false negative; a
@@ -118,6 +119,7 @@ public enum ReferenceScoring {
             case "issued", "accessed": v = dateValue(slices.joined(separator: " "))
             case "DOI": v = normalise(ReferenceNormalizer.bareDOI(slices.joined(separator: " ")) ?? slices.joined(separator: " "))
             case "note": v = slices.map(normalise).joined(separator: " ")
+            case "URL": v = urlValue(slices.joined(separator: " "))
             default: v = normalise(slices.joined(separator: " "))
             }
             if !v.isEmpty { out[key] = v }
@@ -148,17 +150,17 @@ public enum ReferenceScoring {
         out["publisher"] = item.publisher.map(normalise)
         out["edition"] = item.edition.map(normalise)
         out["genre"] = item.genre.map(normalise)
-        out["URL"] = item.url.map(normalise)
+        out["URL"] = item.url.map(urlValue)
         out["DOI"] = item.doi.map(normalise)
         out["ISBN"] = item.isbn.map(normalise)
         out["note"] = item.note.map(normalise)
         return out.filter { !$0.value.isEmpty }
     }
 
-    static let prefixes = ["pp.", "p.", "vol.", "no.", "ed.", "doi:", "isbn", "in "]
+    static let prefixes = ["pp.", "p.", "pages ", "page ", "vol.", "no.", "ed.", "doi:", "isbn", "in ", "url:", "available:", "available at:"]
 
     /// Lower case, dashes as "-", white space collapsed, outer punctuation and brackets and the
-    /// "pp."/"p."/"vol."/"no."/"ed." prefixes removed; "ed."/"edn."/"edition" words removed.
+    /// ``prefixes`` ("pp.", "pages", "url:"…) removed; "ed."/"edn."/"edition" words removed.
     public static func normalise(_ text: String) -> String {
         var s = text.lowercased()
         for dash in ["–", "—", "‐", "‑", "−"] { s = s.replacingOccurrences(of: dash, with: "-") }
@@ -172,9 +174,14 @@ public enum ReferenceScoring {
                 s = String(s.dropFirst(p.count)).trimmingCharacters(in: .whitespaces); changed = true
             }
         }
-        let words = s.split(separator: " ").filter { !["ed.", "edn.", "edition", "ed"].contains($0) }
+        let words = s.split(separator: " ").filter { !["ed.", "edn.", "edn", "edition", "ed"].contains($0) }
         s = words.joined(separator: " ").replacingOccurrences(of: "- ", with: "-").replacingOccurrences(of: " -", with: "-")
         return s.trimmingCharacters(in: ReferenceNormalizer.outerPunctuation)
+    }
+
+    /// A URL normalised, then without white space (a URL holds none; line breaks put some in the text).
+    static func urlValue(_ text: String) -> String {
+        normalise(text).filter { !$0.isWhitespace }
     }
 
     static let nameStopWords: Set<String> = ["and", "&", "et", "al", "eds", "ed", "editor", "editors", "edited", "by",
