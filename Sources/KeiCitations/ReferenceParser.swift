@@ -7,7 +7,9 @@
 /// Time is linear in the length of the string (O(tokens · labels²) for decoding); tokens after the
 /// first ``maxLabelledTokens`` (far beyond any real reference) are not run through the model but
 /// labelled `note`, which bounds the work on a runaway line. Never throws: an empty or blank string
-/// gives an item of type `article` with no fields.
+/// gives an item of type `article` with no fields. "Ibid., 47–49." gives `note` (the whole string) and
+/// `page` and no names; a string none of whose words reach a CSL variable keeps its text as `note`
+/// (``ReferenceNormalizer/item(text:fields:)``).
 public struct ReferenceParser: Sendable {
     /// Tokens after this many are labelled `note` without decoding.
     public static let maxLabelledTokens = 600
@@ -28,7 +30,7 @@ public struct ReferenceParser: Sendable {
         let tokens = ReferenceTokenizer.tokenize(text)
         let labels = labelTokens(tokens.map(\.text))
         let fields = Self.fields(text: text, tokens: tokens, labels: labels)
-        return ParsedReference(text: text, item: ReferenceNormalizer.item(from: fields), fields: fields)
+        return ParsedReference(text: text, item: ReferenceNormalizer.item(text: text, fields: fields), fields: fields)
     }
 
     /// `text` parsed with the given label on each of its tokens (as ``ReferenceTokenizer`` splits it)

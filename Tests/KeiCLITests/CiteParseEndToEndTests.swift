@@ -69,4 +69,15 @@ import KeiTestSupport
         let missing = try CLIHarness.runBinary(["cite", "parse", "no-such-file.txt"])
         #expect(missing.code == 2 && missing.err.contains("no-such-file.txt: error: file not found"))
     }
+
+    /// Text the parser cannot place is kept (as `note`), and "Ibid." invents no names (CR LF input).
+    @Test func binaryKeepsUnplacedTextAndIbid() throws {
+        let r = try CLIHarness.runBinary(["cite", "parse"], input: Data("a\r\nb\r\nIbid., 47–49.\r\n".utf8))
+        #expect(r.code == 0, "\(r.err)")
+        let objects = try Self.objects(r.out)
+        #expect(objects.count == 3)
+        #expect(objects[1].count > 1 && r.out.split(separator: "\n")[1].contains("\"b\""), "\(r.out)")
+        #expect(objects[2]["note"] as? String == "Ibid., 47–49." && objects[2]["page"] as? String == "47–49")
+        #expect(objects[2]["editor"] == nil && objects[2]["author"] == nil)
+    }
 }

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// Role words ("eds.", "edited by", "trans."…) and "et al." are removed and reported. A name written
 /// "Family, Given" is split at the comma; one written in natural order takes its last word (with a
-/// particle such as "van" or "de") as the family name, except a Korean name written family-first
-/// ("Kim Dong-hyun": a common Korean surname followed by a hyphenated given name). Organisations
+/// particle such as "van" or "de") as the family name, except an East Asian name written family-first
+/// ("Kim Dong-hyun", "Yoon Suk Yeol", "Xi Jinping"; the rule and its source: ``EastAsianNameOrder``). Organisations
 /// ("Ministry of …", "The White House", all-capital acronyms, names of more than four words) become
 /// `literal` names.
 public enum NameListParser {
@@ -26,11 +26,6 @@ public enum NameListParser {
     static let dropWords: Set<String> = ["in", "by", "and", "&", "with", "et", "al", "others", "ibid", "see", "also", "cf", "eds", "ed"]
     static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "st"]
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
-    static let koreanSurnames: Set<String> = ["kim", "lee", "yi", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang",
-                                              "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh",
-                                              "shin", "sin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "hong", "moon", "mun",
-                                              "yang", "ko", "go", "bae", "baek", "paik", "nam", "noh", "roh", "ha", "heo", "huh",
-                                              "jeon", "chun", "ryu", "yoo", "koh", "min", "byun", "woo", "ku", "koo", "lew", "rhee"]
     static let organisationWords: Set<String> = ["house", "ministry", "department", "office", "council", "committee", "agency",
                                                  "government", "association", "bank", "nations", "center", "centre", "foundation",
                                                  "institute", "institution", "university", "commission", "service", "command",
@@ -137,9 +132,8 @@ public enum NameListParser {
         guard !name.isEmpty else { return nil }
         let words = name.split(separator: " ").map(String.init)
         if words.count == 1 || isOrganisation(name) || words.count > 4 { return CSLName(literal: name) }
-        if words.count == 2, koreanSurnames.contains(words[0].lowercased()), words[1].unicodeScalars.contains("-"),
-           words[1].first?.isUppercase == true {
-            return CSLName(family: words[0], given: words[1])
+        if EastAsianNameOrder.isFamilyFirst(words) {
+            return CSLName(family: words[0], given: words.dropFirst().joined(separator: " "))
         }
         var familyStart = words.count - 1
         if familyStart > 0, suffixes.contains(words[familyStart].lowercased().trimmingScalars(in: ["."])) {

@@ -15,6 +15,8 @@ public enum ReferenceNormalizer {
         var item = CSLItem()
         var notes: [String] = []
         var genres: [String] = []
+        // The university of a thesis the labeller put in the genre ("PhD diss., Seoul | National University").
+        var institution: String?
 
         for (index, field) in fields.enumerated() {
             // "Accessed 3 | Mar. 2012": an access phrase whose date the labeller put in the next field.
@@ -42,7 +44,8 @@ public enum ReferenceNormalizer {
                 item.title = join(item.title, cleanTitle(field.text))
             case "container-title", "journal":
                 var t = cleanTitle(field.text)
-                if t.hasPrefix("In ") { t = String(t.dropFirst(3)) }
+                // "In The Oxford Handbook…", "in Korea at the Center": CSL's container-title has no "In".
+                if t.hasPrefix("In ") || t.hasPrefix("in ") { t = String(t.dropFirst(3)) }
                 item.containerTitle = join(item.containerTitle, t)
             case "collection-title":
                 item.collectionTitle = join(item.collectionTitle, cleanTitle(field.text))
@@ -67,13 +70,22 @@ public enum ReferenceNormalizer {
                 let place = trimmed(field.text)
                 if !place.isEmpty { item.publisherPlace = join(item.publisherPlace, place, separator: "; ") }
             case "publisher":
-                let publisher = trimmed(field.text)
+                let publisher = join(institution, trimmed(field.text))
+                institution = nil
                 if !publisher.isEmpty { item.publisher = join(item.publisher, publisher, separator: "; ") }
             case "edition":
                 let e = cleanEdition(field.text)
                 if !e.isEmpty { item.edition = e }
             case "genre":
-                let g = trimmed(field.text)
+                var g = trimmed(field.text)
+                if let thesis = splitThesisGenre(field.text) {
+                    g = thesis.genre
+                    if index + 1 < fields.count, fields[index + 1].label == "publisher" {
+                        institution = thesis.institution
+                    } else {
+                        item.publisher = join(item.publisher, thesis.institution, separator: "; ")
+                    }
+                }
                 if !g.isEmpty { genres.append(g) }
             case "url":
                 readURL(field.text, into: &item)
@@ -105,10 +117,110 @@ public enum ReferenceNormalizer {
                 if item.url == nil, isURL(w), field.label != "doi" { readURL(w, into: &item) }
             }
         }
+        if let institution { item.publisher = join(item.publisher, institution, separator: "; ") }
         if !notes.isEmpty { item.note = notes.joined(separator: " ") }
         if !genres.isEmpty { item.genre = genres.joined(separator: " ") }
+        dropBackReferenceNames(&item)
         item.type = ReferenceTypeClassifier.type(of: item, fields: fields)
+        if readBlog(into: &item) { item.type = .webpage }
         return item
+    }
+
+    /// The item of a whole reference string: ``backReference(_:)`` for "Ibid."/"Idem" with at most a
+    /// locator, else ``item(from:)`` on the labelled fields; a string none of whose words reached a CSL
+    /// variable keeps its text as `note` (so `cite parse` never prints a bare `{"type":"article"}` for
+    /// a non-blank line).
+    public static func item(text: String, fields: [ReferenceField]) -> CSLItem {
+        if let back = backReference(text) { return back }
+        var item = item(from: fields)
+        let bare = text.trimmingScalars(TextScan.isWhitespace)
+        if item == CSLItem(type: item.type), !bare.isEmpty { item.note = bare }
+        return item
+    }
+
+    // MARK: Back references, blogs, theses
+
+    static let backReferenceWords: Set<String> = ["ibid", "ibidem", "idem", "eadem"]
+
+    /// "Ibid., 47–49.", "Ibid.", "Idem, 12." (CMOS 14.34–14.36): a note that points back at the previous
+    /// source has no source of its own, so nothing is invented for it: the item is type `article` with
+    /// the whole string (trimmed) as `note` and the locator, when it is a page or page range, as `page`.
+    /// "Idem, <title>…" (the same author, another work) is not a back reference: it is parsed as usual and
+    /// ``dropBackReferenceNames(_:)`` removes the "Idem" the labeller may take for a name. Nil otherwise.
+    public static func backReference(_ text: String) -> CSLItem? {
+        let bare = text.trimmingScalars(TextScan.isWhitespace)
+        guard let firstWord = bare.split(separator: " ", maxSplits: 1).first else { return nil }
+        let word = firstWord.lowercased().trimmingScalars(TextScan.isPunctuation)
+        guard backReferenceWords.contains(word) else { return nil }
+        let rest = trimmed(String(bare.dropFirst(firstWord.count)))
+        let page = cleanPages(rest)
+        let isLocator = rest.isEmpty || page.first?.isNumber == true && !page.contains(where: \.isLetter)
+        guard word.hasPrefix("ibid") || isLocator else { return nil }
+        var item = CSLItem(type: .other)
+        item.note = bare
+        if !page.isEmpty, page.first?.isNumber == true, !page.contains(where: \.isLetter) { item.page = page }
+        return item
+    }
+
+    /// Removes names that are "Ibid."/"Idem" (a back reference, not a person), noting "Idem" instead.
+    static func dropBackReferenceNames(_ item: inout CSLItem) {
+        func isBackReference(_ name: CSLName) -> Bool {
+            let text = (name.literal ?? name.family ?? "") + (name.given.map { " " + $0 } ?? "")
+            return backReferenceWords.contains(text.lowercased().trimmingScalars(TextScan.isPunctuation))
+        }
+        var dropped = false
+        for path in [\CSLItem.author, \CSLItem.editor, \CSLItem.translator] {
+            guard let names = item[keyPath: path], names.contains(where: isBackReference) else { continue }
+            let kept = names.filter { !isBackReference($0) }
+            item[keyPath: path] = kept.isEmpty ? nil : kept
+            dropped = true
+        }
+        if dropped { item.note = join("Idem", item.note ?? "", separator: "; ") }
+    }
+
+    /// A blog post (CMOS 14.208: "“Title,” *Blog Name* (blog), date, URL") is a CSL `webpage` whose
+    /// container-title is the blog: "(blog)" is taken out of the container or series title the labeller
+    /// put it in (a series title that names the blog moves to container-title), and a genre or note that
+    /// is just "blog" is dropped. Returns whether the item is a blog post.
+    static func readBlog(into item: inout CSLItem) -> Bool {
+        func isBlogWord(_ s: String?) -> Bool { s.map { trimmed($0).lowercased() == "blog" } ?? false }
+        func withoutBlogMark(_ s: String?) -> String? {
+            guard let s, let r = s.range(of: "(blog)", options: .caseInsensitive) else { return nil }
+            return cleanTitle(s.replacingCharacters(in: r, with: " ").split(separator: " ").joined(separator: " "))
+        }
+        var isBlog = false
+        if let container = withoutBlogMark(item.containerTitle) {
+            item.containerTitle = container.isEmpty ? nil : container; isBlog = true
+        }
+        if let series = withoutBlogMark(item.collectionTitle) {
+            item.collectionTitle = series.isEmpty ? nil : series; isBlog = true
+        }
+        for path in [\CSLItem.genre, \CSLItem.note] {
+            if isBlogWord(item[keyPath: path]) { item[keyPath: path] = nil; isBlog = true }
+            else if let rest = withoutBlogMark(item[keyPath: path]) { item[keyPath: path] = rest.isEmpty ? nil : rest; isBlog = true }
+        }
+        guard isBlog else { return false }
+        if item.containerTitle == nil, let series = item.collectionTitle {
+            item.containerTitle = series
+            item.collectionTitle = nil
+        }
+        return true
+    }
+
+    static let thesisWords = ["diss", "thesis", "dissertation"]
+
+    /// "PhD diss., Seoul" (the labeller's genre, with the first word of the university after the comma)
+    /// → genre "PhD diss." and institution "Seoul", which the normaliser puts before the publisher field
+    /// that follows ("National University"); CMOS 14.113 writes a thesis as "(PhD diss., University, Year)".
+    /// Nil unless the genre names a thesis and has text after its first comma.
+    static func splitThesisGenre(_ text: String) -> (genre: String, institution: String)? {
+        let s = text.trimmingScalars { TextScan.isWhitespace($0) || $0 == "(" }
+        guard let comma = s.firstIndex(of: ",") else { return nil }
+        let genre = String(s[..<comma]).trimmingScalars(TextScan.isWhitespace)
+        let lower = genre.lowercased()
+        guard thesisWords.contains(where: { lower.includes($0) }) else { return nil }
+        let institution = trimmed(String(s[s.index(after: comma)...]))
+        return institution.isEmpty ? nil : (genre, institution)
     }
 
     // MARK: Pieces
@@ -161,6 +273,13 @@ public enum ReferenceNormalizer {
         while let first = s.unicodeScalars.first, opening.contains(first) {
             if (first == "(" && s.contains(")")) || (first == "[" && s.contains("]")) { break }
             s.unicodeScalars.removeFirst()
+        }
+        // "Hanmi donmaeng-ui mirae” [The future of the ROK-US alliance]": a translated title in brackets
+        // (CMOS 14.88) stays after the original title (CSL 1.0.2 has no variable for it); the original's
+        // quotation marks are cleaned on their own.
+        if s.hasSuffix("]"), let open = s.range(of: " [", options: .backwards), open.lowerBound > s.startIndex {
+            let original = cleanTitle(String(s[..<open.lowerBound]))
+            if !original.isEmpty { return original + " " + String(s[s.index(after: open.lowerBound)...]) }
         }
         return s.trimmingScalars(TextScan.isWhitespace)
     }

@@ -34,7 +34,7 @@ public enum ReferenceTypeClassifier {
         let newsContainer = !container.isEmpty && newsWords.contains { container.includes($0) } && item.volume == nil
         if newsContainer && (fullDate || item.issued?.month != nil || item.url != nil) { return .newsArticle }
         if labels.contains("journal") || (!container.isEmpty && (item.volume != nil || item.issue != nil)) { return .journalArticle }
-        let inBefore = fields.contains { $0.label == "editor" } || fields.contains { ($0.label == "container-title") && $0.text.hasPrefix("In ") }
+        let inBefore = fields.contains { $0.label == "editor" } || fields.contains { ($0.label == "container-title") && ($0.text.hasPrefix("In ") || $0.text.hasPrefix("in ")) }
         if !container.isEmpty && (inBefore || item.editor != nil) && (item.publisher != nil || item.publisherPlace != nil || item.page != nil) {
             return .chapter
         }
