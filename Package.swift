@@ -25,7 +25,7 @@ let package = Package(
         // Citations: the reference parser (a trained sequence labeller), CSL-JSON items, notes read as citations.
         .target(name: "KeiCitations", dependencies: ["KeiDocument"], exclude: ["Training"]),
         // Trains and measures the reference parser's model (make train-cite / cv-cite / bench-cite); not installed.
-        .executableTarget(name: "kei-cite-train", dependencies: ["KeiCitations"], path: "Tools/kei-cite-train"),
+        .executableTarget(name: "kei-cite-train", dependencies: ["KeiCitations"]),
         // Stage protocol, workflow loading, runner, reporters, file I/O.
         .target(name: "KeiCore", dependencies: ["KeiDocument", "KeiCitations", .product(name: "Yams", package: "Yams")]),
         // Built-in stages (one per file) and their registry.
