@@ -101,3 +101,14 @@ import Testing
         #expect(parser.parse("   ").item == CSLItem(type: .other))
     }
 }
+
+@Suite struct ISBNNormalisationTests {
+    @Test(arguments: [
+        ("Jane Doe, Seoul Rising (New York: Example Press, 2020), ISBN-10 0-8044-2957-X.", "0-8044-2957-X"),
+        ("Kim Min-ji, Alliance (Seoul: Hanul, 2021), ISBN-13: 979-11-6285-077-0.", "979-11-6285-077-0"),
+        ("John Roe, Pyongyang (London: Example Books, 2018), ISBN 978-0-306-40615-7.", "978-0-306-40615-7"),
+    ])
+    func theISBNIsTheNumberWithoutItsLabel(text: String, isbn: String) {
+        #expect(ReferenceParser.shared.parse(text).item.isbn == isbn)
+    }
+}

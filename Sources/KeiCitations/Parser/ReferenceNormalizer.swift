@@ -96,8 +96,10 @@ public enum ReferenceNormalizer {
             case "doi":
                 if let doi = bareDOI(field.text) { item.doi = doi }
             case "isbn":
-                let isbn = field.text.filter { $0.isNumber || $0 == "X" || $0 == "x" || $0 == "-" }.trimmingScalars(in: ["-"])
-                if !isbn.isEmpty { item.isbn = isbn }
+                // The number after the label ("ISBN-10 0-8044-2957-X" is 0-8044-2957-X, not 100-…).
+                let isbn = ISBNScanner.first(in: field.text)
+                    ?? field.text.filter { $0.isNumber || $0 == "X" || $0 == "x" || $0 == "-" }.trimmingScalars(in: ["-"])
+                if !isbn.isEmpty, isbn != "10", isbn != "13" { item.isbn = isbn }
             case "note", "accessed", "source", "medium":
                 if let accessed = accessedDate(field.text) {
                     item.accessed = accessed
@@ -133,6 +135,8 @@ public enum ReferenceNormalizer {
     public static func item(text: String, fields: [ReferenceField]) -> CSLItem {
         if let back = backReference(text) { return back }
         var item = item(from: fields)
+        // The labeller may cut "ISBN-13: 979-…" between label and number: the text decides.
+        if let isbn = ISBNScanner.first(in: text) { item.isbn = isbn }
         let bare = text.trimmingScalars(TextScan.isWhitespace)
         if item == CSLItem(type: item.type), !bare.isEmpty { item.note = bare }
         return item

@@ -48,7 +48,7 @@ struct IdentifierChecker: CitationChecker {
                                                    fix: "Copy the DOI from the work’s landing page or Crossref; it reads 10.NNNN/suffix (https://doi.org/10.NNNN/suffix).",
                                                    span: unit.span(of: range)))
             }
-            for (range, isbn) in Self.isbns(in: bytes) {
+            for (range, isbn) in ISBNScanner.isbns(in: bytes) {
                 guard let why = ISBN.problem(isbn) else { continue }
                 out.append(Messages.isbn.diagnostic("the ISBN “\(isbn)” is not valid: \(why).", at: unit.location,
                                                     fix: "Copy the ISBN from the book’s copyright page or the publisher’s catalogue.",
@@ -111,40 +111,6 @@ struct IdentifierChecker: CitationChecker {
         guard parts[0].count >= 4 else { return "the registrant code “\(registrant)” has fewer than four digits" }
         if doi[doi.index(after: slash)...].isEmpty { return "the suffix after “/” is empty" }
         return nil
-    }
-
-    // MARK: ISBNs
-
-    /// The ISBNs written in `bytes` after "ISBN" / "isbn" (optionally "-10"/"-13", ":"): digits, "X",
-    /// hyphens and single spaces, up to 13 digits; each with its UTF-8 range.
-    static func isbns(in bytes: [UInt8]) -> [(Range<Int>, String)] {
-        var out: [(Range<Int>, String)] = []
-        var i = 0
-        while i + 4 <= bytes.count {
-            let word = String(decoding: bytes[i..<(i + 4)], as: UTF8.self)
-            guard word == "ISBN" || word == "isbn", i == 0 || !isWordByte(bytes[i - 1]) else { i += 1; continue }
-            var s = i + 4
-            if s + 3 <= bytes.count, ["-10", "-13"].contains(String(decoding: bytes[s..<(s + 3)], as: UTF8.self)) { s += 3 }
-            while s < bytes.count, bytes[s] == 0x20 || bytes[s] == UInt8(ascii: ":") || (bytes[s] == 0xC2 && s + 1 < bytes.count && bytes[s + 1] == 0xA0) {
-                s += bytes[s] == 0xC2 ? 2 : 1
-            }
-            var e = s, digits = 0
-            while e < bytes.count, digits < 13 {
-                let b = bytes[e]
-                if isDigit(b) || b == UInt8(ascii: "X") || b == UInt8(ascii: "x") {
-                    digits += 1
-                } else if b == UInt8(ascii: "-") || b == 0x20 {
-                    // a separator only between digits
-                    guard e + 1 < bytes.count, isDigit(bytes[e + 1]) || bytes[e + 1] == UInt8(ascii: "X") else { break }
-                } else {
-                    break
-                }
-                e += 1
-            }
-            if digits > 0 { out.append((s..<e, String(decoding: bytes[s..<e], as: UTF8.self))) }
-            i = max(e, i + 4)
-        }
-        return out
     }
 
     // MARK: Bytes
