@@ -119,4 +119,18 @@ import KeiTestSupport
         #expect(fns(c.jats).isEmpty)
         #expect(c.body.contains("Freeze the programme") && c.body.contains("Verify the freeze"))
     }
+
+    @Test func aMarkerInTheTitleHeadingIsNotTitleText() throws {
+        let html = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sanctions and Signals</title>
+            <meta name="citation_author" content="Ara Jung"><meta name="citation_publication_date" content="2025-12-01"></head>
+            <body><article><h1>Sanctions and Signals<sup><a href="#fn1" id="fnref1">1</a></sup></h1>
+            <p>Sanctions have a mixed record.<sup><a href="#fn2" id="fnref2">2</a></sup></p>
+            <ol class="footnotes"><li id="fn1">This essay draws on a talk.</li><li id="fn2">Ibid., 2.</li></ol>
+            </article></body></html>
+            """
+        let c = try check(html, "title-marker")
+        #expect(c.rules("ingest.metadata-conflict").isEmpty, "\(c.rules("ingest.metadata-conflict"))")
+        #expect(c.jats.contains("<article-title>Sanctions and Signals</article-title>"))
+    }
 }
