@@ -80,6 +80,11 @@ struct NoteAssembler {
             blocks = stripTrailingBackArrows(blocks)
             if label == nil, let o = raw.ordinal { label = String(o) }
             if label == nil, let l = raw.anchors.lazy.compactMap({ markerLabel[$0] }).first { label = l }
+            if case .paragraph(var p)? = blocks.first, let (printedLabel, drop) = Self.printedLabelPrefix(p.inlines, known: label) {
+                label = printedLabel
+                p.inlines = InlineText.normalize(InlineText.dropPrefix(p.inlines, count: drop))
+                if InlineText.isBlank(p.inlines) { blocks.removeFirst() } else { blocks[0] = .paragraph(p) }
+            }
             out.notes.append(Note(id: id, label: label ?? String(index + 1), blocks: blocks, location: location))
         }
         // Out-of-order numbering.
@@ -95,6 +100,30 @@ struct NoteAssembler {
             previous = n
         }
         return out
+    }
+
+    /// The label a note prints before its text that ``FootnoteMarkup/leadingNumber(_:)`` does not read:
+    /// a superscript ("<sup>a</sup> Text", "<sup>1</sup> Text") or a run of note symbols followed by a
+    /// space ("* Text", "† Text"). It counts only when it agrees with `known`, the label the note has
+    /// from elsewhere (its marker, list position), or when none is known. Returns the label and the
+    /// number of characters (of `inlines.plainText`) to drop: the label and the spaces after it.
+    static func printedLabelPrefix(_ inlines: [Inline], known: String?) -> (label: String, dropCount: Int)? {
+        let text = Array(inlines.plainText.prefix(24))
+        var i = 0
+        while i < text.count, InlineText.isTrimmable(text[i]) { i += 1 }
+        var printed: String?
+        if let sup = inlines.first(where: { !InlineText.isBlank([$0]) }), case .superscript(let c) = sup {
+            let raw = c.plainText
+            let label = FootnoteMarkup.cleanLabel(raw)
+            if FootnoteMarkup.looksLikeMarkerLabel(label) { printed = label; i += raw.count }
+        } else {
+            let start = i
+            while i < text.count, "*†‡§¶".contains(text[i]) { i += 1 }
+            if i > start, i < text.count, InlineText.isTrimmable(text[i]) { printed = String(text[start..<i]) }
+        }
+        guard let printed, known == nil || known == printed else { return nil }
+        while i < text.count, InlineText.isTrimmable(text[i]) { i += 1 }
+        return (printed, i)
     }
 
     /// The text by which a tooltip copy and a list entry are recognised as one note: the visible text

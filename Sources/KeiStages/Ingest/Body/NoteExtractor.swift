@@ -1,3 +1,4 @@
+import KeiDocument
 import KeiXML
 
 /// Takes notes and acknowledgements out of the main content before blocks are built.
@@ -34,6 +35,9 @@ struct NoteExtractor {
     private(set) var notes: [RawNote] = []
     private(set) var references: [RawReference] = []
     private(set) var acknowledgements: [RawAcknowledgements] = []
+    /// Note numbers printed in plain superscripts of the content (`<sup>3</sup>`, `<sup>5,6</sup>`),
+    /// with the source offset of each `<sup>`, in document order.
+    private var superscriptNumbers: [(offset: Int, number: Int)] = []
 
     init(relations: PageRelations = PageRelations(nil)) {
         self.relations = relations
@@ -49,6 +53,12 @@ struct NoteExtractor {
     /// Extracts notes from `content` and returns the content without them.
     mutating func extract(_ content: DOMElement) -> DOMElement {
         scan(content, insideSup: false)
+        superscriptNumbers = content.descendants(named: ["sup"]).flatMap { sup -> [(offset: Int, number: Int)] in
+            guard let offset = sup.sourceStart else { return [] }
+            let text = InlineText.trim(sup.textContent)
+            if let n = Int(text) { return [(offset, n)] }
+            return MarkerRun.parse(TextRun(text))?.numbers.map { (offset, $0) } ?? []
+        }
         var root = content
         root.children = rebuildChildren(content.children)
         addTooltipsOutsideContent()
@@ -224,10 +234,11 @@ struct NoteExtractor {
                     out += taken
                     continue
                 }
-                if Self.headingNames.contains(c.name), let kind = FootnoteMarkup.backMatter(heading: c.textContent) {
+                let pseudoHeading = Self.isBoldParagraphHeading(c)
+                if Self.headingNames.contains(c.name) || pseudoHeading, let kind = FootnoteMarkup.backMatter(heading: c.textContent) {
                     let region = headedRegion(kids, from: i)
                     var trial = self
-                    if let leftovers = trial.extractRegion(region, kind: kind) {
+                    if let leftovers = trial.extractRegion(region, kind: kind, after: pseudoHeading ? c : nil, headingOffset: c.sourceStart) {
                         self = trial
                         out += rebuildChildren(leftovers)
                         i += region.count
@@ -279,6 +290,52 @@ struct NoteExtractor {
             }
         }
         return out
+    }
+
+    /// A paragraph that serves as a heading: all its visible text in one `<strong>` or `<b>`
+    /// (`<p><strong>Notes</strong></p>`).
+    static func isBoldParagraphHeading(_ e: DOMElement) -> Bool {
+        guard e.name == "p" else { return false }
+        var bold: DOMElement?
+        for child in e.children {
+            switch child {
+            case .comment: continue
+            case .text(let t): if !InlineText.isBlank(t.value) { return false }
+            case .element(let c):
+                guard bold == nil, c.name == "strong" || c.name == "b" else { return false }
+                bold = c
+            }
+        }
+        return bold != nil
+    }
+
+    /// The number of a note paragraph that starts with a superscript number (`<p><sup>3</sup> Text</p>`).
+    static func leadingSuperscriptNumber(_ e: DOMElement) -> Int? {
+        for child in e.children {
+            switch child {
+            case .comment: continue
+            case .text(let t): if !InlineText.isBlank(t.value) { return nil }
+            case .element(let c):
+                guard c.name == "sup", c.descendants(named: ["a"]).isEmpty else { return nil }
+                let text = InlineText.trim(c.textContent)
+                guard text.count <= 3 else { return nil }
+                return Int(text)
+            }
+        }
+        return nil
+    }
+
+    /// Whether the superscript numbers printed before `offset` (all of them when it is nil), taken at
+    /// their first occurrence, are the markers of notes 1…`count` in order: other superscript numbers
+    /// (a power, a larger number) are passed over, but each of 1…`count` must be there, in order.
+    private func superscriptMarkersMatch(_ count: Int, before offset: Int?) -> Bool {
+        guard count > 0 else { return false }
+        var seen = Set<Int>()
+        var order: [Int] = []
+        for s in superscriptNumbers where offset.map({ s.offset < $0 }) ?? true && (1...count).contains(s.number) {
+            if seen.insert(s.number).inserted { order.append(s.number) }
+        }
+        return order == Array(1...count)
     }
 
     /// The nodes after the heading at `kids[start - 1]` up to the next heading.
@@ -443,7 +500,13 @@ struct NoteExtractor {
     }
 
     /// Takes the entries following a "Notes" / "References" heading; nil when none look like entries.
-    private mutating func extractRegion(_ region: [DOMNode], kind: FootnoteMarkup.BackMatter) -> [DOMNode]? {
+    ///
+    /// Paragraphs numbered by a leading superscript (`<p><sup>1</sup> Text</p>`), and any paragraphs
+    /// after a bold paragraph heading (`pseudoHeading`), are taken only when every paragraph is
+    /// numbered, the numbers run 1…n, and superscript numbers 1…n stand in that order in the text
+    /// before the heading (at `headingOffset`); they are then notes whatever the heading says.
+    private mutating func extractRegion(_ region: [DOMNode], kind: FootnoteMarkup.BackMatter,
+                                        after pseudoHeading: DOMElement? = nil, headingOffset: Int? = nil) -> [DOMNode]? {
         var hasItems = false
         for node in region {
             if case .element(let e) = node, e.name == "ol" || e.name == "ul" || !e.descendants(named: ["ol", "ul"]).isEmpty {
@@ -454,9 +517,18 @@ struct NoteExtractor {
         var leftovers: [DOMNode] = []
         var numbered = 0
         collectEntries(region, hasItems: hasItems, ordinalBase: nil, leftovers: &leftovers, entries: &entries)
+        if pseudoHeading != nil, hasItems, !superscriptMarkersMatch(entries.count, before: headingOffset) { return nil }
         if !hasItems {
             // Paragraph entries: numbered ones start notes; unnumbered ones continue the previous note
             // (notes) or are entries of their own (references).
+            if pseudoHeading != nil || entries.contains(where: { Self.leadingSuperscriptNumber($0.element) != nil }) {
+                let numbers = entries.map { Self.leadingSuperscriptNumber($0.element)
+                    ?? FootnoteMarkup.leadingNumber($0.element.textContent).flatMap { Int($0.label) } }
+                guard !entries.isEmpty, numbers == (1...entries.count).map(Optional.some),
+                      superscriptMarkersMatch(entries.count, before: headingOffset) else { return nil }
+                notes += entries
+                return leftovers
+            }
             var merged: [RawNote] = []
             for raw in entries {
                 let numberedEntry = FootnoteMarkup.leadingNumber(raw.element.textContent) != nil

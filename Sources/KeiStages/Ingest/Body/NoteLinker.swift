@@ -98,6 +98,10 @@ struct NoteLinker {
                         out.append(.noteRef(NoteRef(label: label.string, noteID: id, span: label.span)))
                         continue
                     }
+                    if let linked = linkRun(t.trimming(InlineText.isTrimmable)) {
+                        out += linked
+                        continue
+                    }
                     if let n = Int(number) { plainSuperscriptNumbers.append(n) }
                 }
                 out.append(.superscript(link(c, at: location)))
@@ -119,6 +123,28 @@ struct NoteLinker {
                 guard let c = inline.children else { out.append(inline); continue }
                 out.append(inline.withChildren(link(c, at: location)))
             }
+        }
+        return out
+    }
+
+    /// A superscript run of note numbers ("5,6", "5–7") read as one marker per printed number, the
+    /// separators kept as superscript text, when every number it cites (inner numbers of a range too)
+    /// labels a note; nil otherwise.
+    private mutating func linkRun(_ text: TextRun) -> [Inline]? {
+        guard !superscriptLabels.isEmpty, let run = MarkerRun.parse(text),
+              run.numbers.allSatisfy({ superscriptLabels[String($0)] != nil }) else { return nil }
+        var out: [Inline] = []
+        for part in run.parts {
+            switch part {
+            case .number(let t, _):
+                out.append(.noteRef(NoteRef(label: t.string, noteID: superscriptLabels[t.string] ?? "", span: t.span)))
+            case .separator(let t):
+                out.append(.superscript([.text(t)]))
+            }
+        }
+        for n in run.numbers {
+            if let id = superscriptLabels[String(n)] { referenced.insert(id) }
+            markerLabels.append(String(n))
         }
         return out
     }

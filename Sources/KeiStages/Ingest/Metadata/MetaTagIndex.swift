@@ -77,7 +77,7 @@ struct MetaTagIndex {
             return
         case "h1":
             if rendered {
-                let text = VisibleMetadataReader.renderedText(el)
+                let text = VisibleMetadataReader.renderedText(Self.withoutNoteMarkers(el))
                 h1s.append((text.string, el.line, ValueOrigin(text: text, of: el), text))
             }
         case "time":
@@ -114,5 +114,30 @@ struct MetaTagIndex {
             }
         }
         return out
+    }
+
+    /// The heading without the note markers printed after its words (`<sup>1</sup>`,
+    /// `<sup><a href="#fn1">1</a></sup>`, `<a href="#fn1"><sup>*</sup></a>`): a marker is not title
+    /// text. A superscript followed by words ("E = mc<sup>2</sup> Revisited") stays.
+    static func withoutNoteMarkers(_ el: DOMElement) -> DOMElement {
+        func isMarker(_ node: DOMNode) -> Bool {
+            guard case .element(let c) = node else { return false }
+            let markup = c.name == "sup" || (c.name == "a" && !c.descendants(named: ["sup"]).isEmpty
+                && (c[attribute: "href"] ?? "").hasPrefix("#"))
+            return markup && FootnoteMarkup.looksLikeMarkerLabel(c.textContent)
+        }
+        var kids = el.children
+        var i = kids.count
+        while i > 0 {
+            let node = kids[i - 1]
+            if case .text(let t) = node, TextTrimming.whitespacesAndNewlines(t.value).isEmpty { i -= 1; continue }
+            if case .comment = node { i -= 1; continue }
+            guard isMarker(node) else { break }
+            kids.remove(at: i - 1)
+            i -= 1
+        }
+        var copy = el
+        copy.children = kids
+        return copy
     }
 }
