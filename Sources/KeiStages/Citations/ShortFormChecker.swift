@@ -5,7 +5,7 @@ import KeiDocument
 /// Checks short forms and repeated full citations (Chicago Manual of Style, 17th ed., 14.29–14.31):
 ///
 /// - a short form (Author, *Short Title*, page) that resolves to an earlier full citation is reported as
-///   an info naming that note, so an editor can confirm the link (in JATS it points at the same `ref`);
+///   an info naming that note (or the entry of the page's reference list it matches, CMOS 14.19), so an editor can confirm the link (in JATS it points at the same `ref`);
 /// - a short form that matches no earlier full citation by the same author with that title is a warning;
 /// - a full citation of a source already cited in full (the same words, whatever the final locator) is
 ///   a warning: after the first full citation, a short form is used.
@@ -34,7 +34,11 @@ struct ShortFormChecker: CitationChecker {
                 let source = c.sourceID.flatMap { sources[$0] }
                 switch c.kind {
                 case .shortForm:
-                    if let source {
+                    if let source, let position = source.pageReference {
+                        out.append(Messages.resolved.diagnostic(
+                            "“\(shown)” in note \(note.label) is a short form of entry \(position + 1) of the reference list (\(source.id)): “\(NoteTextLocator.quoted(source.reference.text))”.",
+                            at: location, excerpt: shown, span: span))
+                    } else if let source {
                         out.append(Messages.resolved.diagnostic(
                             "“\(shown)” in note \(note.label) is a short form of the source cited in full in note \(locator.label(source.noteID)) (\(source.id)): “\(NoteTextLocator.quoted(source.reference.text))”.",
                             at: location, excerpt: shown, span: span))
