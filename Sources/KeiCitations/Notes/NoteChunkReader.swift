@@ -169,9 +169,19 @@ struct NoteChunkReader {
             raw.key = key(of: body)
             return raw
         }
+        if titles.isEmpty, let quoted = wholeQuotation(body) {
+            raw.quotedTitleWords = CitationWords.titleWords(text.string(quoted.title))
+            raw.locator = quoted.locator
+            raw.key = key(of: body)
+        }
         guard score(body, tokens: tokens, titles: titles, locator: locatorPart) >= 2 else { return raw }
         raw.kind = .full
         raw.key = key(of: body)
+        raw.hasPublicationFacts = hasPublicationFacts(body, tokens: tokens)
+        if locatorPart == nil, let last = topLevelParts(text.trimmingEnd(body, "."), separators: [UInt8(ascii: ",")]).last,
+           last.lowerBound > body.lowerBound, !titles.contains(where: { $0.range.overlaps(last) }) {
+            raw.lastPart = text.string(last)
+        }
         if let t = titles.first {
             let author = text.trimmingEnd(nameStart..<t.range.lowerBound, ",")
             if !isIdem, CitationWords.words(text.string(author)).count <= 12, !text.string(author).contains(where: \.isNumber) {
@@ -211,6 +221,16 @@ struct NoteChunkReader {
             out.append(ScopedRange(s.kind, r))
         }
         return out
+    }
+
+    /// The quotation that is all of `body` but a final locator (“Title,” 2. / “Title.”), and that locator.
+    func wholeQuotation(_ body: Range<Int>) -> (title: Range<Int>, locator: String?)? {
+        guard let q = text.scopes([.quotation], in: body).first(where: { $0.range.lowerBound == body.lowerBound })?.range else { return nil }
+        var rest = text.string(text.trimmed(text.trimmingEnd(q.upperBound..<body.upperBound, ".")))
+        if rest.hasPrefix(",") { rest.removeFirst() }
+        rest = rest.trimmingCharacters(in: .whitespaces)
+        if rest.isEmpty || rest == "." { return (q, nil) }
+        return Self.isLocator(rest) ? (q, Self.strippingLocatorPrefix(rest)) : nil
     }
 
     /// The author part and title of a short form (CMOS 14.29–14.31): [Author,] Title [, locator][.]
@@ -265,6 +285,22 @@ struct NoteChunkReader {
         }
         if isNarrative(body) { score -= 2 }
         return score
+    }
+
+    /// Whether `body` has publication facts: parenthesized facts ("(Seoul: Hanbit, 2019)", "(2021)"),
+    /// a URL, link or DOI, a written date, a place and publisher ("New York: Ecco"), or a journal's
+    /// issue ("no. 2") or volume ("vol. 1").
+    func hasPublicationFacts(_ body: Range<Int>, tokens: [WordToken]) -> Bool {
+        if hasParenthesizedFacts(body) || hasDate(tokens) { return true }
+        if !text.scopes([.url, .link], in: body).isEmpty || tokens.contains(where: { $0.kind == .url }) { return true }
+        let words = tokens.filter { !text.isProtected[$0.range.lowerBound] }.map { Self.word(text.string($0.range)) }
+        if words.contains(where: { ["no", "vol", "doi", "isbn", "pt", "ed", "eds"].contains($0) }) { return true }
+        // "Place: Publisher" outside titles: a colon followed by a space and a capital.
+        for i in body where text.bytes[i] == UInt8(ascii: ":") && !text.isProtected[i] && i + 2 < body.upperBound {
+            let next = text.bytes[i + 2]
+            if text.bytes[i + 1] == UInt8(ascii: " "), next >= UInt8(ascii: "A"), next <= UInt8(ascii: "Z") { return true }
+        }
+        return false
     }
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -382,7 +418,7 @@ struct NoteChunkReader {
     }
 
     /// Whether `s` is a page or other locator: figures, ranges and lists of them ("34–38", "12, 14",
-    /// "45n3", "211ff."), roman page numbers ("xiv"), after an optional "p.", "pp.", "chap.", "n."…; a
+    /// "45n3", "211ff.", a volume and page "1:120"), roman page numbers ("xiv"), after an optional "p.", "pp.", "chap.", "n."…; a
     /// bare figure from 1800 to 2099 is a year, not a locator ("p. 2020" is one).
     static func isLocator(_ s: String) -> Bool {
         let t = strippingLocatorPrefix(s)
@@ -391,7 +427,7 @@ struct NoteChunkReader {
         if t.count == 4, t == s.trimmingCharacters(in: .whitespaces), let n = Int(t), (1800...2099).contains(n) { return false }
         let hasDigit = t.contains(where: \.isNumber)
         let allowed: (Character) -> Bool = { c in
-            c.isNumber || "–—-−,. ".contains(c) || (hasDigit && "nf".contains(c)) || (!hasDigit && "ivxlcdmIVXLCDM".contains(c))
+            c.isNumber || "–—-−,. ".contains(c) || (hasDigit && c == ":") || (hasDigit && "nf".contains(c)) || (!hasDigit && "ivxlcdmIVXLCDM".contains(c))
         }
         guard t.allSatisfy(allowed) else { return false }
         return hasDigit || t.count <= 8

@@ -13,6 +13,11 @@ import KeiDocument
 ///   notes from the first citation then), a short form is also matched against its entries (parsed
 ///   with the ``ReferenceParser``; the entry's italic title counts too), which come before all notes;
 ///   an entry so cited becomes the source `bib<n>` (its 1-based position), with ``CitationIndex/Source/pageReference``;
+/// - a stretch read as a full citation but without publication facts (place and publisher, a journal
+///   volume or issue, a URL or DOI, a full date, parenthesized facts) is a short form when it matches
+///   an earlier full citation so (whatever its locator looks like: "1950", "1:120");
+/// - a note that is only a quoted title (and a locator) is the title-only short form of an unsigned work
+///   whose full citation's title starts with its words (CMOS 17th ed., 14.32);
 /// - "Ibid." is the source of the citation before it in the same note, else the single source of the
 ///   directly preceding note of its series (numbered notes, and notes labelled otherwise); nothing when
 ///   that note cites several sources or none, or when there is no preceding note.
@@ -59,6 +64,19 @@ public struct NoteReader: Sendable {
                 for raw in Self.joined(NoteChunker.pieces(text), reader: reader).flatMap(reader.read) {
                     var raw = raw
                     if raw.isIdem { raw.authorWords = previousAuthors }
+                    if raw.kind == .full, !raw.hasPublicationFacts, !raw.isInterview, registry.source(forKey: raw.key) == nil,
+                       registry.resolve(authorWords: raw.authorWords, titleWords: raw.titleWords) != nil {
+                        // No publication facts, and the author and title start of an earlier full citation:
+                        // a short form whatever its locator looks like ("1950", "22 (emphasis added").
+                        raw.kind = .shortForm
+                        if raw.locator == nil, let last = raw.lastPart { raw.locator = NoteChunkReader.strippingLocatorPrefix(last) }
+                    }
+                    if raw.kind == .commentary, raw.quotedTitleWords.count >= 2,
+                       registry.resolve(authorWords: [], titleWords: raw.quotedTitleWords) != nil {
+                        // A quoted title alone: the title-only short form of an unsigned work (CMOS 14.32).
+                        raw.kind = .shortForm
+                        raw.titleWords = raw.quotedTitleWords
+                    }
                     var c = NoteCitation(kind: raw.kind, noteID: note.id, unitIndex: unitIndex, range: raw.range,
                                          text: text.string(raw.range), locator: raw.locator)
                     switch raw.kind {
