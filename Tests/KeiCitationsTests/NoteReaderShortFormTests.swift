@@ -52,4 +52,22 @@ import KeiTestSupport
         #expect(r.summary("3") == ["short-form:“North Korea Fires Ballistic Missile.”→ref1"], "\(r.dump)")
         #expect(r.summary("4") == ["ibid:Ibid.→ref1"], "\(r.dump)")
     }
+
+    @Test func twoSourcesJoinedByAndOrNamedInACommentarySentence() throws {
+        let r = try NoteReading(notes: [
+            "Sheila A. Smith, “Japan, South Korea, and the Limits of Reconciliation,” in <em>The Oxford Handbook of Japanese Politics</em>, ed. Robert J. Pekkanen (New York: Oxford University Press, 2021), 610.",
+            "Victor D. Cha, <em>The Impossible State: North Korea, Past and Future</em> (New York: Ecco, 2012), 45.",
+            "On the summit, see Cha, <em>Impossible State</em>, 80, and the discussion in Smith, “Japan, South Korea,” 620.",
+            "Ibid., 81.",
+            "Cha, <em>Impossible State</em>, 90. The point is also made in Smith, “Japan, South Korea,” 621.",
+            "Lee Min-ho, <em>Chips and States</em> (Seoul: Hanbit, 2021), 45, and 67.",
+        ])
+        #expect(r.note("3").filter { $0.kind != .commentary }.map(\.sourceID) == ["ref2", "ref1"], "\(r.dump)")
+        #expect(r.index.citing(r.article.notes[2].id).count == 2)
+        #expect(r.note("5").map(\.kind) == [.shortForm, .commentary, .shortForm], "\(r.dump)")
+        #expect(r.note("5").last?.text == "Smith, “Japan, South Korea,” 621.", "\(r.dump)")
+        #expect(r.note("5").last?.sourceID == "ref1", "\(r.dump)")
+        // ", and" followed by no title joins nothing.
+        #expect(r.note("6").map(\.kind) == [.full], "\(r.dump)")
+    }
 }

@@ -5,7 +5,8 @@ import KeiDocument
 ///
 /// - "Ibid." (any case, italic or not, with a locator: "Ibid., 62–64.") anywhere in the stretch;
 /// - commentary before a source: signals ("See", "See also", "Cf.", "Quoted in"), the words up to them
-///   ("On the two audiences of extended deterrence, see") and lower-case lead-ins ("and the discussion at");
+///   ("On the two audiences of extended deterrence, see"), lower-case lead-ins ("and the discussion at")
+///   and a narrating sentence up to "in" or "by" before an author ("The point is also made in Smith");
 /// - an interview or personal communication ("Interviews with officials, Seoul, 2025"): a source;
 /// - a short form: [Author,] *Short Title* or “Short Title,” [, page] (14.29–14.31), "Idem" for the author;
 /// - a full citation: a title, URL, publication facts in parentheses, a year, a final locator;
@@ -113,6 +114,14 @@ struct NoteChunkReader {
             start += 1
         }
         if isInterview(tokens, from: start) { return start < tokens.count ? tokens[start].range.lowerBound : range.upperBound }
+        // A sentence of commentary that names where a source is ("The point is also made in Smith,
+        // “Title,” 621."): the source starts after its last "in" or "by" before the first feature.
+        if start == 0, features < range.upperBound, isNarrative(range.lowerBound..<features),
+           let last = tokens.lastIndex(where: { $0.range.upperBound <= features && ["in", "by"].contains(text.string($0.range)) }),
+           last + 1 < tokens.count, let f = text.string(tokens[last + 1].range).first, f.isUppercase,
+           tokens[last + 1].range.lowerBound < features {
+            start = last + 1
+        }
         // Lower-case lead-in words ("and the discussion at"), up to a name, number, title, URL or quotation.
         while start < tokens.count {
             let t = tokens[start]
