@@ -8,7 +8,9 @@ import KeiDocument
 ///   an info naming that note (or the entry of the page's reference list it matches, CMOS 14.19), so an editor can confirm the link (in JATS it points at the same `ref`);
 /// - a short form that matches no earlier full citation by the same author with that title is a warning;
 /// - a full citation of a source already cited in full (the same words, whatever the final locator) is
-///   a warning: after the first full citation, a short form is used.
+///   a warning: after the first full citation, a short form is used. Numbered notes and notes labelled
+///   otherwise (table notes, a byline's "*") are separate series for this rule: a table note that
+///   cites a source in full does not make the text's full citation a repeat, nor the other way round.
 ///
 /// The span is the citation's words in the note.
 struct ShortFormChecker: CitationChecker {
@@ -50,7 +52,9 @@ struct ShortFormChecker: CitationChecker {
                             span: span))
                     }
                 default:
-                    guard let source, source.noteID != note.id || source.range != c.range || source.unitIndex != c.unitIndex else { continue }
+                    guard let source, source.pageReference == nil,
+                          source.noteID != note.id || source.range != c.range || source.unitIndex != c.unitIndex,
+                          Self.isNumbered(locator.label(source.noteID)) == Self.isNumbered(note.label) else { continue }
                     out.append(Messages.repeated.diagnostic(
                         "Note \(note.label) cites in full again the source first cited in full in note \(locator.label(source.noteID)); after the first full citation, use a short form (CMOS 17th ed., 14.29).",
                         at: location, excerpt: shown,
@@ -61,4 +65,7 @@ struct ShortFormChecker: CitationChecker {
         }
         return out
     }
+
+    /// Whether a note label is a number (the text's numbered series).
+    static func isNumbered(_ label: String) -> Bool { Int(label) != nil }
 }

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import KeiStages
+import KeiCore
+import KeiDocument
+import KeiTestSupport
+
+/// The note rules of `check.citations` on pages that once gave false findings or none: table notes and
+/// text notes as separate series, "Ibid" inside a cited title, ambiguous short forms, empty notes.
+@Suite struct CitationNoteRulesTests {
+    static func findings(_ html: String, rule: String) throws -> [Diagnostic] {
+        try StageHarness.run(html: html, stages: [CheckCitationsStage.self]).diagnostics.filter { $0.rule == rule }
+    }
+
+    /// A page whose numbered notes are `notes` (inner HTML), each cited once, and `extra` HTML after the text.
+    static func page(notes: [String], extra: String = "") -> String {
+        let markers = notes.indices.map { "Claim \($0 + 1).<sup><a href=\"#fn\($0 + 1)\" id=\"r\($0 + 1)\">\($0 + 1)</a></sup>" }
+        let list = notes.enumerated().map { "<li id=\"fn\($0.offset + 1)\">\($0.element)</li>" }
+        return StageExample.articlePage("<p>" + markers.joined(separator: " ") + "</p>\n" + extra
+                                        + "\n<section class=\"footnotes\"><h2>Notes</h2><ol>" + list.joined() + "</ol></section>")
+    }
+
+    static let kita = "Korea International Trade Association, <em>Trade Statistics 2024</em> (Seoul: KITA, 2025), 3."
+
+    @Test func aTableNoteAndATextNoteCitingTheSameSourceInFullAreNoRepeat() throws {
+        let table = """
+            <table><caption>Table 1. Exports<sup><a href="#tn-a" id="tnref-a">a</a></sup></caption><tr><th>Year</th><th>Value</th></tr><tr><td>2024</td><td>12</td></tr></table>
+            <div class="table-notes"><p id="tn-a"><sup>a</sup> \(Self.kita)</p></div>
+            """
+        let rule = "check.citations.full-citation-repeated"
+        #expect(try Self.findings(Self.page(notes: ["Intro.", Self.kita.replacingOccurrences(of: "3.", with: "9.")], extra: table), rule: rule).isEmpty)
+        // Within the text's notes it still is one.
+        let repeated = try Self.findings(Self.page(notes: [Self.kita, Self.kita.replacingOccurrences(of: "3.", with: "9.")]), rule: rule)
+        #expect(repeated.count == 1, "\(repeated)")
+    }
+}
