@@ -70,4 +70,17 @@ import KeiTestSupport
         // ", and" followed by no title joins nothing.
         #expect(r.note("6").map(\.kind) == [.full], "\(r.dump)")
     }
+
+    @Test func ibidAsAWordOfACitedTitleIsNoIbid() throws {
+        let r = try NoteReading(notes: [
+            "Mark Dunn, <em>Ibid: A Life</em> (San Francisco: MacAdam/Cage, 2004), 12.",
+            "Dunn, <em>Ibid</em>, 14.",
+            "<em>Ibid.</em>, 15.",
+            "Ibidem, 16.",
+        ])
+        #expect(r.note("1").map(\.kind) == [.full], "\(r.dump)")
+        #expect(r.summary("2") == ["short-form:Dunn, Ibid, 14.→ref1"], "\(r.dump)")
+        #expect(r.summary("3") == ["ibid:Ibid., 15.→ref1"], "\(r.dump)")
+        #expect(r.summary("4") == ["ibid:Ibidem, 16.→ref1"], "\(r.dump)")
+    }
 }

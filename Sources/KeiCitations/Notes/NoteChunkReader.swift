@@ -3,7 +3,8 @@ import KeiDocument
 /// Reads one stretch of a note paragraph (a ``NoteChunker`` piece) into the citations it holds, the way
 /// Chicago notes are written (CMOS 17th ed., 14.19–14.36):
 ///
-/// - "Ibid." (any case, italic or not, with a locator: "Ibid., 62–64.") anywhere in the stretch;
+/// - "Ibid." (any case, italic or not, "Ibidem", with a locator: "Ibid., 62–64.") anywhere in the
+///   stretch, but not as a word of a cited title (*Ibid: A Life*; Dunn, *Ibid*, 14.);
 /// - commentary before a source: signals ("See", "See also", "Cf.", "Quoted in"), the words up to them
 ///   ("On the two audiences of extended deterrence, see"), lower-case lead-ins ("and the discussion at")
 ///   and a narrating sentence up to "in" or "by" before an author ("The point is also made in Smith");
@@ -67,11 +68,20 @@ struct NoteChunkReader {
 
     // MARK: Ibid.
 
-    /// The "ibid" word in `range` outside quotations and URLs (an italic one is fine).
+    /// The "ibid" word in `range` outside quotations and URLs. An italic one is an "Ibid." when the
+    /// italics hold that word alone and no comma stands before it; inside a longer cited title
+    /// (*Ibid: A Life*) or after an author (Dunn, *Ibid*, 14.) it is a title's word.
     func ibidToken(in range: Range<Int>) -> WordToken? {
         text.tokens(in: range).first { t in
             guard t.kind == .word, ["ibid", "ibid.", "ibidem", "ibidem."].contains(text.string(t.range).lowercased()) else { return false }
-            return !text.unit.scopes(at: t.range.lowerBound).contains { $0 == .quotation || $0 == .url }
+            let scopes = text.unit.scopes(at: t.range.lowerBound)
+            if scopes.contains(where: { $0 == .quotation || $0 == .url }) { return false }
+            guard scopes.contains(.citedTitle) else { return true }
+            let title = text.scopes([.citedTitle], in: t.range).first?.range ?? t.range
+            let inTitle = text.tokens(in: title).filter { $0.kind == .word }
+            guard inTitle.count == 1 else { return false }
+            let before = text.trimmed(range.lowerBound..<title.lowerBound)
+            return before.isEmpty || text.bytes[before.upperBound - 1] != UInt8(ascii: ",")
         }
     }
 
