@@ -33,4 +33,29 @@ import KeiTestSupport
         let repeated = try Self.findings(Self.page(notes: [Self.kita, Self.kita.replacingOccurrences(of: "3.", with: "9.")]), rule: rule)
         #expect(repeated.count == 1, "\(repeated)")
     }
+
+    @Test func aShortFormMatchingTwoFullCitationsIsAmbiguous() throws {
+        let rule = "check.citations.short-form-ambiguous"
+        let history = "Victor D. Cha, <em>The Korean War: A History</em> (New York: Ecco, 2020), 5."
+        let legacy = "Victor D. Cha, <em>The Korean War and Its Legacy</em> (New York: Ecco, 2022), 9."
+        let found = try Self.findings(Self.page(notes: [history, legacy, "Cha, <em>Korean War</em>, 12."]), rule: rule)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.message.contains("note 1") == true && found.first?.message.contains("note 2") == true, "\(found)")
+        #expect(found.first?.severity == .warning)
+        // A short title that only one of them starts with is not ambiguous.
+        #expect(try Self.findings(Self.page(notes: [history, legacy, "Cha, <em>Korean War: A History</em>, 12."]), rule: rule).isEmpty)
+        // Nor is the same work cited in full twice.
+        #expect(try Self.findings(Self.page(notes: [history, history, "Cha, <em>Korean War</em>, 12."]), rule: rule).isEmpty)
+    }
+
+    @Test func anEmptyNoteIsReported() throws {
+        let rule = "check.citations.note-empty"
+        let found = try Self.findings(Self.page(notes: [
+            "Victor D. Cha, <em>The Impossible State</em> (New York: Ecco, 2012), 45. <a href=\"#r1\">↩︎</a>",
+            "<a href=\"#r2\">↩︎</a>",
+            "Ibid.",
+        ]), rule: rule)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.message.contains("Note 2") == true, "\(found)")
+    }
 }

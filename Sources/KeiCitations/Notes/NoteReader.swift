@@ -8,7 +8,8 @@ import KeiDocument
 ///   without the final locator repeat an earlier full citation's, which makes it that source again;
 /// - a short form is the source of the earliest earlier full citation whose author name words include
 ///   the short form's and whose title starts with the short title's words (case, punctuation, curly
-///   quotes and a leading article do not matter); "Idem" stands for the author of the citation before;
+///   quotes and a leading article do not matter; when several match, the others are kept in
+///   ``NoteCitation/otherMatches``); "Idem" stands for the author of the citation before;
 /// - with a reference list on the page (``Article/references``, a bibliography: CMOS 14.19 allows short
 ///   notes from the first citation then), a short form is also matched against its entries (parsed
 ///   with the ``ReferenceParser``; the entry's italic title counts too), which come before all notes;
@@ -88,7 +89,9 @@ public struct NoteReader: Sendable {
                         let parsed = parser.parse(c.text)
                         c.reference = parsed
                         let authors = raw.authorWords.isEmpty && !raw.isIdem ? Self.parsedNameWords(parsed) : raw.authorWords
-                        c.sourceID = registry.resolve(authorWords: authors, titleWords: raw.titleWords)?.sourceID
+                        let matches = registry.matches(authorWords: authors, titleWords: raw.titleWords, limit: 3)
+                        c.sourceID = matches.first?.sourceID
+                        c.otherMatches = matches.dropFirst().map(\.sourceID)
                         if let id = c.sourceID, let (position, reference) = pageReferences[id],
                            !index.sources.contains(where: { $0.id == id }) {
                             index.sources.append(CitationIndex.Source(id: id, reference: reference, noteID: note.id, unitIndex: unitIndex,

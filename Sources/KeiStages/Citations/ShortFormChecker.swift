@@ -6,6 +6,8 @@ import KeiDocument
 ///
 /// - a short form (Author, *Short Title*, page) that resolves to an earlier full citation is reported as
 ///   an info naming that note (or the entry of the page's reference list it matches, CMOS 14.19), so an editor can confirm the link (in JATS it points at the same `ref`);
+/// - a short form that matches several earlier full citations (by the same author, titles starting
+///   alike) is a warning naming them; it is linked to the earliest;
 /// - a short form that matches no earlier full citation by the same author with that title is a warning;
 /// - a full citation of a source already cited in full (the same words, whatever the final locator) is
 ///   a warning: after the first full citation, a short form is used. Numbered notes and notes labelled
@@ -19,11 +21,13 @@ struct ShortFormChecker: CitationChecker {
             "A short-form citation, with the note that cites its source in full.")
         static let unresolved = StageMessage("check.citations.short-form-unresolved", .warning,
             "A short-form citation that matches no earlier full citation by the same author with that title.")
+        static let ambiguous = StageMessage("check.citations.short-form-ambiguous", .warning,
+            "A short-form citation that matches several earlier full citations: it is linked to the earliest.")
         static let repeated = StageMessage("check.citations.full-citation-repeated", .warning,
             "A source cited in full again after its first full citation, where a short form belongs.")
     }
 
-    static let messages = [Messages.resolved, Messages.unresolved, Messages.repeated]
+    static let messages = [Messages.resolved, Messages.unresolved, Messages.ambiguous, Messages.repeated]
 
     func check(_ input: CitationCheckInput) -> [Diagnostic] {
         let locator = NoteTextLocator(input)
@@ -36,6 +40,16 @@ struct ShortFormChecker: CitationChecker {
                 let source = c.sourceID.flatMap { sources[$0] }
                 switch c.kind {
                 case .shortForm:
+                    if let source, !c.otherMatches.isEmpty {
+                        let named = ([source] + c.otherMatches.compactMap { sources[$0] }).map { s in
+                            (s.pageReference.map { "entry \($0 + 1) of the reference list" } ?? "note \(locator.label(s.noteID))")
+                                + " (“\(NoteTextLocator.quoted(s.reference.text, limit: 60))”)"
+                        }
+                        out.append(Messages.ambiguous.diagnostic(
+                            "“\(shown)” in note \(note.label) matches several sources cited in full: \(named.joined(separator: " and ")); it is linked to the first.",
+                            at: location, excerpt: shown,
+                            fix: "Lengthen the short title so that it matches only the work meant (CMOS 17th ed., 14.31).", span: span))
+                    }
                     if let source, let position = source.pageReference {
                         out.append(Messages.resolved.diagnostic(
                             "“\(shown)” in note \(note.label) is a short form of entry \(position + 1) of the reference list (\(source.id)): “\(NoteTextLocator.quoted(source.reference.text))”.",
