@@ -83,4 +83,14 @@ import KeiTestSupport
         #expect(r.summary("3") == ["ibid:Ibid., 15.→ref1"], "\(r.dump)")
         #expect(r.summary("4") == ["ibid:Ibidem, 16.→ref1"], "\(r.dump)")
     }
+
+    @Test func italicsRunningOnFromIbidIntoTheNextCitation() throws {
+        let r = try NoteReading(notes: [
+            "Bruce Cumings, <em>Korea’s Place in the Sun</em> (New York: Norton, 1997), 4.",
+            "<em>Ibid.; Victor D. Cha, The Impossible State: North Korea, Past and Future</em> (New York: Ecco, 2012), 45.",
+        ])
+        #expect(r.note("2").map(\.kind) == [.ibid, .full], "\(r.dump)")
+        #expect(r.note("2").last?.text.hasPrefix("Victor D. Cha") == true, "\(r.dump)")
+        #expect(r.index.sources.last?.reference.text.hasPrefix("Victor D. Cha") == true)
+    }
 }

@@ -58,4 +58,18 @@ import KeiTestSupport
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.message.contains("Note 2") == true, "\(found)")
     }
+
+    @Test func ibidAfterANarrativeMentionOfOneWorkIsNoError() throws {
+        let rule = "check.citations.ibid-after-no-source"
+        let cha = "Victor D. Cha, <em>The Impossible State</em> (New York: Ecco, 2012), 45."
+        #expect(try Self.findings(Self.page(notes: [cha, "Cha argues in <em>The Impossible State</em> that the regime is brittle.", "Ibid., 50."]), rule: rule).isEmpty)
+        #expect(try Self.findings(Self.page(notes: [cha, "Cha makes the same point in his memoir.", "Ibid., 50."]), rule: rule).count == 1)
+    }
+
+    @Test func aFullCitationRepeatedWithHttpsIsARepeat() throws {
+        let rule = "check.citations.full-citation-repeated"
+        let web = "Ellen Kim, “Alliance Notes,” <em>The Peninsula</em>, January 12, 2024, http://keia.org/the-peninsula/x/."
+        let found = try Self.findings(Self.page(notes: [web, web.replacingOccurrences(of: "http://", with: "https://")]), rule: rule)
+        #expect(found.count == 1, "\(found)")
+    }
 }

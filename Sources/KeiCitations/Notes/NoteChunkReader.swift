@@ -43,7 +43,7 @@ struct NoteChunkReader {
             let (citation, resume) = readIbid(ibid, in: rest)
             out.append(citation)
             var r = resume
-            while r < rest.upperBound, [UInt8(ascii: ","), UInt8(ascii: ".")].contains(text.bytes[r]) || NoteUnitText.isSpace(text.bytes[r]) { r += 1 }
+            while r < rest.upperBound, [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";")].contains(text.bytes[r]) || NoteUnitText.isSpace(text.bytes[r]) { r += 1 }
             rest = text.trimmed(r..<rest.upperBound)
         }
         out += readSource(rest)
@@ -79,7 +79,11 @@ struct NoteChunkReader {
             guard scopes.contains(.citedTitle) else { return true }
             let title = text.scopes([.citedTitle], in: t.range).first?.range ?? t.range
             let inTitle = text.tokens(in: title).filter { $0.kind == .word }
-            guard inTitle.count == 1 else { return false }
+            // Italics run on from an "Ibid." into the next citation (*Ibid.; Victor D. Cha, Title*).
+            var after = t.range.upperBound
+            if after < text.count, text.bytes[after] == UInt8(ascii: ".") { after += 1 }
+            let runsOn = title.lowerBound == t.range.lowerBound && after < text.count && text.bytes[after] == UInt8(ascii: ";")
+            guard inTitle.count == 1 || runsOn else { return false }
             let before = text.trimmed(range.lowerBound..<title.lowerBound)
             return before.isEmpty || text.bytes[before.upperBound - 1] != UInt8(ascii: ",")
         }
@@ -379,7 +383,8 @@ struct NoteChunkReader {
         let end = finalLocator(body).map { loc in
             text.trimmingEnd(body.lowerBound..<loc.lowerBound, ",").upperBound
         } ?? body.upperBound
-        return CitationWords.words(text.string(body.lowerBound..<end)).joined(separator: " ")
+        // The scheme and "www" of a URL do not make another source (http://x.org and https://www.x.org).
+        return CitationWords.words(text.string(body.lowerBound..<end)).filter { !["http", "https", "www"].contains($0) }.joined(separator: " ")
     }
 
     // MARK: Joining sentences
