@@ -9,12 +9,30 @@ public struct CitationIndex: Sendable {
     public struct Source: Sendable, Hashable {
         public var id: String
         public var reference: ParsedReference
-        /// Where it is first cited in full.
+        /// Where it is first cited in full (for an entry of the page's reference list, the note that
+        /// first cites it by a short form).
         public var noteID: String
         public var unitIndex: Int
         public var range: Range<Int>
+        /// For an entry of the page's own reference list (``Article/references``, a bibliography), its
+        /// 0-based index there: short forms resolving to it cite that entry, which `emit.jats` already
+        /// writes as a `ref` of its own (nil for a source first cited in full in a note).
+        public var pageReference: Int?
+
+        public init(id: String, reference: ParsedReference, noteID: String, unitIndex: Int, range: Range<Int>,
+                    pageReference: Int? = nil) {
+            self.id = id
+            self.reference = reference
+            self.noteID = noteID
+            self.unitIndex = unitIndex
+            self.range = range
+            self.pageReference = pageReference
+        }
     }
 
+    /// The distinct sources the notes cite, in order of first citation: sources first cited in full in
+    /// a note (`ref1`, `ref2`…), and entries of the page's reference list that a short form cites
+    /// (`bib1`, `bib2`… by their 1-based position in ``Article/references``; see ``Source/pageReference``).
     public var sources: [Source]
     /// Each note's citations in reading order, by note id.
     public var notes: [String: [NoteCitation]]

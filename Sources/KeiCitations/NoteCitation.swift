@@ -26,6 +26,10 @@ public struct NoteCitation: Sendable, Hashable {
     public var sourceID: String?
     /// The pages or other locator cited ("62–64").
     public var locator: String?
+    /// For a short form that matches more than one earlier source (Cha, *Korean War* after *The Korean
+    /// War: A History* and *The Korean War and Its Legacy*), the other sources it matches, earliest
+    /// first; ``sourceID`` is the earliest. Empty otherwise.
+    public var otherMatches: [String] = []
 
     public init(kind: Kind, noteID: String, unitIndex: Int, range: Range<Int>, text: String,
                 reference: ParsedReference? = nil, sourceID: String? = nil, locator: String? = nil) {

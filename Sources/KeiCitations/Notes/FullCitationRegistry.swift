@@ -30,15 +30,24 @@ struct FullCitationRegistry {
     /// The earliest full citation whose authors include every word of `authorWords` (any, when empty)
     /// and whose title starts with `titleWords`.
     func resolve(authorWords: [String], titleWords: [String]) -> Entry? {
-        guard let firstTitle = titleWords.first else { return nil }
+        matches(authorWords: authorWords, titleWords: titleWords, limit: 1).first
+    }
+
+    /// The full citations that match so, earliest first, one per source and title (the same work in the
+    /// reference list and in a note is one match), at most `limit`.
+    func matches(authorWords: [String], titleWords: [String], limit: Int) -> [Entry] {
+        guard let firstTitle = titleWords.first else { return [] }
         let candidates = authorWords.first.map { byAuthorWord[$0] ?? [] } ?? (byTitleWord[firstTitle] ?? [])
         let wanted = Set(authorWords)
+        var out: [Entry] = []
         for i in candidates {
             let e = entries[i]
-            if wanted.isSubset(of: e.authorWords), e.titles.contains(where: { CitationWords.titleStarts($0, with: titleWords) }) {
-                return e
+            if wanted.isSubset(of: e.authorWords), e.titles.contains(where: { CitationWords.titleStarts($0, with: titleWords) }),
+               !out.contains(where: { $0.sourceID == e.sourceID || !Set($0.titles).isDisjoint(with: e.titles) }) {
+                out.append(e)
+                if out.count >= limit { break }
             }
         }
-        return nil
+        return out
     }
 }

@@ -3,9 +3,11 @@ import KeiDocument
 /// Reads one stretch of a note paragraph (a ``NoteChunker`` piece) into the citations it holds, the way
 /// Chicago notes are written (CMOS 17th ed., 14.19–14.36):
 ///
-/// - "Ibid." (any case, italic or not, with a locator: "Ibid., 62–64.") anywhere in the stretch;
+/// - "Ibid." (any case, italic or not, "Ibidem", with a locator: "Ibid., 62–64.") anywhere in the
+///   stretch, but not as a word of a cited title (*Ibid: A Life*; Dunn, *Ibid*, 14.);
 /// - commentary before a source: signals ("See", "See also", "Cf.", "Quoted in"), the words up to them
-///   ("On the two audiences of extended deterrence, see") and lower-case lead-ins ("and the discussion at");
+///   ("On the two audiences of extended deterrence, see"), lower-case lead-ins ("and the discussion at")
+///   and a narrating sentence up to "in" or "by" before an author ("The point is also made in Smith");
 /// - an interview or personal communication ("Interviews with officials, Seoul, 2025"): a source;
 /// - a short form: [Author,] *Short Title* or “Short Title,” [, page] (14.29–14.31), "Idem" for the author;
 /// - a full citation: a title, URL, publication facts in parentheses, a year, a final locator;
@@ -41,7 +43,7 @@ struct NoteChunkReader {
             let (citation, resume) = readIbid(ibid, in: rest)
             out.append(citation)
             var r = resume
-            while r < rest.upperBound, [UInt8(ascii: ","), UInt8(ascii: ".")].contains(text.bytes[r]) || NoteUnitText.isSpace(text.bytes[r]) { r += 1 }
+            while r < rest.upperBound, [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";")].contains(text.bytes[r]) || NoteUnitText.isSpace(text.bytes[r]) { r += 1 }
             rest = text.trimmed(r..<rest.upperBound)
         }
         out += readSource(rest)
@@ -66,11 +68,24 @@ struct NoteChunkReader {
 
     // MARK: Ibid.
 
-    /// The "ibid" word in `range` outside quotations and URLs (an italic one is fine).
+    /// The "ibid" word in `range` outside quotations and URLs. An italic one is an "Ibid." when the
+    /// italics hold that word alone and no comma stands before it; inside a longer cited title
+    /// (*Ibid: A Life*) or after an author (Dunn, *Ibid*, 14.) it is a title's word.
     func ibidToken(in range: Range<Int>) -> WordToken? {
         text.tokens(in: range).first { t in
             guard t.kind == .word, ["ibid", "ibid.", "ibidem", "ibidem."].contains(text.string(t.range).lowercased()) else { return false }
-            return !text.unit.scopes(at: t.range.lowerBound).contains { $0 == .quotation || $0 == .url }
+            let scopes = text.unit.scopes(at: t.range.lowerBound)
+            if scopes.contains(where: { $0 == .quotation || $0 == .url }) { return false }
+            guard scopes.contains(.citedTitle) else { return true }
+            let title = text.scopes([.citedTitle], in: t.range).first?.range ?? t.range
+            let inTitle = text.tokens(in: title).filter { $0.kind == .word }
+            // Italics run on from an "Ibid." into the next citation (*Ibid.; Victor D. Cha, Title*).
+            var after = t.range.upperBound
+            if after < text.count, text.bytes[after] == UInt8(ascii: ".") { after += 1 }
+            let runsOn = title.lowerBound == t.range.lowerBound && after < text.count && text.bytes[after] == UInt8(ascii: ";")
+            guard inTitle.count == 1 || runsOn else { return false }
+            let before = text.trimmed(range.lowerBound..<title.lowerBound)
+            return before.isEmpty || text.bytes[before.upperBound - 1] != UInt8(ascii: ",")
         }
     }
 
@@ -113,6 +128,14 @@ struct NoteChunkReader {
             start += 1
         }
         if isInterview(tokens, from: start) { return start < tokens.count ? tokens[start].range.lowerBound : range.upperBound }
+        // A sentence of commentary that names where a source is ("The point is also made in Smith,
+        // “Title,” 621."): the source starts after its last "in" or "by" before the first feature.
+        if start == 0, features < range.upperBound, isNarrative(range.lowerBound..<features),
+           let last = tokens.lastIndex(where: { $0.range.upperBound <= features && ["in", "by"].contains(text.string($0.range)) }),
+           last + 1 < tokens.count, let f = text.string(tokens[last + 1].range).first, f.isUppercase,
+           tokens[last + 1].range.lowerBound < features {
+            start = last + 1
+        }
         // Lower-case lead-in words ("and the discussion at"), up to a name, number, title, URL or quotation.
         while start < tokens.count {
             let t = tokens[start]
@@ -169,9 +192,19 @@ struct NoteChunkReader {
             raw.key = key(of: body)
             return raw
         }
+        if titles.isEmpty, let quoted = wholeQuotation(body) {
+            raw.quotedTitleWords = CitationWords.titleWords(text.string(quoted.title))
+            raw.locator = quoted.locator
+            raw.key = key(of: body)
+        }
         guard score(body, tokens: tokens, titles: titles, locator: locatorPart) >= 2 else { return raw }
         raw.kind = .full
         raw.key = key(of: body)
+        raw.hasPublicationFacts = hasPublicationFacts(body, tokens: tokens)
+        if locatorPart == nil, let last = topLevelParts(text.trimmingEnd(body, "."), separators: [UInt8(ascii: ",")]).last,
+           last.lowerBound > body.lowerBound, !titles.contains(where: { $0.range.overlaps(last) }) {
+            raw.lastPart = text.string(last)
+        }
         if let t = titles.first {
             let author = text.trimmingEnd(nameStart..<t.range.lowerBound, ",")
             if !isIdem, CitationWords.words(text.string(author)).count <= 12, !text.string(author).contains(where: \.isNumber) {
@@ -211,6 +244,16 @@ struct NoteChunkReader {
             out.append(ScopedRange(s.kind, r))
         }
         return out
+    }
+
+    /// The quotation that is all of `body` but a final locator (“Title,” 2. / “Title.”), and that locator.
+    func wholeQuotation(_ body: Range<Int>) -> (title: Range<Int>, locator: String?)? {
+        guard let q = text.scopes([.quotation], in: body).first(where: { $0.range.lowerBound == body.lowerBound })?.range else { return nil }
+        var rest = text.string(text.trimmed(text.trimmingEnd(q.upperBound..<body.upperBound, ".")))
+        if rest.hasPrefix(",") { rest.removeFirst() }
+        rest = rest.trimmingCharacters(in: .whitespaces)
+        if rest.isEmpty || rest == "." { return (q, nil) }
+        return Self.isLocator(rest) ? (q, Self.strippingLocatorPrefix(rest)) : nil
     }
 
     /// The author part and title of a short form (CMOS 14.29–14.31): [Author,] Title [, locator][.]
@@ -265,6 +308,22 @@ struct NoteChunkReader {
         }
         if isNarrative(body) { score -= 2 }
         return score
+    }
+
+    /// Whether `body` has publication facts: parenthesized facts ("(Seoul: Hanbit, 2019)", "(2021)"),
+    /// a URL, link or DOI, a written date, a place and publisher ("New York: Ecco"), or a journal's
+    /// issue ("no. 2") or volume ("vol. 1").
+    func hasPublicationFacts(_ body: Range<Int>, tokens: [WordToken]) -> Bool {
+        if hasParenthesizedFacts(body) || hasDate(tokens) { return true }
+        if !text.scopes([.url, .link], in: body).isEmpty || tokens.contains(where: { $0.kind == .url }) { return true }
+        let words = tokens.filter { !text.isProtected[$0.range.lowerBound] }.map { Self.word(text.string($0.range)) }
+        if words.contains(where: { ["no", "vol", "doi", "isbn", "pt", "ed", "eds"].contains($0) }) { return true }
+        // "Place: Publisher" outside titles: a colon followed by a space and a capital.
+        for i in body where text.bytes[i] == UInt8(ascii: ":") && !text.isProtected[i] && i + 2 < body.upperBound {
+            let next = text.bytes[i + 2]
+            if text.bytes[i + 1] == UInt8(ascii: " "), next >= UInt8(ascii: "A"), next <= UInt8(ascii: "Z") { return true }
+        }
+        return false
     }
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -324,7 +383,8 @@ struct NoteChunkReader {
         let end = finalLocator(body).map { loc in
             text.trimmingEnd(body.lowerBound..<loc.lowerBound, ",").upperBound
         } ?? body.upperBound
-        return CitationWords.words(text.string(body.lowerBound..<end)).joined(separator: " ")
+        // The scheme and "www" of a URL do not make another source (http://x.org and https://www.x.org).
+        return CitationWords.words(text.string(body.lowerBound..<end)).filter { !["http", "https", "www"].contains($0) }.joined(separator: " ")
     }
 
     // MARK: Joining sentences
@@ -382,7 +442,7 @@ struct NoteChunkReader {
     }
 
     /// Whether `s` is a page or other locator: figures, ranges and lists of them ("34–38", "12, 14",
-    /// "45n3", "211ff."), roman page numbers ("xiv"), after an optional "p.", "pp.", "chap.", "n."…; a
+    /// "45n3", "211ff.", a volume and page "1:120"), roman page numbers ("xiv"), after an optional "p.", "pp.", "chap.", "n."…; a
     /// bare figure from 1800 to 2099 is a year, not a locator ("p. 2020" is one).
     static func isLocator(_ s: String) -> Bool {
         let t = strippingLocatorPrefix(s)
@@ -391,7 +451,7 @@ struct NoteChunkReader {
         if t.count == 4, t == s.trimmingCharacters(in: .whitespaces), let n = Int(t), (1800...2099).contains(n) { return false }
         let hasDigit = t.contains(where: \.isNumber)
         let allowed: (Character) -> Bool = { c in
-            c.isNumber || "–—-−,. ".contains(c) || (hasDigit && "nf".contains(c)) || (!hasDigit && "ivxlcdmIVXLCDM".contains(c))
+            c.isNumber || "–—-−,. ".contains(c) || (hasDigit && c == ":") || (hasDigit && "nf".contains(c)) || (!hasDigit && "ivxlcdmIVXLCDM".contains(c))
         }
         guard t.allSatisfy(allowed) else { return false }
         return hasDigit || t.count <= 8

@@ -8,7 +8,17 @@ import KeiDocument
 ///   without the final locator repeat an earlier full citation's, which makes it that source again;
 /// - a short form is the source of the earliest earlier full citation whose author name words include
 ///   the short form's and whose title starts with the short title's words (case, punctuation, curly
-///   quotes and a leading article do not matter); "Idem" stands for the author of the citation before;
+///   quotes and a leading article do not matter; when several match, the others are kept in
+///   ``NoteCitation/otherMatches``); "Idem" stands for the author of the citation before;
+/// - with a reference list on the page (``Article/references``, a bibliography: CMOS 14.19 allows short
+///   notes from the first citation then), a short form is also matched against its entries (parsed
+///   with the ``ReferenceParser``; the entry's italic title counts too), which come before all notes;
+///   an entry so cited becomes the source `bib<n>` (its 1-based position), with ``CitationIndex/Source/pageReference``;
+/// - a stretch read as a full citation but without publication facts (place and publisher, a journal
+///   volume or issue, a URL or DOI, a full date, parenthesized facts) is a short form when it matches
+///   an earlier full citation so (whatever its locator looks like: "1950", "1:120");
+/// - a note that is only a quoted title (and a locator) is the title-only short form of an unsigned work
+///   whose full citation's title starts with its words (CMOS 17th ed., 14.32);
 /// - "Ibid." is the source of the citation before it in the same note, else the single source of the
 ///   directly preceding note of its series (numbered notes, and notes labelled otherwise); nothing when
 ///   that note cites several sources or none, or when there is no preceding note.
@@ -41,6 +51,8 @@ public struct NoteReader: Sendable {
         var registry = FullCitationRegistry()
         var lastInSeries: [Bool: String] = [:]
         var previousAuthors: [String] = []
+        let pageReferences = registerPageReferences(article, analysis: analysis, in: &registry)
+        var noteSources = 0
         for note in article.notes {
             let numbered = Int(note.label) != nil
             let previous = lastInSeries[numbered]
@@ -53,6 +65,19 @@ public struct NoteReader: Sendable {
                 for raw in Self.joined(NoteChunker.pieces(text), reader: reader).flatMap(reader.read) {
                     var raw = raw
                     if raw.isIdem { raw.authorWords = previousAuthors }
+                    if raw.kind == .full, !raw.hasPublicationFacts, !raw.isInterview, registry.source(forKey: raw.key) == nil,
+                       registry.resolve(authorWords: raw.authorWords, titleWords: raw.titleWords) != nil {
+                        // No publication facts, and the author and title start of an earlier full citation:
+                        // a short form whatever its locator looks like ("1950", "22 (emphasis added").
+                        raw.kind = .shortForm
+                        if raw.locator == nil, let last = raw.lastPart { raw.locator = NoteChunkReader.strippingLocatorPrefix(last) }
+                    }
+                    if raw.kind == .commentary, raw.quotedTitleWords.count >= 2,
+                       registry.resolve(authorWords: [], titleWords: raw.quotedTitleWords) != nil {
+                        // A quoted title alone: the title-only short form of an unsigned work (CMOS 14.32).
+                        raw.kind = .shortForm
+                        raw.titleWords = raw.quotedTitleWords
+                    }
                     var c = NoteCitation(kind: raw.kind, noteID: note.id, unitIndex: unitIndex, range: raw.range,
                                          text: text.string(raw.range), locator: raw.locator)
                     switch raw.kind {
@@ -64,7 +89,14 @@ public struct NoteReader: Sendable {
                         let parsed = parser.parse(c.text)
                         c.reference = parsed
                         let authors = raw.authorWords.isEmpty && !raw.isIdem ? Self.parsedNameWords(parsed) : raw.authorWords
-                        c.sourceID = registry.resolve(authorWords: authors, titleWords: raw.titleWords)?.sourceID
+                        let matches = registry.matches(authorWords: authors, titleWords: raw.titleWords, limit: 3)
+                        c.sourceID = matches.first?.sourceID
+                        c.otherMatches = matches.dropFirst().map(\.sourceID)
+                        if let id = c.sourceID, let (position, reference) = pageReferences[id],
+                           !index.sources.contains(where: { $0.id == id }) {
+                            index.sources.append(CitationIndex.Source(id: id, reference: reference, noteID: note.id, unitIndex: unitIndex,
+                                                                      range: raw.range, pageReference: position))
+                        }
                         previousAuthors = authors
                     case .full:
                         var parsed = parser.parse(c.text)
@@ -74,7 +106,8 @@ public struct NoteReader: Sendable {
                         if let known = registry.source(forKey: raw.key) {
                             c.sourceID = known
                         } else {
-                            let id = "ref\(index.sources.count + 1)"
+                            noteSources += 1
+                            let id = "ref\(noteSources)"
                             c.sourceID = id
                             index.sources.append(CitationIndex.Source(id: id, reference: parsed, noteID: note.id,
                                                                       unitIndex: unitIndex, range: raw.range))
@@ -89,6 +122,32 @@ public struct NoteReader: Sendable {
             index.notes[note.id] = citations
         }
         return index
+    }
+
+    /// Registers the entries of the page's reference list in `registry` (before any note, so a short
+    /// form matching both an entry and a later full note cites the entry), each as `bib<n>` (1-based
+    /// position) with the parser's names and title and the entry's first italic title; returns them by
+    /// that id with their 0-based position and parsed reference.
+    func registerPageReferences(_ article: Article, analysis: ArticleAnalysis,
+                                in registry: inout FullCitationRegistry) -> [String: (Int, ParsedReference)] {
+        guard !article.references.isEmpty else { return [:] }
+        var unitAt: [SourceLocation: TextUnit] = [:]
+        for unit in analysis.units where unit.scope == .reference && unitAt[unit.location] == nil { unitAt[unit.location] = unit }
+        var out: [String: (Int, ParsedReference)] = [:]
+        for (position, reference) in article.references.enumerated() {
+            let unit = unitAt[reference.location]
+            let text = unit?.text.string ?? reference.inlines.plainText
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            let parsed = parser.parse(text)
+            let id = "bib\(position + 1)"
+            var titles = [CitationWords.titleWords(parsed.item.title ?? "")]
+            if let unit, let italic = unit.scopes.first(where: { $0.kind == .citedTitle }) {
+                titles.append(CitationWords.titleWords(NoteUnitText(unit).string(italic.range)))
+            }
+            registry.add(sourceID: id, key: "", authorWords: Self.parsedNameWords(parsed), titles: titles)
+            out[id] = (position, parsed)
+        }
+        return out
     }
 
     /// Pieces after a sentence break joined to the piece before when that one began a citation that

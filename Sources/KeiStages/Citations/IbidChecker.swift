@@ -4,7 +4,8 @@ import KeiDocument
 
 /// Checks every "Ibid." (Chicago Manual of Style, 17th ed., 14.34): it refers to the single source cited
 /// in the directly preceding note, so it is an error in the first note of a series, after a note that
-/// cites several sources, and after a note that cites none. An "Ibid." after another citation in its own
+/// cites several sources, and after a note that cites none (unless that note names exactly one work by
+/// a cited title, in narration: "Cha argues in *The Impossible State* that…"). An "Ibid." after another citation in its own
 /// note refers to that one and is not checked. The span is the word "Ibid." in the note.
 struct IbidChecker: CitationChecker {
     enum Messages {
@@ -20,6 +21,7 @@ struct IbidChecker: CitationChecker {
 
     func check(_ input: CitationCheckInput) -> [Diagnostic] {
         let locator = NoteTextLocator(input)
+        let units = NoteReader.noteUnits(in: input.analysis)
         var out: [Diagnostic] = []
         for note in input.article.notes {
             var citedBefore = false
@@ -42,7 +44,7 @@ struct IbidChecker: CitationChecker {
                         "“\(excerpt)” in note \(note.label) follows note \(label), which cites \(sources) sources, so it cannot say which one it means (CMOS 17th ed., 14.34).",
                         at: location, excerpt: excerpt,
                         fix: "Replace “\(excerpt)” with a short form of the source meant (author, short title, page).", span: span))
-                } else if sources == 0 {
+                } else if sources == 0, !Self.namesOneWork(units[previous] ?? []) {
                     out.append(Messages.afterNone.diagnostic(
                         "“\(excerpt)” in note \(note.label) follows note \(label), which cites no source, so it refers to nothing.",
                         at: location, excerpt: excerpt, fix: "Replace “\(excerpt)” with the citation meant.", span: span))
@@ -50,6 +52,12 @@ struct IbidChecker: CitationChecker {
             }
         }
         return out
+    }
+
+    /// Whether a note that cites no source names exactly one work by a cited title ("Cha argues in *The
+    /// Impossible State* that…"): an "Ibid." after it may refer to that work, so it is not reported.
+    static func namesOneWork(_ units: [TextUnit]) -> Bool {
+        Set(units.flatMap { u in u.scopes.filter { $0.kind == .citedTitle }.map { u.string(of: $0.range) } }).count == 1
     }
 
     /// How many sources `citations` cite: distinct source ids, each citation without one counting alone.

@@ -3,7 +3,9 @@ import KeiCore
 import KeiDocument
 
 /// Checks the numbers of the note list (Chicago Manual of Style, 17th ed., 14.25): numbered notes start
-/// at 1, and no two notes of the list carry the same number. The span is the first marker citing the
+/// at 1, and no two notes of the list carry the same number; and that no note is empty (no letter or
+/// digit in its text once its back-link is gone: reported at the note, without a span since there are
+/// no words). The span is the first marker citing the
 /// note (where an editor renumbers), else the note's text.
 ///
 /// Table notes (cited only from tables) are not checked: they follow their table. Gaps and the order of first citation are reported elsewhere (`ingest.note-order`, `check.notes.order`).
@@ -13,9 +15,11 @@ struct NoteNumberingChecker: CitationChecker {
             "The first numbered note is not note 1.")
         static let duplicate = StageMessage("check.citations.duplicate-number", .warning,
             "Two notes carry the same number.")
+        static let empty = StageMessage("check.citations.note-empty", .warning,
+            "A note with no text (only its back-link, if anything).")
     }
 
-    static let messages = [Messages.start, Messages.duplicate]
+    static let messages = [Messages.start, Messages.duplicate, Messages.empty]
 
     func check(_ input: CitationCheckInput) -> [Diagnostic] {
         var collector = NoteOrderChecker.MarkerCollector()
@@ -50,7 +54,18 @@ struct NoteNumberingChecker: CitationChecker {
                 "The \(Self.ordinal(position + 1)) note is numbered \(note.label), like the \(Self.ordinal(earlier + 1)); each note needs its own number.",
                 at: location, excerpt: note.label, fix: "Renumber the notes so that each number is used once.", span: span))
         }
+        for note in input.article.notes where Self.isEmpty(units[note.id] ?? []) {
+            out.append(Messages.empty.diagnostic(
+                "Note \(note.label) has no text: its marker points at an empty note.",
+                at: note.location, excerpt: note.label,
+                fix: "Write the note's citation or comment, or remove the note and its marker and renumber.", span: nil))
+        }
         return out
+    }
+
+    /// Whether a note's text units hold no letter or digit (only white space and punctuation, if anything).
+    static func isEmpty(_ units: [TextUnit]) -> Bool {
+        units.allSatisfy { !$0.text.string.contains { $0.isLetter || $0.isNumber } }
     }
 
     /// "1st", "2nd", "3rd", "4th", "11th", "22nd"…

@@ -37,11 +37,17 @@ extension JATSRenderer {
 
     /// Chooses the sources written in the `ref-list` (those with something to write) and their ids:
     /// after the page's own references, numbered on from them (`ref<n+1>`…; `ref1`… when the page has
-    /// none), repaired by the allocator on a clash. Then queues, per note, the paragraphs whose
+    /// none), repaired by the allocator on a clash; a source that is an entry of the page's reference
+    /// list (``CitationIndex/Source/pageReference``) links to that entry's `ref`. Then queues, per note, the paragraphs whose
     /// citations link to a written source.
     mutating func allocateCitationIDs() {
         noteUnitInlines = Self.noteUnits(article)
         for source in citations.sources {
+            if let position = source.pageReference {
+                // An entry of the page's reference list: already written as its own `ref`.
+                if referenceElementIDs.indices.contains(position) { sourceElementIDs[source.id] = referenceElementIDs[position] }
+                continue
+            }
             let mixed = sourceMixedCitation(source)
             guard !mixed.isEmpty || Self.nonEmpty(source.reference.text) != nil else { continue }
             let id = ids.allocate("ref\(article.references.count + writtenSources.count + 1)", prefix: "ref")
