@@ -79,12 +79,10 @@ import KeiTestSupport
         defer { server.stop() }
         let probe = LinkProbe(settings: Self.settings(concurrency: 8, perHost: 2))
         let urls = (1...6).map { server.url("/wait/\($0)") }
-        let start = Date()
         let r = probe.check(urls, cacheFile: nil)
         #expect(r.values.allSatisfy { $0.status == 200 })
+        // The server counts requests in flight: the limit is proved by that count, not by timing.
         #expect(server.maxActive == 2, "at most two at once, and two did run together")
-        // Six requests of 0.3 s, two at a time: three rounds, not six.
-        #expect(Date().timeIntervalSince(start) < 1.7)
     }
 
     @Test func noMoreThanTheGlobalLimitAtOnce() throws {
