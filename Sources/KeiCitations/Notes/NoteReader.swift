@@ -100,7 +100,7 @@ public struct NoteReader: Sendable {
                         previousAuthors = authors
                     case .full:
                         var parsed = parser.parse(c.text)
-                        if raw.isInterview { parsed.item.type = .interview }
+                        if raw.isInterview { parsed.item = InterviewItem.item(c.text, issued: parsed.item.issued) }
                         c.reference = parsed
                         let authors = raw.authorWords + Self.parsedNameWords(parsed).filter { !raw.authorWords.contains($0) }
                         if let known = registry.source(forKey: raw.key) {

@@ -86,6 +86,8 @@ public enum ReferenceNormalizer {
                         item.publisher = join(item.publisher, thesis.institution, separator: "; ")
                     }
                 }
+                // Chicago abbreviates "dissertation" as "diss.": the period is part of the genre.
+                if g.lowercased().hasSuffix(" diss") || g.lowercased() == "diss" { g += "." }
                 if !g.isEmpty { genres.append(g) }
             case "url":
                 readURL(field.text, into: &item)
