@@ -160,6 +160,14 @@ import KeiTestSupport
         #expect(try count("Site, accessed 16 December 2025.") == 1)
         #expect(try count("Site, retrieved 2026-01-02.") == 1)
         #expect(try count("Site, accessed on 1/5/2026.") == 1)
+        // Other ways of writing the date, and a year alone (year precision).
+        for late in ["accessed 2026", "Accessed: 2025/12/20", "accessed December 20th, 2025", "accessed 20.12.2025",
+                     "accessed 20 December, 2025", "accessed 12/20/25"] {
+            #expect(try count("Site, \(late).") == 1, "\(late)")
+        }
+        for early in ["accessed 2025", "Accessed: 2025/12/10", "accessed December 1st, 2025", "accessed 10.12.2025", "accessed 12/10/25"] {
+            #expect(try count("Site, \(early).") == 0, "\(early)")
+        }
         #expect(try count("Site, accessed December 15, 2025.") == 0)
         #expect(try count("Site, accessed December 2025.") == 0)
         #expect(try count("Site, accessed November 30, 2025.") == 0)
