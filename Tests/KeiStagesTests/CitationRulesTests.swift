@@ -116,6 +116,18 @@ import KeiTestSupport
         #expect(WrittenURL("https://x.org/p?a=1#f").queryRange.map { Array(Array("https://x.org/p?a=1#f".utf8)[$0]) } == Array("a=1".utf8))
     }
 
+    /// An address broken by a stray space: after a slash or a dot, in the host, before a file name.
+    @Test func addressesBrokenByASpace() {
+        #expect(URLMention.continues("https://example.org/briefing-room/", with: "statements/2023/"))
+        #expect(URLMention.continues("https://ecos.bok", with: ".or.kr/#/StatisticsByTheme"))
+        #expect(URLMention.continues("https://www.kcna.kp/en/article/q/1234", with: "abc.html"))
+        // Not the rest of an address: words, an address of its own, a file name after a bare host.
+        #expect(!URLMention.continues("https://www.kcna.kp/en/article/q/1234", with: "accessed"))
+        #expect(!URLMention.continues("https://example.org/a", with: "https://example.org/b"))
+        #expect(!URLMention.continues("https://example.org", with: "report.pdf"))
+        #expect(!URLMention.continues("https://example.org/a", with: ".Accessed"))
+    }
+
     @Test func trackingParametersAreRemovedAndTheRestKept() {
         func strip(_ u: String) -> String? { WrittenURL(u).queryRange.flatMap { TrackingParameters.strip(u, query: $0) }?.cleaned }
         #expect(strip("https://x.org/p?id=7&utm_source=a&utm_medium=b") == "https://x.org/p?id=7")
