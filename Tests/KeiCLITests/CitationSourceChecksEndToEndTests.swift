@@ -66,6 +66,7 @@ import KeiTestSupport
             switch path {
             case "/ok": return .init(200)
             case "/moved": return .init(301, headers: ["Location": "/ok"])
+            case "/selfloop": return .init(302, headers: ["Location": "/selfloop"])
             default: return .init(404)
             }
         }
@@ -110,5 +111,28 @@ import KeiTestSupport
         let second = try run()
         #expect(server.requests.count == requested)
         #expect(second.out.components(separatedBy: "check.citations.link-broken").count == first.out.components(separatedBy: "check.citations.link-broken").count)
+    }
+
+    /// A redirect loop is reported, not followed without end; an address with and without a fragment is one request.
+    @Test func checkLinksReportsRedirectLoopsAndIgnoresFragments() throws {
+        let server = try Self.linkServer()
+        defer { server.stop() }
+        let dir = TestPaths.temporaryDirectory("kei-check-links-loop")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = Self.page("<p>The talks were held that week in the capital of the country.</p>", notes: [
+            "Ministry, “Statement,” 2024, \(server.url("/selfloop")).",
+            "Ministry, “Report,” 2024, \(server.url("/ok"))#section-2.",
+            "Ministry, “Report,” 2024, \(server.url("/ok")).",
+        ])
+        let page = dir.appendingPathComponent("loop.html")
+        try Data(html.utf8).write(to: page)
+        let run = try CLIHarness.runBinary(["check", page.path, "--output", dir.appendingPathComponent("out").path, "--report", "json:-", "--check-links"], in: dir)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let diagnostics = report["diagnostics"] as? [[String: Any]] ?? []
+        let loop = diagnostics.filter { $0["rule"] as? String == "check.citations.link-status" }
+        #expect(loop.count == 1)
+        #expect((loop.first?["message"] as? String)?.contains("redirect loop") == true)
+        #expect(server.hits("/selfloop") <= 2)
+        #expect(server.requests.filter { $0.hasSuffix(" /ok") }.count == 1)
     }
 }

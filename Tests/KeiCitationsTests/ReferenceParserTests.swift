@@ -111,6 +111,13 @@ import Testing
         item = CSLItem()
         ReferenceNormalizer.readVolume("1(1),", into: &item)
         #expect(item.volume == "1" && item.issue == "1")
+        // A URL keeps its own balanced parentheses and loses an unbalanced closing one.
+        item = CSLItem()
+        ReferenceNormalizer.readURL("https://en.wikipedia.org/wiki/Sunshine_Policy_(South_Korea),", into: &item)
+        #expect(item.url == "https://en.wikipedia.org/wiki/Sunshine_Policy_(South_Korea)")
+        item = CSLItem()
+        ReferenceNormalizer.readURL("(https://www.kinu.or.kr/survey).", into: &item)
+        #expect(item.url == "https://www.kinu.or.kr/survey")
         #expect(ReferenceNormalizer.cleanPages("pp. 1761-1800).") == "1761–1800")
         #expect(ReferenceNormalizer.cleanPages("427, 426.") == "427, 426")
         #expect(ReferenceNormalizer.bareDOI("doi:10.1016/j.cub.2016.05.047.") == "10.1016/j.cub.2016.05.047")

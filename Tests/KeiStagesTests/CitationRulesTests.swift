@@ -24,6 +24,19 @@ import KeiTestSupport
         "<p>Lorenz had written, “Special thanks are due to Miss Ellen Fetter for handling the numerical computations.”</p>",
         "<p>“We will not accept a nuclear North Korea under any circumstances at all,” officials said.</p>",
         "<p>The talks were tense. “We will not accept a nuclear North Korea under any circumstances at all,” he added.</p>",
+        // A speaker named by a noun phrase, an appositive or a possessive; "puts it" in the present.
+        "<p>“The alliance must be ready to fight tonight and every night after that,” the defense ministry said.</p>",
+        "<p>“The alliance must be ready to fight tonight and every night after that,” the North Korean foreign ministry said.</p>",
+        "<p>“The alliance must be ready to fight tonight and every night after that,” the national security adviser said.</p>",
+        "<p>“North Korea will never be recognized as a nuclear weapons state under any circumstances,” Kim Hong-kyun, the first vice foreign minister, told reporters.</p>",
+        "<p>“A nuclear-armed North Korea will never be accepted as a permanent fact of life,” Cho Tae-yul, the foreign minister, said on Monday.</p>",
+        "<p>Lee Jae-myung’s office said on Tuesday that “the alliance must be ready to fight tonight and every night after that.”</p>",
+        "<p>As the joint statement puts it, “the alliance must be ready to fight tonight and every night after that.”</p>",
+        "<p>“This is not a matter of choice but a matter of survival for our nation.” Those were the words of Kim Jong Un.</p>",
+        // A block quotation with a "— Name" paragraph after it.
+        "<blockquote><p>Peace on the Korean Peninsula cannot be achieved by one side alone; it requires the courage of both.</p></blockquote><p>— Kim Dae-jung, Nobel lecture, Oslo, December 10, 2000</p>",
+        // A quotation over two paragraphs: no closing mark at the end of the first (CMOS 13.30).
+        "<p>Kim said: “The alliance must be ready to fight tonight and every night after that, in every season.</p><p>“And it must be ready to do so without waiting for orders from anyone in any capital.”</p>",
         // Attribution phrases, cited titles, links, notes, colon introductions.
         "<p>According to the ministry’s statement, the alliance is “stronger than at any time in its long history so far.”</p>",
         "<p>As the Washington Declaration put it, the alliance is “stronger than at any time in its long history so far.”</p>",
@@ -52,11 +65,28 @@ import KeiTestSupport
         "<p>The alliance remains “stronger than at any time in its long history so far,” and both capitals know it.</p>",
         "<p>The alliance rests on a promise “to defend the Republic of Korea with the full range of its capabilities.”</p>",
         "<blockquote><p>We will build a world-class military that no enemy can ever dare to challenge.</p></blockquote>",
+        // "said that" opens what is said: an impersonal "it is said" names nobody.
+        "<p>It is often said that “deterrence is a matter of perception rather than of hardware deployed in the theater.”</p>",
+        // A new paragraph after a credited, closed quotation starts something new: it needs its own credit.
+        "<p>“We will respond swiftly, overwhelmingly, and decisively to any nuclear attack on our ally,” President Biden said.</p><p>The new policy rests on a simple premise: “peace through strength must be backed by credible and visible capabilities at all times.”</p>",
+        "<p>“We do not seek regime change, collapse, or an accelerated reunification of the peninsula,” Tillerson said.</p><p>“Every option remains on the table and we will use all of them if it becomes necessary,” and yet many in Pyongyang remain unconvinced.</p>",
+        "<ul><li>Officials repeatedly stressed that “no option is off the table, including the redeployment of weapons.”</li><li>“The United States must decide whether it wants an ally or a client in Northeast Asia over the long run.”</li></ul>",
     ])
     func aQuotationNobodyIsCreditedFor(_ body: String) throws {
         let found = try Self.findings(body, rule: Self.quotation)
         #expect(found.count == 1, "\(body)")
         #expect(found.first?.span != nil)
+    }
+
+    /// Block quotations in table cells are table text, not running text: not checked.
+    @Test func blockQuotationsInTablesAreNotChecked() throws {
+        let page = try String(contentsOf: TestPaths.shared.appendingPathComponent("testdata/ingest-cases/table-cell-blocks.html"), encoding: .utf8)
+        let context = try StageHarness.run(html: page, stages: [CheckCitationsStage.self])
+        #expect(context.diagnostics.filter { $0.rule == Self.quotation }.isEmpty)
+        // The same quotation outside the table is reported.
+        let outside = page.replacingOccurrences(of: "<table>", with: "<blockquote><p>Applications are approved unless the item would contribute materially to a prohibited end use.</p></blockquote><table>")
+        let found = try StageHarness.run(html: outside, stages: [CheckCitationsStage.self]).diagnostics.filter { $0.rule == Self.quotation }
+        #expect(found.count == 1)
     }
 
     @Test func theThresholdIsAnOption() throws {
@@ -84,6 +114,18 @@ import KeiTestSupport
         }
         #expect(WrittenURL("https://www.whitehouse.gov/x").site == "whitehouse.gov")
         #expect(WrittenURL("https://x.org/p?a=1#f").queryRange.map { Array(Array("https://x.org/p?a=1#f".utf8)[$0]) } == Array("a=1".utf8))
+    }
+
+    /// An address broken by a stray space: after a slash or a dot, in the host, before a file name.
+    @Test func addressesBrokenByASpace() {
+        #expect(URLMention.continues("https://example.org/briefing-room/", with: "statements/2023/"))
+        #expect(URLMention.continues("https://ecos.bok", with: ".or.kr/#/StatisticsByTheme"))
+        #expect(URLMention.continues("https://www.kcna.kp/en/article/q/1234", with: "abc.html"))
+        // Not the rest of an address: words, an address of its own, a file name after a bare host.
+        #expect(!URLMention.continues("https://www.kcna.kp/en/article/q/1234", with: "accessed"))
+        #expect(!URLMention.continues("https://example.org/a", with: "https://example.org/b"))
+        #expect(!URLMention.continues("https://example.org", with: "report.pdf"))
+        #expect(!URLMention.continues("https://example.org/a", with: ".Accessed"))
     }
 
     @Test func trackingParametersAreRemovedAndTheRestKept() {
@@ -130,6 +172,14 @@ import KeiTestSupport
         #expect(try count("Site, accessed 16 December 2025.") == 1)
         #expect(try count("Site, retrieved 2026-01-02.") == 1)
         #expect(try count("Site, accessed on 1/5/2026.") == 1)
+        // Other ways of writing the date, and a year alone (year precision).
+        for late in ["accessed 2026", "Accessed: 2025/12/20", "accessed December 20th, 2025", "accessed 20.12.2025",
+                     "accessed 20 December, 2025", "accessed 12/20/25"] {
+            #expect(try count("Site, \(late).") == 1, "\(late)")
+        }
+        for early in ["accessed 2025", "Accessed: 2025/12/10", "accessed December 1st, 2025", "accessed 10.12.2025", "accessed 12/10/25"] {
+            #expect(try count("Site, \(early).") == 0, "\(early)")
+        }
         #expect(try count("Site, accessed December 15, 2025.") == 0)
         #expect(try count("Site, accessed December 2025.") == 0)
         #expect(try count("Site, accessed November 30, 2025.") == 0)

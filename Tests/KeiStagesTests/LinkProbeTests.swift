@@ -29,7 +29,9 @@ import KeiTestSupport
             case "/flaky": return hit == 1 ? .init(503) : .init(200)
             case "/busy": return hit == 1 ? .init(429, headers: ["Retry-After": "0"]) : .init(200)
             case "/slow": return .init(200, delay: 1.5)
+            case "/selfloop": return .init(302, headers: ["Location": "/selfloop"])
             default:
+                if path.hasPrefix("/chain/"), let n = Int(path.dropFirst(7)) { return .init(302, headers: ["Location": "/chain/\(n + 1)"]) }
                 if path.hasPrefix("/wait/") { return .init(200, delay: 0.3) }
                 return .init(404)
             }
@@ -62,6 +64,19 @@ import KeiTestSupport
         #expect(r[server.url("/slow")]?.isUnreachable == true)
         #expect(r[server.url("/slow")]?.error?.contains("timed out") == true)
         #expect(server.hits("/slow") == 2)
+    }
+
+    /// A redirect loop and an endless chain of redirects are failures, asked once each and not without end.
+    @Test func redirectLoopsAndEndlessChainsFail() throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let probe = LinkProbe(settings: Self.settings(timeoutMS: 1000, retries: 1))
+        let r = probe.check([server.url("/selfloop"), server.url("/chain/0")], cacheFile: nil)
+        #expect(r[server.url("/selfloop")]?.isOtherFailure == true)
+        #expect(r[server.url("/selfloop")]?.error?.contains("redirect loop") == true)
+        #expect(server.hits("/selfloop") <= 2, "HEAD once, no loop")
+        #expect(r[server.url("/chain/0")]?.isOtherFailure == true)
+        #expect(r[server.url("/chain/0")]?.error?.contains("too many redirects") == true)
     }
 
     @Test func aClosedPortIsUnreachable() throws {

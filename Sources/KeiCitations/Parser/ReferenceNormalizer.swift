@@ -409,8 +409,14 @@ public enum ReferenceNormalizer {
             guard !isURL(next), next.first.map({ "/.".contains($0) }) == true || inner.contains("/") || inner.contains(".") else { break }
             word += next
         }
-        var url = word.trimmingScalars(in: Set("<>[]()“”\"'".unicodeScalars))
-        while let last = url.last, ".,;:)".contains(last) { url.removeLast() }
+        var url = word.trimmingScalars(in: Set("<>[]“”\"'".unicodeScalars))
+        while url.first == "(" { url.removeFirst() }
+        // Trailing punctuation goes, and a ")" only when unbalanced: "…/Sunshine_Policy_(South_Korea)" keeps its own.
+        while let last = url.last {
+            if ".,;:".contains(last) || (last == ")" && url.filter({ $0 == ")" }).count > url.filter({ $0 == "(" }).count) {
+                url.removeLast()
+            } else { break }
+        }
         guard url.contains(".") else { return }
         if item.url == nil { item.url = url }
         if item.doi == nil, let doi = bareDOI(url), url.lowercased().includes("doi.org/") { item.doi = doi }

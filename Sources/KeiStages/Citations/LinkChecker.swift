@@ -51,7 +51,8 @@ struct LinkChecker: CitationChecker {
                 out.append(Messages.unreachable.diagnostic("“\(url)” could not be reached: \(r.error ?? "no answer").", at: at.unit.location,
                                                            fix: "Check the address; if the site is gone, cite an archived copy.", span: span))
             } else if r.isOtherFailure {
-                out.append(Messages.status.diagnostic("“\(url)” answered \(r.status!); it could not be verified.", at: at.unit.location,
+                let why = r.error.map { "it leads into \($0)" } ?? "it could not be verified"
+                out.append(Messages.status.diagnostic("“\(url)” answered \(r.status!); \(why).", at: at.unit.location,
                                                       fix: "Open the address in a browser and check that it still shows the cited page.", span: span))
             } else if r.permanentRedirect, let final = r.finalURL, final != url {
                 out.append(Messages.redirect.diagnostic("“\(url)” has moved permanently to “\(final)”.", at: at.unit.location,
@@ -65,7 +66,9 @@ struct LinkChecker: CitationChecker {
     static func addresses(in analysis: ArticleAnalysis) -> (order: [String], first: [String: Occurrence]) {
         var order: [String] = []
         var first: [String: Occurrence] = [:]
-        func add(_ url: String, _ unit: TextUnit, _ range: Range<Int>) {
+        func add(_ written: String, _ unit: TextUnit, _ range: Range<Int>) {
+            // The fragment is not sent to the server: "…/a.html#top" and "…/a.html" are one request.
+            let url = written.firstIndex(of: "#").map { String(written[..<$0]) } ?? written
             let u = WrittenURL(url)
             guard u.problem == nil, u.scheme == "http" || u.scheme == "https", first[url] == nil else { return }
             first[url] = Occurrence(unit: unit, range: range)

@@ -116,13 +116,18 @@ final class LinkProbe: @unchecked Sendable {
 
     static func host(_ url: String) -> String { URL(string: url)?.host?.lowercased() ?? url }
 
-    /// Requests `url`, following redirects and retrying as the settings say.
+    /// The longest chain of redirects followed.
+    static let maxRedirects = 10
+
+    /// Requests `url`, following redirects and retrying as the settings say. A redirect loop or a chain
+    /// longer than ``maxRedirects`` ends with the last redirect's status and an `error` that says so.
     func probe(_ url: String) -> LinkResult {
         var current = url
         var finalURL: String?
         var permanent = false
         var attempt = 0
         var hops = 0
+        var visited: Set<String> = [url]
         while true {
             guard let target = URL(string: current) else {
                 return LinkResult(status: nil, finalURL: finalURL, permanentRedirect: permanent, error: "not a valid address",
@@ -138,8 +143,15 @@ final class LinkProbe: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: wait)
                 continue
             }
-            if let s = answer.status, [301, 302, 303, 307, 308].contains(s), let location = answer.location, hops < 10,
+            if let s = answer.status, [301, 302, 303, 307, 308].contains(s), let location = answer.location,
                let next = URL(string: location, relativeTo: target)?.absoluteString {
+                // A chain that comes back to an address already asked, or runs past 10 hops, never ends.
+                let loop = !visited.insert(next).inserted
+                if loop || hops >= Self.maxRedirects {
+                    let why = loop ? "a redirect loop (it comes back to \(next))" : "too many redirects (over \(Self.maxRedirects))"
+                    return LinkResult(status: s, finalURL: next, permanentRedirect: permanent, error: why,
+                                      checkedAt: Date().timeIntervalSince1970)
+                }
                 permanent = permanent || s == 301 || s == 308
                 finalURL = next
                 current = next

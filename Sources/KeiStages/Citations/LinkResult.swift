@@ -9,7 +9,8 @@ struct LinkResult: Codable, Sendable, Hashable {
     var finalURL: String?
     /// Whether a redirect on the way was permanent (301 or 308).
     var permanentRedirect: Bool
-    /// Why no answer came ("timed out", "could not connect", …), when none did.
+    /// Why no answer came ("timed out", "could not connect", …), when none did; or why the redirects
+    /// were not followed to the end ("a redirect loop", "too many redirects").
     var error: String?
     /// When the address was requested, in seconds since 1970-01-01T00:00:00Z.
     var checkedAt: Double
@@ -23,5 +24,9 @@ struct LinkResult: Codable, Sendable, Hashable {
     /// No answer at all.
     var isUnreachable: Bool { status == nil }
     /// An answer that is neither success nor gone (a 403, a 500 after the retries…).
-    var isOtherFailure: Bool { if let s = status { return !(200..<400).contains(s) && !isGone } else { return false } }
+    /// A redirect loop or a chain of redirects too long to follow counts too.
+    var isOtherFailure: Bool {
+        guard let s = status else { return false }
+        return (!(200..<400).contains(s) && !isGone) || (error != nil && (300..<400).contains(s))
+    }
 }

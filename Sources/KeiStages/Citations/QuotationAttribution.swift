@@ -32,7 +32,7 @@ enum QuotationAttribution {
         }
     }
 
-    /// Verbs of saying and writing, in their usual forms; "put" only in "put it".
+    /// Verbs of saying and writing, in their usual forms; "put" and "puts" only in "put it".
     static let speechVerbs: Set<String> = {
         let stems = ["say", "said", "says", "saying", "state", "stated", "states", "tell", "told", "tells", "write", "wrote",
                      "writes", "written", "writing", "declare", "declared", "declares", "note", "noted", "notes", "add", "added",
@@ -52,7 +52,8 @@ enum QuotationAttribution {
                      "read", "reads", "tells", "telling", "speaking", "spoke", "speaks", "cautioned", "cautions", "predicted",
                      "predicts", "recounted", "recounts", "lamented", "laments", "complained", "complains", "boasted", "boasts",
                      "countered", "counters", "objected", "objects", "agreed", "agrees", "confirmed", "confirms", "promised",
-                     "reiterated", "reiterates", "underscored", "underscores", "highlighted", "highlights", "put"]
+                     "reiterated", "reiterates", "underscored", "underscores", "highlighted", "highlights", "dismiss", "dismissed", "dismisses", "characterize", "characterized",
+                     "characterizes", "characterise", "characterised", "characterises", "put", "puts"]
         return Set(stems)
     }()
 
@@ -85,7 +86,7 @@ enum QuotationAttribution {
             let next = i + 1 < words.count ? words[i + 1].lower : ""
             switch w.lower {
             case "according" where next == "to": return true
-            case "put" where next == "it": return true
+            case "put", "puts" where next == "it": return true
             case "words" where next == "of": return true
             case "to" where next == "quote": return true
             case "quoting", "quoted": return true
@@ -107,19 +108,55 @@ enum QuotationAttribution {
             // "Lorenz had written", "Kim has repeatedly said": look past auxiliaries and adverbs.
             var p = i - 1
             while p > words.startIndex, p >= i - 2, auxiliaries.contains(words[p].lower) { p -= 1 }
-            if p >= words.startIndex {
-                let prev = words[p]
-                if !prev.isNumber, !impersonal.contains(prev.lower) {
-                    if (prev.isCapitalised && !prev.isPossessive) || speakerWords.contains(prev.lower) { return true }
-                    if p > words.startIndex, determiners.contains(words[p - 1].lower), !prev.isCapitalised { return true }
-                }
-            }
+            if p >= words.startIndex, speakerPhrase(endingAt: p, in: words) { return true }
             if i + 1 < words.endIndex {
                 let next = words[i + 1]
-                if !next.isPossessive, !next.isNumber, next.isCapitalised || (determiners.contains(next.lower) && !possessives.contains(next.lower)) {
+                if !next.isPossessive, !next.isNumber, next.isCapitalised || (opensSpeaker(next) && !possessives.contains(next.lower)) {
                     return true
                 }
             }
+        }
+        return false
+    }
+
+    /// Whether `word` is a determiner that opens a speaker's noun phrase: "the", "a", "this"… but not
+    /// "that", which after a verb of saying opens what was said ("it is often said that “…”").
+    static func opensSpeaker(_ word: Word) -> Bool {
+        word.lower != "that" && determiners.contains(word.lower)
+    }
+
+    /// Prepositions and conjunctions: a speaker's noun phrase does not run back past them ("rests on a
+    /// promise" is no speaker).
+    static let phraseBreakers: Set<String> = ["on", "in", "at", "to", "for", "with", "by", "from", "into", "upon", "and",
+                                              "or", "but", "as", "than", "because", "if", "while", "whether"]
+
+    /// The longest noun phrase naming a speaker that ``speakerPhrase(endingAt:in:)`` reads, in words.
+    static let speakerPhraseWords = 6
+    /// The widest gap (UTF-8 bytes) between two words of one speaker phrase: ", " of an appositive
+    /// passes, a quotation between them (its words are left out of `words`) does not.
+    static let phraseGap = 6
+
+    /// Whether the words of `words` ending at index `end` (the word before a verb of saying) name a
+    /// speaker: a capitalised or speaker word right before the verb ("Kim said", "officials said"), or a
+    /// noun phrase of up to ``speakerPhraseWords`` words that opens with a determiner or holds a
+    /// capitalised word ("the North Korean foreign ministry said", "Kim Hong-kyun, the first vice
+    /// foreign minister, told", "Lee Jae-myung’s office said"). A number, a form of "be", a
+    /// preposition or conjunction or another verb of saying ends the phrase ("June 12, 2018 affirmed",
+    /// "it is often said", "rests on a promise").
+    static func speakerPhrase(endingAt end: Int, in words: [Word]) -> Bool {
+        var k = end
+        while k >= words.startIndex, k > end - speakerPhraseWords {
+            let w = words[k]
+            if w.isNumber || impersonal.contains(w.lower) || isSpeechVerb(w, in: words) || phraseBreakers.contains(w.lower) { return false }
+            // "a promise", "the statement": a determiner right before the word makes it a noun, not a verb.
+            if k == end, determiners.contains(w.lower) { return false }
+            if k < end, words[k + 1].range.lowerBound - w.range.upperBound > phraseGap { return false }
+            if k == end {
+                if (w.isCapitalised && !w.isPossessive) || speakerWords.contains(w.lower) { return true }
+            } else if w.isCapitalised || opensSpeaker(w) || speakerWords.contains(w.lower) {
+                return true
+            }
+            k -= 1
         }
         return false
     }
@@ -136,7 +173,7 @@ enum QuotationAttribution {
     /// and its speaker, either way round: "he said", "Kim added", "the ministry said", "said Lee",
     /// "wrote the authors". "(emphasis added)" names nobody and does not count.
     static func speakerAfter(_ after: [Word]) -> Bool {
-        let head = Array(after.prefix(5))
+        let head = Array(after.prefix(speakerPhraseWords + 1))
         guard let first = head.first else { return false }
         if isSpeechVerb(first, in: after), head.count > 1 { return head[1].isCapitalised || determiners.contains(head[1].lower) || speakerWords.contains(head[1].lower) }
         guard let v = head.firstIndex(where: { isSpeechVerb($0, in: after) }), v > 0 else { return false }
@@ -156,7 +193,7 @@ enum QuotationAttribution {
     /// States"), and "put" only in "put it".
     static func isSpeechVerb(_ word: Word, in words: [Word]) -> Bool {
         guard !word.isCapitalised, speechVerbs.contains(word.lower) else { return false }
-        if word.lower == "put" {
+        if word.lower == "put" || word.lower == "puts" {
             guard let i = words.firstIndex(where: { $0.range == word.range }), i + 1 < words.endIndex else { return false }
             return words[i + 1].lower == "it"
         }

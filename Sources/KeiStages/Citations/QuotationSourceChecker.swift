@@ -15,7 +15,7 @@ import KeiDocument
 /// - a named speaker or document with a verb of saying next to the quotation, a phrase of attribution
 ///   or a colon introduction that names someone (see ``QuotationAttribution``).
 ///
-/// Quotations in headings, captions, tables, notes and references are not checked; nor are quotations
+/// Quotations in headings, captions, tables (block quotations in table cells included), notes and references are not checked; nor are quotations
 /// nested in another one, quotations whose closing mark is missing (where they end is unknown), and
 /// quoted titles (most longer words capitalised: "“Why the Alliance Still Matters to Both Countries”").
 /// The finding spans the quotation, its marks included (for a block quotation: the whole quotation).
@@ -56,9 +56,16 @@ struct QuotationSourceChecker: CitationChecker {
         let minWords = input.options.quotationMinWords
         var out: [Diagnostic] = []
         var i = 0
+        // The previous paragraph ended inside a credited quotation left open (CMOS 13.30).
+        var openSpeech = false
+        let inTables = TableQuotations(input.article)
         while i < units.count {
             let unit = units[i]
+            let continuing = openSpeech
+            openSpeech = false
             switch unit.scope {
+            case .quotation where unit.noteID != nil || inTables.contains(unit):
+                i += 1
             case .quotation where !unit.isAttribution:
                 var last = i
                 while last + 1 < units.count, units[last + 1].scope == .quotation, !units[last + 1].isAttribution { last += 1 }
@@ -70,8 +77,11 @@ struct QuotationSourceChecker: CitationChecker {
                 }
                 i = after
             case .paragraph, .listItem, .abstract:
-                out += checkInline(unit, previous: i > 0 ? units[i - 1] : nil, next: i + 1 < units.count ? units[i + 1] : nil,
-                                   minWords: minWords)
+                let afterSpeaker = unit.scope == .paragraph && i > 0 && units[i - 1].scope == .paragraph
+                    && Self.creditsSomeone(lastSentencesOf: units[i - 1])
+                out += checkInline(unit, continuing: continuing, afterSpeaker: afterSpeaker,
+                                   next: i + 1 < units.count ? units[i + 1] : nil, minWords: minWords)
+                openSpeech = Self.endsInsideQuotation(unit) && (continuing || Self.creditsSomeone(unit))
                 i += 1
             default:
                 i += 1
@@ -82,7 +92,17 @@ struct QuotationSourceChecker: CitationChecker {
 
     // MARK: Quotations in running text
 
-    func checkInline(_ unit: TextUnit, previous: TextUnit?, next: TextUnit?, minWords: Int) -> [Diagnostic] {
+    /// The quotations of paragraph `unit` that nothing credits. Two cases carry a speaker over from the
+    /// paragraph before:
+    /// - `continuing`: that paragraph ended inside a credited quotation whose closing mark was left out,
+    ///   so a quotation opening this paragraph goes on with the same words (a quotation running over
+    ///   several paragraphs has an opening mark at the start of each and a closing mark only at its end;
+    ///   CMOS 13.30);
+    /// - `afterSpeaker`: one of its last two sentences credits a speaker ("the president also admitted
+    ///   that…"), and this paragraph is nothing but one quotation: the news convention of a quoted
+    ///   paragraph after the one that names the speaker. A quotation with words of the author around
+    ///   it, or in a list item, starts something new and needs its own credit.
+    func checkInline(_ unit: TextUnit, continuing: Bool, afterSpeaker: Bool, next: TextUnit?, minWords: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let words = QuotationAttribution.words(of: unit)
         let quotations = unit.scopes.filter { $0.kind == .quotation }
@@ -95,9 +115,8 @@ struct QuotationSourceChecker: CitationChecker {
             let count = Self.slice(unit.tokens, in: q.range).filter { $0.kind == .word || $0.kind == .number }.count
             guard count >= minWords, Self.isClosed(q.range, in: unit), !Self.isTitle(inside) else { continue }
             guard !isCredited(q.range, in: unit, words: words, next: next, quotations: quotations) else { continue }
-            // A paragraph that opens with a quotation after a paragraph crediting someone goes on with their words.
-            if Self.sentence(at: q.range.lowerBound, in: unit) == 0, let previous, Self.prose.contains(previous.scope),
-               Self.creditsSomeone(lastSentencesOf: previous) { continue }
+            if continuing, Self.opensUnit(q.range, in: unit) { continue }
+            if afterSpeaker, !words.contains(where: { !q.range.contains($0.range.lowerBound) }) { continue }
             out.append(diagnostic(unit.span(of: q.range), at: unit.location, words: count, text: unit.string(of: q.range)))
         }
         return out
@@ -123,10 +142,11 @@ struct QuotationSourceChecker: CitationChecker {
         let before = outside.filter { $0.range.upperBound <= q.lowerBound }
         if QuotationAttribution.introducesExample(before) { return true }
         if Self.lastCharacter(before: q.lowerBound, in: unit) == ":", QuotationAttribution.namesSomeone(before) { return true }
-        // “We will not back down.” He said so twice. — the speaker may open the next sentence.
-        if outside.allSatisfy({ $0.range.lowerBound < q.upperBound }), last + 1 < unit.sentences.count,
-           QuotationAttribution.speakerAfter(Array(Self.slice(words, in: unit.sentences[last + 1]))) {
-            return true
+        // “We will not back down.” He said so twice. / Those were the words of Kim. — the speaker may
+        // open the next sentence.
+        if outside.allSatisfy({ $0.range.lowerBound < q.upperBound }), last + 1 < unit.sentences.count {
+            let following = Array(Self.slice(words, in: unit.sentences[last + 1]))
+            if QuotationAttribution.speakerAfter(following) || QuotationAttribution.hasAttributionPhrase(following) { return true }
         }
         // “A,” she said. “B.” — the same speaker goes on in the next sentences.
         return continuesQuotedSpeech(before: first, in: unit, words: words, quotations: quotations)
@@ -157,6 +177,7 @@ struct QuotationSourceChecker: CitationChecker {
             return nil
         }
         if let after, let s = after.sentences.first, Self.has(.noteMarker, in: s, of: after) { return nil }
+        if let after, Self.isDashAttribution(after) { return nil }
         if let before, before.scope != .heading, let s = before.sentences.last, introduces(s, in: before) { return nil }
         guard let start = head.span(of: 0..<head.text.utf8Count), let end = tail.span(of: 0..<tail.text.utf8Count) else { return nil }
         let text = group.map { $0.text.string }.joined(separator: " ")
@@ -177,17 +198,54 @@ struct QuotationSourceChecker: CitationChecker {
 
     // MARK: Helpers
 
-    static let prose: Set<TextScope> = [.paragraph, .listItem, .abstract, .quotation]
+    /// Whether a sentence of `unit` credits a speaker or source.
+    static func creditsSomeone(_ unit: TextUnit) -> Bool {
+        creditsSomeone(in: unit.sentences, of: unit)
+    }
 
     /// Whether one of the last two sentences of `unit` credits a speaker or source.
     static func creditsSomeone(lastSentencesOf unit: TextUnit) -> Bool {
+        creditsSomeone(in: Array(unit.sentences.suffix(2)), of: unit)
+    }
+
+    static func creditsSomeone(in sentences: [Range<Int>], of unit: TextUnit) -> Bool {
         let words = QuotationAttribution.words(of: unit)
         let quotations = unit.scopes.filter { $0.kind == .quotation }
-        for s in unit.sentences.suffix(2) {
+        for s in sentences {
             let outside = slice(words, in: s).filter { w in !quotations.contains { $0.range.contains(w.range.lowerBound) } }
             if QuotationAttribution.creditsSpeaker(outside) || QuotationAttribution.hasAttributionPhrase(outside) { return true }
         }
         return false
+    }
+
+    /// Whether paragraph `unit` is a "— Name, work, place, date" line: a dash (em dash, horizontal bar,
+    /// en dash or "--") and then a capitalised word, the attribution of the block quotation before it
+    /// written as a paragraph of its own.
+    static func isDashAttribution(_ unit: TextUnit) -> Bool {
+        guard prose.contains(unit.scope) else { return false }
+        let text = unit.text.string.drop { $0.isWhitespace }
+        guard let dash = text.first, "\u{2014}\u{2015}\u{2013}".contains(dash) || text.hasPrefix("--") else { return false }
+        let rest = text.drop { $0 == "-" || "\u{2014}\u{2015}\u{2013}".contains($0) || $0.isWhitespace }
+        return rest.first?.isUppercase ?? false
+    }
+
+    static let prose: Set<TextScope> = [.paragraph, .listItem, .abstract]
+
+    /// Whether the text of `unit` ends inside a quotation whose closing mark is missing (its scope runs
+    /// to the end of the text).
+    static func endsInsideQuotation(_ unit: TextUnit) -> Bool {
+        let end = unit.text.string.utf8.count - trailingSpace(of: unit)
+        guard let q = unit.scopes.last(where: { $0.kind == .quotation && $0.range.upperBound >= end }) else { return false }
+        return !isClosed(q.range, in: unit)
+    }
+
+    /// Whether `range` starts the text of `unit` (only white space before it).
+    static func opensUnit(_ range: Range<Int>, in unit: TextUnit) -> Bool {
+        unit.string(of: 0..<range.lowerBound).allSatisfy(\.isWhitespace)
+    }
+
+    static func trailingSpace(of unit: TextUnit) -> Int {
+        unit.text.string.utf8.reversed().prefix { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }.count
     }
 
     func diagnostic(_ span: SourceSpan?, at location: SourceLocation, words: Int, text: String) -> Diagnostic {

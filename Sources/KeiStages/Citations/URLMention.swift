@@ -47,12 +47,19 @@ struct URLMention {
 
     /// Whether `next` reads as the rest of the address `url` after a stray space: the address ends
     /// where a path goes on ("/", "-", "_", ".", "=") or `next` starts with one, and `next` holds a "/"
-    /// or ends like a file name, in lower case, and is not itself an address.
+    /// or ends like a file name, in lower case, and is not itself an address; or `next` is the rest of
+    /// a host cut after a dot (".or.kr/#/Statistics"), or a file name after a path ("1234 abc.html").
     static func continues(_ url: String, with next: String) -> Bool {
-        guard !isCandidate(next), !next.contains(where: \.isUppercase) else { return false }
+        // ".or.kr/#/StatisticsByTheme": the rest of a host cut after a dot may go on with any path.
+        let restOfHost = next.hasPrefix(".") && (next.dropFirst().first?.isLowercase ?? false)
+        guard !isCandidate(next), restOfHost || !next.contains(where: \.isUppercase) else { return false }
+        let fileName = [".html", ".htm", ".pdf", ".php", ".aspx"].contains { next.hasSuffix($0) }
+        // "…/article/q/1234 abc.html": a file name of letters, digits, "-", "_" and "." after a path.
+        let restOfFileName = fileName && url.dropFirst(8).contains("/")
+            && next.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
         let joins = ["/", "-", "_", ".", "="].contains { url.hasSuffix($0) || next.hasPrefix($0) }
-        let pathLike = next.contains("/") || [".html", ".htm", ".pdf", ".php", ".aspx"].contains { next.hasSuffix($0) }
-        return joins && pathLike
+        let pathLike = next.contains("/") || fileName
+        return (joins && pathLike) || restOfFileName
     }
 
     /// The runs of `text` between white space (and U+FFFC), trimmed of the punctuation around a

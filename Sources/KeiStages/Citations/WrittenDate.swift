@@ -1,7 +1,8 @@
 import KeiDocument
 
 /// A date as notes write it after "accessed" or "retrieved" (Chicago Manual of Style, 17th ed., 14.12):
-/// "December 3, 2025", "Dec. 3, 2025", "3 December 2025", "December 2025", "2025-12-03", "12/3/2025".
+/// "December 3, 2025", "Dec. 3, 2025", "3 December 2025", "December 2025", "2025-12-03", "12/3/2025",
+/// "2025/12/20", "20.12.2025", "12/20/25", "December 20th, 2025", "20 December, 2025" and a year alone.
 enum WrittenDate {
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -40,7 +41,7 @@ enum WrittenDate {
             } else if let y = int(i), y >= 1000 {
                 return result(y, m, nil, through: i)
             }
-            return nil
+            return parseText(unit, from: first.range.lowerBound)
         }
         // 3 December 2025
         if let d = int(0), d <= 31, let m = month(1) {
@@ -51,6 +52,36 @@ enum WrittenDate {
         // 12/3/2025 (U.S. order)
         if let m = int(0), isPunct(1, "/"), let d = int(2), isPunct(3, "/"), let y = int(4), y >= 1000 {
             return result(y, m, d, through: 4)
+        }
+        return parseText(unit, from: first.range.lowerBound)
+    }
+
+    /// The forms the token reader does not know, read from the text of `unit` at byte `start`:
+    /// "2025/12/20", "20.12.2025", "12/20/25" (U.S. order, 20xx), "December 20th, 2025",
+    /// "20 December, 2025", and a year alone ("accessed 2026", year precision).
+    static func parseText(_ unit: TextUnit, from start: Int) -> (date: PublicationDate, range: Range<Int>)? {
+        let text = unit.string(of: start..<min(unit.text.utf8Count, start + 40))
+        func found(_ y: Int, _ m: Int?, _ d: Int?, _ match: Substring) -> (PublicationDate, Range<Int>)? {
+            guard let date = PublicationDate(year: y, month: m, day: d) else { return nil }
+            return (date, start..<start + match.utf8.count)
+        }
+        if let m = text.prefixMatch(of: /(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/) {
+            return found(Int(m.1)!, Int(m.2), Int(m.3), m.0)
+        }
+        if let m = text.prefixMatch(of: /(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/) {
+            return found(Int(m.3)!, Int(m.2), Int(m.1), m.0)
+        }
+        if let m = text.prefixMatch(of: /(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d\/])/) {
+            return found(2000 + Int(m.3)!, Int(m.1), Int(m.2), m.0)
+        }
+        if let m = text.prefixMatch(of: /([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th),? (\d{4})(?!\d)/), let month = months[m.1.lowercased()] {
+            return found(Int(m.3)!, month, Int(m.2), m.0)
+        }
+        if let m = text.prefixMatch(of: /(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? (\d{4})(?!\d)/), let month = months[m.2.lowercased()] {
+            return found(Int(m.3)!, month, Int(m.1), m.0)
+        }
+        if let m = text.prefixMatch(of: /(\d{4})(?![\d\/\-.]\d)/) {
+            return found(Int(m.1)!, nil, nil, m.0)
         }
         return nil
     }
