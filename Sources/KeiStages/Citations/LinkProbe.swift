@@ -197,7 +197,10 @@ final class LinkProbe: @unchecked Sendable {
         }
         task.resume()
         if done.wait(timeout: .now() + settings.timeout) == .timedOut {
-            task.cancel()
+            // The task is left to the session's own (longer) timeout, not cancelled: in
+            // swift-corelibs-foundation a cancel that races a redirect the delegate is refusing can trap
+            // ("Received callback for HTTP redirection, but we're not waiting for it"; see
+            // swift-corelibs-foundation SR-5751, redirection and timeouts). Its late answer is dropped.
             return Answer(error: "timed out after \(Int(settings.timeout * 1000)) ms", timedOut: true)
         }
         return box.get()
