@@ -22,25 +22,28 @@ let package = Package(
         .target(name: "KeiXML", dependencies: ["CKeiLibXML2", "KeiDocument"]),
         // Value-type article model, diagnostics, visitors, tree dumper.
         .target(name: "KeiDocument"),
+        // Dates: extraction of date expressions, calendar arithmetic, the timeline model.
+        .target(name: "KeiDates", dependencies: ["KeiDocument"]),
         // Citations: the reference parser (a trained sequence labeller), CSL-JSON items, notes read as citations.
-        .target(name: "KeiCitations", dependencies: ["KeiDocument"], exclude: ["Training"]),
+        .target(name: "KeiCitations", dependencies: ["KeiDocument", "KeiDates"], exclude: ["Training"]),
         // Trains and measures the reference parser's model (make train-cite / cv-cite / bench-cite); not installed.
         .executableTarget(name: "kei-cite-train", dependencies: ["KeiCitations"]),
         // Stage protocol, workflow loading, runner, reporters, file I/O.
-        .target(name: "KeiCore", dependencies: ["KeiDocument", "KeiCitations", .product(name: "Yams", package: "Yams")]),
+        .target(name: "KeiCore", dependencies: ["KeiDocument", "KeiCitations", "KeiDates", .product(name: "Yams", package: "Yams")]),
         // Built-in stages (one per file) and their registry.
-        .target(name: "KeiStages", dependencies: ["KeiCore", "KeiDocument", "KeiXML", "KeiCitations"]),
+        .target(name: "KeiStages", dependencies: ["KeiCore", "KeiDocument", "KeiXML", "KeiCitations", "KeiDates"]),
         // The command-line interface as a library, driven in-process by tests.
         .target(name: "KeiCLI", dependencies: [
-            "KeiCore", "KeiStages", "KeiDocument", "KeiCitations",
+            "KeiCore", "KeiStages", "KeiDocument", "KeiCitations", "KeiDates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
 
-        .target(name: "KeiTestSupport", dependencies: ["KeiCore", "KeiStages", "KeiDocument", "KeiXML", "KeiCLI", "KeiCitations"], path: "Tests/KeiTestSupport"),
+        .target(name: "KeiTestSupport", dependencies: ["KeiCore", "KeiStages", "KeiDocument", "KeiXML", "KeiCLI", "KeiCitations", "KeiDates"], path: "Tests/KeiTestSupport"),
         .testTarget(name: "KeiXMLTests", dependencies: ["KeiXML", "KeiTestSupport"]),
         .testTarget(name: "KeiDocumentTests", dependencies: ["KeiDocument", "KeiTestSupport"]),
         .testTarget(name: "KeiCitationsTests", dependencies: ["KeiCitations", "KeiTestSupport"]),
+        .testTarget(name: "KeiDatesTests", dependencies: ["KeiDates", "KeiTestSupport"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots", "Fixtures"]),

@@ -1,9 +1,14 @@
+import KeiDates
+
 /// The effective options of one stage in one workflow: declared defaults overridden by the workflow.
 public struct StageOptions: Sendable, Hashable {
     public private(set) var values: [String: OptionValue]
     /// The workflow's merged house style (journal layers plus the workflow's overrides), set by the
     /// workflow loader for every stage; nil when the workflow names no style.
     public var style: StyleSheet?
+    /// The timeline knowledge base (`timeline:` in the journal file or the workflow, loaded by
+    /// `TimelineLoader`), set by the workflow loader for every stage; nil when none is named.
+    public var timeline: Timeline?
 
     public init(_ values: [String: OptionValue] = [:]) {
         self.values = values

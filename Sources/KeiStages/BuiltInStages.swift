@@ -5,6 +5,7 @@ import KeiCore
 public enum BuiltInStages {
     public static let all: [any Stage.Type] = [
         CheckCitationsStage.self, // check.citations (alias check.notes)
+        CheckDatesStage.self,     // check.dates
         CheckMetadataStage.self,  // check.metadata
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html

@@ -1,0 +1,44 @@
+import KeiCore
+import KeiDates
+import KeiDocument
+
+/// Checks an article's dates: calendar validity, weekdays, the house date form ("Month D, YYYY";
+/// Chicago Manual of Style, 17th ed., 6.38 and 9.32–9.37), chronology against the publication and cover
+/// dates, relative phrases, and the claims the timeline knowledge base (`Workflows/timeline.yml`) can
+/// test: event dates, "the Nth year of", anniversaries, office holders' titles, ordinal administrations.
+///
+/// Dates are found once per article by ``DateExtractor`` over the shared analysis.
+public struct CheckDatesStage: CheckStage {
+    public static let description = StageDescription(
+        id: "check.dates",
+        summary: "Check dates: calendar, weekdays, house form, chronology, relative phrases, events and office holders against the timeline.",
+        kind: .check,
+        options: [],
+        messages: checkers.flatMap { type(of: $0).messages },
+        examples: calendarExamples + timelineExamples,
+        readsAnalysis: true
+    )
+
+    /// The calendar, style, chronology and relative-phrase checkers, in report order.
+    static let calendarCheckers: [any DateChecker] = []
+    static let calendarExamples: [StageExample] = []
+    /// The checkers that read the timeline, in report order.
+    static let timelineCheckers: [any DateChecker] = []
+    static let timelineExamples: [StageExample] = []
+
+    static var checkers: [any DateChecker] { calendarCheckers + timelineCheckers }
+
+    let options: DateOptions
+    let timeline: Timeline?
+
+    public init(options: StageOptions) throws {
+        self.options = DateOptions(options)
+        self.timeline = options.timeline
+    }
+
+    public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
+        guard let analysis = context.analysis else { return [] }
+        let input = DateCheckInput(article: article, analysis: analysis, context: context, options: options, timeline: timeline)
+        return Self.checkers.flatMap { $0.check(input) }
+    }
+}

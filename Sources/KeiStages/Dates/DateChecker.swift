@@ -1,0 +1,54 @@
+import KeiCore
+import KeiDates
+import KeiDocument
+
+/// One family of `check.dates` rules (calendar validity, weekdays, house date style, chronology, relative
+/// phrases; the timeline's events and office holders). Checkers are read-only: they see the model, the
+/// shared analysis, the date mentions found once per article and the timeline, and return diagnostics.
+protocol DateChecker: Sendable {
+    /// Every rule the checker can emit.
+    static var messages: [StageMessage] { get }
+    func check(_ input: DateCheckInput) -> [Diagnostic]
+}
+
+/// What every date checker reads: one article's model and analysis, the date mentions of every unit
+/// (found once by the stage), the reference date, the timeline, the stage's options and the context.
+struct DateCheckInput {
+    var article: Article
+    var analysis: ArticleAnalysis
+    /// `mentions[i]` are the date mentions of `analysis.units[i]`, in text order.
+    var mentions: [[DateMention]]
+    /// The date the article is read against: its own publication date, else the issue's cover date;
+    /// nil when neither is known (chronology checks then stay silent).
+    var publicationDate: PublicationDate?
+    /// The issue's cover date, when the workflow gives one.
+    var coverDate: PublicationDate?
+    /// The timeline knowledge base, when the workflow names one.
+    var timeline: Timeline?
+    var context: ArticleContext
+    var options: DateOptions
+
+    init(article: Article, analysis: ArticleAnalysis, context: ArticleContext, options: DateOptions, timeline: Timeline?) {
+        self.article = article
+        self.analysis = analysis
+        self.context = context
+        self.options = options
+        self.timeline = timeline
+        coverDate = context.issue.coverDate.flatMap(PublicationDate.init(iso:))
+        publicationDate = article.metadata.publicationDate ?? coverDate
+        let extractor = DateExtractor(referenceDate: publicationDate)
+        mentions = analysis.units.map { extractor.mentions(in: $0.text.string, tokens: $0.tokens) }
+    }
+
+    /// Every (unit, mention) pair in reading order.
+    var allMentions: [(unit: TextUnit, mention: DateMention)] {
+        var out: [(TextUnit, DateMention)] = []
+        for (i, unit) in analysis.units.enumerated() { for m in mentions[i] { out.append((unit, m)) } }
+        return out
+    }
+}
+
+/// The options of `check.dates`, read once when the stage is built.
+struct DateOptions: Sendable {
+    init(_ options: StageOptions) {}
+}
