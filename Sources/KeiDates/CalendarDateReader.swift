@@ -105,7 +105,7 @@ struct CalendarDateReader {
             a.weekday = w
             return a
         }
-        if let a = numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i) { return a }
+        if let a = numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i, endOfRange: start != nil) { return a }
         if let start {
             if start.day != nil, let d = t.day(i), !t.hasDigitTail(i) {
                 // "12–13, 2018", "3 to 5, 2024"
@@ -165,8 +165,10 @@ struct CalendarDateReader {
     }
 
     /// "15 December 2025", "15th December, 2025", "the 15th of December 2025", "15 December".
-    func dayFirst(at i: Int) -> DateAtom? {
-        guard let d = t.day(i), !t.hasNonDateLead(i), !(t.tokens[i].kind == .number && t.hasDigitTail(i)) else { return nil }
+    /// At the end of a range ("15–17 December") the day follows a number and a dash.
+    func dayFirst(at i: Int, endOfRange: Bool = false) -> DateAtom? {
+        guard let d = t.day(i), endOfRange || !t.hasNonDateLead(i),
+              !(t.tokens[i].kind == .number && t.hasDigitTail(i)) else { return nil }
         var k = i + 1
         if d.ordinal, t.isWord(k, "of") { k += 1 }
         guard let m = t.month(k) else { return nil }

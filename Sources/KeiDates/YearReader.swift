@@ -5,8 +5,8 @@ import KeiDocument
 /// 2023", "winter 2023–24", "Q3 2024", "3Q24", "the third quarter of 2024".
 ///
 /// A four-digit number is a year only in context: after a preposition or "year" ("in", "since", "by",
-/// "until", "during", "of", "early", "mid", "late"…), between a determiner and a noun ("the 2018 summit",
-/// not "the 1950 people"), in parentheses, with "'s", or in a list after a year ("2018 and 2019"). It is
+/// "until", "during", "of", "from", "early", "mid", "late"…), between a determiner and a noun ("the 2018 summit",
+/// not "the 1950 people"), in parentheses or closing a parenthesis after a comma ("(New York: Ecco, 2012)"), with "'s", or in a list after a year ("2018 and 2019"). It is
 /// never a year after an identifier, page, money or address word ("Resolution 2397", "pp. 2018", "$2018").
 /// Seasons are meteorological (northern hemisphere): spring March–May, summer June–August, fall
 /// September–November, winter December of the year written to February of the next.
@@ -42,7 +42,7 @@ struct YearReader {
         if t.has(i + 1), t.tokens[i + 1].kind == .word, DateLexicon.countNouns.contains(t.lower[i + 1]) { return nil }
         let before = t.wordBefore(i)
         let inContext = before.map { DateLexicon.yearLeads.contains($0) } == true
-            || (t.isPunct(i - 1, "(") && t.isPunct(i + 1, ")"))
+            || (t.isPunct(i - 1, "(", ",") && t.isPunct(i + 1, ")"))
             || attributive(at: i)
             || listed(at: i)
         guard inContext else { return nil }
@@ -56,11 +56,11 @@ struct YearReader {
         return y
     }
 
-    /// "the 2018 summit": a determiner, the year, a lowercase word that is not a count noun.
+    /// "the 2018 summit", "the 2024 National Assembly election": a determiner, the year, a word that is not a
+    /// count noun ("the 1950 people").
     func attributive(at i: Int) -> Bool {
         guard t.isWord(i - 1, "the", "a", "an", "its", "his", "her", "their", "our", "whose", "this", "that", "each"),
-              t.has(i + 1), t.tokens[i + 1].kind == .word, let c = t.text[i + 1].unicodeScalars.first,
-              ("a"..."z").contains(c), !DateLexicon.countNouns.contains(t.lower[i + 1]) else { return false }
+              t.has(i + 1), t.tokens[i + 1].kind == .word, !DateLexicon.countNouns.contains(t.lower[i + 1]) else { return false }
         return true
     }
 
