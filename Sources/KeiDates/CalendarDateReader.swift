@@ -105,7 +105,7 @@ struct CalendarDateReader {
             a.weekday = w
             return a
         }
-        if let a = numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i, endOfRange: start != nil) { return a }
+        if let a = hyphenated(at: i) ?? numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i, endOfRange: start != nil) { return a }
         if let start {
             if start.day != nil, let d = t.day(i), !t.hasDigitTail(i) {
                 // "12–13, 2018", "3 to 5, 2024"
@@ -179,6 +179,17 @@ struct CalendarDateReader {
         if let y = t.year(j), !t.hasDigitTail(j) { a.year = y; a.last = j }
         if m.abbreviated, !m.period, a.year == nil { return nil }
         return a
+    }
+
+    /// "19-Oct-2017", "19-OCT-2017": one word token of a day, a month name and a four-digit year.
+    func hyphenated(at i: Int) -> DateAtom? {
+        guard t.has(i), t.tokens[i].kind == .word, t.text[i].utf8.count <= 16, t.text[i].first?.isNumber == true else { return nil }
+        let pieces = t.lower[i].split(separator: "-", omittingEmptySubsequences: false)
+        guard pieces.count == 3, pieces[0].count <= 2, let d = Int(pieces[0]), (1...31).contains(d),
+              let m = DateLexicon.fullMonths[String(pieces[1])] ?? DateLexicon.abbreviatedMonths[String(pieces[1])],
+              pieces[2].count == 4, let y = Int(pieces[2]) else { return nil }
+        return DateAtom(first: i, last: i, year: y, month: m, day: d,
+                        abbreviated: DateLexicon.fullMonths[String(pieces[1])] == nil, form: .dayMonthYear)
     }
 
     /// "2025-12-15" (ISO 8601), "2025/12/15", "2025.12.15", "12/15/2025", "15/12/2025", "05/06/2025",

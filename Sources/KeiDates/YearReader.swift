@@ -14,6 +14,9 @@ struct YearReader {
     let t: DateTokens
     /// The last token of the previous mention when it was a year (for "2018 and 2019").
     let previousYearEnd: Int?
+    /// Any year from 1400 to 2100 without an identifier lead is a year, and "YYYY-MM" a month
+    /// (``DateExtractor/readsBareYears``).
+    var bareYears = false
 
     func read(at i: Int) -> DateMatch? {
         guard t.has(i) else { return nil }
@@ -40,6 +43,14 @@ struct YearReader {
         }
         guard let y = t.year(i), !t.hasNonDateLead(i), !t.hasDigitTail(i), !t.isPunct(i + 1, "%") else { return nil }
         if t.has(i + 1), t.tokens[i + 1].kind == .word, DateLexicon.countNouns.contains(t.lower[i + 1]) { return nil }
+        if bareYears, (1400...2100).contains(y) {
+            if t.isPunct(i + 1, "-"), t.touches(i), t.touches(i + 1), let m = t.digits(i + 2), m.count == 2,
+               (1...12).contains(m.value), !t.hasDigitTail(i + 2) {
+                return DateMatch(first: i, last: i + 2, kind: .month, form: .iso, parts: WrittenDateParts(year: y, month: m.value),
+                                 value: PublicationDate(year: y, month: m.value).map { DateValue($0) })
+            }
+            return DateMatch(first: i, last: i, kind: .year, parts: WrittenDateParts(year: y), value: Self.yearValue(y))
+        }
         let before = t.wordBefore(i)
         let inContext = before.map { DateLexicon.yearLeads.contains($0) } == true
             || (t.isPunct(i - 1, "(", ",") && t.isPunct(i + 1, ")"))
