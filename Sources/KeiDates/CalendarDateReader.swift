@@ -15,14 +15,14 @@ struct CalendarDateReader {
     func read(at i: Int) -> DateMatch? {
         if t.isWord(i, "from", "between") {
             let between = t.isWord(i, "between")
-            if let a = atom(at: i + 1, alone: false), let c = connector(after: a.last, between: between),
-               let b = atom(at: c, alone: false, after: a), let m = range(a, b, first: i) {
+            if let a = atom(at: i + 1), let c = connector(after: a.last, between: between),
+               let b = atom(at: c, after: a), let m = range(a, b, first: i) {
                 return m
             }
             return nil
         }
-        if let a = atom(at: i, alone: false) {
-            if let c = connector(after: a.last, between: false), let b = atom(at: c, alone: false, after: a),
+        if let a = atom(at: i) {
+            if let c = connector(after: a.last, between: false), let b = atom(at: c, after: a),
                let m = range(a, b, first: i) {
                 return m
             }
@@ -96,7 +96,7 @@ struct CalendarDateReader {
 
     /// A date, month, day or year starting at `i`. `start` is the other end when this is the end of a range
     /// (then a day alone, "13, 2018", and a two-digit year, "21", are read).
-    func atom(at i: Int, alone: Bool, after start: DateAtom? = nil) -> DateAtom? {
+    func atom(at i: Int, after start: DateAtom? = nil) -> DateAtom? {
         if let w = t.weekday(i) {
             var k = i + 1
             if t.isPunct(k, ",") { k += 1 }
