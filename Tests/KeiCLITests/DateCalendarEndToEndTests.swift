@@ -67,8 +67,8 @@ import KeiTestSupport
         #expect(fixedRules == ["check.dates.abbreviated-month", "check.dates.day-month-year", "check.dates.numeric-date", "check.dates.ordinal-day"],
                 "\(changes)")
         #expect(changes.allSatisfy { $0["stage"] as? String == "check.dates" }, "\(changes)")
-        for fixed in ["Seoul on November 15, 2025 to prepare", "them on November 20, 2025, for", "met on November 3, 2025, to set",
-                      "released on November 28, 2025 with"] {
+        for fixed in ["Seoul on November 15, 2025, to prepare", "them on November 20, 2025, for", "met on November 3, 2025, to set",
+                      "released on November 28, 2025, with"] {
             #expect(c.body.contains(fixed), "\(fixed) in \(c.body)")
         }
         // Left alone: the quotation, the note's abbreviation, the ambiguous and impossible dates.

@@ -57,8 +57,10 @@ import KeiTestSupport
     @Test func dayMonthYearGetsTheHouseFormAsASafeEdit() throws {
         let d = try Self.findings("<p>The ministers met on 15 November 2025 in Seoul.</p>")
         #expect(Self.rules(d) == ["check.dates.day-month-year"], "\(d)")
-        #expect(d.first?.edits.map(\.replacement) == ["November 15, 2025"])
+        #expect(d.first?.edits.map(\.replacement) == ["November 15, 2025,"], "CMOS 6.38: a comma after the year when the sentence goes on")
         #expect(d.first?.edits.allSatisfy(\.isSafe) == true)
+        let atTheEnd = try Self.findings("<p>The ministers met in Seoul on 15 November 2025.</p>")
+        #expect(atTheEnd.first?.edits.map(\.replacement) == ["November 15, 2025"], "no comma before the period")
     }
 
     @Test func anEntityInsideTheDateMakesTheEditASuggestion() throws {
@@ -93,7 +95,7 @@ import KeiTestSupport
     @Test func numericDates() throws {
         let iso = try Self.findings("<p>The ministry’s statement followed on 2025-11-28 in Seoul.</p>")
         #expect(Self.rules(iso) == ["check.dates.numeric-date"], "\(iso)")
-        #expect(iso.first?.edits.map(\.replacement) == ["November 28, 2025"])
+        #expect(iso.first?.edits.map(\.replacement) == ["November 28, 2025,"])
         let ambiguous = try Self.findings("<p>The ministry’s statement followed on 05/06/2025 in Seoul.</p>")
         #expect(Self.rules(ambiguous) == ["check.dates.ambiguous-numeric-date"], "\(ambiguous)")
         #expect(ambiguous.first?.message.contains("May 6, 2025 or June 5, 2025") == true, "\(ambiguous.first?.message ?? "")")

@@ -92,12 +92,22 @@ struct DateStyleChecker: DateChecker {
     }
 
     /// A finding with the house form as an edit: safe when the date's source is verbatim and contiguous.
+    /// The replacement is the house form, with the comma CMOS 6.38 puts after the year when the sentence
+    /// goes on ("met on November 15, 2025, in Seoul").
     static func finding(_ message: StageMessage, _ unit: TextUnit, _ m: DateMention, _ house: String, _ text: String) -> Diagnostic {
+        let replacement = house + (m.parts.year != nil && m.parts.day != nil && Self.sentenceGoesOn(unit, after: m.range) ? "," : "")
         var edits: [TextEdit] = []
         if let span = unit.exactSpan(of: m.range) {
             let safe = unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range)
-            edits.append(TextEdit(span: span, replacement: house, isSafe: safe))
+            edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }
-        return message.diagnostic(text, at: unit.location, fix: "Write “\(house)”.", span: unit.span(of: m.range), edits: edits)
+        return message.diagnostic(text, at: unit.location, fix: "Write “\(replacement)”.", span: unit.span(of: m.range), edits: edits)
+    }
+
+    /// Whether a word or number follows `range` after spaces only (no punctuation in between).
+    static func sentenceGoesOn(_ unit: TextUnit, after range: Range<Int>) -> Bool {
+        guard let next = unit.tokens.first(where: { $0.range.lowerBound >= range.upperBound }) else { return false }
+        guard next.kind == .word || next.kind == .number else { return false }
+        return unit.string(of: range.upperBound..<next.range.lowerBound).allSatisfy { $0 == " " }
     }
 }
