@@ -116,6 +116,7 @@ import KeiTestSupport
         #expect(d.first?.message.contains("2025-12-10") == true)
         // Without a page date the cover date is the publication date.
         #expect(Self.rules(try Self.findings("<p>On March 3, 2026, the ministers met in Seoul.</p>")) == ["check.dates.after-publication"])
+        #expect(Self.rules(try Self.findings("<p>In March 2026 the ministers met in Seoul.</p>", date: "2025-12-10")) == ["check.dates.after-publication"])
         // No date at all: silent.
         #expect(try Self.findings("<p>On March 3, 2026, the ministers met in Seoul.</p>", cover: nil).isEmpty)
     }
@@ -131,6 +132,7 @@ import KeiTestSupport
         "<p>The agreement, signed in 2024, is due to expire in March 2026.</p>",
         "<p>The ministers met on December 3, 2025, in Seoul.</p>",
         "<p>The ministers met in December 2025 in Seoul.</p>",
+        "<p>The National Assembly passed the 2026 budget after a long debate.</p>",
     ])
     func notNarratedAsPastOrNotLater(_ body: String) throws {
         let d = try Self.findings(body, date: "2025-12-15")

@@ -18,7 +18,8 @@ import KeiDocument
 ///   located (the date comes from the page's metadata).
 ///
 /// Findings span the date; only dates with a value are read (full dates, months, years, ranges by their
-/// first day, seasons, quarters; not relative phrases, which `relative-phrase` reports).
+/// first day, seasons, quarters; not relative phrases, which `relative-phrase` reports), and a date
+/// without a day only after "in", "during", "throughout", "early", "late" or "mid" (``isTimeOfEvent(_:_:)``).
 struct ChronologyChecker: DateChecker {
     enum Messages {
         static let afterPublication = StageMessage("check.dates.after-publication", .warning,
@@ -63,7 +64,7 @@ struct ChronologyChecker: DateChecker {
             guard let start = m.value?.start else { continue }
             let afterPublication = HouseDateForm.isAfter(start, published)
             let afterCover = laterCover.map { HouseDateForm.isAfter(start, $0) } ?? false
-            guard afterPublication || afterCover, PastNarration.isNarratedAsPast(unit, date: m.range) else { continue }
+            guard afterPublication || afterCover, Self.isTimeOfEvent(unit, m), PastNarration.isNarratedAsPast(unit, date: m.range) else { continue }
             if afterPublication {
                 let whose = pageDate != nil ? "publication date" : "publication date (the issue’s cover date)"
                 out.append(Messages.afterPublication.diagnostic(
@@ -78,4 +79,16 @@ struct ChronologyChecker: DateChecker {
         }
         return out
     }
+
+    /// Whether the mention says when something happened: a date with a day, or a month, year, season or
+    /// quarter after "in", "during", "throughout" or "early"/"late"/"mid" ("In March 2026, the ministers
+    /// met"). A month or year used as a modifier is a name, not a time ("the 2026 budget was passed" in
+    /// December 2025 is true).
+    static func isTimeOfEvent(_ unit: TextUnit, _ m: DateMention) -> Bool {
+        if m.value?.start.day != nil { return true }
+        guard let previous = unit.tokens.last(where: { $0.range.upperBound <= m.range.lowerBound }), previous.kind == .word else { return false }
+        return timePrepositions.contains(unit.string(of: previous.range).lowercased())
+    }
+
+    static let timePrepositions: Set<String> = ["in", "during", "throughout", "early", "late", "mid", "mid-"]
 }
