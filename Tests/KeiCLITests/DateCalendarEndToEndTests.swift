@@ -79,6 +79,60 @@ import KeiTestSupport
         for rule in fixedRules { #expect(c.rules(rule).isEmpty, "\(rule) fixed") }
     }
 
+    /// `run --fix` on an issue with a cover date (2025-12-15): the fixture (dated December 10, 2025) has
+    /// its safe fixes applied and recorded; a page dated after the cover date is reported (not located),
+    /// and so is its date between the cover date and its own, narrated as past.
+    @Test func runWithACoverDate() throws {
+        let dir = TestPaths.temporaryDirectory("kei-dates-run")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Self.fixture, to: dir.appendingPathComponent("dates-planted.html"))
+        try Data("""
+            <html lang="en"><head><meta charset="utf-8"><title>A Late Page</title>
+            <meta name="citation_publication_date" content="2026-02-10"></head>
+            <body><article><h1>A Late Page</h1>
+            <p>On January 20, 2026, the ministers met in Seoul and signed the agreement on consultation.</p>
+            </article></body></html>
+            """.utf8).write(to: dir.appendingPathComponent("late.html"))
+        try Data("""
+            name: dates-run
+            volume: 3
+            number: 2
+            cover-date: 2025-12-15
+            output: out
+            articles:
+              - id: dates-planted
+                source: dates-planted.html
+              - id: late
+                source: late.html
+            stages:
+              - ingest.html
+              - check.dates
+              - emit.jats
+            gates:
+              fail-on: error
+            """.utf8).write(to: dir.appendingPathComponent("dates.yml"))
+        let r = try CLIHarness.runBinary(["run", "dates.yml", "--fix", "--report", "json:-", "--show-info"], in: dir)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], "\(r.out) \(r.err)")
+        let diagnostics = report["diagnostics"] as? [[String: Any]] ?? []
+        func found(_ article: String, _ rule: String) -> [[String: Any]] {
+            diagnostics.filter { $0["article"] as? String == article && $0["rule"] as? String == rule }
+        }
+        let published = found("late", "check.dates.published-after-cover-date")
+        #expect(published.count == 1 && (published.first?["line"] as? Int) == nil, "\(published)")
+        #expect((published.first?["message"] as? String)?.contains("2026-02-10, after the issue’s cover date (2025-12-15)") == true)
+        let afterCover = found("late", "check.dates.after-cover-date")
+        #expect(afterCover.count == 1 && afterCover.first?["line"] as? Int == 4 && afterCover.first?["excerpt"] as? String == "January 20, 2026",
+                "\(afterCover)")
+        #expect(found("late", "check.dates.after-publication").isEmpty)
+        #expect(found("dates-planted", "check.dates.after-publication").count == 1, "the page's own date (December 10) is the publication date")
+        #expect(found("dates-planted", "check.dates.published-after-cover-date").isEmpty)
+        let changes = (report["changes"] as? [[String: Any]] ?? []).filter { $0["article"] as? String == "dates-planted" }
+        #expect(changes.contains { $0["rule"] as? String == "check.dates.day-month-year" && ($0["after"] as? String ?? "").contains("on November 15, 2025, to prepare") },
+                "\(changes)")
+        let jats = try String(contentsOf: dir.appendingPathComponent("out/jats/dates-planted.xml"), encoding: .utf8)
+        #expect(jats.contains("Seoul on November 15, 2025, to prepare") && !jats.contains("on 15 November 2025 to"), "\(jats)")
+    }
+
     /// The corpus pages raise none of these rules, except one documented true problem: the ebb.org
     /// post's byline "Posted on Tuesday 15 October 2019" is day-month-year, not the house form.
     @Test func noFindingsOnTheCorpus() throws {
@@ -86,6 +140,8 @@ import KeiTestSupport
         let readability = TestPaths.shared.appendingPathComponent("testdata/readability")
         let pages = ["allying-against-adversaries", "chips-trust-and-trade", "consultation-before-crisis"].map {
             TestPaths.samples.appendingPathComponent("issue-3-2/\($0).html")
+        } + (try FileManager.default.contentsOfDirectory(atPath: TestPaths.shared.appendingPathComponent("seed").path)).sorted().map {
+            TestPaths.shared.appendingPathComponent("seed/\($0)")
         } + (try FileManager.default.contentsOfDirectory(atPath: readability.path)).sorted().compactMap { name -> URL? in
             let page = readability.appendingPathComponent("\(name)/source.html")
             return FileManager.default.fileExists(atPath: page.path) ? page : nil
@@ -94,7 +150,7 @@ import KeiTestSupport
         let expected: [String: [String]] = ["ebb-org": ["check.dates.day-month-year 15 October 2019"]]
         for page in pages {
             let c = try PageCheck.run(page, arguments: ["--show-info"])
-            let name = page.deletingLastPathComponent().lastPathComponent == "issue-3-2"
+            let name = page.deletingLastPathComponent().lastPathComponent == "issue-3-2" || page.path.contains("/seed/")
                 ? page.deletingPathExtension().lastPathComponent : page.deletingLastPathComponent().lastPathComponent
             let found = c.diagnostics.filter { Self.rules.contains($0["rule"] as? String ?? "") }
                 .map { "\($0["rule"] ?? "") \($0["excerpt"] ?? "")" }
