@@ -161,6 +161,9 @@ import KeiTestSupport
         #expect(d.first?.message.contains("(2025-12-01/2025-12-07)") == true, "\(d.first?.message ?? "")")
         #expect(try Self.findings("<p>The ministers met last week in Seoul.</p>", options: ["relative-phrases": .bool(false)]).isEmpty)
         #expect(try Self.findings("<p>The minister said, “We met last week in Seoul and agreed on the plan.”</p>").isEmpty)
+        #expect(try Self.findings("<p>Today, the alliance faces the weapons of tomorrow. Is the site slower than it was last week?</p>").isEmpty)
+        let year = try Self.findings("<p>This year, cooperation between the two states expanded.</p>", date: "2025-12-10")
+        #expect(year.map(\.message) == ["“This year” counts from the day it is read; against the publication date (2025-12-10) it means 2025."], "\(year)")
     }
 
     // MARK: Robustness

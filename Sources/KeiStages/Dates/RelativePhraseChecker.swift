@@ -7,7 +7,8 @@ import KeiDocument
 /// not in quotations, whose "last week" is the speaker's), notes included. An article is written weeks
 /// before it appears and read for years after, so the editor is shown the date or interval the phrase
 /// resolves to against the publication date (the page's own date, else the cover date), to write
-/// instead. Off with the option `relative-phrases: false`.
+/// instead. Not reported: "today", "tomorrow", "tonight" (generic in analysis, ``isGeneric(_:)``) and
+/// phrases in questions. Off with the option `relative-phrases: false`.
 struct RelativePhraseChecker: DateChecker {
     enum Messages {
         static let relative = StageMessage("check.dates.relative-phrase", .info,
@@ -32,11 +33,13 @@ struct RelativePhraseChecker: DateChecker {
         guard input.options.relativePhrases else { return [] }
         var out: [Diagnostic] = []
         for (unit, m) in input.allMentions where m.kind == .relative && unit.scope != .reference && unit.isRunningText(m.range) {
+            guard !Self.isGeneric(m), !Self.isInQuestion(unit, m.range) else { continue }
             let message: String
             let fix: String
             if let value = m.value, let published = input.publicationDate {
                 let resolved = HouseDateForm.format(value)
-                message = "“\(m.text)” counts from the day it is read; against the publication date (\(published.iso)) it means \(resolved) (\(value.iso))."
+                let iso = resolved == value.iso ? "" : " (\(value.iso))"
+                message = "“\(m.text)” counts from the day it is read; against the publication date (\(published.iso)) it means \(resolved)\(iso)."
                 fix = "Write the date (“\(resolved)”) unless the phrase is meant to move with the reader."
             } else {
                 message = "“\(m.text)” counts from the day it is read, and the article has no publication or cover date to resolve it against."
@@ -45,5 +48,18 @@ struct RelativePhraseChecker: DateChecker {
             out.append(Messages.relative.diagnostic(message, at: unit.location, fix: fix, span: unit.span(of: m.range)))
         }
         return out
+    }
+
+    /// "today", "tomorrow", "tonight" (and their possessives) mostly mean "nowadays" and "the future" in
+    /// analysis ("Today, the alliance faces…", "the weapons of tomorrow"); they are not reported.
+    static func isGeneric(_ m: DateMention) -> Bool {
+        let w = m.text.lowercased().replacingOccurrences(of: "’", with: "'")
+        return ["today", "today's", "tomorrow", "tomorrow's", "tonight", "tonight's"].contains(w)
+    }
+
+    /// A question ("Is my site slower than it was last week?") asks about any week, not a dated one.
+    static func isInQuestion(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
+        guard let i = unit.sentenceIndex(containing: range) else { return false }
+        return unit.string(of: unit.sentences[i]).trimmingCharacters(in: .whitespaces).hasSuffix("?")
     }
 }
