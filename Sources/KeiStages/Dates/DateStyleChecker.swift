@@ -40,7 +40,7 @@ struct DateStyleChecker: DateChecker {
         StageExample("dates in the house form; other forms inside a quotation", html: StageExample.articlePage(
             "<p>The ministers met on December 10, 2025, and earlier in November 2025. The communiqué was headed “Seoul, 15 December 2025.”</p>")),
         StageExample("day-month-year and ordinal days", html: StageExample.articlePage(
-            "<p>The ministers met on ⟦15 December 2025⟧ and again on ⟦January 5th, 2026⟧.</p>"),
+            "<p>The ministers met on ⟦15 November 2025⟧ and again on ⟦December 5th, 2025⟧.</p>"),
             expect: ["check.dates.day-month-year", "check.dates.ordinal-day"],
             skipping: [.blockQuote: "a block quotation keeps its source's date form"]),
         StageExample("an abbreviated month and an ISO date in the body", html: StageExample.articlePage(
