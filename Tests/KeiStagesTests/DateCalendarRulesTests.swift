@@ -175,4 +175,14 @@ import KeiTestSupport
         #expect(d.count >= 500 * 3)
         #expect(Date().timeIntervalSince(start) < 30)
     }
+
+    /// One sentence with thousands of dates after publication and relative phrases: each sentence is read once.
+    @Test func oneHugeSentenceStaysLinear() throws {
+        let dates = (0..<4000).map { "March \($0 % 28 + 1), 2026, last week" }.joined(separator: ", ")
+        let start = Date()
+        let d = try Self.findings("<p>The ministers met on \(dates) in Seoul.</p>", date: "2025-12-10")
+        #expect(d.filter { $0.rule == "check.dates.after-publication" }.count == 4000)
+        #expect(d.filter { $0.rule == "check.dates.relative-phrase" }.count == 4000)
+        #expect(Date().timeIntervalSince(start) < 30, "\(Date().timeIntervalSince(start)) s")
+    }
 }

@@ -60,21 +60,25 @@ struct ChronologyChecker: DateChecker {
                 fix: "Correct the page’s publication date or the issue’s cover date, or move the article to a later issue."))
         }
         guard let published = input.publicationDate else { return out }
-        for (unit, m) in input.allMentions where unit.scope != .note && unit.scope != .reference && m.kind != .relative {
-            guard let start = m.value?.start else { continue }
-            let afterPublication = HouseDateForm.isAfter(start, published)
-            let afterCover = laterCover.map { HouseDateForm.isAfter(start, $0) } ?? false
-            guard afterPublication || afterCover, Self.isTimeOfEvent(unit, m), PastNarration.isNarratedAsPast(unit, date: m.range) else { continue }
-            if afterPublication {
-                let whose = pageDate != nil ? "publication date" : "publication date (the issue’s cover date)"
-                out.append(Messages.afterPublication.diagnostic(
-                    "“\(m.text)” is after the article’s \(whose), \(published.iso), but the sentence narrates it as past.",
-                    at: unit.location, fix: "Check the date (a mistyped year?) or the tense.", span: unit.span(of: m.range)))
-            } else if let cover = laterCover {
-                out.append(Messages.afterCover.diagnostic(
-                    "“\(m.text)” is after the issue’s cover date, \(cover.iso), but the sentence narrates it as past.",
-                    at: unit.location, fix: "Check the date, or move the article to an issue dated after it.",
-                    span: unit.span(of: m.range)))
+        var tenses = PastNarration.Cache()
+        for (index, unit) in input.analysis.units.enumerated() where unit.scope != .note && unit.scope != .reference {
+            for m in input.mentions[index] where m.kind != .relative {
+                guard let start = m.value?.start else { continue }
+                let afterPublication = HouseDateForm.isAfter(start, published)
+                let afterCover = laterCover.map { HouseDateForm.isAfter(start, $0) } ?? false
+                guard afterPublication || afterCover, Self.isTimeOfEvent(unit, m),
+                      tenses.isNarratedAsPast(unit, index: index, date: m.range) else { continue }
+                if afterPublication {
+                    let whose = pageDate != nil ? "publication date" : "publication date (the issue’s cover date)"
+                    out.append(Messages.afterPublication.diagnostic(
+                        "“\(m.text)” is after the article’s \(whose), \(published.iso), but the sentence narrates it as past.",
+                        at: unit.location, fix: "Check the date (a mistyped year?) or the tense.", span: unit.span(of: m.range)))
+                } else if let cover = laterCover {
+                    out.append(Messages.afterCover.diagnostic(
+                        "“\(m.text)” is after the issue’s cover date, \(cover.iso), but the sentence narrates it as past.",
+                        at: unit.location, fix: "Check the date, or move the article to an issue dated after it.",
+                        span: unit.span(of: m.range)))
+                }
             }
         }
         return out
@@ -86,7 +90,7 @@ struct ChronologyChecker: DateChecker {
     /// December 2025 is true).
     static func isTimeOfEvent(_ unit: TextUnit, _ m: DateMention) -> Bool {
         if m.value?.start.day != nil { return true }
-        guard let previous = unit.tokens.last(where: { $0.range.upperBound <= m.range.lowerBound }), previous.kind == .word else { return false }
+        guard let previous = TokenSearch.previous(before: m.range, in: unit.tokens), previous.kind == .word else { return false }
         return timePrepositions.contains(unit.string(of: previous.range).lowercased())
     }
 

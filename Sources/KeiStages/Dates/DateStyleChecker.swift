@@ -106,7 +106,7 @@ struct DateStyleChecker: DateChecker {
 
     /// Whether a word or number follows `range` after spaces only (no punctuation in between).
     static func sentenceGoesOn(_ unit: TextUnit, after range: Range<Int>) -> Bool {
-        guard let next = unit.tokens.first(where: { $0.range.lowerBound >= range.upperBound }) else { return false }
+        guard let next = TokenSearch.next(after: range, in: unit.tokens) else { return false }
         guard next.kind == .word || next.kind == .number else { return false }
         return unit.string(of: range.upperBound..<next.range.lowerBound).allSatisfy { $0 == " " }
     }

@@ -7,23 +7,47 @@ import KeiDocument
 /// "might", "should", "upcoming", "next"…; nor "by", "until", "till", "before", "through" or "ahead of" just
 /// before the date ("by March 2026" is a deadline). Words are compared in lower case.
 enum PastNarration {
-    /// In: the unit, the UTF-8 range of the date in it. Out: true when the sentence holding it narrates
-    /// it as past (false when the date is in no sentence of the unit).
-    static func isNarratedAsPast(_ unit: TextUnit, date range: Range<Int>) -> Bool {
-        guard let si = unit.sentenceIndex(containing: range) else { return false }
-        let sentence = unit.sentences[si]
+    /// The verdicts of the sentences read so far, so that a sentence with many dates is read once.
+    struct Cache {
+        /// Per unit index (of the analysis) and sentence index: past verb and no future word.
+        private var past: [Int: [Int: Bool]] = [:]
+
+        /// In: the unit, its index in the analysis, the UTF-8 range of the date in it. Out: true when the
+        /// sentence holding it narrates it as past (false when the date is in no sentence of the unit, or
+        /// a deadline word precedes it).
+        mutating func isNarratedAsPast(_ unit: TextUnit, index: Int, date range: Range<Int>) -> Bool {
+            guard let si = unit.sentenceIndex(containing: range) else { return false }
+            let sentence = unit.sentences[si]
+            if PastNarration.followsDeadlineWord(unit, range, sentence) { return false }
+            if let known = past[index]?[si] { return known }
+            let verdict = PastNarration.isPast(unit, sentence)
+            past[index, default: [:]][si] = verdict
+            return verdict
+        }
+    }
+
+    /// "by", "until", "till", "before", "through", "beyond" or "ahead of" right before the date.
+    static func followsDeadlineWord(_ unit: TextUnit, _ range: Range<Int>, _ sentence: Range<Int>) -> Bool {
+        let i = TokenSearch.first(atOrAfter: range.lowerBound, in: unit.tokens)
+        func word(_ k: Int) -> String? {
+            guard k >= 0, unit.tokens[k].range.lowerBound >= sentence.lowerBound, unit.tokens[k].kind == .word else { return nil }
+            return unit.string(of: unit.tokens[k].range).lowercased()
+        }
+        if let w = word(i - 1), deadlineWords.contains(w) { return true }
+        return word(i - 2) == "ahead" && word(i - 1) == "of"
+    }
+
+    /// Whether the words of `sentence` include a past verb of narration and no future or conditional word.
+    static func isPast(_ unit: TextUnit, _ sentence: Range<Int>) -> Bool {
         var words: [String] = []
-        var before: [String] = []
-        for t in unit.tokens where t.kind == .word && t.range.lowerBound >= sentence.lowerBound && t.range.upperBound <= sentence.upperBound {
+        var k = TokenSearch.first(atOrAfter: sentence.lowerBound, in: unit.tokens)
+        while k < unit.tokens.count, unit.tokens[k].range.upperBound <= sentence.upperBound {
+            let t = unit.tokens[k]
+            k += 1
+            guard t.kind == .word else { continue }
             let written = unit.string(of: t.range)
             if written == "May" { continue }   // the month, not the modal
-            let w = written.lowercased().replacingOccurrences(of: "’", with: "'")
-            words.append(w)
-            if t.range.upperBound <= range.lowerBound { before.append(w) }
-        }
-        if let last = before.last, deadlineWords.contains(last) { return false }
-        if before.suffix(2) == ["ahead", "of"] || before.suffix(3) == ["the", "end", "of"] && before.dropLast(3).last.map(deadlineWords.contains) == true {
-            return false
+            words.append(written.lowercased().replacingOccurrences(of: "’", with: "'"))
         }
         if words.contains(where: { futureWords.contains($0) }) { return false }
         for (i, w) in words.enumerated() where w == "set" || w == "going" {

@@ -58,8 +58,16 @@ struct RelativePhraseChecker: DateChecker {
     }
 
     /// A question ("Is my site slower than it was last week?") asks about any week, not a dated one.
+    /// The sentence's last token, or the one before a closing quotation mark or parenthesis, is "?".
     static func isInQuestion(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
         guard let i = unit.sentenceIndex(containing: range) else { return false }
-        return unit.string(of: unit.sentences[i]).trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        var k = TokenSearch.first(atOrAfter: unit.sentences[i].upperBound, in: unit.tokens) - 1
+        for _ in 0..<2 where k >= 0 && unit.tokens[k].range.lowerBound >= unit.sentences[i].lowerBound {
+            let t = unit.string(of: unit.tokens[k].range)
+            if t == "?" { return true }
+            guard ["”", "’", "\"", "'", ")"].contains(t) else { return false }
+            k -= 1
+        }
+        return false
     }
 }
