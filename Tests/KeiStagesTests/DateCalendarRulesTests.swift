@@ -99,7 +99,12 @@ import KeiTestSupport
         let ambiguous = try Self.findings("<p>The ministry’s statement followed on 05/06/2025 in Seoul.</p>")
         #expect(Self.rules(ambiguous) == ["check.dates.ambiguous-numeric-date"], "\(ambiguous)")
         #expect(ambiguous.first?.message.contains("May 6, 2025 or June 5, 2025") == true, "\(ambiguous.first?.message ?? "")")
-        #expect(ambiguous.first?.edits.isEmpty == true)
+        #expect(ambiguous.first?.edits.map(\.replacement) == ["May 6, 2025"] && ambiguous.first?.edits.map(\.isSafe) == [false],
+                "the U.S. reading is only suggested: \(ambiguous.first?.edits ?? [])")
+        let slashes = try Self.findings("<p>The ministry’s statement followed on 2025/11/28 in Seoul.</p>")
+        #expect(Self.rules(slashes) == ["check.dates.numeric-date"], "\(slashes)")
+        let dayFirst = try Self.findings("<p>The ministry’s statement on the talks followed on 28/11/2025.</p>")
+        #expect(dayFirst.first?.edits.map(\.replacement) == ["November 28, 2025"] && dayFirst.first?.edits.map(\.isSafe) == [true], "\(dayFirst)")
     }
 
     @Test func theHouseStyleOptionSwitchesTheFamilyOff() throws {

@@ -7,12 +7,13 @@ import KeiDocument
 /// which keep the form of their source). One finding per date, the first that applies:
 ///
 /// - `ambiguous-numeric-date` (anywhere, quotations and notes included): "05/06/2025" reads as May 6 or
-///   as 5 June; the message gives both readings. No edit: only the source can tell.
+///   as 5 June; the message gives both readings. In the body's running text the month-first reading is
+///   an unsafe edit (a suggestion, never applied: only the source can tell).
 /// - `day-month-year` (running text, notes included; not reference entries): "15 December 2025",
 ///   "12–13 June 2018" → "December 15, 2025", "June 12–13, 2018", a safe edit.
 /// - `numeric-date` (running text outside notes, tables and references, where CMOS 6.38 tolerates
-///   all-numeral dates): "2025-12-15", "12/15/2025" → "December 15, 2025", a safe edit when only one
-///   reading is a date.
+///   all-numeral dates): "2025-12-15", "2025/12/15", "12/15/2025" → "December 15, 2025", a safe edit
+///   (only one reading is a date).
 /// - `ordinal-day` (running text, notes included): "December 15th" → "December 15" (CMOS 9.35), safe.
 /// - `abbreviated-month` (running text outside notes, tables and references, where CMOS 10.42 and 14.x
 ///   allow "Dec."): "Dec. 15, 2025" → "December 15, 2025", safe.
@@ -54,7 +55,7 @@ struct DateStyleChecker: DateChecker {
         guard input.options.houseStyle else { return [] }
         var out: [Diagnostic] = []
         for (unit, m) in input.allMentions where unit.scope != .reference {
-            if m.form == .numericAmbiguous || (m.isAmbiguous && Self.isNumeric(m.form)) {
+            if m.form == .numericAmbiguous || (m.isAmbiguous && Self.isNumeric(m)) {
                 out.append(ambiguous(unit, m))
                 continue
             }
@@ -62,7 +63,7 @@ struct DateStyleChecker: DateChecker {
             let prose = unit.scope != .note && unit.scope != .tableCell
             if m.form == .dayMonthYear {
                 out.append(Self.finding(Messages.dayMonthYear, unit, m, house, "“\(m.text)” is day-month-year; the house form is “\(house)”."))
-            } else if Self.isNumeric(m.form) && prose {
+            } else if Self.isNumeric(m) && prose {
                 out.append(Self.finding(Messages.numeric, unit, m, house, "“\(m.text)” is an all-numeral date; in running text write “\(house)”."))
             } else if m.parts.ordinalDay {
                 out.append(Self.finding(Messages.ordinal, unit, m, house, "“\(m.text)” has an ordinal day; the house form is “\(house)”."))
@@ -73,8 +74,14 @@ struct DateStyleChecker: DateChecker {
         return out
     }
 
-    static func isNumeric(_ form: DateForm) -> Bool {
-        form == .iso || form == .numericMonthFirst || form == .numericDayFirst || form == .numericAmbiguous
+    /// An ISO or all-numeral date: its form says so, or it is a full date written in digits and
+    /// separators only ("2025/12/15", whose form the extractor leaves as `other`).
+    static func isNumeric(_ m: DateMention) -> Bool {
+        switch m.form {
+        case .iso, .numericMonthFirst, .numericDayFirst, .numericAmbiguous: return true
+        case .other: return m.kind == .date && !m.text.isEmpty && m.text.allSatisfy { $0.isASCII && ($0.isNumber || "/.-".contains($0)) }
+        default: return false
+        }
     }
 
     /// Both readings of an ambiguous all-numeral date: the first two numbers as month/day and as day/month.
@@ -86,9 +93,15 @@ struct DateStyleChecker: DateChecker {
             }
         }
         let both = readings.count == 2 ? " (\(readings[0]) or \(readings[1]))" : ""
+        // In the body's running text the U.S. reading is offered, never applied: only the source can tell.
+        var edits: [TextEdit] = []
+        if unit.scope != .note && unit.scope != .tableCell && unit.isRunningText(m.range), let first = readings.first,
+           let span = unit.exactSpan(of: m.range) {
+            edits.append(TextEdit(span: span, replacement: first, isSafe: false))
+        }
         return Messages.ambiguous.diagnostic(
             "“\(m.text)” can be read month first or day first\(both).",
-            at: unit.location, fix: "Check the source and write the date as Month D, YYYY.", span: unit.span(of: m.range))
+            at: unit.location, fix: "Check the source and write the date as Month D, YYYY.", span: unit.span(of: m.range), edits: edits)
     }
 
     /// A finding with the house form as an edit: safe when the date's source is verbatim and contiguous.
