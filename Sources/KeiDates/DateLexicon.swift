@@ -48,7 +48,7 @@ enum DateLexicon {
     /// Words before a bare year that make it a year in context ("in 2018", "since 2019", "by 2030").
     static let yearLeads: Set<String> = [
         "in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after", "of",
-        "circa", "c", "ca", "early", "mid", "late", "year", "within", "starting", "beginning",
+        "circa", "c", "ca", "early", "mid", "late", "year", "within", "starting", "beginning", "from",
     ]
     /// Determiners before "YYYY noun" ("the 2018 summit", "its 2022 report").
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "whose", "this", "that", "each"]

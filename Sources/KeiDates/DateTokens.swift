@@ -119,7 +119,7 @@ struct DateTokens {
 
     /// Whether the number at `i` is glued to a following digit group that makes it something else than a
     /// date or a range end: "2018:30" (a time), "2018.5", "12/15" (a fraction), "2018-464-12" (a chain of
-    /// three, as phone numbers are). A dash to one more number ("12–13", "2019-21") is a range, not a tail.
+    /// three, as phone numbers are). A semicolon is no tail ("2009;108(2)"). A dash to one more number ("12–13", "2019-21") is a range, not a tail.
     func hasDigitTail(_ i: Int) -> Bool {
         guard has(i + 2), touches(i), touches(i + 1), tokens[i + 1].kind == .punctuation,
               tokens[i + 2].kind == .number else { return false }
@@ -127,7 +127,7 @@ struct DateTokens {
             if let d = digits(i + 2), d.count > 4 { return true }
             return has(i + 4) && touches(i + 2) && tokens[i + 3].kind == .punctuation && touches(i + 3) && tokens[i + 4].kind == .number
         }
-        return true
+        return isPunct(i + 1, ":", ".", "/", ",", "+", "\\", "_")
     }
 
     func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
