@@ -138,6 +138,8 @@ import KeiTestSupport
         "<p>The ministers met on December 3, 2025, in Seoul.</p>",
         "<p>The ministers met in December 2025 in Seoul.</p>",
         "<p>The National Assembly passed the 2026 budget after a long debate.</p>",
+        "<p>Seoul was to host the leaders’ summit in November 2026, officials said.</p>",
+        "<p>The ministers said they would meet again on March 3, 2026.</p>",
     ])
     func notNarratedAsPastOrNotLater(_ body: String) throws {
         let d = try Self.findings(body, date: "2025-12-15")

@@ -4,7 +4,7 @@ import KeiDocument
 /// "was", "announced"; a closed list, as "-ed" alone also ends adjectives such as "United" and "armed")
 /// and nothing that places the date in the future or makes it hypothetical: "will", "would", "shall",
 /// "is scheduled", "plans to", "expected", "due", "set to", "slated", "if", "unless", "could", "may",
-/// "might", "should", "upcoming", "next"…; nor "by", "until", "till", "before", "through" or "ahead of" just
+/// "might", "should", "upcoming", "next", "was to" ("Seoul was to host the summit in 2026")…; nor "by", "until", "till", "before", "through" or "ahead of" just
 /// before the date ("by March 2026" is a deadline). Words are compared in lower case.
 enum PastNarration {
     /// The verdicts of the sentences read so far, so that a sentence with many dates is read once.
@@ -50,7 +50,7 @@ enum PastNarration {
             words.append(written.lowercased().replacingOccurrences(of: "’", with: "'"))
         }
         if words.contains(where: { futureWords.contains($0) }) { return false }
-        for (i, w) in words.enumerated() where w == "set" || w == "going" {
+        for (i, w) in words.enumerated() where w == "set" || w == "going" || w == "was" || w == "were" {
             if i + 1 < words.count, words[i + 1] == "to" { return false }
         }
         return words.contains { pastVerbs.contains($0) }
