@@ -85,10 +85,20 @@ public struct DateExtractor: Sendable {
                            value: m.value, isAmbiguous: m.ambiguous)
     }
 
-    /// A cheap first test: dates start with a number or a word (never punctuation, a marker or a URL).
+    /// A cheap first test: dates start with a number, a word that starts with a digit or a capital letter,
+    /// or one of the lowercase words that can start one ("from", "last", "spring", "mid-1990s"…); never
+    /// with punctuation, a marker or a URL. Most words of running text stop here.
     static func mayStartDate(_ t: DateTokens, _ i: Int) -> Bool {
-        let k = t.tokens[i].kind
-        return k == .number || k == .word
+        switch t.tokens[i].kind {
+        case .number: return true
+        case .word:
+            let b = t.bytes[t.tokens[i].range.lowerBound]
+            if b < 0x61 || b > 0x7A { return true }     // a digit, a capital, a non-ASCII letter
+            let l = t.lower[i]
+            return DateLexicon.lowercaseStarts.contains(l) || l.hasPrefix("mid-") || l.hasPrefix("early-")
+                || l.hasPrefix("late-") || l.hasSuffix("-quarter") || (l.utf8.count == 2 && b == 0x71)
+        default: return false
+        }
     }
 
     /// The month a word names ("December", "Dec", "Dec.", "Sept"), with whether it is abbreviated.

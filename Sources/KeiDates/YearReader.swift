@@ -106,6 +106,7 @@ struct YearReader {
 
     /// "the 1990s", "1990s", "the 1990’s", "mid-1990s": a year ending in 0 with "s".
     func decade(at i: Int) -> DateMatch? {
+        guard let b = t.lower[i].utf8.first, (b >= 0x30 && b <= 0x39) || b == 0x6D || b == 0x65 || b == 0x6C else { return nil }
         var y: Int?
         if t.tokens[i].kind == .word {
             var l = Substring(t.lower[i])
