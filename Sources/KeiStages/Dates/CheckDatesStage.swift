@@ -13,15 +13,25 @@ public struct CheckDatesStage: CheckStage {
         id: "check.dates",
         summary: "Check dates: calendar, weekdays, house form, chronology, relative phrases, events and office holders against the timeline.",
         kind: .check,
-        options: [],
+        options: [
+            StageOption("house-style", .bool, default: .bool(true), "Report dates not in the house form Month D, YYYY (day-month-year, ordinal days, abbreviated months, numeric dates) and ambiguous numeric dates."),
+            StageOption("relative-phrases", .bool, default: .bool(true), "Report relative phrases (last week, this year) with the date they resolve to (info)."),
+        ],
         messages: checkers.flatMap { type(of: $0).messages },
         examples: calendarExamples + timelineExamples,
         readsAnalysis: true
     )
 
     /// The calendar, style, chronology and relative-phrase checkers, in report order.
-    static let calendarCheckers: [any DateChecker] = []
-    static let calendarExamples: [StageExample] = []
+    static let calendarCheckers: [any DateChecker] = [
+        CalendarValidityChecker(),
+        WeekdayChecker(),
+        DateStyleChecker(),
+        ChronologyChecker(),
+        RelativePhraseChecker(),
+    ]
+    static let calendarExamples: [StageExample] = CalendarValidityChecker.examples + WeekdayChecker.examples
+        + DateStyleChecker.examples + ChronologyChecker.examples + RelativePhraseChecker.examples
     /// The checkers that read the timeline, in report order.
     static let timelineCheckers: [any DateChecker] = []
     static let timelineExamples: [StageExample] = []

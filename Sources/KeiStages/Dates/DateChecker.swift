@@ -50,5 +50,13 @@ struct DateCheckInput {
 
 /// The options of `check.dates`, read once when the stage is built.
 struct DateOptions: Sendable {
-    init(_ options: StageOptions) {}
+    /// `house-style`: report dates not in the house form (``DateStyleChecker``).
+    var houseStyle = true
+    /// `relative-phrases`: report relative phrases (``RelativePhraseChecker``).
+    var relativePhrases = true
+
+    init(_ options: StageOptions) {
+        houseStyle = options.bool("house-style", default: true)
+        relativePhrases = options.bool("relative-phrases", default: true)
+    }
 }
