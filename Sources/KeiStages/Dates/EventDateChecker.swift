@@ -1,0 +1,95 @@
+import KeiCore
+import KeiDates
+import KeiDocument
+
+/// `event-date`: a named event of the timeline stated with a date that disagrees with it ("the Singapore
+/// summit on June 21, 2018": the timeline has 2018-06-12).
+///
+/// The name or an alias is found without regard to case on word boundaries (``TimelinePhraseIndex``).
+/// A date belongs to the name only when the two are one phrase: the date follows the name with nothing
+/// between but connecting words ("on", "of", "in", "held", "(", a dash; at most four), or stands right
+/// before it ("the 2019 Singapore summit", "the June 21, 2018, Singapore summit"). A comma, a clause or
+/// another noun between them breaks the tie, so "after the Singapore summit, on June 21, 2018 the
+/// ministers…" is not read as dating the summit. Dates agree at the precision written: a month or a
+/// year that contains the event's date agrees, and any day of a span or an ongoing war agrees.
+///
+/// The finding spans the name and the date, and quotes the timeline entry.
+struct EventDateChecker: DateChecker {
+    enum Messages {
+        static let eventDate = StageMessage("check.dates.event-date", .warning,
+            "A named event is dated differently from the timeline (Workflows/timeline.yml).")
+    }
+
+    static let messages = [Messages.eventDate]
+    /// Words that may stand between an event's name and the date that follows it.
+    static let connectors: Set<String> = ["on", "of", "in", "held", "(", "—", "–", "was", "took", "place", "dated",
+                                          "began", "started", "opened", "signed", "that", "which"]
+
+    static let examples: [StageExample] = [
+        StageExample("an event dated as the timeline dates it", html: StageExample.articlePage("""
+            <p>The Singapore summit on June 12, 2018 produced a short joint statement. The 2018 Singapore summit
+            was the first meeting of the two leaders, and after the Singapore summit, on June 21, 2018 the
+            ministers met again.</p>
+            """)),
+        StageExample("an event dated wrongly", html: StageExample.articlePage("""
+            <p>The ⟦Singapore summit on June 21, 2018⟧ produced a short joint statement; the ⟦2019 Singapore summit⟧
+            was the first meeting of the two leaders.</p>
+            """), expect: ["check.dates.event-date"]),
+    ]
+
+    func check(_ input: DateCheckInput) -> [Diagnostic] {
+        guard let timeline = input.timeline, !timeline.events.isEmpty else { return [] }
+        let index = Self.index(timeline)
+        var out: [Diagnostic] = []
+        for (u, unit) in input.analysis.units.enumerated() {
+            let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
+            guard !mentions.isEmpty else { continue }
+            for match in index.matches(in: unit) {
+                guard let mention = Self.tiedDate(match, mentions: mentions, unit: unit), let value = mention.value,
+                      !TimelineDates.agrees(value, with: match.value) else { continue }
+                let range = min(match.range.lowerBound, mention.range.lowerBound)..<max(match.range.upperBound, mention.range.upperBound)
+                guard unit.isRunningText(range) else { continue }
+                let event = match.value
+                out.append(Messages.eventDate.diagnostic(
+                    "“\(unit.string(of: match.range))” is dated \(mention.text) here, but the timeline dates \(event.name) \(Self.when(event)) (\(event.quoted)).",
+                    at: unit.location, fix: "Check the date against the source; correct the text, or the timeline entry if the timeline is wrong.",
+                    span: unit.span(of: range)))
+            }
+        }
+        return out
+    }
+
+    /// The events by name and alias.
+    static func index(_ timeline: Timeline) -> TimelinePhraseIndex<TimelineEvent> {
+        var index = TimelinePhraseIndex<TimelineEvent>()
+        for event in timeline.events {
+            for name in Set([event.name] + event.aliases) { index.add(name, event) }
+        }
+        return index
+    }
+
+    /// The date written as part of the event's phrase, if one is.
+    static func tiedDate(_ match: TimelinePhraseIndex<TimelineEvent>.Match, mentions: [DateMention], unit: TextUnit) -> DateMention? {
+        let tokens = unit.tokens
+        func words(_ range: Range<Int>) -> [String] {
+            tokens.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+                .map { TimelinePhraseIndex<TimelineEvent>.key(unit.string(of: $0.range)) }
+        }
+        let nameEnd = tokens[match.tokens.upperBound - 1].range.upperBound
+        if let after = mentions.first(where: { $0.range.lowerBound >= nameEnd }) {
+            let gap = words(nameEnd..<after.range.lowerBound)
+            if gap.count <= 4, gap.allSatisfy(connectors.contains) { return after }
+        }
+        if let before = mentions.last(where: { $0.range.upperBound <= match.range.lowerBound }) {
+            let gap = words(before.range.upperBound..<match.range.lowerBound)
+            if gap.isEmpty || gap == [","] { return before }
+        }
+        return nil
+    }
+
+    /// "on 2018-06-12", "from 2018-06-12 to 2018-06-13", "from 2022-02-24 on".
+    static func when(_ event: TimelineEvent) -> String {
+        if let end = event.end { return "from \(event.start.iso) to \(end.iso)" }
+        return event.ongoing ? "from \(event.start.iso) on" : "on \(event.start.iso)"
+    }
+}
