@@ -88,7 +88,7 @@ public struct TimelineLoader: Sendable {
                     r.problem(e.value, "unknown event kind '\(s)'\(hint); kinds: \(TimelineEventKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     kind = .other
                 }
-            case "date": date = Self.date(e.value, "date", reader: &r)
+            case "date": date = Self.date(e.value, "date", reader: &r); fields.dateGiven = true
             case "ongoing": ongoing = r.bool(e.value, "ongoing") ?? false
             default: fields.read(e, reader: &r)
             }
@@ -107,7 +107,7 @@ public struct TimelineLoader: Sendable {
         }
         if ongoing, fields.end != nil { r.problem(fields.endNode, "event '\(id ?? "?")' is 'ongoing' but has an 'end'") }
         guard let start = date ?? fields.start else {
-            r.problem(node, "event '\(id ?? "?")' has no 'date' (or 'start' for a span)")
+            if !fields.dateGiven { r.problem(node, "event '\(id ?? "?")' has no 'date' (or 'start' for a span)") }
             return nil
         }
         fields.checkOrder(start: start, what: "event '\(id ?? "?")'", reader: &r)
@@ -155,7 +155,7 @@ public struct TimelineLoader: Sendable {
         let name = fields.require("name", fields.name, node, in: what, reader: &r)
         let source = fields.require("source", fields.source, node, in: "\(name ?? what)", reader: &r)
         guard let start = fields.start else {
-            r.problem(node, "\(name ?? what) has no 'start'")
+            if !fields.dateGiven { r.problem(node, "\(name ?? what) has no 'start'") }
             return nil
         }
         fields.checkOrder(start: start, what: name ?? what, reader: &r)
@@ -186,6 +186,8 @@ public struct TimelineLoader: Sendable {
         var start: PublicationDate?, startNode: Node?
         var end: PublicationDate?, endNode: Node?
         var verified = true
+        /// A `date` or `start` key was written (a bad value is reported as such, not as missing).
+        var dateGiven = false
 
         mutating func read(_ e: (key: String, keyNode: Node, value: Node), reader r: inout YAMLReader) {
             switch e.key {
@@ -193,7 +195,7 @@ public struct TimelineLoader: Sendable {
             case "name": name = TimelineLoader.nonEmpty(e.value, "name", reader: &r)
             case "source": source = TimelineLoader.nonEmpty(e.value, "source", reader: &r)
             case "aliases": aliases = TimelineLoader.names(e.value, "aliases", reader: &r)
-            case "start": start = TimelineLoader.date(e.value, "start", reader: &r); startNode = e.value
+            case "start": start = TimelineLoader.date(e.value, "start", reader: &r); startNode = e.value; dateGiven = true
             case "end": end = TimelineLoader.date(e.value, "end", reader: &r); endNode = e.value
             case "verified": verified = r.bool(e.value, "verified") ?? true
             default: break
