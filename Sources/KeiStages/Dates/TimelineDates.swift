@@ -4,6 +4,9 @@ import KeiDocument
 /// Date comparisons at the precision each side has, and the dates a phrase of a unit is read with
 /// (its sentence's mentions, the paragraph's last date before it), for the timeline checkers.
 enum TimelineDates {
+    /// Why the timeline checkers' flagging examples skip the block-quote mutation.
+    static let quotationsAreNotChecked = "the timeline checks read running text only; a quotation is the source's words"
+
     /// Whether the interval `a...aEnd` and `b...bEnd` share a day, at the precision both have ("2018"
     /// overlaps 2018-06-12; "June 2018" overlaps it; "June 21, 2018" does not). A nil end is the start
     /// itself; `bOpen` makes `b` run on with no end (an ongoing war).
