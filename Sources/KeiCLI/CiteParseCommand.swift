@@ -27,22 +27,7 @@ struct CiteParseCommand: ParsableCommand {
 
     func run() throws {
         let env = CLIEnvironment.current
-        var inputs: [(name: String, data: Data)] = []
-        for name in files.isEmpty ? ["-"] : files {
-            if name == "-" {
-                inputs.append(("<stdin>", FileHandle.standardInput.readDataToEndOfFile()))
-            } else {
-                let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : env.workingDirectory.appendingPathComponent(name)
-                inputs.append((name, try FileIO.read(url, display: name, limit: Self.maxInputBytes)))
-            }
-        }
-        var texts: [String] = []
-        for input in inputs {
-            guard let text = String(validating: input.data, as: UTF8.self) else {
-                throw KeiError.input(path: input.name, "is not valid UTF-8 text; save it as UTF-8 and try again")
-            }
-            texts.append(text)
-        }
+        let texts = try CLIInputs.read(files, limit: Self.maxInputBytes).map(CLIInputs.text(of:))
         let parser = ReferenceParser.shared
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

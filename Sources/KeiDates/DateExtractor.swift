@@ -1,14 +1,33 @@
 import KeiDocument
 
-/// Finds the date expressions of a plain text (see ``DateMentionKind`` for the kinds) from its word
-/// tokens, in one pass.
+/// Finds the date expressions of a plain text from its word tokens, in one left-to-right pass.
 ///
-/// In: a `String` and its `WordToken`s (``WordTokenizer``), and the reference date relative phrases
+/// In: a `String` and its `WordToken`s (``WordTokenizer``), and the reference date that relative phrases
 /// resolve against (the publication date; nil leaves them without a value). Out: the mentions in text
-/// order, never overlapping, each with its UTF-8 range (0-based, half-open). Never a date from a phone
-/// number, a page range, money, a document or resolution number, a count or a time alone.
+/// order, never overlapping, each with its UTF-8 range (0-based, half-open) into the text. At each token the
+/// readers are tried in turn and the first that matches wins, so the longest reading of a date (a range,
+/// a date with its weekday) is taken before its parts:
+/// - ``CalendarDateReader``: dates with a month name or numbers ("December 15, 2025", "Dec. 15, 2025",
+///   "15 December 2025", "the 15th of December 2025", "Tuesday, June 12, 2018", "December 2025",
+///   "2025-12-15", "12/15/2025", "15/12/2025", "05/06/2025" — ambiguous: `isAmbiguous`, form
+///   `numeric-ambiguous`, value in the U.S. order, month first), month-days without a year ("on June 12",
+///   kind `month-day`) and ranges ("June 12–13, 2018", "June 30–July 2, 2018", "March 3 to 5, 2024", "from
+///   March to May 2024", "2019–2021", "2019-21", "between 2019 and 2021");
+/// - ``YearReader``: years in context ("in 2018", "the 2018 summit", "by 2030", "(2019)", "2018's",
+///   "FY2025"), decades ("the 1990s"), seasons ("spring 2024") and quarters ("Q3 2024", "the third quarter of
+///   2024");
+/// - ``RelativeDateReader``: "last week", "this year", "earlier this month", "two weeks ago", …
 ///
-/// SKELETON: only "Month D, YYYY", "D Month YYYY", "Month YYYY" and "YYYY-MM-DD" so far.
+/// A month-day without a year takes, for its value, the year of the nearest preceding mention in the same
+/// text that has one (a full date, a month, a year), else the reference date's year, else it has no value.
+/// An impossible date ("February 30, 2018", "April 31", "February 29, 2025") is a mention with its written
+/// parts and no value. Calendar: proleptic Gregorian; forms as in Chicago Manual of Style (17th ed.)
+/// 6.38, 9.32–9.37; values in ISO 8601.
+///
+/// Never a date from a phone number ("202-464-1982"), a page range ("pp. 2018–2020"), money ("$2,018",
+/// "₩2025"), a document, resolution or law number ("Resolution 2397", "No. 2024", "Public Law 117-167"),
+/// a count ("2,000 troops", "1950 people"), a time alone ("10:30") or a score ("5-4"): a bare four-digit
+/// number is a year only in context (see ``YearReader``). Linear in the number of tokens.
 public struct DateExtractor: Sendable {
     public var referenceDate: PublicationDate?
 
@@ -21,65 +40,41 @@ public struct DateExtractor: Sendable {
         mentions(in: text, tokens: WordTokenizer.tokens(in: text))
     }
 
-    /// The mentions of `text` given its tokens (from the shared analysis).
+    /// The mentions of `text` given its tokens (from the shared analysis: `unit.tokens` for `unit.text`).
     public func mentions(in text: String, tokens: [WordToken]) -> [DateMention] {
-        let u = Array(text.utf8)
-        func s(_ t: WordToken) -> String { String(decoding: u[t.range], as: UTF8.self) }
+        let t = DateTokens(text: text, tokens: tokens)
         var out: [DateMention] = []
+        var contextYear: Int?
+        var previousYearEnd: Int?
         var i = 0
-        while i < tokens.count {
-            let t = tokens[i]
-            let w = s(t)
-            func num(_ k: Int) -> Int? { k < tokens.count && tokens[k].kind == .number ? Int(s(tokens[k])) : nil }
-            func month(_ k: Int) -> (Int, Bool)? {
-                guard k < tokens.count, tokens[k].kind == .word else { return nil }
-                return Self.month(s(tokens[k]))
-            }
-            func emit(_ last: Int, _ kind: DateMentionKind, _ form: DateForm, _ parts: WrittenDateParts) {
-                let r = t.range.lowerBound..<tokens[last].range.upperBound
-                let value = PublicationDate(year: parts.year ?? 0, month: parts.month, day: parts.day).map { DateValue($0) }
-                out.append(DateMention(range: r, text: String(decoding: u[r], as: UTF8.self), kind: kind, form: form,
-                                       parts: parts, value: value))
-                i = last + 1
-            }
-            if let (m, abbr) = month(i) {
-                var k = i + 1
-                if k < tokens.count, s(tokens[k]) == "." { k += 1 }
-                if let d = num(k), d <= 31 {
-                    var j = k + 1
-                    if j < tokens.count, s(tokens[j]) == "," { j += 1 }
-                    if let y = num(j), (1000...2999).contains(y) {
-                        emit(j, .date, .monthDayYear, WrittenDateParts(year: y, month: m, day: d, abbreviatedMonth: abbr)); continue
-                    }
-                } else if let y = num(k), (1000...2999).contains(y) {
-                    emit(k, .month, .monthYear, WrittenDateParts(year: y, month: m, abbreviatedMonth: abbr)); continue
-                }
-            } else if t.kind == .number, let d = Int(w), d <= 31, let (m, abbr) = month(i + 1), let y = num(i + 2), (1000...2999).contains(y) {
-                emit(i + 2, .date, .dayMonthYear, WrittenDateParts(year: y, month: m, day: d, abbreviatedMonth: abbr)); continue
-            } else if t.kind == .number, w.count == 4, let y = Int(w), i + 4 < tokens.count, s(tokens[i + 1]) == "-",
-                      s(tokens[i + 3]) == "-", let m = num(i + 2), let d = num(i + 4) {
-                emit(i + 4, .date, .iso, WrittenDateParts(year: y, month: m, day: d)); continue
-            }
-            i += 1
+        while i < t.count {
+            guard Self.mayStartDate(t, i) else { i += 1; continue }
+            let found = CalendarDateReader(t: t, contextYear: contextYear ?? referenceDate?.year).read(at: i)
+                ?? YearReader(t: t, previousYearEnd: previousYearEnd).read(at: i)
+                ?? RelativeDateReader(t: t, reference: referenceDate).read(at: i)
+            guard let m = found else { i += 1; continue }
+            let r = t.tokens[m.first].range.lowerBound..<t.tokens[m.last].range.upperBound
+            out.append(DateMention(range: r, text: t.string(r), kind: m.kind, form: m.form, parts: m.parts,
+                                   value: m.value, isAmbiguous: m.ambiguous))
+            if m.kind != .relative, let y = m.value?.last.year ?? m.parts.year { contextYear = y }
+            previousYearEnd = (m.kind == .year || (m.kind == .range && m.parts.month == nil)) ? m.last : nil
+            i = m.last + 1
         }
         return out
+    }
+
+    /// A cheap first test: dates start with a number or a word (never punctuation, a marker or a URL).
+    static func mayStartDate(_ t: DateTokens, _ i: Int) -> Bool {
+        let k = t.tokens[i].kind
+        return k == .number || k == .word
     }
 
     /// The month a word names ("December", "Dec", "Dec.", "Sept"), with whether it is abbreviated.
     public static func month(_ word: String) -> (Int, Bool)? {
         var w = word.lowercased()
         if w.hasSuffix(".") { w.removeLast() }
-        if let m = fullMonths[w] { return (m, false) }
-        if let m = abbreviatedMonths[w] { return (m, true) }
+        if let m = DateLexicon.fullMonths[w] { return (m, false) }
+        if let m = DateLexicon.abbreviatedMonths[w] { return (m, true) }
         return nil
     }
-
-    static let fullMonths: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-    ]
-    static let abbreviatedMonths: [String: Int] = [
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-        "nov": 11, "dec": 12,
-    ]
 }
