@@ -10,7 +10,8 @@ import KeiDocument
 /// term is the person's Nth term, in file order, in the office they held most often (the presidency for
 /// Trump). "2.0" is the second term, "1.0" the first. The date is the one written as part of the phrase:
 /// right after it with at most three words and no comma between ("Trump's first term in 2025"), or right
-/// before it ("the 2019 second Trump administration"). Without such a date nothing is claimed, and
+/// before it ("the 2019 second Trump administration"); a bare year right next to the phrase counts even
+/// when the extractor did not read it as a year ("the second Trump administration's 2019 tariffs"). Without such a date nothing is claimed, and
 /// nothing is checked. The finding spans the phrase and the date, and quotes the term it relied on.
 struct AdministrationTermChecker: DateChecker {
     enum Messages {
@@ -36,7 +37,6 @@ struct AdministrationTermChecker: DateChecker {
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
-            guard !mentions.isEmpty else { continue }
             let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
             for match in people.matches(in: unit) {
                 let p = match.tokens.lowerBound, q = match.tokens.upperBound
@@ -54,7 +54,9 @@ struct AdministrationTermChecker: DateChecker {
                 guard let n else { continue }
                 let phrase = unit.tokens[first].range.lowerBound..<unit.tokens[last].range.upperBound
                 guard let terms = Self.terms(of: match.value.person), n <= terms.count,
-                      let date = Self.tiedDate(phrase, mentions: mentions, unit: unit, keys: keys), let value = date.value,
+                      let date = Self.tiedDate(phrase, mentions: mentions, unit: unit, keys: keys)
+                          ?? TimelineDates.adjacentYear(unit, at: last + 1) ?? TimelineDates.adjacentYear(unit, at: first - 1),
+                      let value = date.value,
                       !TimelineDates.covers(terms[n - 1].term, value) else { continue }
                 let range = min(phrase.lowerBound, date.range.lowerBound)..<max(phrase.upperBound, date.range.upperBound)
                 guard unit.isRunningText(range) else { continue }

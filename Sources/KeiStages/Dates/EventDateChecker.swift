@@ -8,7 +8,8 @@ import KeiDocument
 /// The name or an alias is found without regard to case on word boundaries (``TimelinePhraseIndex``).
 /// A date belongs to the name only when the two are one phrase: the date follows the name with nothing
 /// between but connecting words ("on", "of", "in", "held", "(", a dash; at most four), or stands right
-/// before it ("the 2019 Singapore summit", "the June 21, 2018, Singapore summit"). A comma, a clause or
+/// before it ("the 2019 Singapore summit", "the June 21, 2018, Singapore summit"; a bare year right
+/// before the name counts even when the extractor did not read it as a year). A comma, a clause or
 /// another noun between them breaks the tie, so "after the Singapore summit, on June 21, 2018 the
 /// ministers…" is not read as dating the summit. Dates agree at the precision written: a month or a
 /// year that contains the event's date agrees, and any day of a span or an ongoing war agrees.
@@ -43,7 +44,6 @@ struct EventDateChecker: DateChecker {
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
-            guard !mentions.isEmpty else { continue }
             for match in index.matches(in: unit) {
                 guard let mention = Self.tiedDate(match, mentions: mentions, unit: unit), let value = mention.value,
                       !TimelineDates.agrees(value, with: match.value) else { continue }
@@ -84,7 +84,7 @@ struct EventDateChecker: DateChecker {
             let gap = words(before.range.upperBound..<match.range.lowerBound)
             if gap.isEmpty || gap == [","] { return before }
         }
-        return nil
+        return TimelineDates.adjacentYear(unit, at: match.tokens.lowerBound - 1)
     }
 
     /// "on 2018-06-12", "from 2018-06-12 to 2018-06-13", "from 2022-02-24 on".

@@ -40,6 +40,17 @@ enum TimelineDates {
         return mentions.last { $0.value != nil && $0.kind != .relative && $0.range.upperBound <= start }
     }
 
+    /// The year written as the token at `index` of `unit` when it is a bare four-digit number from 1900 to
+    /// 2099 ("the 2019 Singapore summit", "the administration's 2019 tariffs"): a year standing right
+    /// next to a name, which the extractor may leave alone out of context. Nil otherwise.
+    static func adjacentYear(_ unit: TextUnit, at index: Int) -> DateMention? {
+        guard unit.tokens.indices.contains(index), unit.tokens[index].kind == .number else { return nil }
+        let range = unit.tokens[index].range
+        let text = unit.string(of: range)
+        guard text.count == 4, let year = Int(text), (1900...2099).contains(year), let date = PublicationDate(year: year) else { return nil }
+        return DateMention(range: range, text: text, kind: .year, parts: WrittenDateParts(year: year), value: DateValue(date))
+    }
+
     /// "2018-06-12" or "2018-06-12 to 2018-06-13".
     static func shown(_ value: DateValue) -> String {
         value.end.map { "\(value.start.iso) to \($0.iso)" } ?? value.start.iso
