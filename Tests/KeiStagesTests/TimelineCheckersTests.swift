@@ -42,6 +42,20 @@ import KeiTestSupport
         #expect(try Self.spans("<p>The Singapore summit led the ministers to meet on June 21, 2018.</p>").isEmpty)
         // In a quotation the words are the source's.
         #expect(try Self.spans("<p>He said “the Singapore summit on June 21, 2018 changed things.”</p>").isEmpty)
+        // What lasts after its date (the armistice, an agreement): "in" a year speaks of it in force then.
+        #expect(try Self.spans("<p>The armistice in 1955 held, but the armistice of July 27, 1954 is misdated.</p>")
+                == ["event-date: armistice of July 27, 1954"])
+        // An acronym matches only in capitals; a name shared by two entries agrees with either.
+        let t = try TimelineLoader().load(text: """
+            events:
+              - {id: ira, name: Inflation Reduction Act, kind: agreement, date: 2022-08-16, aliases: [IRA], source: s}
+              - {id: s1, name: Hanoi summit, kind: summit, date: 2019-02-27, source: s}
+              - {id: s2, name: Second Hanoi meeting, kind: summit, date: 2019-03-27, aliases: [Hanoi summit], source: s}
+            """, displayPath: "t.yml")
+        #expect(try Self.findings("<p>Ira of August 16, 2021 wrote; the IRA of August 16, 2021 is misdated.</p>", timeline: t).map(\.words)
+                == ["IRA of August 16, 2021"])
+        #expect(try Self.findings("<p>The Hanoi summit on March 27, 2019 ended.</p>", timeline: t).isEmpty)
+        #expect(try Self.findings("<p>The Hanoi summit on March 29, 2019 ended.</p>", timeline: t).first?.message.contains("t.yml:3: Hanoi summit") == true)
         let message = try #require(try Self.findings("<p>The Singapore summit on June 21, 2018 ended.</p>").first?.message)
         #expect(message.contains("timeline.yml:3: Singapore summit, 2018-06-12 (source: Joint Statement"))
     }

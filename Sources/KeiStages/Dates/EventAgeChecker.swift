@@ -49,14 +49,14 @@ struct EventAgeChecker: DateChecker {
         let index = EventDateChecker.index(timeline)
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let keys = unit.tokens.map { TimelinePhraseIndex<TimelineEvent>.key(unit.string(of: $0.range)) }
+            let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
             let matches = index.matches(in: unit)
             guard !matches.isEmpty else { continue }
-            var matchAt: [Int: TimelinePhraseIndex<TimelineEvent>.Match] = [:]
+            var matchAt: [Int: TimelinePhraseIndex<[TimelineEvent]>.Match] = [:]
             for m in matches { matchAt[m.tokens.lowerBound] = m }
             func eventAfter(_ j: Int) -> (TimelineEvent, Int)? {
-                if let m = matchAt[j] { return (m.value, m.tokens.upperBound - 1) }
-                if j < keys.count, keys[j] == "the", let m = matchAt[j + 1] { return (m.value, m.tokens.upperBound - 1) }
+                if let m = matchAt[j] { return (m.value[0], m.tokens.upperBound - 1) }
+                if j < keys.count, keys[j] == "the", let m = matchAt[j + 1] { return (m.value[0], m.tokens.upperBound - 1) }
                 return nil
             }
             /// The event "its" at token `j` stands for: the last named in this or the previous sentence.
@@ -64,7 +64,7 @@ struct EventAgeChecker: DateChecker {
                 let here = unit.sentenceIndex(containing: unit.tokens[j].range) ?? 0
                 guard let m = matches.last(where: { $0.tokens.upperBound <= j }) else { return nil }
                 let there = unit.sentenceIndex(containing: m.range) ?? 0
-                return here - there <= 1 ? m.value : nil
+                return here - there <= 1 ? m.value[0] : nil
             }
             for i in keys.indices {
                 var claim: Claim?, event: TimelineEvent?, last = i

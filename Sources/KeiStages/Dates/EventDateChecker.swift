@@ -25,6 +25,10 @@ struct EventDateChecker: DateChecker {
     /// Words that may stand between an event's name and the date that follows it.
     static let connectors: Set<String> = ["on", "of", "in", "held", "(", "—", "–", "was", "took", "place", "dated",
                                           "began", "started", "opened", "signed", "that", "which"]
+    /// The connectors for what lasts after its date (a treaty, agreement, declaration, resolution): "the
+    /// KORUS FTA in 2019" speaks of the agreement in force then, not of its signing.
+    static let lastingConnectors: Set<String> = ["on", "of", "(", "signed", "adopted", "dated"]
+    static let lastingKinds: Set<TimelineEventKind> = [.treaty, .agreement, .declaration, .sanctionsResolution, .other]
 
     static let examples: [StageExample] = [
         StageExample("an event dated as the timeline dates it", html: StageExample.articlePage("""
@@ -46,12 +50,12 @@ struct EventDateChecker: DateChecker {
             let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
             for match in index.matches(in: unit) {
                 guard let mention = Self.tiedDate(match, mentions: mentions, unit: unit), let value = mention.value,
-                      !TimelineDates.agrees(value, with: match.value) else { continue }
+                      !match.value.contains(where: { TimelineDates.agrees(value, with: $0) }) else { continue }
                 let range = min(match.range.lowerBound, mention.range.lowerBound)..<max(match.range.upperBound, mention.range.upperBound)
                 guard unit.isRunningText(range) else { continue }
-                let event = match.value
+                let event = match.value[0]
                 out.append(Messages.eventDate.diagnostic(
-                    "“\(unit.string(of: match.range))” is dated \(mention.text) here, but the timeline dates \(event.name) \(Self.when(event)) (\(event.quoted)).",
+                    "“\(unit.string(of: match.range))” is dated \(mention.text) here, but the timeline dates \(event.name) \(Self.when(event)) (\(match.value.map(\.quoted).joined(separator: "; "))).",
                     at: unit.location, fix: "Check the date against the source; correct the text, or the timeline entry if the timeline is wrong.",
                     span: unit.span(of: range)))
             }
@@ -59,26 +63,33 @@ struct EventDateChecker: DateChecker {
         return out
     }
 
-    /// The events by name and alias.
-    static func index(_ timeline: Timeline) -> TimelinePhraseIndex<TimelineEvent> {
-        var index = TimelinePhraseIndex<TimelineEvent>()
+    /// The events by name and alias; a name two entries share stands for both.
+    static func index(_ timeline: Timeline) -> TimelinePhraseIndex<[TimelineEvent]> {
+        var byName: [String: [TimelineEvent]] = [:]
+        var order: [String] = []
         for event in timeline.events {
-            for name in Set([event.name] + event.aliases) { index.add(name, event) }
+            for name in [event.name] + event.aliases {
+                if byName[name] == nil { order.append(name) }
+                if !byName[name, default: []].contains(where: { $0.id == event.id }) { byName[name, default: []].append(event) }
+            }
         }
+        var index = TimelinePhraseIndex<[TimelineEvent]>()
+        for name in order { index.add(name, byName[name]!) }
         return index
     }
 
     /// The date written as part of the event's phrase, if one is.
-    static func tiedDate(_ match: TimelinePhraseIndex<TimelineEvent>.Match, mentions: [DateMention], unit: TextUnit) -> DateMention? {
+    static func tiedDate(_ match: TimelinePhraseIndex<[TimelineEvent]>.Match, mentions: [DateMention], unit: TextUnit) -> DateMention? {
         let tokens = unit.tokens
         func words(_ range: Range<Int>) -> [String] {
             tokens.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
-                .map { TimelinePhraseIndex<TimelineEvent>.key(unit.string(of: $0.range)) }
+                .map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
         }
         let nameEnd = tokens[match.tokens.upperBound - 1].range.upperBound
         if let after = mentions.first(where: { $0.range.lowerBound >= nameEnd }) {
             let gap = words(nameEnd..<after.range.lowerBound)
-            if gap.count <= 4, gap.allSatisfy(connectors.contains) { return after }
+            let allowed = match.value.allSatisfy { lastingKinds.contains($0.kind) } ? lastingConnectors : connectors
+            if gap.count <= 4, gap.allSatisfy(allowed.contains) { return after }
         }
         if let before = mentions.last(where: { $0.range.upperBound <= match.range.lowerBound }) {
             let gap = words(before.range.upperBound..<match.range.lowerBound)

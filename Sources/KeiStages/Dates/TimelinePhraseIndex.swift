@@ -17,14 +17,18 @@ struct TimelinePhraseIndex<Value> {
         var possessive: Bool
     }
 
-    private var byFirstWord: [String: [(words: [String], value: Value)]] = [:]
+    private var byFirstWord: [String: [(words: [String], exact: [String?], value: Value)]] = [:]
 
-    /// Adds `phrase` for `value`; an empty phrase is ignored.
+    /// Adds `phrase` for `value`; an empty phrase is ignored. A word written in capitals ("IRA", "KORUS")
+    /// matches only as written, so an acronym is not read in an ordinary word or a first name ("Ira").
     mutating func add(_ phrase: String, _ value: Value) {
         let bytes = Array(phrase.utf8)
-        let words = WordTokenizer.tokens(in: phrase).map { Self.key(String(decoding: bytes[$0.range], as: UTF8.self)) }
-        guard let first = words.first else { return }
-        byFirstWord[first, default: []].append((words, value))
+        let written = WordTokenizer.tokens(in: phrase).map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        guard let first = written.first.map(Self.key) else { return }
+        let exact = written.map { w -> String? in
+            w.count >= 2 && w.allSatisfy({ $0.isUppercase || $0 == "." || $0 == "-" || $0.isNumber }) ? w : nil
+        }
+        byFirstWord[first, default: []].append((written.map(Self.key), exact, value))
         byFirstWord[first]!.sort { $0.words.count > $1.words.count }
     }
 
@@ -40,15 +44,17 @@ struct TimelinePhraseIndex<Value> {
 
     /// The non-overlapping matches in `unit`, in text order (at each token the longest phrase wins).
     func matches(in unit: TextUnit) -> [Match] {
-        let keys = unit.tokens.map { Self.key(unit.string(of: $0.range)) }
+        let texts = unit.tokens.map { unit.string(of: $0.range) }
+        let keys = texts.map(Self.key)
         var out: [Match] = []
         var i = 0
         while i < keys.count {
             var found: Match?
             let candidates = byFirstWord[keys[i]] ?? Self.withoutPossessive(keys[i]).flatMap { byFirstWord[$0] } ?? []
-            for (words, value) in candidates where i + words.count <= keys.count {
+            for (words, exact, value) in candidates where i + words.count <= keys.count {
                 var possessive = false
                 let ok = words.indices.allSatisfy { k in
+                    if let e = exact[k], !texts[i + k].hasPrefix(e) { return false }
                     if keys[i + k] == words[k] { return true }
                     if k == words.count - 1, Self.withoutPossessive(keys[i + k]) == words[k] { possessive = true; return true }
                     return false
