@@ -33,7 +33,7 @@ struct AdministrationTermChecker: DateChecker {
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
         guard let timeline = input.timeline, !timeline.offices.isEmpty else { return [] }
-        let people = TimelinePerson.index(timeline)
+        let people = TimelineIndexes.of(timeline).people
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }

@@ -46,7 +46,7 @@ struct EventAgeChecker: DateChecker {
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
         guard let timeline = input.timeline, !timeline.events.isEmpty else { return [] }
-        let index = EventDateChecker.index(timeline)
+        let index = TimelineIndexes.of(timeline).events
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }

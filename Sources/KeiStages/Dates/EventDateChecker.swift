@@ -44,7 +44,7 @@ struct EventDateChecker: DateChecker {
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
         guard let timeline = input.timeline, !timeline.events.isEmpty else { return [] }
-        let index = Self.index(timeline)
+        let index = TimelineIndexes.of(timeline).events
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }

@@ -41,12 +41,8 @@ struct OfficeTitleChecker: DateChecker {
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
         guard let timeline = input.timeline, !timeline.offices.isEmpty else { return [] }
-        let people = TimelinePerson.index(timeline)
-        var titles = TimelinePhraseIndex<String>(), qualifiers = TimelinePhraseIndex<String>()
-        for office in timeline.offices {
-            for t in office.titles { titles.add(t, TimelinePhraseIndex<String>.key(t)) }
-            for q in office.qualifiers { qualifiers.add(q, TimelinePhraseIndex<String>.key(q)) }
-        }
+        let indexes = TimelineIndexes.of(timeline)
+        let people = indexes.people, titles = indexes.titles, qualifiers = indexes.qualifiers
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let named = people.matches(in: unit)

@@ -34,7 +34,8 @@ struct TimelinePhraseIndex<Value> {
 
     /// The comparison form of a word: lower-cased, curly apostrophes straightened.
     static func key(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "’", with: "'")
+        let lower = word.lowercased()
+        return lower.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
     }
 
     /// The word without a possessive ending ("trump's" → "trump"), or nil when it has none.
