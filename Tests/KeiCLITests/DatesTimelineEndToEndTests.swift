@@ -54,6 +54,22 @@ import KeiTestSupport
         #expect(diagnostics.count == Self.expected.count, "\(found)")
     }
 
+    @Test func theTimelineCommandPrintsTheCounts() throws {
+        let r = try CLIHarness.runBinary(["timeline", "--workflow", "\(Self.folder)/workflow.yml"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("timeline.yml: 13 entries (3 events, 10 office terms in 5 offices)"), "\(r.out)")
+        #expect(r.out.contains("  summit: 1\n  agreement: 1\n  war: 1\n"), "\(r.out)")
+        #expect(r.out.contains("president-united-states (President of the United States): 3 terms, in office: Donald Trump"))
+        #expect(r.out.contains("unverified entries: 1"))
+        // A workflow without a timeline is a usage error.
+        let dir = TestPaths.temporaryDirectory("kei-dates-tl-none")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("name: none\nstages: [ingest.html, check.dates]\n".utf8).write(to: dir.appendingPathComponent("w.yml"))
+        let none = try CLIHarness.runBinary(["timeline", "--workflow", "w.yml"], in: dir)
+        #expect(none.code == 2 && none.err.contains("has no timeline"), "\(none.err)")
+    }
+
     @Test func aBrokenTimelineStopsTheRunWithItsLocation() throws {
         let dir = TestPaths.temporaryDirectory("kei-dates-tl-broken")
         defer { try? FileManager.default.removeItem(at: dir) }

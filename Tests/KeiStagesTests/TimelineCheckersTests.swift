@@ -93,6 +93,8 @@ import KeiTestSupport
         // The qualifier picks the office; the surname shared by several holders is never read as a name.
         #expect(try Self.spans("<p>U.S. President Donald Trump and Minister Kim spoke with President Lee.</p>").isEmpty)
         #expect(try Self.spans("<p>Secretary of State Moon Jae-in spoke.</p>") == ["office-never-held: Secretary of State Moon Jae-in"])
+        // Part of a longer title: someone else's office.
+        #expect(try Self.spans("<p>Vice President Joe Biden and Acting President Yoon and then vice president Biden spoke.</p>").isEmpty)
         // A one-word alias followed by another capitalized word is someone else's name.
         #expect(try Self.spans("<p>President Moon Hee-sang spoke.</p>").isEmpty)
     }

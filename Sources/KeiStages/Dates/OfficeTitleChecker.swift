@@ -10,6 +10,9 @@ import KeiDocument
 /// name or an alias of the timeline; a one-word alias counts only when no other holder shares it (never
 /// "Kim" or "Lee"), and not when another capitalized word follows it ("President Kim Dae-jung").
 ///
+/// A title that is part of a longer one is someone else's office: a capitalized word or "vice", "deputy",
+/// "attorney", "acting"… right before it ("Vice President Biden", "Attorney General") leaves it alone.
+///
 /// When is the title claimed? "former", "late", "then" or "ex" before it place it in the past: not
 /// checked. A date in the sentence places it there: it agrees when one of the person's terms covers that
 /// date. Otherwise the paragraph's last date before the sentence may excuse it (a paragraph narrating
@@ -28,6 +31,9 @@ struct OfficeTitleChecker: DateChecker {
 
     static let messages = [Messages.holder, Messages.neverHeld]
     static let pastMarkers: Set<String> = ["former", "late", "then", "ex", "erstwhile", "onetime", "one-time"]
+    /// Words that make a longer title of a timeline title ("vice president", "deputy prime minister").
+    static let titlePrefixes: Set<String> = ["vice", "deputy", "assistant", "under", "attorney", "surgeon", "inspector",
+                                             "solicitor", "lieutenant", "brigadier", "major", "associate", "acting", "interim"]
 
     static let examples: [StageExample] = [
         StageExample("titles that hold on the date they are read at (December 2025)", html: StageExample.articlePage("""
@@ -60,8 +66,12 @@ struct OfficeTitleChecker: DateChecker {
                 let qualifier = qualifierEnding[title.tokens.lowerBound]
                 let first = qualifier?.tokens.lowerBound ?? title.tokens.lowerBound
                 if first > 0 {
-                    let before = TimelinePhraseIndex<String>.key(unit.string(of: unit.tokens[first - 1].range))
+                    let written = unit.string(of: unit.tokens[first - 1].range)
+                    let before = TimelinePhraseIndex<String>.key(written)
                     if Self.pastMarkers.contains(before) || before.hasPrefix("then-") || before.hasPrefix("former-") { continue }
+                    // Part of a longer title: "Vice President Biden", "Attorney General", "Acting President".
+                    if Self.titlePrefixes.contains(before) { continue }
+                    if qualifier == nil, written.first?.isUppercase == true, !["the", "a", "an"].contains(before) { continue }
                 }
                 let range = unit.tokens[first].range.lowerBound..<match.range.upperBound
                 guard unit.isRunningText(range) else { continue }
