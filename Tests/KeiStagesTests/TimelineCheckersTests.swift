@@ -69,6 +69,10 @@ import KeiTestSupport
         #expect(try Self.spans("<p>The Ukraine War goes on. It enters its 3rd year.</p>") == ["event-age: its 3rd year"])
         // "Its" with no event in this or the previous sentence is left alone.
         #expect(try Self.spans("<p>The Ukraine War goes on. Seoul waits. The alliance enters its third year.</p>").isEmpty)
+        // Another owner of "its" between the event and "its", or the year of something else.
+        #expect(try Self.spans("<p>The Ukraine War goes on. The alliance marks its 70th anniversary.</p>").isEmpty)
+        #expect(try Self.spans("<p>The Ukraine War goes on as Russia enters its second year of sanctions.</p>").isEmpty)
+        #expect(try Self.spans("<p>The Ukraine War goes on; the war nears its second year in office.</p>").isEmpty)
         #expect(try Self.spans("<p>The second year of the war in Ukraine was costly.</p>") == ["event-age: The second year of the war in Ukraine"])
         // A date in the sentence is the reference instead.
         #expect(try Self.spans("<p>In March 2024, the Ukraine War was in its third year.</p>").isEmpty)

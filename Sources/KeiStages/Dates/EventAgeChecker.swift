@@ -11,7 +11,8 @@ import KeiDocument
 /// when N is the whole years or one more (a writer rounds 3.8 years to "nearly four"); the Nth
 /// anniversary falls in year S + N. A reference date known only to the month or year gives a range of
 /// counts, and any count in it agrees. "Its" is read as the event named last in the same or the
-/// previous sentence; without one the phrase is left alone. "The Nth year of" an event that has ended,
+/// previous sentence, when no other owner (a proper noun, "the alliance", "the government") stands
+/// between; otherwise, and for "its third year of talks" or "in office", the phrase is left alone. "The Nth year of" an event that has ended,
 /// and anniversaries without a date in the sentence or a present-tense "marks"/"celebrates", are
 /// history, not a claim about the publication date, and are not checked.
 ///
@@ -24,6 +25,11 @@ struct EventAgeChecker: DateChecker {
     }
 
     static let messages = [Messages.eventAge]
+    /// Nouns that, between an event's name and "its", are more likely to own "its" than the event.
+    static let otherOwners: Set<String> = ["alliance", "country", "government", "administration", "state", "nation", "army",
+                                           "military", "regime", "party", "program", "programme", "partnership", "treaty",
+                                           "agreement", "council", "economy", "union", "organization", "organisation",
+                                           "company", "policy", "relationship", "cooperation", "president", "leader"]
     static let presentMarkers: Set<String> = ["marks", "marking", "celebrates", "celebrating", "commemorates",
                                               "commemorating", "observes", "observing", "approaches", "approaching"]
 
@@ -59,19 +65,29 @@ struct EventAgeChecker: DateChecker {
                 if j < keys.count, keys[j] == "the", let m = matchAt[j + 1] { return (m.value[0], m.tokens.upperBound - 1) }
                 return nil
             }
-            /// The event "its" at token `j` stands for: the last named in this or the previous sentence.
+            /// The event "its" at token `j` stands for: the last named in this or the previous sentence, when
+            /// nothing else that could own "its" stands between (a proper noun other than "It", or a noun
+            /// such as "alliance" or "government").
             func eventBefore(_ j: Int) -> TimelineEvent? {
                 let here = unit.sentenceIndex(containing: unit.tokens[j].range) ?? 0
                 guard let m = matches.last(where: { $0.tokens.upperBound <= j }) else { return nil }
                 let there = unit.sentenceIndex(containing: m.range) ?? 0
-                return here - there <= 1 ? m.value[0] : nil
+                guard here - there <= 1 else { return nil }
+                for k in m.tokens.upperBound..<j where unit.tokens[k].kind == .word {
+                    let w = unit.string(of: unit.tokens[k].range)
+                    if Self.otherOwners.contains(keys[k]) { return nil }
+                    if w.first?.isUppercase == true, !["it", "the", "as", "and", "but", "now", "this", "that"].contains(keys[k]) { return nil }
+                }
+                return m.value[0]
             }
             for i in keys.indices {
                 var claim: Claim?, event: TimelineEvent?, last = i
                 if keys[i] == "year", i >= 1, let n = TimelineNumberWords.ordinal(keys[i - 1]) {
                     if i + 1 < keys.count, keys[i + 1] == "of", let (e, end) = eventAfter(i + 2), i >= 2, keys[i - 2] == "the" {
                         claim = .nthYear(n); event = e; last = end
-                    } else if i >= 2, keys[i - 2] == "its", let e = eventBefore(i - 2) {
+                    } else if i >= 2, keys[i - 2] == "its", !(i + 1 < keys.count && ["of", "in", "as", "at"].contains(keys[i + 1])),
+                              let e = eventBefore(i - 2) {
+                        // "its third year of talks", "in office": the year of something else.
                         claim = .nthYear(n); event = e; last = i
                     }
                     if let e = event, e.end != nil { claim = nil }
