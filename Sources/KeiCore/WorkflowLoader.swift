@@ -46,12 +46,14 @@ public struct WorkflowLoader: Sendable {
         throw KeiError.usage("no workflow '\(nameOrPath)': looked for Workflows/\(nameOrPath).yml and the path \(nameOrPath) (\(list))")
     }
 
-    /// The workflow names under `Workflows/` in the working directory.
+    /// The workflow names under `Workflows/` in the working directory (not the timeline knowledge base,
+    /// `Workflows/timeline.yml`, which is data the journal names).
     public func availableWorkflows() -> [String] {
         let dir = workingDirectory.appendingPathComponent("Workflows")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
             .map { String($0.prefix(upTo: $0.lastIndex(of: ".") ?? $0.endIndex)) }
+            .filter { $0 != "timeline" }
             .sorted()
     }
 
