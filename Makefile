@@ -5,7 +5,7 @@ PREFIX  ?= /usr/local
 WORKFLOW ?= issue-3-2
 BIN      = .build/$(CONFIG)/kei-pipeline
 
-.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite
+.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite eval-dates
 
 all: build
 
@@ -78,6 +78,11 @@ cv-cite:
 bench-cite:
 	$(SWIFT) build -c release --product kei-cite-train
 	.build/release/kei-cite-train bench $(CITE_DEV)
+
+# Precision and recall of the date extractor on Tests/KeiDatesTests/Fixtures/date-mentions.jsonl, by kind.
+eval-dates: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter DateMentionSetTests 2>&1 | sed -n '/^date-mentions.jsonl/,/precisionAndRecallOnTheLabelledSet/p' | grep -v precisionAndRecallOnTheLabelledSet
 
 clean:
 	rm -rf .build out

@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "KeiXMLTests", dependencies: ["KeiXML", "KeiTestSupport"]),
         .testTarget(name: "KeiDocumentTests", dependencies: ["KeiDocument", "KeiTestSupport"]),
         .testTarget(name: "KeiCitationsTests", dependencies: ["KeiCitations", "KeiTestSupport"]),
-        .testTarget(name: "KeiDatesTests", dependencies: ["KeiDates", "KeiTestSupport"]),
+        .testTarget(name: "KeiDatesTests", dependencies: ["KeiDates", "KeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots", "Fixtures"]),

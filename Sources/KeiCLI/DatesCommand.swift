@@ -23,8 +23,9 @@ struct DatesCommand: ParsableCommand {
 
         A file is read as HTML when its name ends in .html or .htm or it starts like HTML (`<!DOCTYPE html`, \
         `<html`): it goes through the `ingest.html` reading (site chrome removed; the page's encoding sniffed \
-        as browsers do) and each mention is reported at the source bytes its words came from. Any other file \
-        is plain UTF-8 text, read whole. Relative phrases ("last week") resolve against --reference-date, \
+        as browsers do) and each mention is reported at the source bytes its words came from (for a page in another encoding, \
+        offsets into the page decoded to UTF-8, as `check` reports spans). Any other file is plain UTF-8 \
+        text, read whole. Relative phrases ("last week") resolve against --reference-date, \
         else an HTML page's publication date, else they have no value.
 
         Exit codes: 0 done (also when nothing is found), 2 a file is missing, a directory, or plain text that \

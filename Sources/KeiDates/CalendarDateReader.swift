@@ -105,7 +105,7 @@ struct CalendarDateReader {
             a.weekday = w
             return a
         }
-        if let a = numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i) { return a }
+        if let a = hyphenated(at: i) ?? numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i, endOfRange: start != nil) { return a }
         if let start {
             if start.day != nil, let d = t.day(i), !t.hasDigitTail(i) {
                 // "12–13, 2018", "3 to 5, 2024"
@@ -165,8 +165,10 @@ struct CalendarDateReader {
     }
 
     /// "15 December 2025", "15th December, 2025", "the 15th of December 2025", "15 December".
-    func dayFirst(at i: Int) -> DateAtom? {
-        guard let d = t.day(i), !t.hasNonDateLead(i), !(t.tokens[i].kind == .number && t.hasDigitTail(i)) else { return nil }
+    /// At the end of a range ("15–17 December") the day follows a number and a dash.
+    func dayFirst(at i: Int, endOfRange: Bool = false) -> DateAtom? {
+        guard let d = t.day(i), endOfRange || !t.hasNonDateLead(i),
+              !(t.tokens[i].kind == .number && t.hasDigitTail(i)) else { return nil }
         var k = i + 1
         if d.ordinal, t.isWord(k, "of") { k += 1 }
         guard let m = t.month(k) else { return nil }
@@ -177,6 +179,17 @@ struct CalendarDateReader {
         if let y = t.year(j), !t.hasDigitTail(j) { a.year = y; a.last = j }
         if m.abbreviated, !m.period, a.year == nil { return nil }
         return a
+    }
+
+    /// "19-Oct-2017", "19-OCT-2017": one word token of a day, a month name and a four-digit year.
+    func hyphenated(at i: Int) -> DateAtom? {
+        guard t.has(i), t.tokens[i].kind == .word, t.text[i].utf8.count <= 16, t.text[i].first?.isNumber == true else { return nil }
+        let pieces = t.lower[i].split(separator: "-", omittingEmptySubsequences: false)
+        guard pieces.count == 3, pieces[0].count <= 2, let d = Int(pieces[0]), (1...31).contains(d),
+              let m = DateLexicon.fullMonths[String(pieces[1])] ?? DateLexicon.abbreviatedMonths[String(pieces[1])],
+              pieces[2].count == 4, let y = Int(pieces[2]) else { return nil }
+        return DateAtom(first: i, last: i, year: y, month: m, day: d,
+                        abbreviated: DateLexicon.fullMonths[String(pieces[1])] == nil, form: .dayMonthYear)
     }
 
     /// "2025-12-15" (ISO 8601), "2025/12/15", "2025.12.15", "12/15/2025", "15/12/2025", "05/06/2025",

@@ -30,9 +30,14 @@ import KeiDocument
 /// number is a year only in context (see ``YearReader``). Linear in the number of tokens.
 public struct DateExtractor: Sendable {
     public var referenceDate: PublicationDate?
+    /// Read every four-digit number from 1400 to 2100 that no identifier, page or amount word leads as a
+    /// year, and "YYYY-MM" as a month: for text known to hold a date (a reference's date field, the words
+    /// after "accessed"), where the context a year needs in prose is given. Off for prose.
+    public var readsBareYears: Bool
 
-    public init(referenceDate: PublicationDate? = nil) {
+    public init(referenceDate: PublicationDate? = nil, readsBareYears: Bool = false) {
         self.referenceDate = referenceDate
+        self.readsBareYears = readsBareYears
     }
 
     /// The mentions of `text`, tokenizing it first.
@@ -50,12 +55,10 @@ public struct DateExtractor: Sendable {
         while i < t.count {
             guard Self.mayStartDate(t, i) else { i += 1; continue }
             let found = CalendarDateReader(t: t, contextYear: contextYear ?? referenceDate?.year).read(at: i)
-                ?? YearReader(t: t, previousYearEnd: previousYearEnd).read(at: i)
+                ?? YearReader(t: t, previousYearEnd: previousYearEnd, bareYears: readsBareYears).read(at: i)
                 ?? RelativeDateReader(t: t, reference: referenceDate).read(at: i)
             guard let m = found else { i += 1; continue }
-            let r = t.tokens[m.first].range.lowerBound..<t.tokens[m.last].range.upperBound
-            out.append(DateMention(range: r, text: t.string(r), kind: m.kind, form: m.form, parts: m.parts,
-                                   value: m.value, isAmbiguous: m.ambiguous))
+            out.append(Self.mention(m, t))
             if m.kind != .relative, let y = m.value?.last.year ?? m.parts.year { contextYear = y }
             previousYearEnd = (m.kind == .year || (m.kind == .range && m.parts.month == nil)) ? m.last : nil
             i = m.last + 1
@@ -63,10 +66,39 @@ public struct DateExtractor: Sendable {
         return out
     }
 
-    /// A cheap first test: dates start with a number or a word (never punctuation, a marker or a URL).
+    /// The date that `tokens` (of `text`) start with, read as text known to hold a date (the words after
+    /// "accessed" or "retrieved"): any form of ``mentions(in:tokens:)`` that starts at the first token, a
+    /// year alone ("2026") or an ISO year-month ("2025-12"); nil when they do not start with one. Reads at
+    /// most the first 12 tokens.
+    public func leadingMention(in text: String, tokens: ArraySlice<WordToken>) -> DateMention? {
+        let t = DateTokens(text: text, tokens: Array(tokens.prefix(12)))
+        guard t.count > 0, Self.mayStartDate(t, 0) else { return nil }
+        let found = CalendarDateReader(t: t, contextYear: referenceDate?.year).read(at: 0)
+            ?? YearReader(t: t, previousYearEnd: nil, bareYears: true).read(at: 0)
+            ?? RelativeDateReader(t: t, reference: referenceDate).read(at: 0)
+        return found.map { Self.mention($0, t) }
+    }
+
+    static func mention(_ m: DateMatch, _ t: DateTokens) -> DateMention {
+        let r = t.tokens[m.first].range.lowerBound..<t.tokens[m.last].range.upperBound
+        return DateMention(range: r, text: t.string(r), kind: m.kind, form: m.form, parts: m.parts,
+                           value: m.value, isAmbiguous: m.ambiguous)
+    }
+
+    /// A cheap first test: dates start with a number, a word that starts with a digit or a capital letter,
+    /// or one of the lowercase words that can start one ("from", "last", "spring", "mid-1990s"…); never
+    /// with punctuation, a marker or a URL. Most words of running text stop here.
     static func mayStartDate(_ t: DateTokens, _ i: Int) -> Bool {
-        let k = t.tokens[i].kind
-        return k == .number || k == .word
+        switch t.tokens[i].kind {
+        case .number: return true
+        case .word:
+            let b = t.bytes[t.tokens[i].range.lowerBound]
+            if b < 0x61 || b > 0x7A { return true }     // a digit, a capital, a non-ASCII letter
+            let l = t.lower[i]
+            return DateLexicon.lowercaseStarts.contains(l) || l.hasPrefix("mid-") || l.hasPrefix("early-")
+                || l.hasPrefix("late-") || l.hasSuffix("-quarter") || (l.utf8.count == 2 && b == 0x71)
+        default: return false
+        }
     }
 
     /// The month a word names ("December", "Dec", "Dec.", "Sept"), with whether it is abbreviated.

@@ -23,6 +23,11 @@ enum DateLexicon {
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     ]
+    /// The lowercase words a date expression can start with (the rest start with a digit or a capital).
+    static let lowercaseStarts: Set<String> = Set(seasons.keys).union(numberWords.keys).union(ordinals.keys).union([
+        "from", "between", "last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow",
+        "yesterday's", "today's", "tomorrow's", "yesterday’s", "today’s", "tomorrow’s", "fiscal", "fy",
+    ])
     /// Words before a number that make it an identifier, a page, an amount or an address rather than a year
     /// ("Resolution 2397", "pp. 2018–2020", "No. 2024", "Public Law 117-167", "H.R. 2025", "$2018").
     static let nonDateLeads: Set<String> = [
@@ -48,7 +53,7 @@ enum DateLexicon {
     /// Words before a bare year that make it a year in context ("in 2018", "since 2019", "by 2030").
     static let yearLeads: Set<String> = [
         "in", "since", "by", "until", "till", "through", "throughout", "during", "before", "after", "of",
-        "circa", "c", "ca", "early", "mid", "late", "year", "within", "starting", "beginning",
+        "circa", "c", "ca", "early", "mid", "late", "year", "within", "starting", "beginning", "from",
     ]
     /// Determiners before "YYYY noun" ("the 2018 summit", "its 2022 report").
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "whose", "this", "that", "each"]

@@ -8,7 +8,7 @@ struct DateTokens {
     let tokens: [WordToken]
     /// The token as written.
     let text: [String]
-    /// The token lowercased, without a trailing period ("Dec." → "dec").
+    /// A word lowercased, without a trailing period ("Dec." → "dec"); other tokens as written.
     let lower: [String]
 
     init(text: String, tokens: [WordToken]) {
@@ -22,8 +22,9 @@ struct DateTokens {
         for t in tokens {
             let s = String(decoding: bytes[t.range], as: UTF8.self)
             written.append(s)
+            guard t.kind == .word else { lowered.append(s); continue }
             var l = s.lowercased()
-            if l.count > 1, l.hasSuffix(".") { l.removeLast() }
+            if l.utf8.count > 1, l.hasSuffix(".") { l.removeLast() }
             lowered.append(l)
         }
         self.text = written
@@ -72,7 +73,7 @@ struct DateTokens {
         if let d = digits(i), d.count <= 2, (1...31).contains(d.value) { return (d.value, false) }
         guard tokens[i].kind == .word else { return nil }
         let l = lower[i]
-        guard l.count >= 3, l.count <= 4, ["st", "nd", "rd", "th"].contains(where: { l.hasSuffix($0) }),
+        guard l.utf8.count >= 3, l.utf8.count <= 4, let b = l.utf8.first, b >= 0x30, b <= 0x39, ["st", "nd", "rd", "th"].contains(where: { l.hasSuffix($0) }),
               let v = Int(l.dropLast(2)), (1...31).contains(v) else { return nil }
         return (v, true)
     }
@@ -119,7 +120,7 @@ struct DateTokens {
 
     /// Whether the number at `i` is glued to a following digit group that makes it something else than a
     /// date or a range end: "2018:30" (a time), "2018.5", "12/15" (a fraction), "2018-464-12" (a chain of
-    /// three, as phone numbers are). A dash to one more number ("12–13", "2019-21") is a range, not a tail.
+    /// three, as phone numbers are). A semicolon is no tail ("2009;108(2)"). A dash to one more number ("12–13", "2019-21") is a range, not a tail.
     func hasDigitTail(_ i: Int) -> Bool {
         guard has(i + 2), touches(i), touches(i + 1), tokens[i + 1].kind == .punctuation,
               tokens[i + 2].kind == .number else { return false }
@@ -127,7 +128,7 @@ struct DateTokens {
             if let d = digits(i + 2), d.count > 4 { return true }
             return has(i + 4) && touches(i + 2) && tokens[i + 3].kind == .punctuation && touches(i + 3) && tokens[i + 4].kind == .number
         }
-        return true
+        return isPunct(i + 1, ":", ".", "/", ",", "+", "\\", "_")
     }
 
     func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }

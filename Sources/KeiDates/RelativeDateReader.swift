@@ -19,6 +19,8 @@ struct RelativeDateReader {
         let l = t.lower[i]
         switch l {
         case "yesterday", "today", "tomorrow", "yesterday's", "today's", "tomorrow's", "yesterday’s", "today’s", "tomorrow’s":
+            // "The World of Tomorrow", "NBC's Today": capitalized after a word is a name or a title.
+            if t.text[i].first?.isUppercase == true, t.has(i - 1), t.tokens[i - 1].kind == .word { return nil }
             let offset = l.hasPrefix("yesterday") ? -1 : l.hasPrefix("today") ? 0 : 1
             return match(i, i, value: day(offset))
         case "earlier", "later":

@@ -5,8 +5,8 @@ import KeiDocument
 /// 2023", "winter 2023–24", "Q3 2024", "3Q24", "the third quarter of 2024".
 ///
 /// A four-digit number is a year only in context: after a preposition or "year" ("in", "since", "by",
-/// "until", "during", "of", "early", "mid", "late"…), between a determiner and a noun ("the 2018 summit",
-/// not "the 1950 people"), in parentheses, with "'s", or in a list after a year ("2018 and 2019"). It is
+/// "until", "during", "of", "from", "early", "mid", "late"…), between a determiner and a noun ("the 2018 summit",
+/// not "the 1950 people"), in parentheses or closing a parenthesis after a comma ("(New York: Ecco, 2012)"), with "'s", or in a list after a year ("2018 and 2019"). It is
 /// never a year after an identifier, page, money or address word ("Resolution 2397", "pp. 2018", "$2018").
 /// Seasons are meteorological (northern hemisphere): spring March–May, summer June–August, fall
 /// September–November, winter December of the year written to February of the next.
@@ -14,6 +14,9 @@ struct YearReader {
     let t: DateTokens
     /// The last token of the previous mention when it was a year (for "2018 and 2019").
     let previousYearEnd: Int?
+    /// Any year from 1400 to 2100 without an identifier lead is a year, and "YYYY-MM" a month
+    /// (``DateExtractor/readsBareYears``).
+    var bareYears = false
 
     func read(at i: Int) -> DateMatch? {
         guard t.has(i) else { return nil }
@@ -40,9 +43,17 @@ struct YearReader {
         }
         guard let y = t.year(i), !t.hasNonDateLead(i), !t.hasDigitTail(i), !t.isPunct(i + 1, "%") else { return nil }
         if t.has(i + 1), t.tokens[i + 1].kind == .word, DateLexicon.countNouns.contains(t.lower[i + 1]) { return nil }
+        if bareYears, (1400...2100).contains(y) {
+            if t.isPunct(i + 1, "-"), t.touches(i), t.touches(i + 1), let m = t.digits(i + 2), m.count == 2,
+               (1...12).contains(m.value), !t.hasDigitTail(i + 2) {
+                return DateMatch(first: i, last: i + 2, kind: .month, form: .iso, parts: WrittenDateParts(year: y, month: m.value),
+                                 value: PublicationDate(year: y, month: m.value).map { DateValue($0) })
+            }
+            return DateMatch(first: i, last: i, kind: .year, parts: WrittenDateParts(year: y), value: Self.yearValue(y))
+        }
         let before = t.wordBefore(i)
         let inContext = before.map { DateLexicon.yearLeads.contains($0) } == true
-            || (t.isPunct(i - 1, "(") && t.isPunct(i + 1, ")"))
+            || (t.isPunct(i - 1, "(", ",") && t.isPunct(i + 1, ")"))
             || attributive(at: i)
             || listed(at: i)
         guard inContext else { return nil }
@@ -56,11 +67,11 @@ struct YearReader {
         return y
     }
 
-    /// "the 2018 summit": a determiner, the year, a lowercase word that is not a count noun.
+    /// "the 2018 summit", "the 2024 National Assembly election": a determiner, the year, a word that is not a
+    /// count noun ("the 1950 people").
     func attributive(at i: Int) -> Bool {
         guard t.isWord(i - 1, "the", "a", "an", "its", "his", "her", "their", "our", "whose", "this", "that", "each"),
-              t.has(i + 1), t.tokens[i + 1].kind == .word, let c = t.text[i + 1].unicodeScalars.first,
-              ("a"..."z").contains(c), !DateLexicon.countNouns.contains(t.lower[i + 1]) else { return false }
+              t.has(i + 1), t.tokens[i + 1].kind == .word, !DateLexicon.countNouns.contains(t.lower[i + 1]) else { return false }
         return true
     }
 
@@ -95,6 +106,7 @@ struct YearReader {
 
     /// "the 1990s", "1990s", "the 1990’s", "mid-1990s": a year ending in 0 with "s".
     func decade(at i: Int) -> DateMatch? {
+        guard let b = t.lower[i].utf8.first, (b >= 0x30 && b <= 0x39) || b == 0x6D || b == 0x65 || b == 0x6C else { return nil }
         var y: Int?
         if t.tokens[i].kind == .word {
             var l = Substring(t.lower[i])

@@ -53,10 +53,10 @@ public enum ReferenceNormalizer {
                 // A day or month the labeller took for a volume ("5 | June 2015", "May(26)") is part of the date.
                 let first = field.text.split(separator: " ").first.map { $0.lowercased().trimmingScalars(TextScan.isPunctuation) } ?? ""
                 let firstWord = String(first.prefix { $0.isLetter })
-                if ReferenceDateParser.monthNumbers[firstWord] != nil { continue }
+                if ReferenceDateParser.isMonth(firstWord) { continue }
                 if index + 1 < fields.count, fields[index + 1].label == "date", let day = Int(trimmed(field.text)), (1...31).contains(day),
                    let next = fields[index + 1].text.split(separator: " ").first,
-                   ReferenceDateParser.monthNumbers[next.lowercased().trimmingScalars(TextScan.isPunctuation)] != nil {
+                   ReferenceDateParser.isMonth(next.lowercased().trimmingScalars(TextScan.isPunctuation)) {
                     continue
                 }
                 if isURL(trimmed(field.text)) { readURL(field.text, into: &item); continue }

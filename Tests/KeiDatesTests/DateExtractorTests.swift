@@ -1,0 +1,152 @@
+import Foundation
+import KeiDates
+import KeiDocument
+import Testing
+
+/// ``DateExtractor`` form by form, negative by negative.
+@Suite struct DateExtractorTests {
+    static let reference = PublicationDate(year: 2025, month: 12, day: 10)!   // a Wednesday
+
+    static func only(_ text: String, reference: PublicationDate? = Self.reference) -> DateMention? {
+        let m = DateExtractor(referenceDate: reference).mentions(in: text)
+        return m.count == 1 ? m[0] : nil
+    }
+
+    /// sentence, mention text, value (nil: none), kind, form
+    static let forms: [(String, String, String?, DateMentionKind, DateForm)] = [
+        ("Signed December 15, 2025.", "December 15, 2025", "2025-12-15", .date, .monthDayYear),
+        ("Signed Dec. 15, 2025.", "Dec. 15, 2025", "2025-12-15", .date, .monthDayYear),
+        ("Signed Sept. 3, 2024.", "Sept. 3, 2024", "2024-09-03", .date, .monthDayYear),
+        ("Signed 15 December 2025.", "15 December 2025", "2025-12-15", .date, .dayMonthYear),
+        ("Signed in December 2025.", "December 2025", "2025-12", .month, .monthYear),
+        ("Signed 2025-12-15.", "2025-12-15", "2025-12-15", .date, .iso),
+        ("Signed 12/15/2025.", "12/15/2025", "2025-12-15", .date, .numericMonthFirst),
+        ("Signed 15/12/2025.", "15/12/2025", "2025-12-15", .date, .numericDayFirst),
+        ("Signed 05/06/2025.", "05/06/2025", "2025-05-06", .date, .numericAmbiguous),
+        ("Signed 15.12.2025.", "15.12.2025", "2025-12-15", .date, .numericDayFirst),
+        ("Signed December 15th, 2025.", "December 15th, 2025", "2025-12-15", .date, .monthDayYear),
+        ("Signed on the 15th of December 2025.", "15th of December 2025", "2025-12-15", .date, .dayMonthYear),
+        ("On Tuesday, June 12, 2018, they met.", "Tuesday, June 12, 2018", "2018-06-12", .date, .monthDayYear),
+        ("They met on June 12.", "June 12", "2025-06-12", .monthDay, .monthDayYear),
+        ("It ran June 12–13, 2018.", "June 12–13, 2018", "2018-06-12/2018-06-13", .range, .monthDayYear),
+        ("It ran June 30–July 2, 2018.", "June 30–July 2, 2018", "2018-06-30/2018-07-02", .range, .monthDayYear),
+        ("It ran 2019–2021.", "2019–2021", "2019/2021", .range, .other),
+        ("It ran 2019-21.", "2019-21", "2019/2021", .range, .other),
+        ("It ran from March to May 2024.", "from March to May 2024", "2024-03/2024-05", .range, .monthYear),
+        ("It ran between 2019 and 2021.", "between 2019 and 2021", "2019/2021", .range, .other),
+        ("It ran March 3 to 5, 2024.", "March 3 to 5, 2024", "2024-03-03/2024-03-05", .range, .monthDayYear),
+        ("It ran 15–17 December 2025.", "15–17 December 2025", "2025-12-15/2025-12-17", .range, .dayMonthYear),
+        ("It was spring 2024.", "spring 2024", "2024-03/2024-05", .season, .other),
+        ("In the summer of 2023 they met.", "summer of 2023", "2023-06/2023-08", .season, .other),
+        ("The winter 2023–24 was cold.", "winter 2023–24", "2023-12/2024-02", .season, .other),
+        ("Profits in Q3 2024 fell.", "Q3 2024", "2024-07/2024-09", .quarter, .other),
+        ("Profits in the third quarter of 2024 fell.", "third quarter of 2024", "2024-07/2024-09", .quarter, .other),
+        ("Profits in 3Q24 fell.", "3Q24", "2024-07/2024-09", .quarter, .other),
+        ("Back in the 1990s it was.", "1990s", "1990/1999", .decade, .other),
+        ("It happened in 2018.", "2018", "2018", .year, .other),
+        ("The 2018 summit failed.", "2018", "2018", .year, .other),
+        ("Reach it by 2030.", "2030", "2030", .year, .other),
+        ("Frozen since 2019.", "2019", "2019", .year, .other),
+        ("The vote (2019) was close.", "2019", "2019", .year, .other),
+        ("2018's talks failed.", "2018's", "2018", .year, .other),
+        ("The fiscal year 2025 budget.", "fiscal year 2025", "2025", .year, .other),
+        ("The FY2025 budget.", "FY2025", "2025", .year, .other),
+        ("They met last week.", "last week", "2025-12-01/2025-12-07", .relative, .other),
+        ("They met this year.", "this year", "2025", .relative, .other),
+        ("They meet next month.", "next month", "2026-01", .relative, .other),
+        ("They met earlier this month.", "earlier this month", "2025-12", .relative, .other),
+        ("They met last year.", "last year", "2024", .relative, .other),
+        ("They meet this week.", "this week", "2025-12-08/2025-12-14", .relative, .other),
+        ("They met yesterday.", "yesterday", "2025-12-09", .relative, .other),
+        ("They meet today.", "today", "2025-12-10", .relative, .other),
+        ("They met two weeks ago.", "two weeks ago", "2025-11-26", .relative, .other),
+        ("They met this spring.", "this spring", "2025-03/2025-05", .relative, .other),
+        ("They meet later this year.", "later this year", "2025", .relative, .other),
+        ("They met last December.", "last December", "2024-12", .relative, .other),
+        ("It says February 30, 2018.", "February 30, 2018", nil, .date, .monthDayYear),
+        ("It says April 31.", "April 31", nil, .monthDay, .monthDayYear),
+        ("It says February 29, 2025.", "February 29, 2025", nil, .date, .monthDayYear),
+        ("It says February 29, 2024.", "February 29, 2024", "2024-02-29", .date, .monthDayYear),
+    ]
+
+    @Test(arguments: forms.indices)
+    func form(_ k: Int) throws {
+        let (sentence, text, value, kind, form) = Self.forms[k]
+        let m = try #require(Self.only(sentence), "one mention in \(sentence): \(DateExtractor(referenceDate: Self.reference).mentions(in: sentence).map(\.text))")
+        #expect(m.text == text)
+        #expect(m.value?.iso == value)
+        #expect(m.kind == kind)
+        #expect(m.form == form)
+        #expect(Array(sentence.utf8)[m.range].elementsEqual(text.utf8), "the range covers the text")
+    }
+
+    static let negatives = [
+        "Call 202-464-1982 now.", "Dial +82 2 1234 5678.", "See pp. 2018–2020.", "See pages 1999-2001.",
+        "It cost $2,018.", "It cost ₩2025.", "It cost $2018.", "Resolution 2397 passed.", "UNSCR 2270 passed.",
+        "No. 2024 was filed.", "Public Law 117-167 passed.", "H.R. 2025 passed.", "Some 2,000 troops left.",
+        "About 1950 people came.", "It starts at 10:30.", "It starts at 9 a.m. sharp.", "Use version 2.1.2018.",
+        "ISBN 978-0-300-2018-4.", "He lives at 1600 Pennsylvania Avenue.", "They won 5-4.", "May I go?",
+        "The march began.", "Over the last year, it grew.", "The last week of June was hot.", "Recently it rained.",
+        "Jun Lee disagreed.", "Jan Kim agreed.", "The World of Tomorrow opened.", "Ratio 12/15 held.",
+        "Case No. 2019-1234 closed.", "It flew 2020 kilometers.", "In his 20s he left.",
+    ]
+
+    @Test(arguments: negatives)
+    func negative(_ sentence: String) {
+        let found = DateExtractor(referenceDate: Self.reference).mentions(in: sentence)
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+
+    @Test func partsKeepWhatIsWritten() throws {
+        let w = try #require(Self.only("On Tuesday, June 12, 2018, they met."))
+        #expect(w.parts.weekday == 2 && w.parts.year == 2018 && w.parts.month == 6 && w.parts.day == 12)
+        let o = try #require(Self.only("On Dec. 15th, 2025, they met."))
+        #expect(o.parts.ordinalDay && o.parts.abbreviatedMonth)
+        let bad = try #require(Self.only("It says February 30, 2018."))
+        #expect(bad.parts == WrittenDateParts(year: 2018, month: 2, day: 30) && !bad.isValidDate)
+        let amb = try #require(Self.only("Signed 05/06/2025."))
+        #expect(amb.isAmbiguous && amb.parts.month == 5 && amb.parts.day == 6)
+        #expect(Self.only("Signed 15/12/2025.")?.isAmbiguous == false)
+        #expect(Self.only("Signed 07/07/2025.")?.isAmbiguous == false, "both orders give one date")
+    }
+
+    @Test func monthDayTakesTheYearOfTheNearestPrecedingMention() {
+        let e = DateExtractor(referenceDate: Self.reference)
+        let m = e.mentions(in: "The talks of March 2019 failed; on June 12 they resumed, and on May 3, 2020, again; on July 1 they ended.")
+        #expect(m.map(\.text) == ["March 2019", "June 12", "May 3, 2020", "July 1"])
+        #expect(m.map { $0.value?.iso } == ["2019-03", "2019-06-12", "2020-05-03", "2020-07-01"])
+        #expect(e.mentions(in: "They met on June 12.").first?.value?.iso == "2025-06-12", "else the reference year")
+        #expect(DateExtractor().mentions(in: "They met on June 12.").first.map { $0.value == nil } == true, "else none")
+    }
+
+    @Test func relativePhrasesHaveNoValueWithoutAReferenceDate() {
+        let m = DateExtractor().mentions(in: "They met last week and again yesterday, two weeks ago and this year.")
+        #expect(m.map(\.text) == ["last week", "yesterday", "two weeks ago", "this year"])
+        #expect(m.allSatisfy { $0.kind == .relative && $0.value == nil })
+    }
+
+    @Test func mentionsAreInOrderAndNeverOverlap() {
+        let text = "From 2019 to 2021, and on June 12–13, 2018, the 2018 summit (2018) and Q3 2024 and spring 2024 and last week."
+        let m = DateExtractor(referenceDate: Self.reference).mentions(in: text)
+        #expect(m.count == 7, "\(m.map(\.text))")
+        for (a, b) in zip(m, m.dropFirst()) { #expect(a.range.upperBound <= b.range.lowerBound) }
+    }
+
+    @Test func rangesUseTheTokensOfTheSharedAnalysis() {
+        let text = "Année 2019: the treaty of 22 décembre; then on Dec. 22, 2017 — “quoted” — it passed."
+        let a = DateExtractor().mentions(in: text)
+        let b = DateExtractor().mentions(in: text, tokens: WordTokenizer.tokens(in: text))
+        #expect(a == b)
+        #expect(a.map(\.text) == ["Dec. 22, 2017"])
+    }
+
+    @Test func badInputIsLinearAndNeverCrashes() {
+        var s = ""
+        for i in 0..<40_000 { s += ["2019", "–", "June", "12", ",", "from", "between", "and", "Q3", "last", "/", "-", "the", "(", ")", "31"][i % 16] + (i % 3 == 0 ? "" : " ") }
+        let start = Date()
+        _ = DateExtractor(referenceDate: Self.reference).mentions(in: s)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(DateExtractor().mentions(in: "").isEmpty)
+        #expect(DateExtractor().mentions(in: "June").isEmpty && DateExtractor().mentions(in: "from").isEmpty)
+    }
+}
