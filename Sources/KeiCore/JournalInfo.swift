@@ -14,6 +14,8 @@ public struct JournalInfo: Sendable, Hashable {
     public var styleFile: String?
     /// The house-style file itself (the top of its chain of layers).
     public var styleURL: URL?
+    /// The timeline knowledge base the journal names (`timeline:`), resolved; a workflow's own `timeline:` overrides it.
+    public var timelineURL: URL?
     /// What the journal asks of a manuscript (its `manuscript` section).
     public var manuscript = ManuscriptSpec()
 

@@ -1,4 +1,5 @@
 import Foundation
+import KeiDates
 import KeiDocument
 import Yams
 
@@ -13,13 +14,13 @@ public struct WorkflowLoader: Sendable {
     public let workingDirectory: URL
 
     static let workflowKeys = ["name", "title", "description", "journal", "volume", "number", "cover-date",
-                               "output", "articles", "stages", "gates", "limits", "style"]
+                               "output", "articles", "stages", "gates", "limits", "style", "timeline"]
     static let articleKeys = ["id", "title", "source", "authors", "status"]
     static let stageKeys = ["id", "options"]
     static let gateKeys = ["fail-on"]
     static let limitKeys = ["max-source-bytes"]
     static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
-                              "issn-online", "license", "license-url", "style", "manuscript"]
+                              "issn-online", "license", "license-url", "style", "timeline", "manuscript"]
     static let manuscriptKeys = ["min-words", "max-words", "abstract", "parts"]
     static let manuscriptParts = ["title", "abstract", "body", "notes", "appendix"]
 
@@ -45,12 +46,14 @@ public struct WorkflowLoader: Sendable {
         throw KeiError.usage("no workflow '\(nameOrPath)': looked for Workflows/\(nameOrPath).yml and the path \(nameOrPath) (\(list))")
     }
 
-    /// The workflow names under `Workflows/` in the working directory.
+    /// The workflow names under `Workflows/` in the working directory (not the timeline knowledge base,
+    /// `Workflows/timeline.yml`, which is data the journal names).
     public func availableWorkflows() -> [String] {
         let dir = workingDirectory.appendingPathComponent("Workflows")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
             .map { String($0.prefix(upTo: $0.lastIndex(of: ".") ?? $0.endIndex)) }
+            .filter { $0 != "timeline" }
             .sorted()
     }
 
@@ -99,6 +102,7 @@ public struct WorkflowLoader: Sendable {
         var sawStages = false
         var stagesNode: Node?
         var issueStyle: URL?
+        var issueTimeline: URL?
 
         let entries = r.entries(node, in: "the workflow", allowed: Self.workflowKeys) ?? []
         // Limits first: they apply to source checks below.
@@ -148,6 +152,10 @@ public struct WorkflowLoader: Sendable {
                         }
                     }
                 }
+            case "timeline":
+                if let path = r.string(e.value, "timeline") {
+                    issueTimeline = existingFile(path, base: folder, root: root, node: e.value, what: "timeline file", reader: &r)
+                }
             case "gates":
                 for g in r.entries(e.value, in: "gates", allowed: Self.gateKeys) ?? [] {
                     guard let s = r.string(g.value, "gates.fail-on") else { continue }
@@ -175,7 +183,20 @@ public struct WorkflowLoader: Sendable {
                 styleBroken = true
             }
         }
-        if let stagesNode { stages = loadStages(stagesNode, style: style, styleBroken: styleBroken, reader: &r) }
+        // The timeline: the workflow's own, else the journal's; loaded once for every stage.
+        var timeline: Timeline?
+        if let file = issueTimeline ?? issue.journal.timelineURL {
+            do {
+                timeline = try TimelineLoader(display: { [self] in display($0) }).load(file)
+            } catch let error as WorkflowError {
+                r.problems += error.problems
+            } catch {
+                r.problem(nil, "cannot load the timeline: \(error)")
+            }
+        }
+        if let stagesNode {
+            stages = loadStages(stagesNode, style: style, timeline: timeline, styleBroken: styleBroken, reader: &r)
+        }
         // Ad-hoc sources (kei-pipeline check): ids from file stems, made unique.
         var ids = Set(articles.map(\.id))
         var stemCounts: [String: Int] = [:]
@@ -258,6 +279,16 @@ public struct WorkflowLoader: Sendable {
         return u
     }
 
+    /// `path` resolved against `base`, inside the project and existing; nil (with a problem) otherwise.
+    func existingFile(_ path: String, base: URL, root: URL, node: Node, what: String, reader r: inout YAMLReader) -> URL? {
+        guard let u = inside(root, path, base: base, node: node, what: what, reader: &r) else { return nil }
+        guard FileManager.default.fileExists(atPath: u.path) else {
+            r.problem(node, "\(what) '\(path)' not found (looked at \(display(u)))")
+            return nil
+        }
+        return u
+    }
+
     func loadJournal(_ path: String, from folder: URL, root: URL, node: Node, reader r: inout YAMLReader) -> JournalInfo {
         var journal = JournalInfo()
         guard let url = inside(root, path, base: folder, node: node, what: "journal file", reader: &r) else { return journal }
@@ -295,6 +326,9 @@ public struct WorkflowLoader: Sendable {
                         jr.problem(e.value, "style file '\(v)' not found (looked at \(display(s)))")
                     }
                 }
+            case "timeline":
+                journal.timelineURL = existingFile(v, base: url.deletingLastPathComponent(), root: root, node: e.value,
+                                                   what: "timeline file", reader: &jr)
             default: break
             }
         }
@@ -408,10 +442,11 @@ public struct WorkflowLoader: Sendable {
         "text.repeated-word": "it moved into lint.style as the rule style.repeated-word (Workflows/styles/kei.yml); list lint.style instead, and write `kei-disable style.repeated-word` in suppressions",
     ]
 
-    /// The stage chain, each stage built with `style`. When the style files failed to load (`styleBroken`:
+    /// The stage chain, each stage built with `style` and `timeline`. When the style files failed to load (`styleBroken`:
     /// their errors are reported already), a stage that cannot be built without its style is not reported
     /// a second time.
-    func loadStages(_ node: Node, style: StyleSheet?, styleBroken: Bool = false, reader r: inout YAMLReader) -> [StageInvocation] {
+    func loadStages(_ node: Node, style: StyleSheet?, timeline: Timeline? = nil, styleBroken: Bool = false,
+                    reader r: inout YAMLReader) -> [StageInvocation] {
         guard let seq = node.sequence else {
             r.problem(node, "stages must be a list of stage ids (or {id, options} entries)")
             return []
@@ -462,6 +497,7 @@ public struct WorkflowLoader: Sendable {
             }
             var options = StageOptions(defaultsOf: desc, overrides: overrides)
             options.style = style
+            options.timeline = timeline
             // Built once, here: the runner uses this instance (see StageInvocation).
             do {
                 out.append(try StageInvocation(type: type, options: options, location: r.location(idNode)))

@@ -12,7 +12,8 @@ import KeiTestSupport
 /// item, a note, CRLF line ends) to catch offset, nesting and escaping bugs.
 ///
 /// Every stage is built as a workflow builds it, with the shipped house style (``ShippedStyle``):
-/// `lint.style` cannot be built without one, and its rules (data) are the ones its examples may expect.
+/// `lint.style` cannot be built without one, and its rules (data) are the ones its examples may expect;
+/// and with the shipped timeline (``ShippedTimeline``), which `check.dates`'s timeline examples read.
 @Suite struct StageExamplesTests {
     static let articleStages = BuiltInStages.all.filter { $0.description.kind != .issue }
 
@@ -38,7 +39,7 @@ import KeiTestSupport
         let desc = type.description
         let (html, spans) = StageExample.strip(marked)
         let outcome = try RunnerHarness.run(html: html, stages: [type], options: [desc.id: example.options],
-                                            style: try ShippedStyle.sheet())
+                                            style: try ShippedStyle.sheet(), timeline: try ShippedTimeline.timeline())
         let ownRules = try Self.ownRules(type)
         let own = outcome.diagnostics.filter { ownRules.contains($0.rule) && $0.stage == desc.id }
         var rules: [String] = []
@@ -144,7 +145,7 @@ import KeiTestSupport
     @Test func everyDiagnosticOfEveryExampleIsComplete() throws {
         for type in Self.articleStages {
             for example in type.description.examples {
-                let outcome = try RunnerHarness.run(html: example.html, stages: [type], style: try ShippedStyle.sheet())
+                let outcome = try RunnerHarness.run(html: example.html, stages: [type], style: try ShippedStyle.sheet(), timeline: try ShippedTimeline.timeline())
                 for d in outcome.diagnostics {
                     #expect(!d.rule.isEmpty && !d.message.isEmpty && d.location.file == "example.html" && d.stage != nil && d.article == "example",
                             "incomplete diagnostic \(d)")

@@ -1,5 +1,6 @@
 import Foundation
 import KeiCore
+import KeiDates
 import KeiDocument
 import KeiStages
 
@@ -8,11 +9,11 @@ import KeiStages
 /// as reports get them (spans resolved to line and column, suppressions applied, sorted).
 ///
 /// `style` is handed to every stage as the workflow loader hands a workflow's house style
-/// (``StageOptions/style``); `fix` runs the runner with `--fix`.
+/// (``StageOptions/style``), and `timeline` as it hands its timeline (``StageOptions/timeline``); `fix` runs the runner with `--fix`.
 public enum RunnerHarness {
     public static func run(html: String, stages: [any Stage.Type], options: [String: [String: OptionValue]] = [:],
                            issue: IssueInfo = StageExample.issue, style: StyleSheet? = nil,
-                           fix: Bool = false) throws -> ArticleOutcome {
+                           timeline: Timeline? = nil, fix: Bool = false) throws -> ArticleOutcome {
         let dir = TestPaths.temporaryDirectory("kei-runner")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("example.html")
@@ -22,6 +23,7 @@ public enum RunnerHarness {
             let desc = type.description
             var stageOptions = StageOptions(defaultsOf: desc, overrides: options[desc.id] ?? [:])
             stageOptions.style = style
+            stageOptions.timeline = timeline
             invocations.append(try StageInvocation(type: type, options: stageOptions,
                                                    location: SourceLocation(file: "example.yml", line: 1)))
         }

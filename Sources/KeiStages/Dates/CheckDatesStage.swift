@@ -33,8 +33,11 @@ public struct CheckDatesStage: CheckStage {
     static let calendarExamples: [StageExample] = CalendarValidityChecker.examples + WeekdayChecker.examples
         + DateStyleChecker.examples + ChronologyChecker.examples + RelativePhraseChecker.examples
     /// The checkers that read the timeline, in report order.
-    static let timelineCheckers: [any DateChecker] = []
-    static let timelineExamples: [StageExample] = []
+    static let timelineCheckers: [any DateChecker] = [EventDateChecker(), EventAgeChecker(), OfficeTitleChecker(),
+                                                      AdministrationTermChecker()]
+    /// Their examples run with the shipped timeline (`Workflows/timeline.yml`, as the issue-3-2 workflow loads it).
+    static let timelineExamples: [StageExample] = EventDateChecker.examples + EventAgeChecker.examples
+        + OfficeTitleChecker.examples + AdministrationTermChecker.examples
 
     static var checkers: [any DateChecker] { calendarCheckers + timelineCheckers }
 

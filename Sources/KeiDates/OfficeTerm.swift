@@ -1,0 +1,51 @@
+import KeiDocument
+
+/// One person's term in an office. A person with two terms (Trump) has two entries; `end` nil means in
+/// office as far as the timeline knows.
+public struct OfficeTerm: Sendable, Hashable {
+    /// The full name as the house writes it ("Yoon Suk Yeol").
+    public var person: String
+    /// Other forms: surname alone, other romanisations ("Yoon", "Yoon Suk-yeol").
+    public var aliases: [String]
+    public var start: PublicationDate
+    public var end: PublicationDate?
+    /// An acting holder.
+    public var acting: Bool
+    public var source: String
+    public var verified: Bool
+    public var location: SourceLocation
+
+    public init(person: String, aliases: [String] = [], start: PublicationDate, end: PublicationDate? = nil,
+                acting: Bool = false, source: String, verified: Bool = true, location: SourceLocation) {
+        self.person = person
+        self.aliases = aliases
+        self.start = start
+        self.end = end
+        self.acting = acting
+        self.source = source
+        self.verified = verified
+        self.location = location
+    }
+
+    /// Whether the person held the office on `date` (at the precision `date` has: a month overlaps).
+    public func holds(on date: PublicationDate) -> Bool {
+        let lo = date, hi = date
+        if let end, Self.before(end, lo) { return false }
+        return !Self.before(hi, start)
+    }
+
+    /// `a` ends before `b` starts, compared at the precision both have ("2025" is not before "2025-03").
+    public static func before(_ a: PublicationDate, _ b: PublicationDate) -> Bool {
+        if a.year != b.year { return a.year < b.year }
+        guard let am = a.month, let bm = b.month else { return false }
+        if am != bm { return am < bm }
+        guard let ad = a.day, let bd = b.day else { return false }
+        return ad < bd
+    }
+
+    /// How a finding quotes the entry: `timeline.yml:88: Yoon Suk Yeol, President of South Korea, 2022-05-10 to 2025-04-04 (source: …)`.
+    public func quoted(office: TimelineOffice) -> String {
+        let place = "\(location.file):\(location.line)"
+        return "\(place): \(person), \(acting ? "acting " : "")\(office.office), \(start.iso) to \(end?.iso ?? "present") (source: \(source)\(verified ? "" : "; unverified"))"
+    }
+}

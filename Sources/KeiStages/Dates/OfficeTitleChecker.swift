@@ -1,0 +1,126 @@
+import KeiCore
+import KeiDates
+import KeiDocument
+
+/// `office-holder` and `office-never-held`: a title before a name ("President Yoon", "South Korean
+/// President Yoon Suk Yeol", "U.S. Secretary of State Blinken") for someone the timeline knows.
+///
+/// The title is one of an office's `titles`, written capitalized right before the name; a qualifier
+/// before the title ("South Korean", "U.S.") narrows the offices to those it names. The name is a full
+/// name or an alias of the timeline; a one-word alias counts only when no other holder shares it (never
+/// "Kim" or "Lee"), and not when another capitalized word follows it ("President Kim Dae-jung").
+///
+/// A title that is part of a longer one is someone else's office: a capitalized word or "vice", "deputy",
+/// "attorney", "acting"… right before it ("Vice President Biden", "Attorney General") leaves it alone.
+///
+/// When is the title claimed? "former", "late", "then" or "ex" before it place it in the past: not
+/// checked. A date in the sentence places it there: it agrees when one of the person's terms covers that
+/// date. Otherwise the paragraph's last date before the sentence may excuse it (a paragraph narrating
+/// 2019); failing that the title is read at the publication date, and a person out of office then is
+/// reported with who held the office that day. A full name titled with an office the person never held
+/// is `office-never-held`.
+///
+/// The finding spans the qualifier, title and name, and quotes the timeline entries it relied on.
+struct OfficeTitleChecker: DateChecker {
+    enum Messages {
+        static let holder = StageMessage("check.dates.office-holder", .warning,
+            "A title before a name (\"President Yoon\") for someone not in that office on the date the sentence is read at.")
+        static let neverHeld = StageMessage("check.dates.office-never-held", .warning,
+            "A person is titled with an office the timeline never lists them in.")
+    }
+
+    static let messages = [Messages.holder, Messages.neverHeld]
+    static let pastMarkers: Set<String> = ["former", "late", "then", "ex", "erstwhile", "onetime", "one-time"]
+    /// Words that make a longer title of a timeline title ("vice president", "deputy prime minister").
+    static let titlePrefixes: Set<String> = ["vice", "deputy", "assistant", "under", "attorney", "surgeon", "inspector",
+                                             "solicitor", "lieutenant", "brigadier", "major", "associate", "acting", "interim"]
+
+    static let examples: [StageExample] = [
+        StageExample("titles that hold on the date they are read at (December 2025)", html: StageExample.articlePage("""
+            <p>President Lee Jae Myung met the press. Former President Yoon Suk Yeol was removed from office, and
+            in June 2023 President Yoon visited Paris.</p>
+            """)),
+        StageExample("a president out of office on the publication date (December 2025)", html: StageExample.articlePage("""
+            <p>⟦South Korean President Yoon Suk Yeol⟧ met the press. In March 2024 ⟦President Lee Jae-myung⟧ spoke.</p>
+            """), expect: ["check.dates.office-holder"], skipping: [.blockQuote: TimelineDates.quotationsAreNotChecked]),
+    ]
+
+    func check(_ input: DateCheckInput) -> [Diagnostic] {
+        guard let timeline = input.timeline, !timeline.offices.isEmpty else { return [] }
+        let indexes = TimelineIndexes.of(timeline)
+        let people = indexes.people, titles = indexes.titles, qualifiers = indexes.qualifiers
+        var out: [Diagnostic] = []
+        for (u, unit) in input.analysis.units.enumerated() {
+            let named = people.matches(in: unit)
+            guard !named.isEmpty else { continue }
+            var titleEnding: [Int: TimelinePhraseIndex<String>.Match] = [:]
+            for t in titles.matches(in: unit) where !t.possessive { titleEnding[t.tokens.upperBound] = t }
+            var qualifierEnding: [Int: TimelinePhraseIndex<String>.Match] = [:]
+            for q in qualifiers.matches(in: unit) where !q.possessive { qualifierEnding[q.tokens.upperBound] = q }
+            for match in named {
+                guard let title = titleEnding[match.tokens.lowerBound],
+                      unit.string(of: title.range).first?.isUppercase == true else { continue }
+                let next = match.tokens.upperBound
+                if !match.value.fullName, !match.possessive, next < unit.tokens.count, unit.tokens[next].kind == .word,
+                   unit.string(of: unit.tokens[next].range).first?.isUppercase == true { continue }
+                let qualifier = qualifierEnding[title.tokens.lowerBound]
+                let first = qualifier?.tokens.lowerBound ?? title.tokens.lowerBound
+                if first > 0 {
+                    let written = unit.string(of: unit.tokens[first - 1].range)
+                    let before = TimelinePhraseIndex<String>.key(written)
+                    if Self.pastMarkers.contains(before) || before.hasPrefix("then-") || before.hasPrefix("former-") { continue }
+                    // Part of a longer title: "Vice President Biden", "Attorney General", "Acting President".
+                    if Self.titlePrefixes.contains(before) { continue }
+                    if qualifier == nil, written.first?.isUppercase == true, !["the", "a", "an"].contains(before) { continue }
+                }
+                let range = unit.tokens[first].range.lowerBound..<match.range.upperBound
+                guard unit.isRunningText(range) else { continue }
+                let offices = timeline.offices.filter { o in
+                    o.titles.contains { TimelinePhraseIndex<String>.key($0) == title.value }
+                        && (qualifier == nil || o.qualifiers.contains { TimelinePhraseIndex<String>.key($0) == qualifier!.value })
+                }
+                let person = match.value.person
+                let terms = person.terms.filter { t in offices.contains { $0.id == t.office.id } }
+                let written = unit.string(of: range)
+                if terms.isEmpty {
+                    guard match.value.fullName, !offices.isEmpty else { continue }
+                    let held = person.terms.map { $0.term.quoted(office: $0.office) }.joined(separator: "; ")
+                    out.append(Messages.neverHeld.diagnostic(
+                        "“\(written)”: the timeline never lists \(person.name) as \(offices.map(\.office).joined(separator: " or ")); it lists \(held).",
+                        at: unit.location, fix: "Use the title of the office the person held, or check the name.",
+                        span: unit.span(of: range)))
+                    continue
+                }
+                if let d = diagnose(written, range: range, person: person, terms: terms, unit: unit, mentions: input.mentions[u], input: input) {
+                    out.append(d)
+                }
+            }
+        }
+        return out
+    }
+
+    func diagnose(_ written: String, range: Range<Int>, person: TimelinePerson, terms: [(office: TimelineOffice, term: OfficeTerm)],
+                  unit: TextUnit, mentions: [DateMention], input: DateCheckInput) -> Diagnostic? {
+        func covered(_ v: DateValue) -> Bool { terms.contains { TimelineDates.covers($0.term, v) } }
+        let quoted = terms.map { $0.term.quoted(office: $0.office) }.joined(separator: "; ")
+        let fix = "Write “former” (or the title the person held on that date), or date the sentence."
+        let sentence = TimelineDates.sentenceMentions(mentions, of: range, in: unit).compactMap(\.value)
+        if !sentence.isEmpty {
+            guard !sentence.contains(where: covered) else { return nil }
+            let shown = sentence.map(TimelineDates.shown).joined(separator: ", ")
+            return Messages.holder.diagnostic(
+                "“\(written)”: the sentence is dated \(shown), when \(person.name) did not hold the office (\(quoted)).",
+                at: unit.location, fix: fix, span: unit.span(of: range))
+        }
+        if let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) { return nil }
+        guard let published = input.publicationDate else { return nil }
+        guard !covered(DateValue(published)) else { return nil }
+        let office = terms.last!.office
+        let then = office.holders.filter { TimelineDates.covers($0, DateValue(published)) }
+        let who = then.isEmpty ? "the timeline lists no holder then"
+            : "it was held then by " + then.map { $0.quoted(office: office) }.joined(separator: "; ")
+        return Messages.holder.diagnostic(
+            "“\(written)”: on the publication date (\(published.iso)) \(person.name) was not \(office.office) (\(quoted)); \(who).",
+            at: unit.location, fix: fix, span: unit.span(of: range))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import KeiCore
+import KeiDates
+import KeiDocument
+import KeiStages
+import KeiTestSupport
+
+/// The timeline checkers of `check.dates` on small pages, with the small timeline of the end-to-end
+/// fixture (`Tests/KeiCLITests/Fixtures/dates-timeline/timeline.yml`). Pages have no date of their own,
+/// so they are read at the examples' cover date, 2025-12-15.
+@Suite struct TimelineCheckersTests {
+    static let timeline: Result<Timeline, Error> = Result {
+        try TimelineLoader().load(TestPaths.root.appendingPathComponent("Tests/KeiCLITests/Fixtures/dates-timeline/timeline.yml"))
+    }
+
+    /// (rule, the source words the finding spans, message) of the timeline findings on a page of `body`.
+    static func findings(_ body: String, timeline: Timeline? = nil) throws -> [(rule: String, words: String, message: String)] {
+        let html = StageExample.articlePage(body)
+        let outcome = try RunnerHarness.run(html: html, stages: [CheckDatesStage.self], timeline: timeline ?? (try Self.timeline.get()))
+        let bytes = Array(html.utf8)
+        return outcome.diagnostics.filter { $0.rule.hasPrefix("check.dates.") && Self.rules.contains($0.rule) }.map { d in
+            let words = d.span.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } ?? ""
+            return (d.rule, words, d.message)
+        }
+    }
+
+    static let rules: Set<String> = ["check.dates.event-date", "check.dates.event-age", "check.dates.office-holder",
+                                     "check.dates.office-never-held", "check.dates.administration-term"]
+
+    static func spans(_ body: String) throws -> [String] { try findings(body).map { "\($0.rule.dropFirst(12)): \($0.words)" } }
+
+    @Test func eventDatesTiedToTheName() throws {
+        #expect(try Self.spans("<p>The Singapore summit on June 21, 2018 ended.</p>") == ["event-date: Singapore summit on June 21, 2018"])
+        #expect(try Self.spans("<p>The Singapore summit (June 21, 2018) ended.</p>") == ["event-date: Singapore summit (June 21, 2018"])
+        #expect(try Self.spans("<p>The 2019 Singapore summit ended.</p>") == ["event-date: 2019 Singapore summit"])
+        // Agreeing dates, at the precision written.
+        #expect(try Self.spans("<p>The Singapore summit in June 2018 and the 2018 Singapore summit ended.</p>").isEmpty)
+        #expect(try Self.spans("<p>The war in Ukraine in March 2025 went on.</p>").isEmpty)
+        // A comma, or other words, between the name and a date: the date is not the event's.
+        #expect(try Self.spans("<p>After the Singapore summit, on June 21, 2018 the ministers met again.</p>").isEmpty)
+        #expect(try Self.spans("<p>The Singapore summit led the ministers to meet on June 21, 2018.</p>").isEmpty)
+        // In a quotation the words are the source's.
+        #expect(try Self.spans("<p>He said “the Singapore summit on June 21, 2018 changed things.”</p>").isEmpty)
+        // What lasts after its date (the armistice, an agreement): "in" a year speaks of it in force then.
+        #expect(try Self.spans("<p>The armistice in 1955 held, but the armistice of July 27, 1954 is misdated.</p>")
+                == ["event-date: armistice of July 27, 1954"])
+        // An acronym matches only in capitals; a name shared by two entries agrees with either.
+        let t = try TimelineLoader().load(text: """
+            events:
+              - {id: ira, name: Inflation Reduction Act, kind: agreement, date: 2022-08-16, aliases: [IRA], source: s}
+              - {id: s1, name: Hanoi summit, kind: summit, date: 2019-02-27, source: s}
+              - {id: s2, name: Second Hanoi meeting, kind: summit, date: 2019-03-27, aliases: [Hanoi summit], source: s}
+            """, displayPath: "t.yml")
+        #expect(try Self.findings("<p>Ira of August 16, 2021 wrote; the IRA of August 16, 2021 is misdated.</p>", timeline: t).map(\.words)
+                == ["IRA of August 16, 2021"])
+        #expect(try Self.findings("<p>The Hanoi summit on March 27, 2019 ended.</p>", timeline: t).isEmpty)
+        #expect(try Self.findings("<p>The Hanoi summit on March 29, 2019 ended.</p>", timeline: t).first?.message.contains("t.yml:3: Hanoi summit") == true)
+        let message = try #require(try Self.findings("<p>The Singapore summit on June 21, 2018 ended.</p>").first?.message)
+        #expect(message.contains("timeline.yml:3: Singapore summit, 2018-06-12 (source: Joint Statement"))
+    }
+
+    @Test func eventAgesAgainstThePublicationDate() throws {
+        // The seed: in December 2025 the war (from 2022-02-24) is in its fourth year.
+        let seed = try Self.findings("<p>As the ongoing Ukraine War nears the end of its third year, Seoul waits.</p>")
+        #expect(seed.map(\.words) == ["its third year"])
+        #expect(seed.first?.message.contains("4th year (3 whole years since 2022-02-24, plus the year under way), not its 3rd") == true)
+        #expect(try Self.spans("<p>As the ongoing Ukraine War nears the end of its fourth year, Seoul waits.</p>").isEmpty)
+        #expect(try Self.spans("<p>The Ukraine War goes on. It enters its 3rd year.</p>") == ["event-age: its 3rd year"])
+        // "Its" with no event in this or the previous sentence is left alone.
+        #expect(try Self.spans("<p>The Ukraine War goes on. Seoul waits. The alliance enters its third year.</p>").isEmpty)
+        // Another owner of "its" between the event and "its", or the year of something else.
+        #expect(try Self.spans("<p>The Ukraine War goes on. The alliance marks its 70th anniversary.</p>").isEmpty)
+        #expect(try Self.spans("<p>The Ukraine War goes on as Russia enters its second year of sanctions.</p>").isEmpty)
+        #expect(try Self.spans("<p>The Ukraine War goes on; the war nears its second year in office.</p>").isEmpty)
+        #expect(try Self.spans("<p>The second year of the war in Ukraine was costly.</p>") == ["event-age: The second year of the war in Ukraine"])
+        // A date in the sentence is the reference instead.
+        #expect(try Self.spans("<p>In March 2024, the Ukraine War was in its third year.</p>").isEmpty)
+        #expect(try Self.spans("<p>It has been seven years since the Singapore summit.</p>").isEmpty)
+        #expect(try Self.spans("<p>It has been five years since the Singapore summit.</p>") == ["event-age: five years since the Singapore summit"])
+        // Anniversaries: checked with a present-tense "marks" or a date; otherwise history.
+        #expect(try Self.spans("<p>Korea marks the 72nd anniversary of the armistice.</p>").isEmpty)
+        #expect(try Self.spans("<p>Korea marks the 70th anniversary of the armistice.</p>") == ["event-age: the 70th anniversary of the armistice"])
+        #expect(try Self.spans("<p>At the 70th anniversary of the armistice, leaders spoke.</p>").isEmpty)
+        #expect(try Self.spans("<p>In 2023 Korea held the seventieth anniversary of the armistice.</p>").isEmpty)
+    }
+
+    @Test func officeTitlesAgainstTheirDates() throws {
+        #expect(try Self.spans("<p>President Yoon Suk Yeol met the press.</p>") == ["office-holder: President Yoon Suk Yeol"])
+        let m = try #require(try Self.findings("<p>President Yoon met the press.</p>").first?.message)
+        #expect(m.contains("it was held then by") && m.contains("Lee Jae Myung, President of South Korea, 2025-06-04 to present"))
+        // "former", "then-", a date in the sentence or the paragraph within the term.
+        #expect(try Self.spans("<p>Former President Yoon and then-President Yoon met.</p>").isEmpty)
+        #expect(try Self.spans("<p>In June 2023 President Yoon visited Paris.</p>").isEmpty)
+        #expect(try Self.spans("<p>The talks of June 2023 went well. President Yoon visited Paris.</p>").isEmpty)
+        #expect(try Self.spans("<p>In March 2024 President Lee Jae-myung spoke.</p>") == ["office-holder: President Lee Jae-myung"])
+        // The qualifier picks the office; the surname shared by several holders is never read as a name.
+        #expect(try Self.spans("<p>U.S. President Donald Trump and Minister Kim spoke with President Lee.</p>").isEmpty)
+        #expect(try Self.spans("<p>Secretary of State Moon Jae-in spoke.</p>") == ["office-never-held: Secretary of State Moon Jae-in"])
+        // Part of a longer title: someone else's office.
+        #expect(try Self.spans("<p>Vice President Joe Biden and Acting President Yoon and then vice president Biden spoke.</p>").isEmpty)
+        // A one-word alias followed by another capitalized word is someone else's name.
+        #expect(try Self.spans("<p>President Moon Hee-sang spoke.</p>").isEmpty)
+    }
+
+    @Test func ordinalAdministrations() throws {
+        #expect(try Self.spans("<p>The second Trump administration’s 2019 tariffs stayed.</p>") == ["administration-term: The second Trump administration’s 2019"])
+        #expect(try Self.spans("<p>Trump’s first term in 2025 is a slip.</p>") == ["administration-term: Trump’s first term in 2025"])
+        #expect(try Self.spans("<p>Trump 2.0 in 2019 is a slip.</p>") == ["administration-term: Trump 2.0 in 2019"])
+        #expect(try Self.spans("<p>The first Trump administration in 2018 and Trump’s second term in 2025 and Trump 2.0.</p>").isEmpty)
+        // A date not written as part of the phrase is not the term's.
+        #expect(try Self.spans("<p>Unlike the first Trump administration, the Biden administration in 2021 waited.</p>").isEmpty)
+    }
+
+    @Test func noTimelineNoTimelineFindings() throws {
+        let html = StageExample.articlePage("<p>President Yoon Suk Yeol met the press at the Singapore summit on June 21, 2018.</p>")
+        let outcome = try RunnerHarness.run(html: html, stages: [CheckDatesStage.self])
+        #expect(!outcome.diagnostics.contains { Self.rules.contains($0.rule) })
+    }
+}
