@@ -208,7 +208,7 @@ public struct TimelineLoader: Sendable {
         }
 
         func checkOrder(start: PublicationDate, what: String, reader r: inout YAMLReader) {
-            if let end, OfficeTerm.before(end, start) {
+            if let end, DatePrecision.isBefore(end, start) {
                 r.problem(endNode, "\(what) ends (\(end.iso)) before it starts (\(start.iso))")
             }
         }

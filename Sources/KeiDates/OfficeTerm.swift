@@ -29,18 +29,8 @@ public struct OfficeTerm: Sendable, Hashable {
 
     /// Whether the person held the office on `date` (at the precision `date` has: a month overlaps).
     public func holds(on date: PublicationDate) -> Bool {
-        let lo = date, hi = date
-        if let end, Self.before(end, lo) { return false }
-        return !Self.before(hi, start)
-    }
-
-    /// `a` ends before `b` starts, compared at the precision both have ("2025" is not before "2025-03").
-    public static func before(_ a: PublicationDate, _ b: PublicationDate) -> Bool {
-        if a.year != b.year { return a.year < b.year }
-        guard let am = a.month, let bm = b.month else { return false }
-        if am != bm { return am < bm }
-        guard let ad = a.day, let bd = b.day else { return false }
-        return ad < bd
+        if let end, DatePrecision.isBefore(end, date) { return false }
+        return !DatePrecision.isBefore(date, start)
     }
 
     /// How a finding quotes the entry: `timeline.yml:88: Yoon Suk Yeol, President of South Korea, 2022-05-10 to 2025-04-04 (source: …)`.

@@ -1,5 +1,6 @@
 import KeiCitations
 import KeiCore
+import KeiDates
 import KeiDocument
 
 /// `accessed-after-publication`: an access date in a note or reference ("accessed December 3, 2025",
@@ -38,7 +39,7 @@ struct AccessedDateChecker: CitationChecker {
         var out: [Diagnostic] = []
         for unit in input.analysis.units where unit.scope == .note || unit.scope == .reference {
             for (i, token) in unit.tokens.enumerated() where token.kind == .word && Self.labels.contains(unit.string(of: token.range).lowercased()) {
-                guard let (date, range) = WrittenDate.parse(unit.tokens[(i + 1)...], in: unit), Self.isAfter(date, published) else { continue }
+                guard let (date, range) = WrittenDate.parse(unit.tokens[(i + 1)...], in: unit), DatePrecision.isAfter(date, published) else { continue }
                 out.append(Messages.accessed.diagnostic(
                     "the source was accessed on \(date.iso), after the article’s publication date (\(published.iso)).",
                     at: unit.location, fix: "Correct the access date (the day the authors consulted the page, before publication).",
@@ -48,12 +49,4 @@ struct AccessedDateChecker: CitationChecker {
         return out
     }
 
-    /// Whether `a` is later than `b` at the precision both dates have.
-    static func isAfter(_ a: PublicationDate, _ b: PublicationDate) -> Bool {
-        if a.year != b.year { return a.year > b.year }
-        guard let am = a.month, let bm = b.month else { return false }
-        if am != bm { return am > bm }
-        guard let ad = a.day, let bd = b.day else { return false }
-        return ad > bd
-    }
 }

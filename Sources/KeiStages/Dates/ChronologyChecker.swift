@@ -52,7 +52,7 @@ struct ChronologyChecker: DateChecker {
         var out: [Diagnostic] = []
         let pageDate = input.article.metadata.publicationDate
         var laterCover: PublicationDate?
-        if let page = pageDate, let cover = input.coverDate, HouseDateForm.isAfter(page, cover) {
+        if let page = pageDate, let cover = input.coverDate, DatePrecision.isAfter(page, cover) {
             laterCover = cover
             out.append(Messages.publishedAfterCover.diagnostic(
                 "the page is dated \(page.iso), after the issue’s cover date (\(cover.iso)).",
@@ -64,8 +64,8 @@ struct ChronologyChecker: DateChecker {
         for (index, unit) in input.analysis.units.enumerated() where unit.scope != .note && unit.scope != .reference {
             for m in input.mentions[index] where m.kind != .relative {
                 guard let start = m.value?.start else { continue }
-                let afterPublication = HouseDateForm.isAfter(start, published)
-                let afterCover = laterCover.map { HouseDateForm.isAfter(start, $0) } ?? false
+                let afterPublication = DatePrecision.isAfter(start, published)
+                let afterCover = laterCover.map { DatePrecision.isAfter(start, $0) } ?? false
                 guard afterPublication || afterCover, Self.isTimeOfEvent(unit, m),
                       tenses.isNarratedAsPast(unit, index: index, date: m.range) else { continue }
                 if afterPublication {

@@ -147,7 +147,7 @@ struct EventAgeChecker: DateChecker {
             message = "“\(written)”: on \(referenceName), \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") whole years had passed since \(event.name) (\(event.start.iso)), not \(n) (\(event.quoted))."
         case .anniversary(let n):
             let year = event.start.year + n
-            guard OfficeTerm.before(PublicationDate(year: year)!, reference.start) || OfficeTerm.before(reference.last, PublicationDate(year: year)!) else { return [] }
+            guard DatePrecision.isBefore(PublicationDate(year: year)!, reference.start) || DatePrecision.isBefore(reference.last, PublicationDate(year: year)!) else { return [] }
             message = "“\(written)”: the \(TimelineNumberWords.ordinalText(n)) anniversary of \(event.name) (\(event.start.iso)) falls in \(year) (\(event.start.year) + \(n)), not at \(referenceName) (\(event.quoted))."
         }
         return [Messages.eventAge.diagnostic(message, at: unit.location,

@@ -42,13 +42,4 @@ enum HouseDateForm {
         return format(mention.parts)
     }
 
-    /// Whether `a` is later than `b` at the precision both have ("December 2025" is not after 2025-12-15;
-    /// "2026" is after it).
-    static func isAfter(_ a: PublicationDate, _ b: PublicationDate) -> Bool {
-        if a.year != b.year { return a.year > b.year }
-        guard let am = a.month, let bm = b.month else { return false }
-        if am != bm { return am > bm }
-        guard let ad = a.day, let bd = b.day else { return false }
-        return ad > bd
-    }
 }

@@ -12,8 +12,8 @@ enum TimelineDates {
     /// itself; `bOpen` makes `b` run on with no end (an ongoing war).
     static func overlap(_ a: PublicationDate, _ aEnd: PublicationDate?, _ b: PublicationDate, _ bEnd: PublicationDate?,
                         bOpen: Bool = false) -> Bool {
-        if OfficeTerm.before(aEnd ?? a, b) { return false }
-        if !bOpen, OfficeTerm.before(bEnd ?? b, a) { return false }
+        if DatePrecision.isBefore(aEnd ?? a, b) { return false }
+        if !bOpen, DatePrecision.isBefore(bEnd ?? b, a) { return false }
         return true
     }
 
