@@ -103,15 +103,7 @@ import KeiTestSupport
     /// numbers them from 1 in each chapter or article, and so does Korea Policy).
     @Test func noFindingsOnTheCorpus() throws {
         #expect(TestPaths.sharedExists, "../shared is needed")
-        let readability = TestPaths.shared.appendingPathComponent("testdata/readability")
-        let pages = ["allying-against-adversaries", "chips-trust-and-trade", "consultation-before-crisis"].map {
-            TestPaths.samples.appendingPathComponent("issue-3-2/\($0).html")
-        } + (try FileManager.default.contentsOfDirectory(atPath: TestPaths.shared.appendingPathComponent("seed").path)).sorted().map {
-            TestPaths.shared.appendingPathComponent("seed/\($0)")
-        } + (try FileManager.default.contentsOfDirectory(atPath: readability.path)).sorted().compactMap { name -> URL? in
-            let page = readability.appendingPathComponent("\(name)/source.html")
-            return FileManager.default.fileExists(atPath: page.path) ? page : nil
-        }
+        let pages = try TestPaths.corpusPages()
         #expect(pages.count >= 18, "\(pages.count) pages")
         let expectedInfos = [
             "chips-trust-and-trade": ["note 4 is a short form of the source cited in full in note 3", "note 6 is a short form of the source cited in full in note 1"],

@@ -139,15 +139,7 @@ import KeiTestSupport
     /// Russia is expanding"), each read by hand: every one counts from the day it is read.
     @Test func noFindingsOnTheCorpus() throws {
         #expect(TestPaths.sharedExists, "../shared is needed")
-        let readability = TestPaths.shared.appendingPathComponent("testdata/readability")
-        let pages = ["allying-against-adversaries", "chips-trust-and-trade", "consultation-before-crisis"].map {
-            TestPaths.samples.appendingPathComponent("issue-3-2/\($0).html")
-        } + (try FileManager.default.contentsOfDirectory(atPath: TestPaths.shared.appendingPathComponent("seed").path)).sorted().map {
-            TestPaths.shared.appendingPathComponent("seed/\($0)")
-        } + (try FileManager.default.contentsOfDirectory(atPath: readability.path)).sorted().compactMap { name -> URL? in
-            let page = readability.appendingPathComponent("\(name)/source.html")
-            return FileManager.default.fileExists(atPath: page.path) ? page : nil
-        }
+        let pages = try TestPaths.corpusPages()
         #expect(pages.count >= 18, "\(pages.count) pages")
         let r = "check.dates.relative-phrase "
         let expected: [String: [String]] = [
