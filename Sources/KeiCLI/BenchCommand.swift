@@ -91,14 +91,18 @@ struct BenchCommand: ParsableCommand {
             ArticleEntry(id: "p\(i)", source: url.lastPathComponent, sourceURL: url, status: .received)
         }
         // A named workflow must load; without one, the default workflow's style is used when there is one.
-        let style = try workflow.map { try WorkflowStyle.load($0, env: env).sheet } ?? (try? WorkflowStyle.load(nil, env: env).sheet)
+        let loaded = try workflow.map { try WorkflowStyle.load($0, env: env) } ?? (try? WorkflowStyle.load(nil, env: env))
+        let style = loaded?.sheet
+        // check.dates runs with the workflow's timeline (the journal's `timeline:`), as in a real run.
+        let timeline = loaded?.workflow.stages.lazy.compactMap(\.options.timeline).first
         /// The benchmark's workflow: ingest, the checks, (lint.style,) JATS.
         func pipeline(lint: Bool) throws -> Workflow {
             var stages: [StageInvocation] = []
-            for id in ["ingest.html", "check.metadata", "check.citations"] + (lint ? ["lint.style"] : []) + ["emit.jats"] {
+            for id in ["ingest.html", "check.metadata", "check.citations", "check.dates"] + (lint ? ["lint.style"] : []) + ["emit.jats"] {
                 guard let type = BuiltInStages.registry.stage(id: id) else { continue }
                 var options = StageOptions(defaultsOf: type.description)
                 options.style = style
+                options.timeline = timeline
                 stages.append(try StageInvocation(type: type, options: options, location: SourceLocation(file: "(bench)")))
             }
             return Workflow(name: "bench", displayPath: "(bench)", projectRoot: dir, issue: IssueInfo(),
