@@ -14,7 +14,8 @@ enum CLIInputs {
             if name == "-" {
                 inputs.append(("<stdin>", FileHandle.standardInput.readDataToEndOfFile()))
             } else {
-                inputs.append((name, try FileIO.read(url(of: name), display: name, limit: limit)))
+                inputs.append((name, try FileIO.read(url(of: name), display: name, limit: limit,
+                                                          limitAdvice: "this command's cap on one input: split the input into smaller files")))
             }
         }
         return inputs

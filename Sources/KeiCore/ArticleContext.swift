@@ -102,7 +102,8 @@ public struct ArticleContext: Sendable {
         guard let url = entry.sourceURL else {
             throw KeiError.input(path: sourceDisplayPath, "article '\(entry.id)' has no source file yet")
         }
-        return try FileIO.read(url, display: sourceDisplayPath, limit: limits.maxSourceBytes)
+        return try FileIO.read(url, display: sourceDisplayPath, limit: limits.maxSourceBytes,
+                               limitAdvice: "raise limits.max-source-bytes in the workflow if it is genuine")
     }
 
     /// Writes an artifact atomically under the output folder and records it.

@@ -6,8 +6,11 @@ import Glibc
 /// The one place where kei-pipeline reads and writes files: size limits on reads, atomic writes.
 public enum FileIO {
     /// Reads a whole file, refusing directories, missing files and files over `limit` bytes.
-    /// - Parameter display: the path to name in messages (relative to the working directory).
-    public static func read(_ url: URL, display: String, limit: Int) throws -> Data {
+    /// - Parameters:
+    ///   - display: the path to name in messages (relative to the working directory).
+    ///   - limitAdvice: what governs `limit` and what to do about a file over it, for the message (each
+    ///     kind of file has its own cap: "raise limits.max-source-bytes in the workflow", "trim the file").
+    public static func read(_ url: URL, display: String, limit: Int, limitAdvice: String) throws -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
             throw KeiError.input(path: display, "file not found")
@@ -18,12 +21,12 @@ public enum FileIO {
             throw KeiError.input(path: display, "is not a regular file (a device, pipe or socket cannot be an input)")
         }
         if let size = (attrs?[.size] as? NSNumber)?.intValue, size > limit {
-            throw KeiError.input(path: display, "file is \(size) bytes, over the limit of \(limit) bytes (raise limits.max-source-bytes in the workflow if it is genuine)")
+            throw KeiError.input(path: display, "file is \(size) bytes, over the limit of \(limit) bytes (\(limitAdvice))")
         }
         do {
             let data = try Data(contentsOf: url)
             if data.count > limit {
-                throw KeiError.input(path: display, "file is over the limit of \(limit) bytes")
+                throw KeiError.input(path: display, "file is over the limit of \(limit) bytes (\(limitAdvice))")
             }
             return data
         } catch let e as KeiError {

@@ -36,9 +36,17 @@ public struct TimelineLoader: Sendable {
         let shown = display(url)
         let data: Data
         do {
-            data = try FileIO.read(url, display: shown, limit: Self.maximumFileBytes)
+            data = try FileIO.read(url, display: shown, limit: Self.maximumFileBytes,
+                                   limitAdvice: "the timeline file's own cap, 4 MiB, which no workflow setting raises: trim the file, removing entries the journal's articles do not need")
+        } catch KeiError.input(_, let message) {
+            throw WorkflowError([.init(SourceLocation(file: shown, line: 1), "timeline file cannot be read: \(message)")])
         } catch {
             throw WorkflowError([.init(SourceLocation(file: shown, line: 1), "timeline file \(shown) cannot be read: \(error)")])
+        }
+        if let bad = YAMLReader.firstInvalidUTF8(in: data) {
+            let hint = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) ? " (it looks like UTF-16)" : ""
+            throw WorkflowError([.init(SourceLocation(file: shown, line: bad.line, column: bad.column),
+                                       String(format: "the timeline file is not valid UTF-8: byte 0x%02X here%@; save it as UTF-8", bad.byte, hint))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkflowError([.init(SourceLocation(file: shown, line: 1), "the timeline file is not valid UTF-8")])
@@ -105,6 +113,9 @@ public struct TimelineLoader: Sendable {
         if date != nil, fields.end != nil {
             r.problem(fields.endNode, "event '\(id ?? "?")' gives 'end' with 'date': write 'start' and 'end' for a span")
         }
+        if ongoing, date != nil {
+            r.problem(node, "event '\(id ?? "?")' is 'ongoing' but has a one-day 'date': an ongoing event has 'start' and no 'end'")
+        }
         if ongoing, fields.end != nil { r.problem(fields.endNode, "event '\(id ?? "?")' is 'ongoing' but has an 'end'") }
         guard let start = date ?? fields.start else {
             if !fields.dateGiven { r.problem(node, "event '\(id ?? "?")' has no 'date' (or 'start' for a span)") }
@@ -119,6 +130,7 @@ public struct TimelineLoader: Sendable {
     func office(_ node: Node, ids: inout [String: SourceLocation], reader r: inout YAMLReader) -> TimelineOffice? {
         var id: String?, idNode: Node?, name: String?, titles: [String] = [], qualifiers: [String] = []
         var holders: [OfficeTerm] = []
+        var sawHolders = false
         for e in r.entries(node, in: "an office", allowed: Self.officeKeys) ?? [] {
             switch e.key {
             case "id": id = r.string(e.value, "id"); idNode = e.value
@@ -126,12 +138,21 @@ public struct TimelineLoader: Sendable {
             case "titles": titles = Self.names(e.value, "titles", reader: &r)
             case "qualifiers": qualifiers = Self.names(e.value, "qualifiers", reader: &r)
             default:
+                sawHolders = true
                 guard let seq = e.value.sequence else { r.problem(e.value, "holders must be a list of office terms"); continue }
+                if seq.isEmpty { r.problem(e.value, "office '\(id ?? "?")' has no holders: list at least one, or remove the office") }
                 var previous: OfficeTerm?
+                // The non-acting term that ends last so far (nil end: still in office): a full holder's term
+                // may not overlap it beyond the handover day.
+                var latest: OfficeTerm?
                 for item in seq {
-                    guard let term = holder(item, office: id ?? "?", reader: &r) else { continue }
+                    guard let (term, startNode) = holder(item, office: id ?? "?", reader: &r) else { continue }
                     if let previous, term.start < previous.start {
                         r.problem(item, "\(term.person)'s term (from \(term.start.iso)) starts before the previous holder's (\(previous.person), from \(previous.start.iso)): list holders in order")
+                    }
+                    if !term.acting {
+                        if let latest { checkOverlap(term, at: startNode, after: latest, office: id ?? "?", reader: &r) }
+                        if latest == nil || Self.endsLater(term, than: latest!) { latest = term }
                     }
                     previous = term
                     holders.append(term)
@@ -141,11 +162,13 @@ public struct TimelineLoader: Sendable {
         if let id { checkID(id, node: idNode ?? node, ids: &ids, reader: &r) } else { r.problem(node, "an office has no 'id'") }
         if name == nil { r.problem(node, "office '\(id ?? "?")' has no 'office' (its full name)") }
         if titles.isEmpty { r.problem(node, "office '\(id ?? "?")' has no 'titles' (the titles written before a holder's name)") }
+        if !sawHolders { r.problem(node, "office '\(id ?? "?")' has no 'holders': list at least one, or remove the office") }
         guard let id, let name else { return nil }
         return TimelineOffice(id: id, office: name, titles: titles, qualifiers: qualifiers, holders: holders)
     }
 
-    func holder(_ node: Node, office: String, reader r: inout YAMLReader) -> OfficeTerm? {
+    /// One holder's term and the node of its `start` (where an overlap is reported).
+    func holder(_ node: Node, office: String, reader r: inout YAMLReader) -> (OfficeTerm, Node?)? {
         var fields = Fields()
         var acting = false
         for e in r.entries(node, in: "an office holder", allowed: Self.holderKeys) ?? [] {
@@ -160,8 +183,28 @@ public struct TimelineLoader: Sendable {
         }
         fields.checkOrder(start: start, what: name ?? what, reader: &r)
         guard let name, let source else { return nil }
-        return OfficeTerm(person: name, aliases: fields.aliases, start: start, end: fields.end, acting: acting,
-                          source: source, verified: fields.verified, location: r.location(node))
+        return (OfficeTerm(person: name, aliases: fields.aliases, start: start, end: fields.end, acting: acting,
+                           source: source, verified: fields.verified, location: r.location(node)), fields.startNode)
+    }
+
+    /// Reports `term` (a non-acting holder) when it starts before `earlier` (the non-acting term ending
+    /// last so far) ends: two full holders of one office at once. A term may start on the day the
+    /// previous one ends (the handover day); acting holders may overlap anyone.
+    func checkOverlap(_ term: OfficeTerm, at startNode: Node?, after earlier: OfficeTerm, office: String, reader r: inout YAMLReader) {
+        guard let end = earlier.end else {
+            r.problem(startNode, "\(term.person)'s term of '\(office)' starts (\(term.start.iso)) while \(earlier.person)'s (from \(earlier.start.iso), line \(earlier.location.line)) has no 'end': give the earlier term its end, or mark one of them 'acting: true'")
+            return
+        }
+        if DatePrecision.isBefore(term.start, end) {
+            r.problem(startNode, "\(term.person)'s term of '\(office)' starts (\(term.start.iso)) before \(earlier.person)'s (line \(earlier.location.line)) ends (\(end.iso)): two holders at once; correct the dates, or mark one of them 'acting: true'")
+        }
+    }
+
+    /// Whether `a` ends after `b` (no end: still in office, the latest).
+    static func endsLater(_ a: OfficeTerm, than b: OfficeTerm) -> Bool {
+        guard let be = b.end else { return false }
+        guard let ae = a.end else { return true }
+        return DatePrecision.isAfter(ae, be)
     }
 
     func checkID(_ id: String, node: Node, ids: inout [String: SourceLocation], reader r: inout YAMLReader) {

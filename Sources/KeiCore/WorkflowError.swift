@@ -19,7 +19,17 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
+    /// How many problems ``description`` lists; the rest are counted in one closing line.
+    public static let listedProblems = 100
+
+    /// The problems, one `file:line:column: error: message` line each: the first ``listedProblems``,
+    /// then "… and N more problems" when there are more (a file broken throughout gives thousands).
     public var description: String {
-        problems.map { "\($0.location): error: \($0.message)" }.joined(separator: "\n")
+        var lines = problems.prefix(Self.listedProblems).map { "\($0.location): error: \($0.message)" }
+        let rest = problems.count - Self.listedProblems
+        if rest > 0 {
+            lines.append("… and \(rest) more problem\(rest == 1 ? "" : "s") (\(problems.count) in all): fix the ones above and run again")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -71,7 +71,8 @@ public struct WorkflowLoader: Sendable {
     ///   - outputOverride: replaces the workflow's `output` folder (`--output`).
     public func load(_ url: URL, extraSources: [URL] = [], outputOverride: URL? = nil) throws -> Workflow {
         let displayPath = display(url)
-        let data = try FileIO.read(url, display: displayPath, limit: 4 * 1024 * 1024)
+        let data = try FileIO.read(url, display: displayPath, limit: 4 * 1024 * 1024,
+                                   limitAdvice: "a workflow file's cap, 4 MiB, which no setting raises: trim the file")
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkflowError([.init(SourceLocation(file: displayPath, line: 1), "the workflow file is not valid UTF-8")])
         }
@@ -103,6 +104,9 @@ public struct WorkflowLoader: Sendable {
         var stagesNode: Node?
         var issueStyle: URL?
         var issueTimeline: URL?
+        // The journal file could not be read or parsed (already reported): its style and timeline are
+        // unknown, so stages are not told they lack one.
+        var journalBroken = false
 
         let entries = r.entries(node, in: "the workflow", allowed: Self.workflowKeys) ?? []
         // Limits first: they apply to source checks below.
@@ -123,7 +127,7 @@ public struct WorkflowLoader: Sendable {
                 _ = r.string(e.value, "description")
             case "journal":
                 if let path = r.string(e.value, "journal") {
-                    issue.journal = loadJournal(path, from: folder, root: root, node: e.value, reader: &r)
+                    issue.journal = loadJournal(path, from: folder, root: root, node: e.value, unreadable: &journalBroken, reader: &r)
                 }
             case "volume":
                 issue.volume = r.string(e.value, "volume")
@@ -170,7 +174,7 @@ public struct WorkflowLoader: Sendable {
         if !sawStages { r.problem(node, "the workflow has no 'stages' list: name at least ingest.html") }
         // Stages last: they are built with the journal's and the workflow's house style.
         var style: StyleSheet?
-        var styleBroken = false
+        var styleBroken = journalBroken
         let styleFiles = [issue.journal.styleURL, issueStyle].compactMap { $0 }
         if !styleFiles.isEmpty {
             do {
@@ -273,7 +277,7 @@ public struct WorkflowLoader: Sendable {
         let lexicallyInside = contains(root.path, u.path)
         let resolvedInside = contains(root.resolvingSymlinksInPath().path, u.resolvingSymlinksInPath().path)
         guard lexicallyInside && resolvedInside else {
-            r.problem(node, "\(what) '\(path)' escapes the project folder \(display(root)); keep workflow paths inside it")
+            r.problem(node, "\(what) '\(path)' escapes the project folder \(root.path); keep workflow paths inside it")
             return nil
         }
         return u
@@ -282,25 +286,35 @@ public struct WorkflowLoader: Sendable {
     /// `path` resolved against `base`, inside the project and existing; nil (with a problem) otherwise.
     func existingFile(_ path: String, base: URL, root: URL, node: Node, what: String, reader r: inout YAMLReader) -> URL? {
         guard let u = inside(root, path, base: base, node: node, what: what, reader: &r) else { return nil }
-        guard FileManager.default.fileExists(atPath: u.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: u.path, isDirectory: &isDirectory) else {
             r.problem(node, "\(what) '\(path)' not found (looked at \(display(u)))")
+            return nil
+        }
+        if isDirectory.boolValue {
+            r.problem(node, "\(what) '\(path)' is a directory (\(display(u))): name a file")
             return nil
         }
         return u
     }
 
-    func loadJournal(_ path: String, from folder: URL, root: URL, node: Node, reader r: inout YAMLReader) -> JournalInfo {
+    /// The journal file at `path`; `unreadable` is set when it cannot be read or parsed (reported in `r`).
+    func loadJournal(_ path: String, from folder: URL, root: URL, node: Node, unreadable: inout Bool,
+                     reader r: inout YAMLReader) -> JournalInfo {
         var journal = JournalInfo()
         guard let url = inside(root, path, base: folder, node: node, what: "journal file", reader: &r) else { return journal }
         let shown = display(url)
-        guard let data = try? FileIO.read(url, display: shown, limit: 1024 * 1024), let text = String(data: data, encoding: .utf8) else {
+        guard let data = try? FileIO.read(url, display: shown, limit: 1024 * 1024,
+                                                limitAdvice: "a journal file's cap, 1 MiB: trim the file"), let text = String(data: data, encoding: .utf8) else {
             r.problem(node, "journal file '\(path)' not found or unreadable (looked at \(shown))")
+            unreadable = true
             return journal
         }
         var jr = YAMLReader(file: shown)
         guard let jn = jr.compose(text) else {
             if jr.problems.isEmpty { jr.problem(nil, "the journal file is empty") }
             r.problems += jr.problems
+            unreadable = true
             return journal
         }
         var sawTitle = false

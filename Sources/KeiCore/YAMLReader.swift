@@ -32,8 +32,10 @@ struct YAMLReader {
                 var message = "YAML syntax error: \(problem)"
                 if let context { message += " (\(context.text) at line \(context.mark.line))" }
                 problems.append(.init(SourceLocation(file: file, line: mark.line, column: mark.column), message))
-            case .reader(let problem, _, _, _):
-                problems.append(.init(SourceLocation(file: file, line: 1), "cannot read YAML: \(problem)"))
+            case .reader(let problem, let offset, let value, let yaml):
+                let (line, column) = offset.map { Self.lineAndColumn(ofCharacter: $0, in: yaml) } ?? (1, nil)
+                let what = value >= 0 ? String(format: " (U+%04X)", value) : ""
+                problems.append(.init(SourceLocation(file: file, line: line, column: column), "cannot read YAML: \(problem)\(what)"))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 problems.append(.init(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                                       "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping"))
@@ -45,6 +47,50 @@ struct YAMLReader {
             problems.append(.init(SourceLocation(file: file, line: 1), "cannot parse YAML: \(error)"))
             return nil
         }
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of the `offset`-th Character of `text`, as Yams
+    /// reports reader errors. Linear in `offset`.
+    static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (Int, Int?) {
+        var line = 1, column = 1, n = 0
+        for ch in text {
+            if n == offset { break }
+            n += 1
+            if ch.isNewline { line += 1; column = 1 } else { column += ch.unicodeScalars.count }
+        }
+        return (line, column)
+    }
+
+    /// Where the first byte that is not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+    /// nothing above U+10FFFF) lies in `data`: 1-based line and column (column counted in characters
+    /// before it, plus one), and the byte. Nil when all of `data` is UTF-8. Linear in `data.count`.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int, byte: UInt8)? {
+        let bytes = [UInt8](data)
+        var i = 0, line = 1, column = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            var length = 0
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return (line, column, b)
+            }
+            for k in 1..<length {
+                guard i + k < bytes.count else { return (line, column, b) }
+                let c = bytes[i + k]
+                if c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xBF) { return (line, column, b) }
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return nil
     }
 
     /// The entries of a mapping, in order, after checking that every key is allowed and appears once.
@@ -90,13 +136,24 @@ struct YAMLReader {
         return i
     }
 
+    /// A YAML 1.2 boolean: `true` or `false` (also `True`, `TRUE`, …). The YAML 1.1 words Yams also
+    /// resolves (`on`, `off`, `yes`, `no`) are refused, as is a quoted or `!!str`-tagged "true".
     mutating func bool(_ node: Node, _ what: String) -> Bool? {
-        guard node.scalar != nil, let b = node.bool, node.tag == Tag(.bool) else {
-            problem(node, "\(what) must be true or false, got '\(node.scalar?.string ?? "a list or mapping")'")
+        guard let scalar = node.scalar else {
+            problem(node, "\(what) must be true or false, got a list or mapping")
             return nil
         }
-        return b
+        if node.tag == Tag(.bool), Self.booleanWords.contains(scalar.string), let b = node.bool { return b }
+        if Self.booleanWords.contains(scalar.string) {
+            problem(node, "\(what) must be true or false, got the string '\(scalar.string)' (quoted or tagged): write it bare, without quotes or a tag")
+        } else {
+            problem(node, "\(what) must be true or false, got '\(scalar.string)'")
+        }
+        return nil
     }
+
+    /// The booleans of the YAML 1.2 core schema.
+    static let booleanWords: Set<String> = ["true", "True", "TRUE", "false", "False", "FALSE"]
 
     mutating func stringList(_ node: Node, _ what: String) -> [String]? {
         if let s = node.scalar?.string { return [s] }

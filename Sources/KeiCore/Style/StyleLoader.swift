@@ -124,7 +124,11 @@ public struct StyleLoader: Sendable {
               problems: inout [WorkflowError.Problem]) -> (Layer, (String, SourceLocation)?)? {
         let data: Data
         do {
-            data = try FileIO.read(url, display: shown, limit: Self.maximumFileBytes)
+            data = try FileIO.read(url, display: shown, limit: Self.maximumFileBytes,
+                                   limitAdvice: "a style file's cap, 1 MiB, which no workflow setting raises: split it into layers with 'extends: FILE', or trim it")
+        } catch KeiError.input(_, let message) {
+            problems.append(.init(from ?? SourceLocation(file: shown, line: 1), "style file \(shown) cannot be read: \(message)"))
+            return nil
         } catch {
             problems.append(.init(from ?? SourceLocation(file: shown, line: 1), "style file \(shown) cannot be read: \(error)"))
             return nil
