@@ -147,10 +147,12 @@ public struct TimelineLoader: Sendable {
                 var latest: OfficeTerm?
                 for item in seq {
                     guard let (term, startNode) = holder(item, office: id ?? "?", reader: &r) else { continue }
-                    if let previous, term.start < previous.start {
+                    let outOfOrder = previous.map { term.start < $0.start } ?? false
+                    if let previous, outOfOrder {
                         r.problem(item, "\(term.person)'s term (from \(term.start.iso)) starts before the previous holder's (\(previous.person), from \(previous.start.iso)): list holders in order")
                     }
-                    if !term.acting {
+                    // Overlaps are judged only among holders in order (one out of order is reported once, above).
+                    if !term.acting, !outOfOrder {
                         if let latest { checkOverlap(term, at: startNode, after: latest, office: id ?? "?", reader: &r) }
                         if latest == nil || Self.endsLater(term, than: latest!) { latest = term }
                     }
