@@ -10,10 +10,13 @@ import Yams
 /// `offices`. Dates are ISO 8601 calendar dates (`YYYY-MM-DD`, also `YYYY-MM` or `YYYY`), proleptic
 /// Gregorian. Out: the events and offices in file order, each entry with its file and line.
 ///
-/// Every problem (YAML syntax, unknown key, missing required key, impossible or non-ISO date, end before
-/// start, duplicate id, unknown kind, a term starting before the previous term of the same office starts,
-/// an empty name or alias) is collected with file, line and column and thrown together as a
-/// ``WorkflowError`` (the CLI exits 2).
+/// Every problem (a byte that is not UTF-8 or a NUL, at its line and column; YAML syntax, unknown key,
+/// missing required key, impossible or non-ISO date, end before start, duplicate id, unknown kind, a
+/// boolean other than `true`/`false`, `ongoing` with a one-day `date`, an office without holders, a term
+/// starting before the previous term of the same office starts, two non-acting holders of one office at
+/// once (a term may start on the day the previous one ends; acting holders may overlap anyone), an empty
+/// name or alias) is collected with file, line and column and thrown together as a ``WorkflowError``
+/// (the CLI exits 2; it lists the first ``WorkflowError/listedProblems``). Linear in the file's size.
 public struct TimelineLoader: Sendable {
     /// Largest timeline file read, in bytes.
     public static let maximumFileBytes = 4 * 1024 * 1024
@@ -213,7 +216,11 @@ public struct TimelineLoader: Sendable {
         if !WorkflowLoader.isValidID(id) {
             r.problem(node, "id '\(id)' must be lower-case letters, digits, '-', '_' or '.'")
         }
-        if let first = ids[id] {
+        if let first = ids[id], first == r.location(node) {
+            // Yams composes an alias (`*name`) into the anchored node itself, mark included: the alias's own
+            // line is not known, so the anchor is named.
+            r.problem(node, "duplicate id '\(id)': a YAML alias (*…) repeats the entry anchored here; write each entry out once")
+        } else if let first = ids[id] {
             r.problem(node, "duplicate id '\(id)' (first used at line \(first.line))")
         } else {
             ids[id] = r.location(node)
