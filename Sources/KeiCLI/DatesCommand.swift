@@ -109,13 +109,18 @@ struct DatesCommand: ParsableCommand {
         let extractor = DateExtractor(referenceDate: referenceDate ?? article.metadata.publicationDate)
         var lines: [DatesOutputLine] = []
         for unit in analysis.units {
-            for m in extractor.mentions(in: unit.text.string, tokens: unit.tokens) {
-                guard let span = unit.span(of: m.range) else { continue }
-                lines.append(DatesOutputLine(m, start: span.start, end: span.end, line: index.position(of: span.start).line))
+            let mentions = extractor.mentions(in: unit.text.string, tokens: unit.tokens)
+            for (m, span) in zip(mentions, unit.spans(of: mentions.map(\.range))) {
+                guard let span else { continue }
+                lines.append(DatesOutputLine(m, start: span.start, end: span.end, line: 0))
             }
         }
         lines.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         var seen = Set<Range<Int>>()
-        return lines.filter { seen.insert($0.start..<$0.end).inserted }
+        lines = lines.filter { seen.insert($0.start..<$0.end).inserted }
+        // Lines in one forward pass over the source: `position(of:)` per mention walks its line from the
+        // start, which is quadratic when one long line (a paragraph on one source line) holds many dates.
+        for (k, p) in index.positions(of: lines.map(\.start)).enumerated() { lines[k].line = p.line }
+        return lines
     }
 }
