@@ -31,7 +31,7 @@ struct DateSentences {
     }
 
     private func endsSentence(_ t: DateTokens, _ i: Int) -> Bool {
-        guard t.isPunct(i, ".", "!", "?") else { return false }
+        guard t.tokens[i].kind == .punctuation, t.isPunct(i, ".", "!", "?") else { return false }
         if t.has(i - 1), t.touches(i - 1), t.tokens[i - 1].kind == .word {
             let w = t.text[i - 1]
             if w.count == 1 || DateLexicon.abbreviatedMonths[t.lower[i - 1]] != nil { return false }
