@@ -117,4 +117,21 @@ import KeiTestSupport
         let outcome = try RunnerHarness.run(html: html, stages: [CheckDatesStage.self])
         #expect(!outcome.diagnostics.contains { Self.rules.contains($0.rule) })
     }
+
+    /// Names are read through a trie built once per timeline: a timeline of tens of thousands of names that
+    /// all begin with "the" (breaker2's 24,669-event file took over 9 minutes) is indexed and read in
+    /// linear time, and the longest name at a position still wins.
+    @Test(.timeLimit(.minutes(1))) func manyNamesSharingAFirstWord() throws {
+        let at = SourceLocation(file: "big.yml", line: 1)
+        let date = try #require(PublicationDate(year: 2018, month: 6, day: 12))
+        var events = (0..<30_000).map { n in
+            TimelineEvent(id: "e\(n)", name: "Event \(n)", aliases: ["the \(n) talks", "summit number \(n)"], kind: .summit,
+                          start: date, source: "s", location: at)
+        }
+        events.append(TimelineEvent(id: "long", name: "the 7 talks in Hanoi", kind: .summit,
+                                    start: try #require(PublicationDate(year: 2019, month: 2, day: 27)), source: "s", location: at))
+        let t = Timeline(file: "big.yml", events: events)
+        let found = try Self.findings("<p>The 29999 talks on June 13, 2018 ended; the 5 talks on June 12, 2018 agreed, and the 7 talks in Hanoi on June 12, 2018 did not.</p>", timeline: t)
+        #expect(found.map(\.words) == ["The 29999 talks on June 13, 2018", "the 7 talks in Hanoi on June 12, 2018"])
+    }
 }

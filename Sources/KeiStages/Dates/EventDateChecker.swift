@@ -82,8 +82,13 @@ struct EventDateChecker: DateChecker {
     static func tiedDate(_ match: TimelinePhraseIndex<[TimelineEvent]>.Match, mentions: [DateMention], unit: TextUnit) -> DateMention? {
         let tokens = unit.tokens
         func words(_ range: Range<Int>) -> [String] {
-            tokens.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
-                .map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
+            var out: [String] = []
+            var k = TokenSearch.first(atOrAfter: range.lowerBound, in: tokens)
+            while k < tokens.count, tokens[k].range.upperBound <= range.upperBound {
+                out.append(TimelinePhraseIndex<Bool>.key(unit.string(of: tokens[k].range)))
+                k += 1
+            }
+            return out
         }
         let nameEnd = tokens[match.tokens.upperBound - 1].range.upperBound
         if let after = mentions.first(where: { $0.range.lowerBound >= nameEnd }) {
