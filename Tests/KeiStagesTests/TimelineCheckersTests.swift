@@ -134,4 +134,57 @@ import KeiTestSupport
         let found = try Self.findings("<p>The 29999 talks on June 13, 2018 ended; the 5 talks on June 12, 2018 agreed, and the 7 talks in Hanoi on June 12, 2018 did not.</p>", timeline: t)
         #expect(found.map(\.words) == ["The 29999 talks on June 13, 2018", "the 7 talks in Hanoi on June 12, 2018"])
     }
+
+    /// (rule, words) of the timeline findings on one sentence read with the shipped timeline (Workflows/timeline.yml).
+    static func shipped(_ sentence: String) throws -> [String] {
+        try findings("<p>\(sentence)</p>", timeline: try ShippedTimeline.timeline()).map { "\($0.rule.dropFirst(12)): \($0.words)" }
+    }
+
+    /// A month-day whose year was not written names a day, not the sentence's year (breaker1/2).
+    @Test func monthDayWithoutYearDatesNothing() throws {
+        #expect(try Self.shipped("President Lee Jae Myung, who won the June 3 election, spoke.").isEmpty)
+        #expect(try Self.shipped("Since the September 19 Joint Statement, President Lee Jae Myung has spoken twice.").isEmpty)
+        #expect(try Self.shipped("The Washington Declaration, agreed after the February 13 talks, is in its third year.").isEmpty)
+        // A written year still dates the sentence.
+        #expect(try Self.shipped("On June 3, 2019, President Lee Jae Myung spoke.") == ["office-holder: President Lee Jae Myung"])
+    }
+
+    /// The claim's own clause gives its date: "now", "this year" beat a past date elsewhere in the sentence;
+    /// "next year" and "last year" shift it; hedged counts are checked only for a contradiction.
+    @Test func theClaimsClauseDatesIt() throws {
+        #expect(try Self.shipped("Nearly 25 years have passed since the first inter-Korean summit of June 2000, and this year marks the 60th anniversary of the 1965 Treaty on Basic Relations.").isEmpty)
+        #expect(try Self.shipped("The Washington Declaration, now in its third year, created the NCG, which first met on July 18, 2023.").isEmpty)
+        #expect(try Self.shipped("The Washington Declaration, now in its first year, created the NCG, which first met on July 18, 2023.") == ["event-age: its first year"])
+        #expect(try Self.shipped("Next year marks the 20th anniversary of North Korea's first nuclear test.").isEmpty)
+        #expect(try Self.shipped("Next year marks the 19th anniversary of North Korea's first nuclear test.") == ["event-age: the 19th anniversary of North Korea's first nuclear test"])
+        #expect(try Self.shipped("It has been more than 70 years since the Korean War began.").isEmpty)
+        #expect(try Self.shipped("It has been nearly 76 years since the Korean War began.").isEmpty)
+        #expect(try Self.shipped("It has been more than 80 years since the Korean War began.") == ["event-age: 80 years since the Korean War"])
+    }
+
+    /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
+    /// previous sentence's date.
+    @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {
+        #expect(try Self.shipped("In 2023 the talks went well. This autumn President Yoon Suk Yeol spoke.") == ["office-holder: President Yoon Suk Yeol"])
+        #expect(try Self.shipped("In 2023 the talks went well. President Yoon Suk Yeol now says otherwise.") == ["office-holder: President Yoon Suk Yeol"])
+        #expect(try Self.shipped("In 2023 the talks went well. President Yoon Suk Yeol spoke.").isEmpty)
+    }
+
+    /// The armistice's aliases, the longest alias at a position, and the entry-into-force and first-launch ties.
+    @Test func armisticeAndEntryIntoForce() throws {
+        #expect(try Self.shipped("This year marks the 70th anniversary of the armistice.") == ["event-age: the 70th anniversary of the armistice"])
+        #expect(try Self.shipped("This year marks the 72nd anniversary of the armistice.").isEmpty)
+        #expect(try Self.shipped("The armistice of July 27, 1954 held.") == ["event-date: The armistice of July 27, 1954"])
+        #expect(try Self.shipped("The Korean War armistice of July 27, 1953 held.").isEmpty)
+        #expect(try Self.shipped("It has been 12 years since the KORUS FTA entered into force.") == ["event-age: 12 years since the KORUS FTA entered into force"])
+        #expect(try Self.shipped("It has been 13 years since the KORUS FTA entered into force.").isEmpty)
+        #expect(try Self.shipped("The Hwasong-19 was first launched on November 1, 2024.") == ["event-date: Hwasong-19 was first launched on November 1, 2024"])
+    }
+
+    /// Findings quote their entries as file:line, name, dates and a source cut to about 120 characters.
+    @Test func findingsQuoteShortSources() throws {
+        let m = try #require(try Self.findings("<p>Foreign Minister Cho Tae-yul spoke.</p>", timeline: try ShippedTimeline.timeline()).first?.message)
+        #expect(m.contains("timeline.yml:") && m.contains("Cho Tae-yul"))
+        #expect(m.count < 700, "\(m.count) characters: \(m)")
+    }
 }

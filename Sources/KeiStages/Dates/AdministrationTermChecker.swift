@@ -36,7 +36,7 @@ struct AdministrationTermChecker: DateChecker {
         let people = TimelineIndexes.of(timeline).people
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
+            let mentions = input.mentions[u].filter(TimelineDates.dates)
             let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
             for match in people.matches(in: unit) {
                 let p = match.tokens.lowerBound, q = match.tokens.upperBound

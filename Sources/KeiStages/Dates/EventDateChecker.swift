@@ -47,7 +47,7 @@ struct EventDateChecker: DateChecker {
         let index = TimelineIndexes.of(timeline).events
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
+            let mentions = input.mentions[u].filter(TimelineDates.dates)
             for match in index.matches(in: unit) {
                 guard let mention = Self.tiedDate(match, mentions: mentions, unit: unit), let value = mention.value,
                       !match.value.contains(where: { TimelineDates.agrees(value, with: $0) }) else { continue }

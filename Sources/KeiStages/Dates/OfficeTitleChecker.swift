@@ -16,7 +16,7 @@ import KeiDocument
 /// When is the title claimed? "former", "late", "then" or "ex" before it place it in the past: not
 /// checked. A date in the sentence places it there: it agrees when one of the person's terms covers that
 /// date. Otherwise the paragraph's last date before the sentence may excuse it (a paragraph narrating
-/// 2019); failing that the title is read at the publication date, and a person out of office then is
+/// 2019), unless the sentence speaks of the present ("now", "today", "this autumn"); failing that the title is read at the publication date, and a person out of office then is
 /// reported with who held the office that day. A full name titled with an office the person never held
 /// is `office-never-held`.
 ///
@@ -112,7 +112,8 @@ struct OfficeTitleChecker: DateChecker {
                 "“\(written)”: the sentence is dated \(shown), when \(person.name) did not hold the office (\(quoted)).",
                 at: unit.location, fix: fix, span: unit.span(of: range))
         }
-        if let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) { return nil }
+        if !TimelineDates.speaksOfThePresent(mentions, at: range, in: unit),
+           let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) { return nil }
         guard let published = input.publicationDate else { return nil }
         guard !covered(DateValue(published)) else { return nil }
         let office = terms.last!.office
