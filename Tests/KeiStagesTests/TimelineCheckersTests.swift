@@ -187,4 +187,15 @@ import KeiTestSupport
         #expect(m.contains("timeline.yml:") && m.contains("Cho Tae-yul"))
         #expect(m.count < 700, "\(m.count) characters: \(m)")
     }
+
+    /// Titles on titles, period-setting phrases, retrospectives over several holders, the past perfect,
+    /// and one finding per person and sentence.
+    @Test func officeTitlesInContext() throws {
+        #expect(try Self.shipped("USFK Commander Gen. Paul LaCamera told Congress.") == ["office-holder: USFK Commander Gen. Paul LaCamera"])
+        #expect(try Self.shipped("During the Moon years, President Moon met Kim three times.").isEmpty)
+        #expect(try Self.shipped("President Moon met Kim three times.") == ["office-holder: President Moon"])
+        #expect(try Self.shipped("President Obama's strategic patience, President Trump's summitry and President Biden's extended deterrence failed.").isEmpty)
+        #expect(try Self.shipped("Prime Minister Shinzo Abe, assassinated on July 8, 2022, had served longer than anyone.").isEmpty)
+        #expect(try Self.shipped("President Yoon Suk Yeol said President Yoon Suk Yeol would stay.") == ["office-holder: President Yoon Suk Yeol"])
+    }
 }
