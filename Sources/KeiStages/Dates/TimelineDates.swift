@@ -17,9 +17,14 @@ enum TimelineDates {
         return true
     }
 
-    /// Whether `value` overlaps the event's dates.
+    /// Whether `value` agrees with the event's dates: it overlaps them, and a written span ("February
+    /// 26–27, 2019") of an event with a span starts and ends where the event does (at the precision written).
     static func agrees(_ value: DateValue, with event: TimelineEvent) -> Bool {
-        overlap(value.start, value.end, event.start, event.end, bOpen: event.ongoing)
+        if let end = value.end, let eventEnd = event.end {
+            func same(_ a: PublicationDate, _ b: PublicationDate) -> Bool { !DatePrecision.isBefore(a, b) && !DatePrecision.isBefore(b, a) }
+            return same(value.start, event.start) && same(end, eventEnd)
+        }
+        return overlap(value.start, value.end, event.start, event.end, bOpen: event.ongoing)
     }
 
     /// Whether `term` covers some day of `value`.
