@@ -224,4 +224,11 @@ import KeiTestSupport
         #expect(try Self.shipped("After the Singapore summit, on June 21, 2018 the ministers met again.").isEmpty)
         #expect(try Self.shipped("On June 21, 2018, the ministers recalled the Singapore summit.").isEmpty)
     }
+
+    /// "Trump 2.0's" is the second term; a named administration dated outside every term of its person.
+    @Test func namedAdministrationsOutsideTheirTerms() throws {
+        #expect(try Self.shipped("Trump 2.0's 2018 steel tariffs hit Korea.") == ["administration-term: Trump 2.0's 2018"])
+        #expect(try Self.shipped("The Biden administration's 2018 tariffs hit Korea.") == ["administration-term: The Biden administration's 2018"])
+        #expect(try Self.shipped("The Biden administration's 2022 tariffs and the Moon government in 2018 differ.").isEmpty)
+    }
 }
