@@ -33,9 +33,9 @@ public struct OfficeTerm: Sendable, Hashable {
         return !DatePrecision.isBefore(date, start)
     }
 
-    /// How a finding quotes the entry: `timeline.yml:88: Yoon Suk Yeol, President of South Korea, 2022-05-10 to 2025-04-04 (source: …)`.
+    /// How a finding quotes the entry: `timeline.yml:88: Yoon Suk Yeol, President of South Korea, 2022-05-10 to 2025-04-04 (source: the first 120 characters…)`.
     public func quoted(office: TimelineOffice) -> String {
         let place = "\(location.file):\(location.line)"
-        return "\(place): \(person), \(acting ? "acting " : "")\(office.office), \(start.iso) to \(end?.iso ?? "present") (source: \(source)\(verified ? "" : "; unverified"))"
+        return "\(place): \(person), \(acting ? "acting " : "")\(office.office), \(start.iso) to \(end?.iso ?? "present") (source: \(Timeline.shortSource(source))\(verified ? "" : "; unverified"))"
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The timeline knowledge base (`Workflows/timeline.yml`): dated events and office holders with their
 /// terms, which `check.dates` compares an article's claims against. Loaded by `TimelineLoader` (KeiCore).
 public struct Timeline: Sendable, Hashable {
@@ -14,4 +16,13 @@ public struct Timeline: Sendable, Hashable {
 
     /// Events plus office terms: the number of entries.
     public var entryCount: Int { events.count + offices.reduce(0) { $0 + $1.holders.count } }
+
+    /// How a finding quotes an entry's source: at most `limit` characters, cut at a word with "…" (the
+    /// finding names the entry's file and line, where an editor reads the rest).
+    public static func shortSource(_ source: String, limit: Int = 120) -> String {
+        guard source.count > limit else { return source }
+        let head = source.prefix(limit)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
+    }
 }

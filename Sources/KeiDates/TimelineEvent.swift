@@ -36,10 +36,10 @@ public struct TimelineEvent: Sendable, Hashable {
         self.location = location
     }
 
-    /// How a finding quotes the entry: `timeline.yml:42: Singapore summit, 2018-06-12 (source: …)`.
+    /// How a finding quotes the entry: `timeline.yml:42: Singapore summit, 2018-06-12 (source: the first 120 characters…)`.
     public var quoted: String {
         let when = end.map { "\(start.iso) to \($0.iso)" } ?? (ongoing ? "since \(start.iso)" : start.iso)
         let place = "\(location.file):\(location.line)"
-        return "\(place): \(name), \(when) (source: \(source)\(verified ? "" : "; unverified"))"
+        return "\(place): \(name), \(when) (source: \(Timeline.shortSource(source))\(verified ? "" : "; unverified"))"
     }
 }

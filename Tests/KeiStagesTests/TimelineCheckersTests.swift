@@ -117,4 +117,118 @@ import KeiTestSupport
         let outcome = try RunnerHarness.run(html: html, stages: [CheckDatesStage.self])
         #expect(!outcome.diagnostics.contains { Self.rules.contains($0.rule) })
     }
+
+    /// Names are read through a trie built once per timeline: a timeline of tens of thousands of names that
+    /// all begin with "the" (breaker2's 24,669-event file took over 9 minutes) is indexed and read in
+    /// linear time, and the longest name at a position still wins.
+    @Test(.timeLimit(.minutes(1))) func manyNamesSharingAFirstWord() throws {
+        let at = SourceLocation(file: "big.yml", line: 1)
+        let date = try #require(PublicationDate(year: 2018, month: 6, day: 12))
+        var events = (0..<30_000).map { n in
+            TimelineEvent(id: "e\(n)", name: "Event \(n)", aliases: ["the \(n) talks", "summit number \(n)"], kind: .summit,
+                          start: date, source: "s", location: at)
+        }
+        events.append(TimelineEvent(id: "long", name: "the 7 talks in Hanoi", kind: .summit,
+                                    start: try #require(PublicationDate(year: 2019, month: 2, day: 27)), source: "s", location: at))
+        let t = Timeline(file: "big.yml", events: events)
+        let found = try Self.findings("<p>The 29999 talks on June 13, 2018 ended; the 5 talks on June 12, 2018 agreed, and the 7 talks in Hanoi on June 12, 2018 did not.</p>", timeline: t)
+        #expect(found.map(\.words) == ["The 29999 talks on June 13, 2018", "the 7 talks in Hanoi on June 12, 2018"])
+    }
+
+    /// (rule, words) of the timeline findings on one sentence read with the shipped timeline (Workflows/timeline.yml).
+    static func shipped(_ sentence: String) throws -> [String] {
+        try findings("<p>\(sentence)</p>", timeline: try ShippedTimeline.timeline()).map { "\($0.rule.dropFirst(12)): \($0.words)" }
+    }
+
+    /// A month-day whose year was not written names a day, not the sentence's year (breaker1/2).
+    @Test func monthDayWithoutYearDatesNothing() throws {
+        #expect(try Self.shipped("President Lee Jae Myung, who won the June 3 election, spoke.").isEmpty)
+        #expect(try Self.shipped("Since the September 19 Joint Statement, President Lee Jae Myung has spoken twice.").isEmpty)
+        #expect(try Self.shipped("The Washington Declaration, agreed after the February 13 talks, is in its third year.").isEmpty)
+        // A written year still dates the sentence.
+        #expect(try Self.shipped("On June 3, 2019, President Lee Jae Myung spoke.") == ["office-holder: President Lee Jae Myung"])
+    }
+
+    /// The claim's own clause gives its date: "now", "this year" beat a past date elsewhere in the sentence;
+    /// "next year" and "last year" shift it; hedged counts are checked only for a contradiction.
+    @Test func theClaimsClauseDatesIt() throws {
+        #expect(try Self.shipped("Nearly 25 years have passed since the first inter-Korean summit of June 2000, and this year marks the 60th anniversary of the 1965 Treaty on Basic Relations.").isEmpty)
+        #expect(try Self.shipped("The Washington Declaration, now in its third year, created the NCG, which first met on July 18, 2023.").isEmpty)
+        #expect(try Self.shipped("The Washington Declaration, now in its first year, created the NCG, which first met on July 18, 2023.") == ["event-age: its first year"])
+        #expect(try Self.shipped("Next year marks the 20th anniversary of North Korea's first nuclear test.").isEmpty)
+        #expect(try Self.shipped("Next year marks the 19th anniversary of North Korea's first nuclear test.") == ["event-age: the 19th anniversary of North Korea's first nuclear test"])
+        #expect(try Self.shipped("It has been more than 70 years since the Korean War began.").isEmpty)
+        #expect(try Self.shipped("It has been nearly 76 years since the Korean War began.").isEmpty)
+        #expect(try Self.shipped("It has been more than 80 years since the Korean War began.") == ["event-age: 80 years since the Korean War"])
+    }
+
+    /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
+    /// previous sentence's date.
+    @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {
+        #expect(try Self.shipped("In 2023 the talks went well. This autumn President Yoon Suk Yeol spoke.") == ["office-holder: President Yoon Suk Yeol"])
+        #expect(try Self.shipped("In 2023 the talks went well. President Yoon Suk Yeol now says otherwise.") == ["office-holder: President Yoon Suk Yeol"])
+        #expect(try Self.shipped("In 2023 the talks went well. President Yoon Suk Yeol spoke.").isEmpty)
+    }
+
+    /// The armistice's aliases, the longest alias at a position, and the entry-into-force and first-launch ties.
+    @Test func armisticeAndEntryIntoForce() throws {
+        #expect(try Self.shipped("This year marks the 70th anniversary of the armistice.") == ["event-age: the 70th anniversary of the armistice"])
+        #expect(try Self.shipped("This year marks the 72nd anniversary of the armistice.").isEmpty)
+        #expect(try Self.shipped("The armistice of July 27, 1954 held.") == ["event-date: armistice of July 27, 1954"])
+        #expect(try Self.shipped("The Korean War armistice of July 27, 1953 held.").isEmpty)
+        #expect(try Self.shipped("It has been 12 years since the KORUS FTA entered into force.") == ["event-age: 12 years since the KORUS FTA entered into force"])
+        #expect(try Self.shipped("It has been 13 years since the KORUS FTA entered into force.").isEmpty)
+        #expect(try Self.shipped("The Hwasong-19 was first launched on November 1, 2024.") == ["event-date: Hwasong-19 was first launched on November 1, 2024"])
+    }
+
+    /// Findings quote their entries as file:line, name, dates and a source cut to about 120 characters.
+    @Test func findingsQuoteShortSources() throws {
+        let m = try #require(try Self.findings("<p>Foreign Minister Cho Tae-yul spoke.</p>", timeline: try ShippedTimeline.timeline()).first?.message)
+        #expect(m.contains("timeline.yml:") && m.contains("Cho Tae-yul"))
+        #expect(m.count < 700, "\(m.count) characters: \(m)")
+    }
+
+    /// Titles on titles, period-setting phrases, retrospectives over several holders, the past perfect,
+    /// and one finding per person and sentence.
+    @Test func officeTitlesInContext() throws {
+        #expect(try Self.shipped("USFK Commander Gen. Paul LaCamera told Congress.") == ["office-holder: USFK Commander Gen. Paul LaCamera"])
+        #expect(try Self.shipped("During the Moon years, President Moon met Kim three times.").isEmpty)
+        #expect(try Self.shipped("President Moon met Kim three times.") == ["office-holder: President Moon"])
+        #expect(try Self.shipped("President Obama's strategic patience, President Trump's summitry and President Biden's extended deterrence failed.").isEmpty)
+        #expect(try Self.shipped("Prime Minister Shinzo Abe, assassinated on July 8, 2022, had served longer than anyone.").isEmpty)
+        #expect(try Self.shipped("President Yoon Suk Yeol said President Yoon Suk Yeol would stay.") == ["office-holder: President Yoon Suk Yeol"])
+    }
+
+    /// The event's own verb ties a date in its clause; the appositive "X, VERB on D," and "On D, … VERB … X";
+    /// a written span is compared with the event's span.
+    @Test func eventVerbsTieDates() throws {
+        let cases: [(String, String)] = [
+            ("Resolution 2375, adopted on September 12, 2017, tightened sanctions.", "Resolution 2375"),
+            ("UN Security Council Resolution 2375 was adopted on September 12, 2017.", "UN Security Council Resolution 2375 was adopted on September 12, 2017"),
+            ("The Agreed Framework, signed on October 12, 1994, froze Yongbyon.", "Agreed Framework, signed on October 12, 1994"),
+            ("The Agreed Framework was signed on October 12, 1994.", "Agreed Framework was signed on October 12, 1994"),
+            ("The Armistice Agreement was signed on July 28, 1953.", "Armistice Agreement was signed on July 28, 1953"),
+            ("On September 12, 2017, the Council adopted Resolution 2375.", "September 12, 2017, the Council adopted Resolution 2375"),
+            ("On June 21, 2018, Trump and Kim met at the Singapore summit.", "June 21, 2018, Trump and Kim met at the Singapore summit"),
+            ("The Singapore summit, held on June 21, 2018, ended.", "Singapore summit, held on June 21, 2018"),
+            ("North Korea's sixth nuclear test, on September 9, 2017, shook Seoul.", "North Korea's sixth nuclear test, on September 9, 2017"),
+            ("The Hanoi summit (February 26–27, 2019) failed.", "Hanoi summit (February 26–27, 2019"),
+            ("The Hwasong-19 was first launched on November 1, 2024.", "Hwasong-19 was first launched on November 1, 2024"),
+        ]
+        for (sentence, words) in cases {
+            let found = try Self.shipped(sentence)
+            #expect(found.count == 1 && found.first?.hasPrefix("event-date: ") == true && found.first?.contains(words) == true, "\(sentence) → \(found)")
+        }
+        #expect(try Self.shipped("The Hanoi summit (February 27–28, 2019) failed.").isEmpty)
+        #expect(try Self.shipped("The Singapore summit took place on June 12, 2018.").isEmpty)
+        #expect(try Self.shipped("After the Singapore summit, on June 21, 2018 the ministers met again.").isEmpty)
+        #expect(try Self.shipped("On June 21, 2018, the ministers recalled the Singapore summit.").isEmpty)
+    }
+
+    /// "Trump 2.0's" is the second term; a named administration dated outside every term of its person.
+    @Test func namedAdministrationsOutsideTheirTerms() throws {
+        #expect(try Self.shipped("Trump 2.0's 2018 steel tariffs hit Korea.") == ["administration-term: Trump 2.0's 2018"])
+        #expect(try Self.shipped("The Biden administration's 2018 tariffs hit Korea.") == ["administration-term: The Biden administration's 2018"])
+        #expect(try Self.shipped("The Biden administration's 2022 tariffs and the Moon government in 2018 differ.").isEmpty)
+    }
 }

@@ -12,7 +12,8 @@ import KeiDocument
 /// right after it with at most three words and no comma between ("Trump's first term in 2025"), or right
 /// before it ("the 2019 second Trump administration"); a bare year right next to the phrase counts even
 /// when the extractor did not read it as a year ("the second Trump administration's 2019 tariffs"). Without such a date nothing is claimed, and
-/// nothing is checked. The finding spans the phrase and the date, and quotes the term it relied on.
+/// nothing is checked. A named administration without an ordinal ("the Biden administration's 2018
+/// tariffs") is reported when its date falls outside every term of the person. The finding spans the phrase and the date, and quotes the term it relied on.
 struct AdministrationTermChecker: DateChecker {
     enum Messages {
         static let term = StageMessage("check.dates.administration-term", .warning,
@@ -20,6 +21,9 @@ struct AdministrationTermChecker: DateChecker {
     }
 
     static let messages = [Messages.term]
+    /// Words after a name that make it an administration without an ordinal ("the Biden administration").
+    static let administrationWords: Set<String> = ["administration", "administration's", "government", "government's",
+                                                   "presidency", "presidency's"]
 
     static let examples: [StageExample] = [
         StageExample("ordinal administrations dated within their terms", html: StageExample.articlePage("""
@@ -36,11 +40,11 @@ struct AdministrationTermChecker: DateChecker {
         let people = TimelineIndexes.of(timeline).people
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
+            let mentions = input.mentions[u].filter(TimelineDates.dates)
             let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
             for match in people.matches(in: unit) {
                 let p = match.tokens.lowerBound, q = match.tokens.upperBound
-                var n: Int?, first = p, last = q - 1
+                var n: Int?, first = p, last = q - 1, named = false
                 if !match.possessive, p >= 1, let k = TimelineNumberWords.ordinal(keys[p - 1]), q < keys.count,
                    keys[q] == "administration" || keys[q] == "administration's" {
                     n = k; first = p - 1; last = q
@@ -48,18 +52,30 @@ struct AdministrationTermChecker: DateChecker {
                 } else if match.possessive, q + 1 < keys.count, let k = TimelineNumberWords.ordinal(keys[q]),
                           keys[q + 1] == "term" || keys[q + 1] == "administration" {
                     n = k; last = q + 1
-                } else if !match.possessive, q < keys.count, keys[q] == "2.0" || keys[q] == "1.0" {
-                    n = keys[q] == "2.0" ? 2 : 1; last = q
+                } else if !match.possessive, q < keys.count, ["2.0", "1.0", "2.0's", "1.0's"].contains(keys[q]) {
+                    n = keys[q].hasPrefix("2") ? 2 : 1; last = q
+                } else if !match.possessive, q < keys.count, Self.administrationWords.contains(keys[q]) {
+                    named = true; last = q
+                    if first >= 1, keys[first - 1] == "the" { first -= 1 }
                 }
-                guard let n else { continue }
+                guard n != nil || named else { continue }
                 let phrase = unit.tokens[first].range.lowerBound..<unit.tokens[last].range.upperBound
-                guard let terms = Self.terms(of: match.value.person), n <= terms.count,
+                guard let terms = Self.terms(of: match.value.person), n ?? 1 <= terms.count,
                       let date = Self.tiedDate(phrase, mentions: mentions, unit: unit, keys: keys)
                           ?? TimelineDates.adjacentYear(unit, at: last + 1) ?? TimelineDates.adjacentYear(unit, at: first - 1),
-                      let value = date.value,
-                      !TimelineDates.covers(terms[n - 1].term, value) else { continue }
+                      let value = date.value else { continue }
                 let range = min(phrase.lowerBound, date.range.lowerBound)..<max(phrase.upperBound, date.range.upperBound)
                 guard unit.isRunningText(range) else { continue }
+                guard let n else {
+                    // "The Biden administration's 2018 tariffs": a date outside every term of the person.
+                    guard !terms.contains(where: { TimelineDates.covers($0.term, value) }) else { continue }
+                    let all = terms.map { "\($0.term.start.iso) to \($0.term.end?.iso ?? "present")" }.joined(separator: ", ")
+                    out.append(Messages.term.diagnostic(
+                        "“\(unit.string(of: phrase))” is dated \(date.text), outside every term of \(match.value.person.name) as \(terms[0].office.office): \(all) (\(terms.map { $0.term.quoted(office: $0.office) }.joined(separator: "; "))).",
+                        at: unit.location, fix: "Correct the administration or the date.", span: unit.span(of: range)))
+                    continue
+                }
+                guard !TimelineDates.covers(terms[n - 1].term, value) else { continue }
                 let term = terms[n - 1]
                 let other = terms.firstIndex { TimelineDates.covers($0.term, value) }
                 let instead = other.map { " (that is the \(TimelineNumberWords.ordinalText($0 + 1)) term: \(terms[$0].term.quoted(office: terms[$0].office)))" } ?? ""

@@ -16,6 +16,12 @@ import KeiDocument
 /// and anniversaries without a date in the sentence or a present-tense "marks"/"celebrates", are
 /// history, not a claim about the publication date, and are not checked.
 ///
+/// The reference date is the claim's own clause's: "now", "today", "currently" or "this year" there read
+/// it at the publication date even when the sentence dates something else ("…since the summit of June
+/// 2000, and this year marks the 60th anniversary…"); "next year" and "last year" shift the year. Else
+/// a date of the clause, else of the sentence (not one inside the claim's own words). A count hedged
+/// with "more than", "over", "nearly", "almost", "about", "some"… is reported only when contradicted.
+///
 /// The finding spans the phrase (the number through the event's name, or through "year"), explains the
 /// arithmetic, and quotes the timeline entry.
 struct EventAgeChecker: DateChecker {
@@ -47,7 +53,26 @@ struct EventAgeChecker: DateChecker {
     enum Claim {
         case nthYear(Int)
         case anniversary(Int)
-        case yearsSince(Int)
+        case yearsSince(Int, Hedge?)
+    }
+
+    /// A count written as approximate: only a contradiction is reported.
+    enum Hedge {
+        /// "more than", "over": at least the count.
+        case atLeast
+        /// "nearly", "almost": up to the count.
+        case atMost
+        /// "about", "some", "roughly", "around", "approximately": within two years.
+        case about
+
+        /// The hedge written right before the number at token `i` of `keys`, if any.
+        static func before(_ i: Int, _ keys: [String]) -> Hedge? {
+            let one = i >= 1 ? keys[i - 1] : "", two = i >= 2 ? keys[i - 2] + " " + keys[i - 1] : ""
+            if one == "over" || two == "more than" || two == "upwards of" { return .atLeast }
+            if one == "nearly" || one == "almost" || two == "just under" || two == "fewer than" || two == "less than" { return .atMost }
+            if ["about", "some", "roughly", "around", "approximately", "circa"].contains(one) { return .about }
+            return nil
+        }
     }
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
@@ -106,7 +131,7 @@ struct EventAgeChecker: DateChecker {
                 } else if keys[i] == "years" || keys[i] == "year", i >= 1, i + 1 < keys.count, let n = TimelineNumberWords.cardinal(keys[i - 1]),
                           keys[i + 1] == "since" || (keys[i + 1] == "after" && i >= 2 && keys[i - 2] == "now"),
                           let (e, end) = eventAfter(i + 2) {
-                    out += diagnose(.yearsSince(n), e, from: i - 1, through: end, unit: unit, input: input, mentions: input.mentions[u])
+                    out += diagnose(.yearsSince(n, Hedge.before(i - 1, keys)), e, from: i - 1, through: end, unit: unit, input: input, mentions: input.mentions[u])
                 }
             }
         }
@@ -117,20 +142,31 @@ struct EventAgeChecker: DateChecker {
                   input: DateCheckInput, mentions: [DateMention]) -> [Diagnostic] {
         let range = unit.tokens[first].range.lowerBound..<unit.tokens[last].range.upperBound
         guard unit.isRunningText(range) else { return [] }
-        let sentenceDate = TimelineDates.sentenceMentions(mentions, of: range, in: unit).first?.value
+        // The claim's own clause first: "now", "this year", "next year" there read it at the publication
+        // date (shifted); else a date of the clause, else one of the sentence outside the claim's words.
+        let shift = TimelineDates.presentShift(of: range, in: unit)
+        let inSentence = TimelineDates.sentenceMentions(mentions, of: range, in: unit).filter { !range.overlaps($0.range) }
+        let clause = TimelineDates.clause(of: range, in: unit)
+        let clauseBytes = unit.tokens[clause.lowerBound].range.lowerBound..<unit.tokens[clause.upperBound - 1].range.upperBound
+        let sentenceDate = shift == nil ? (inSentence.first { clauseBytes.contains($0.range.lowerBound) } ?? inSentence.first)?.value : nil
         let reference: DateValue
         let referenceName: String
         if let sentenceDate {
             reference = sentenceDate
             referenceName = "the sentence's date (\(TimelineDates.shown(sentenceDate)))"
         } else if let published = input.publicationDate {
-            if case .anniversary = claim {
+            if case .anniversary = claim, shift == nil {
                 let words = Set(unit.tokens.filter { unit.sentenceIndex(containing: $0.range) == unit.sentenceIndex(containing: range) }
                     .map { unit.string(of: $0.range).lowercased() })
                 guard !words.isDisjoint(with: Self.presentMarkers) else { return [] }
             }
-            reference = DateValue(published)
-            referenceName = "the publication date (\(published.iso))"
+            if let shift, shift != 0, let year = PublicationDate(year: published.year + shift) {
+                reference = DateValue(year)
+                referenceName = "\(shift > 0 ? "next" : "last") year (\(year.year))"
+            } else {
+                reference = DateValue(published)
+                referenceName = "the publication date (\(published.iso))"
+            }
         } else {
             return []
         }
@@ -142,8 +178,13 @@ struct EventAgeChecker: DateChecker {
             guard !(lo + 1...hi + 1).contains(n) else { return [] }
             let counted = lo == hi ? "\(TimelineNumberWords.ordinalText(lo + 1))" : "\(TimelineNumberWords.ordinalText(lo + 1)) or \(TimelineNumberWords.ordinalText(hi + 1))"
             message = "“\(written)”: on \(referenceName) \(event.name), begun \(event.start.iso), was in its \(counted) year (\(lo == hi ? "\(lo)" : "\(lo)–\(hi)") whole years since \(event.start.iso), plus the year under way), not its \(TimelineNumberWords.ordinalText(n)) (\(event.quoted))."
-        case .yearsSince(let n):
-            guard !(lo...hi + 1).contains(n) else { return [] }
+        case .yearsSince(let n, let hedge):
+            switch hedge {
+            case .none: guard !(lo...hi + 1).contains(n) else { return [] }
+            case .atLeast: guard hi < n else { return [] }
+            case .atMost: guard lo > n else { return [] }
+            case .about: guard n + 2 < lo || n > hi + 2 else { return [] }
+            }
             message = "“\(written)”: on \(referenceName), \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") whole years had passed since \(event.name) (\(event.start.iso)), not \(n) (\(event.quoted))."
         case .anniversary(let n):
             let year = event.start.year + n

@@ -47,7 +47,7 @@ struct EventDateChecker: DateChecker {
         let index = TimelineIndexes.of(timeline).events
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let mentions = input.mentions[u].filter { $0.value != nil && $0.kind != .relative }
+            let mentions = input.mentions[u].filter(TimelineDates.dates)
             for match in index.matches(in: unit) {
                 guard let mention = Self.tiedDate(match, mentions: mentions, unit: unit), let value = mention.value,
                       !match.value.contains(where: { TimelineDates.agrees(value, with: $0) }) else { continue }
@@ -78,24 +78,63 @@ struct EventDateChecker: DateChecker {
         return index
     }
 
-    /// The date written as part of the event's phrase, if one is.
+    /// Verbs that tell the event itself happened: with one of them the date is the event's ("was signed on",
+    /// ", adopted on", "On D, the Council adopted Resolution 2375").
+    static let eventVerbs: Set<String> = ["adopted", "signed", "held", "took", "launched", "conducted", "began", "opened",
+                                          "met", "convened", "concluded", "started", "fired", "tested", "detonated",
+                                          "entered", "came", "attended", "hosted", "agreed", "announced", "issued", "passed"]
+    /// Words that may follow an event verb before the date ("took place on", "entered into force on").
+    static let verbParticles: Set<String> = ["place", "into", "force", "effect", "on", "in", "at", "first"]
+
+    /// The date written as part of the event's phrase, if one is: after the name with only connecting words
+    /// between ("the Singapore summit on", "(", "was adopted on", "took place on"); the appositive "X,
+    /// adopted on D," or "X, on D,"; right before the name ("the 2019 Singapore summit"); or "On D, …
+    /// VERB … X" when the clause's verb is one of the event's own ("On D, Trump and Kim met at the
+    /// Singapore summit"). "After the Singapore summit, on June 21, 2018 the ministers met" ties nothing.
     static func tiedDate(_ match: TimelinePhraseIndex<[TimelineEvent]>.Match, mentions: [DateMention], unit: TextUnit) -> DateMention? {
         let tokens = unit.tokens
         func words(_ range: Range<Int>) -> [String] {
-            tokens.filter { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
-                .map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
+            var out: [String] = []
+            var k = TokenSearch.first(atOrAfter: range.lowerBound, in: tokens)
+            while k < tokens.count, tokens[k].range.upperBound <= range.upperBound {
+                out.append(TimelinePhraseIndex<Bool>.key(unit.string(of: tokens[k].range)))
+                k += 1
+            }
+            return out
         }
         let nameEnd = tokens[match.tokens.upperBound - 1].range.upperBound
         if let after = mentions.first(where: { $0.range.lowerBound >= nameEnd }) {
             let gap = words(nameEnd..<after.range.lowerBound)
             let allowed = match.value.allSatisfy { lastingKinds.contains($0.kind) } ? lastingConnectors : connectors
             if gap.count <= 4, gap.allSatisfy(allowed.contains) { return after }
+            if Self.isVerbGap(gap) { return after }
+            // "X, on D," – an appositive closed by a comma.
+            if gap == [",", "on"], TokenSearch.next(after: after.range, in: tokens).map({ unit.string(of: $0.range) }) == "," { return after }
         }
         if let before = mentions.last(where: { $0.range.upperBound <= match.range.lowerBound }) {
             let gap = words(before.range.upperBound..<match.range.lowerBound)
             if gap.isEmpty || gap == [","] { return before }
+            let first = TokenSearch.first(atOrAfter: before.range.lowerBound, in: tokens)
+            let on = first > 0 ? TimelinePhraseIndex<Bool>.key(unit.string(of: tokens[first - 1].range)) : ""
+            let rest = gap.dropFirst()
+            if on == "on", gap.first == ",", rest.count <= 8, rest.contains(where: eventVerbs.contains),
+               !rest.contains(where: { [",", ";", ":", "—", "–", "(", ")", "."].contains($0) }) {
+                return before
+            }
         }
         return TimelineDates.adjacentYear(unit, at: match.tokens.lowerBound - 1)
+    }
+
+    /// An optional comma, an optional "was"/"were"/"had been", one event verb, then only particles
+    /// ("was adopted on", ", signed on", "took place on", "entered into force on").
+    static func isVerbGap(_ gap: [String]) -> Bool {
+        var rest = gap[...]
+        if rest.first == "," { rest = rest.dropFirst() }
+        if let w = rest.first, ["was", "were", "is", "had", "been", "first"].contains(w) { rest = rest.dropFirst() }
+        if let w = rest.first, ["been", "first"].contains(w) { rest = rest.dropFirst() }
+        guard let verb = rest.first, eventVerbs.contains(verb) else { return false }
+        rest = rest.dropFirst()
+        return rest.count <= 3 && rest.allSatisfy(verbParticles.contains)
     }
 
     /// "on 2018-06-12", "from 2018-06-12 to 2018-06-13", "from 2022-02-24 on".

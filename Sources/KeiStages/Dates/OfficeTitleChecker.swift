@@ -16,9 +16,15 @@ import KeiDocument
 /// When is the title claimed? "former", "late", "then" or "ex" before it place it in the past: not
 /// checked. A date in the sentence places it there: it agrees when one of the person's terms covers that
 /// date. Otherwise the paragraph's last date before the sentence may excuse it (a paragraph narrating
-/// 2019); failing that the title is read at the publication date, and a person out of office then is
+/// 2019), unless the sentence speaks of the present ("now", "today", "this autumn"); failing that the title is read at the publication date, and a person out of office then is
 /// reported with who held the office that day. A full name titled with an office the person never held
 /// is `office-never-held`.
+///
+/// A sentence that names several holders of one office with their titles is retrospective, as is one in
+/// the past perfect ("had served", "had been"): neither is checked. "During the Moon years" (era,
+/// administration, presidency…) sets the sentence in that person's tenure, so the person's own title there
+/// is not checked. A title may stand on another of the same office ("USFK Commander Gen. Paul LaCamera").
+/// A person titled twice in one sentence is reported once.
 ///
 /// The finding spans the qualifier, title and name, and quotes the timeline entries it relied on.
 struct OfficeTitleChecker: DateChecker {
@@ -53,6 +59,8 @@ struct OfficeTitleChecker: DateChecker {
         for (u, unit) in input.analysis.units.enumerated() {
             let named = people.matches(in: unit)
             guard !named.isEmpty else { continue }
+            let keys = unit.tokens.map { TimelinePhraseIndex<String>.key(unit.string(of: $0.range)) }
+            var candidates: [Candidate] = []
             var titleEnding: [Int: TimelinePhraseIndex<String>.Match] = [:]
             for t in titles.matches(in: unit) where !t.possessive { titleEnding[t.tokens.upperBound] = t }
             var qualifierEnding: [Int: TimelinePhraseIndex<String>.Match] = [:]
@@ -63,8 +71,14 @@ struct OfficeTitleChecker: DateChecker {
                 let next = match.tokens.upperBound
                 if !match.value.fullName, !match.possessive, next < unit.tokens.count, unit.tokens[next].kind == .word,
                    unit.string(of: unit.tokens[next].range).first?.isUppercase == true { continue }
-                let qualifier = qualifierEnding[title.tokens.lowerBound]
-                let first = qualifier?.tokens.lowerBound ?? title.tokens.lowerBound
+                // A title of the same office before the title: "Commander Gen. Paul LaCamera".
+                var titleStart = title.tokens.lowerBound, chained = [title.value]
+                while let t = titleEnding[titleStart], unit.string(of: t.range).first?.isUppercase == true {
+                    titleStart = t.tokens.lowerBound
+                    chained.append(t.value)
+                }
+                let qualifier = qualifierEnding[titleStart]
+                let first = qualifier?.tokens.lowerBound ?? titleStart
                 if first > 0 {
                     let written = unit.string(of: unit.tokens[first - 1].range)
                     let before = TimelinePhraseIndex<String>.key(written)
@@ -76,7 +90,7 @@ struct OfficeTitleChecker: DateChecker {
                 let range = unit.tokens[first].range.lowerBound..<match.range.upperBound
                 guard unit.isRunningText(range) else { continue }
                 let offices = timeline.offices.filter { o in
-                    o.titles.contains { TimelinePhraseIndex<String>.key($0) == title.value }
+                    chained.allSatisfy { c in o.titles.contains { TimelinePhraseIndex<String>.key($0) == c } }
                         && (qualifier == nil || o.qualifiers.contains { TimelinePhraseIndex<String>.key($0) == qualifier!.value })
                 }
                 let person = match.value.person
@@ -91,12 +105,58 @@ struct OfficeTitleChecker: DateChecker {
                         span: unit.span(of: range)))
                     continue
                 }
-                if let d = diagnose(written, range: range, person: person, terms: terms, unit: unit, mentions: input.mentions[u], input: input) {
+                candidates.append(Candidate(written: written, range: range, person: person, terms: terms,
+                                            sentence: unit.sentenceIndex(containing: range) ?? -1))
+            }
+            for c in Self.prospective(candidates, unit: unit, keys: keys, people: named) {
+                if let d = diagnose(c.written, range: c.range, person: c.person, terms: c.terms, unit: unit, mentions: input.mentions[u], input: input) {
                     out.append(d)
                 }
             }
         }
         return out
+    }
+
+    /// A titled name read in a sentence: what is written, where, whom, and the terms of the titled offices.
+    struct Candidate {
+        var written: String
+        var range: Range<Int>
+        var person: TimelinePerson
+        var terms: [(office: TimelineOffice, term: OfficeTerm)]
+        var sentence: Int
+    }
+
+    /// Words after "during the NAME" that make a period of the person's tenure ("during the Moon years").
+    static let periodWords: Set<String> = ["years", "era", "administration", "presidency", "government", "tenure", "term", "terms"]
+
+    /// The candidates whose sentence claims the title now: not a sentence that names several holders of one
+    /// office with titles (a retrospective: "President Obama's patience, President Trump's summitry…"),
+    /// not one narrated in the past perfect ("had served", "had been"), not the person whose period the
+    /// sentence is set in ("During the Moon years, President Moon met Kim"); one per person and sentence.
+    static func prospective(_ candidates: [Candidate], unit: TextUnit, keys: [String],
+                            people: [TimelinePhraseIndex<(person: TimelinePerson, fullName: Bool)>.Match]) -> [Candidate] {
+        var holdersBySentenceOffice: [String: Set<String>] = [:]
+        for c in candidates {
+            for office in Set(c.terms.map(\.office.id)) { holdersBySentenceOffice["\(c.sentence)|\(office)", default: []].insert(c.person.name) }
+        }
+        var periods: [Int: Set<String>] = [:]
+        for m in people {
+            let p = m.tokens.lowerBound, q = m.tokens.upperBound
+            guard p >= 2, keys[p - 2] == "during", keys[p - 1] == "the" else { continue }
+            guard q < keys.count, periodWords.contains(keys[q]) else { continue }
+            periods[unit.sentenceIndex(containing: m.range) ?? -1, default: []].insert(m.value.person.name)
+        }
+        var pastPerfect: Set<Int> = []
+        for (k, w) in keys.enumerated() where w == "had" && k + 1 < keys.count && ["served", "been", "held", "led"].contains(keys[k + 1]) {
+            pastPerfect.insert(unit.sentenceIndex(containing: unit.tokens[k].range) ?? -1)
+        }
+        var seen: Set<String> = []
+        return candidates.filter { c in
+            if pastPerfect.contains(c.sentence) { return false }
+            if periods[c.sentence]?.contains(c.person.name) == true { return false }
+            if c.terms.contains(where: { holdersBySentenceOffice["\(c.sentence)|\($0.office.id)", default: []].count > 1 }) { return false }
+            return seen.insert("\(c.sentence)|\(c.person.name)").inserted
+        }
     }
 
     func diagnose(_ written: String, range: Range<Int>, person: TimelinePerson, terms: [(office: TimelineOffice, term: OfficeTerm)],
@@ -112,7 +172,8 @@ struct OfficeTitleChecker: DateChecker {
                 "“\(written)”: the sentence is dated \(shown), when \(person.name) did not hold the office (\(quoted)).",
                 at: unit.location, fix: fix, span: unit.span(of: range))
         }
-        if let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) { return nil }
+        if !TimelineDates.speaksOfThePresent(mentions, at: range, in: unit),
+           let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) { return nil }
         guard let published = input.publicationDate else { return nil }
         guard !covered(DateValue(published)) else { return nil }
         let office = terms.last!.office

@@ -2,7 +2,7 @@ import KeiDates
 import KeiDocument
 
 /// Date comparisons at the precision each side has, and the dates a phrase of a unit is read with
-/// (its sentence's mentions, the paragraph's last date before it), for the timeline checkers.
+/// (its sentence's mentions with a written year, the paragraph's last date before it), for the timeline checkers.
 enum TimelineDates {
     /// Why the timeline checkers' flagging examples skip the block-quote mutation.
     static let quotationsAreNotChecked = "the timeline checks read running text only; a quotation is the source's words"
@@ -17,9 +17,14 @@ enum TimelineDates {
         return true
     }
 
-    /// Whether `value` overlaps the event's dates.
+    /// Whether `value` agrees with the event's dates: it overlaps them, and a written span ("February
+    /// 26–27, 2019") of an event with a span starts and ends where the event does (at the precision written).
     static func agrees(_ value: DateValue, with event: TimelineEvent) -> Bool {
-        overlap(value.start, value.end, event.start, event.end, bOpen: event.ongoing)
+        if let end = value.end, let eventEnd = event.end {
+            func same(_ a: PublicationDate, _ b: PublicationDate) -> Bool { !DatePrecision.isBefore(a, b) && !DatePrecision.isBefore(b, a) }
+            return same(value.start, event.start) && same(end, eventEnd)
+        }
+        return overlap(value.start, value.end, event.start, event.end, bOpen: event.ongoing)
     }
 
     /// Whether `term` covers some day of `value`.
@@ -27,17 +32,75 @@ enum TimelineDates {
         overlap(value.start, value.end, term.start, term.end, bOpen: term.end == nil)
     }
 
+    /// Whether `mention` dates what it stands in: it has a value, is not a relative phrase, and its year was
+    /// written. A month-day without its year ("the June 3 election", "the September 19 Joint Statement")
+    /// names a day, not the year of the sentence.
+    static func dates(_ mention: DateMention) -> Bool {
+        mention.value != nil && mention.kind != .relative && mention.parts.year != nil
+    }
+
     /// The mentions with a value in the sentence of `unit` that contains `range` (every mention when the
     /// unit has no sentence there), excluding relative phrases.
     static func sentenceMentions(_ mentions: [DateMention], of range: Range<Int>, in unit: TextUnit) -> [DateMention] {
         let sentence = unit.sentenceIndex(containing: range).map { unit.sentences[$0] } ?? 0..<unit.text.utf8Count
-        return mentions.filter { $0.value != nil && $0.kind != .relative && sentence.contains($0.range.lowerBound) }
+        return mentions.filter { dates($0) && sentence.contains($0.range.lowerBound) }
     }
 
     /// The last dated mention of the unit (the paragraph) before the sentence of `range`.
     static func paragraphDate(_ mentions: [DateMention], before range: Range<Int>, in unit: TextUnit) -> DateMention? {
         let start = unit.sentenceIndex(containing: range).map { unit.sentences[$0].lowerBound } ?? range.lowerBound
-        return mentions.last { $0.value != nil && $0.kind != .relative && $0.range.upperBound <= start }
+        return mentions.last { dates($0) && $0.range.upperBound <= start }
+    }
+
+    /// Words that place their clause at the publication date.
+    static let presentWords: Set<String> = ["now", "today", "currently", "presently", "nowadays"]
+
+    /// The tokens (indices into `unit.tokens`) of the clause holding `range`: from the punctuation mark
+    /// (comma, semicolon, colon, dash, parenthesis) before it to the one after it, within its sentence.
+    static func clause(of range: Range<Int>, in unit: TextUnit) -> Range<Int> {
+        let sentence = unit.sentenceIndex(containing: range).map { unit.sentences[$0] } ?? 0..<unit.text.utf8Count
+        let tokens = unit.tokens
+        func isBreak(_ k: Int) -> Bool {
+            tokens[k].kind != .word && tokens[k].kind != .number && [",", ";", ":", "—", "–", "(", ")"].contains(unit.string(of: tokens[k].range))
+        }
+        var lo = TokenSearch.first(atOrAfter: range.lowerBound, in: tokens)
+        while lo > 0, tokens[lo - 1].range.lowerBound >= sentence.lowerBound, !isBreak(lo - 1) { lo -= 1 }
+        var hi = TokenSearch.first(atOrAfter: range.upperBound, in: tokens)
+        while hi < tokens.count, tokens[hi].range.upperBound <= sentence.upperBound, !isBreak(hi) { hi += 1 }
+        return lo..<max(lo, hi)
+    }
+
+    /// The years by which the clause of `range` shifts the publication date when it speaks of the present:
+    /// 0 for "now", "today", "currently", "this year"; 1 for "next year"; -1 for "last year"; nil when it
+    /// has none of them.
+    static func presentShift(of range: Range<Int>, in unit: TextUnit) -> Int? {
+        let words = clause(of: range, in: unit).map { TimelinePhraseIndex<Bool>.key(unit.string(of: unit.tokens[$0].range)) }
+        for (k, w) in words.enumerated() {
+            if presentWords.contains(w) { return 0 }
+            guard w == "year", k > 0 else { continue }
+            switch words[k - 1] {
+            case "this": return 0
+            case "next": return 1
+            case "last": return -1
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Whether the sentence holding `range` speaks of the present or a time relative to it: a relative
+    /// phrase ("this autumn", "last month") or one of ``presentWords``. Such a sentence is read at the
+    /// publication date, not at a date an earlier sentence of the paragraph gave.
+    static func speaksOfThePresent(_ mentions: [DateMention], at range: Range<Int>, in unit: TextUnit) -> Bool {
+        guard let si = unit.sentenceIndex(containing: range) else { return false }
+        let sentence = unit.sentences[si]
+        if mentions.contains(where: { $0.kind == .relative && sentence.contains($0.range.lowerBound) }) { return true }
+        var k = TokenSearch.first(atOrAfter: sentence.lowerBound, in: unit.tokens)
+        while k < unit.tokens.count, unit.tokens[k].range.upperBound <= sentence.upperBound {
+            if presentWords.contains(TimelinePhraseIndex<Bool>.key(unit.string(of: unit.tokens[k].range))) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// The year written as the token at `index` of `unit` when it is a bare four-digit number from 1900 to
