@@ -182,6 +182,8 @@ import KeiTestSupport
         "<p>Had the talks resumed in January 2026, the deal was possible.</p>",
         "<p>The minister said the summit takes place on January 20, 2026.</p>",
         "<p>The central bank cut its forecast for growth to 1.8 percent in 2026.</p>",
+        "<p>Seoul and Tokyo agreed to hold the next summit in March 2026.</p>",
+        "<p>The plan, unveiled in 2024, envisioned new deployments in 2026.</p>",
     ])
     func aPastVerbOutsideTheDatesClause(_ body: String) throws {
         let d = try Self.findings(body, date: "2025-12-15")

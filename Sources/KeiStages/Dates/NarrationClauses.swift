@@ -71,7 +71,9 @@ struct NarrationClauses {
             if PastNarration.presentVerbs.contains(w.text) {
                 verbs.append((entry.token, entry.clause, entry.segment, false))
             } else if PastNarration.isPastVerb(w, after: previous) {
-                verbs.append((entry.token, entry.clause, entry.segment, true))
+                // "agreed to pay … in 2026", "decided to hold the summit in 2026": the date is the infinitive's.
+                let toFollows = i + 1 < words.count && words[i + 1].token == entry.token + 1 && words[i + 1].word.text == "to"
+                verbs.append((entry.token, entry.clause, entry.segment, !(toFollows && PastNarration.infinitiveTakers.contains(w.text))))
             }
         }
     }

@@ -9,7 +9,8 @@ import KeiDocument
 /// commas that open with a participle ("The agreement, signed in 2019, expires on…"). In it:
 /// - a word that places the date in the future or makes it hypothetical ("will", "would", "is
 ///   scheduled", "plans to", "expected", "due", "set to", "if", "unless", "could", "may", "next",
-///   "was to"…) → not past;
+///   "was to", "envisioned"…) → not past; nor is a date after a past verb that takes an infinitive
+///   ("agreed to pay… in 2026", "decided to hold the summit in 2026");
 /// - else the verb nearest the date decides: a present-tense verb ("is", "begins", "takes",
 ///   "expires") → not past; a past verb → past. Past verbs are a closed list of irregular and common
 ///   verbs of narration plus regular "-ed" words that do not follow an article, a possessive or a
@@ -89,6 +90,12 @@ enum PastNarration {
     /// Words right before a date that make it a deadline or a bound, not an event.
     static let deadlineWords: Set<String> = ["by", "until", "till", "before", "through", "beyond"]
 
+    /// Past verbs that take an infinitive whose time is ahead of them ("agreed to pay in 2026").
+    static let infinitiveTakers: Set<String> = [
+        "agreed", "decided", "aimed", "sought", "hoped", "wanted", "needed", "chose", "offered", "threatened",
+        "moved", "voted", "asked", "urged", "called", "committed", "resolved", "undertook", "prepared", "tried",
+    ]
+
     /// Words that make a whole sentence hypothetical.
     static let hypotheticalWords: Set<String> = ["if", "unless", "whether"]
 
@@ -132,7 +139,7 @@ enum PastNarration {
         "next", "if", "unless", "could", "may", "might", "should", "must", "intends", "intend", "intended",
         "aims", "aim", "hopes", "proposed", "proposes", "propose", "projected", "forecast", "targets",
         "target", "deadline", "likely", "anticipated", "anticipate", "tentatively", "supposed", "promised",
-        "pledged", "vowed", "whether", "until", "pending",
+        "pledged", "vowed", "whether", "until", "pending", "envisioned", "envisaged", "foresaw", "earmarked",
     ]
 
     /// Past-tense verbs of narration (irregular forms and the common regular ones of policy reporting).
