@@ -19,7 +19,10 @@ struct DatesCommand: ParsableCommand {
         30 or a relative phrase with no reference date), `kind` (date, month-day, month, year, range, season, \
         quarter, decade, relative), `form` (month-day-year, day-month-year, month-year, iso, \
         numeric-month-first, numeric-day-first, numeric-ambiguous, other), `ambiguous` (only when true: \
-        "05/06/2025", valued in the U.S. order) and `file` (only when several files are given).
+        "05/06/2025", valued in the U.S. order), `yearInferred` (only when true: a month-day such as "on \
+        December 3" whose value takes a year that was not written, from a full date or year in the same or \
+        the previous sentence, else the reference year; "the June 3 election" names something and has no \
+        value) and `file` (only when several files are given).
 
         A file is read as HTML when its name ends in .html or .htm or it starts like HTML (`<!DOCTYPE html`, \
         `<html`): it goes through the `ingest.html` reading (site chrome removed; the page's encoding sniffed \
@@ -28,8 +31,9 @@ struct DatesCommand: ParsableCommand {
         text, read whole. Relative phrases ("last week") resolve against --reference-date, \
         else an HTML page's publication date, else they have no value.
 
-        Exit codes: 0 done (also when nothing is found), 2 a file is missing, a directory, or plain text that \
-        is not valid UTF-8 (nothing is printed then), 64 a malformed --reference-date.
+        Exit codes (as for every command, see README *Exit codes*): 0 done (also when nothing is found), 2 a \
+        usage or input error: a malformed --reference-date, or a file that is missing, a directory, or plain \
+        text that is not valid UTF-8 (nothing is printed then).
         """)
 
     @Option(name: .customLong("reference-date"), help: "The date relative phrases resolve against (YYYY-MM-DD, YYYY-MM or YYYY).")
@@ -109,13 +113,18 @@ struct DatesCommand: ParsableCommand {
         let extractor = DateExtractor(referenceDate: referenceDate ?? article.metadata.publicationDate)
         var lines: [DatesOutputLine] = []
         for unit in analysis.units {
-            for m in extractor.mentions(in: unit.text.string, tokens: unit.tokens) {
-                guard let span = unit.span(of: m.range) else { continue }
-                lines.append(DatesOutputLine(m, start: span.start, end: span.end, line: index.position(of: span.start).line))
+            let mentions = extractor.mentions(in: unit.text.string, tokens: unit.tokens)
+            for (m, span) in zip(mentions, unit.spans(of: mentions.map(\.range))) {
+                guard let span else { continue }
+                lines.append(DatesOutputLine(m, start: span.start, end: span.end, line: 0))
             }
         }
         lines.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         var seen = Set<Range<Int>>()
-        return lines.filter { seen.insert($0.start..<$0.end).inserted }
+        lines = lines.filter { seen.insert($0.start..<$0.end).inserted }
+        // Lines in one forward pass over the source: `position(of:)` per mention walks its line from the
+        // start, which is quadratic when one long line (a paragraph on one source line) holds many dates.
+        for (k, p) in index.positions(of: lines.map(\.start)).enumerated() { lines[k].line = p.line }
+        return lines
     }
 }

@@ -11,6 +11,7 @@ struct DatesOutputLine: Encodable {
     var kind: String
     var form: String
     var ambiguous: Bool
+    var yearInferred: Bool
     var file: String?
 
     init(_ m: DateMention, start: Int, end: Int, line: Int) {
@@ -22,9 +23,10 @@ struct DatesOutputLine: Encodable {
         kind = m.kind.rawValue
         form = m.form.rawValue
         ambiguous = m.isAmbiguous
+        yearInferred = m.yearIsInferred
     }
 
-    enum CodingKeys: String, CodingKey { case text, start, end, line, value, kind, form, ambiguous, file }
+    enum CodingKeys: String, CodingKey { case text, start, end, line, value, kind, form, ambiguous, yearInferred, file }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +38,7 @@ struct DatesOutputLine: Encodable {
         try c.encode(kind, forKey: .kind)
         try c.encode(form, forKey: .form)
         if ambiguous { try c.encode(true, forKey: .ambiguous) }
+        if yearInferred { try c.encode(true, forKey: .yearInferred) }
         try c.encodeIfPresent(file, forKey: .file)
     }
 }

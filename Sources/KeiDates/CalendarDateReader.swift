@@ -21,6 +21,7 @@ struct CalendarDateReader {
             }
             return nil
         }
+        if let m = weekdayRange(at: i) { return m }
         if let a = atom(at: i) {
             if let c = connector(after: a.last, between: false), let b = atom(at: c, after: a),
                let m = range(a, b, first: i) {
@@ -29,6 +30,23 @@ struct CalendarDateReader {
             if a.standsAlone { return single(a) }
         }
         return nil
+    }
+
+    /// "Monday–Tuesday, June 12–13, 2018": two weekdays joined by a dash before a range of days; each
+    /// weekday goes to its end's parts.
+    func weekdayRange(at i: Int) -> DateMatch? {
+        guard let w1 = t.weekday(i) else { return nil }
+        var k = i + 1
+        if t.isPunct(k, "."), t.touches(i) { k += 1 }
+        guard t.isDash(k), let w2 = t.weekday(k + 1) else { return nil }
+        k += 2
+        if t.isPunct(k, "."), t.touches(k - 1) { k += 1 }
+        if t.isPunct(k, ",") { k += 1 }
+        guard let a = atom(at: k), a.weekday == nil, let c = connector(after: a.last, between: false),
+              let b = atom(at: c, after: a), b.weekday == nil, var m = range(a, b, first: i), m.endParts != nil else { return nil }
+        m.parts.weekday = w1
+        m.endParts?.weekday = w2
+        return m
     }
 
     // MARK: Ranges
@@ -56,7 +74,7 @@ struct CalendarDateReader {
             guard let ay = a.year, var by = b.year else { return nil }
             if b.shortYear { by = ay / 100 * 100 + by; b.year = by }
             guard by > ay, by - ay < 100 else { return nil }
-            return DateMatch(first: first, last: b.last, kind: .range, form: .other, parts: a.parts,
+            return DateMatch(first: first, last: b.last, kind: .range, form: .other, parts: a.parts, endParts: b.parts,
                              value: DateValue(PublicationDate(year: ay)!, through: PublicationDate(year: by)))
         }
         if b.shortYear { return nil }
@@ -73,10 +91,10 @@ struct CalendarDateReader {
             guard s <= e else { return nil }
             value = DateValue(s, through: e)
         }
-        var parts = a.parts
-        if inferred { parts.year = a0.year }
-        return DateMatch(first: first, last: b.last, kind: .range, form: a.form, parts: parts, value: value,
-                         ambiguous: a.ambiguous || b.ambiguous)
+        var parts = a.parts, endParts = b.parts
+        if inferred { parts.year = nil; endParts.year = nil }
+        return DateMatch(first: first, last: b.last, kind: .range, form: a.form, parts: parts, endParts: endParts,
+                         value: value, ambiguous: a.ambiguous || b.ambiguous)
     }
 
     /// A mention of one date, month or month-day.
@@ -86,10 +104,28 @@ struct CalendarDateReader {
                              parts: a.parts, value: a.date.map { DateValue($0) }, ambiguous: a.ambiguous)
         }
         var value: DateValue?
-        if let y = contextYear, let m = a.month, let d = a.day, let date = PublicationDate(year: y, month: m, day: d) {
+        if !namesSomething(a), let y = contextYear, let m = a.month, let d = a.day,
+           let date = PublicationDate(year: y, month: m, day: d) {
             value = DateValue(date)
         }
         return DateMatch(first: a.first, last: a.last, kind: .monthDay, form: a.form, parts: a.parts, value: value)
+    }
+
+    /// Words after a month-day that do not make it a modifier of a noun: it is the date of the sentence
+    /// ("the June 3 vote was" is a name, "the June 3 and 4 talks" is not read as one).
+    static let notModified: Set<String> = [
+        "and", "or", "to", "through", "until", "till", "at", "in", "on", "of", "for", "by", "from", "with",
+        "when", "that", "which", "is", "was", "were", "are", "be", "been", "as", "after", "before", "but",
+        "the", "a", "an", "this", "it", "he", "she", "they", "we", "i", "there", "then", "while",
+    ]
+
+    /// A month-day that names something (its value would date nothing in the sentence): after a
+    /// determiner and before the noun it modifies ("the June 3 election", "the September 19 Joint
+    /// Statement", "the March 1 Independence Movement Day", "its February 13 agreement").
+    func namesSomething(_ a: DateAtom) -> Bool {
+        guard a.year == nil, a.weekday == nil, t.has(a.first - 1), DateLexicon.determiners.contains(t.lower[a.first - 1]),
+              t.has(a.last + 1), t.tokens[a.last + 1].kind == .word else { return false }
+        return !Self.notModified.contains(t.lower[a.last + 1])
     }
 
     // MARK: Atoms
@@ -99,13 +135,22 @@ struct CalendarDateReader {
     func atom(at i: Int, after start: DateAtom? = nil) -> DateAtom? {
         if let w = t.weekday(i) {
             var k = i + 1
+            if t.isPunct(k, "."), t.touches(i) { k += 1 }   // "Wed., June 12, 2018"
             if t.isPunct(k, ",") { k += 1 }
             guard var a = monthFirst(at: k) ?? dayFirst(at: k), a.day != nil else { return nil }
             a.first = i
             a.weekday = w
             return a
         }
-        if let a = hyphenated(at: i) ?? numeric(at: i) ?? monthFirst(at: i) ?? dayFirst(at: i, endOfRange: start != nil) { return a }
+        if var a = hyphenated(at: i) ?? numeric(at: i, endOfRange: start != nil) ?? korean(at: i) ?? monthFirst(at: i)
+            ?? dayFirst(at: i, endOfRange: start != nil) {
+            // "June 12, 2018 (Wednesday)"
+            if a.day != nil, t.isPunct(a.last + 1, "("), let w = t.weekday(a.last + 2), t.isPunct(a.last + 3, ")") {
+                a.weekday = w
+                a.last += 3
+            }
+            return a
+        }
         if let start {
             if start.day != nil, let d = t.day(i), !t.hasDigitTail(i) {
                 // "12–13, 2018", "3 to 5, 2024"
@@ -149,8 +194,9 @@ struct CalendarDateReader {
             var j = k + 1
             if t.isPunct(j, ",") { j += 1 }
             if let y = t.year(j), !t.hasDigitTail(j) { a.year = y; a.last = j }
-            // An abbreviation without its period ("Jun 12") only with a year: "Jun" and "Jan" are names too.
-            if m.abbreviated, !m.period, a.year == nil, t.lower[i] != "sept" { return nil }
+            // An abbreviation without its period ("Jun 12") only with a year or an ordinal day: "Jun",
+            // "Jan" and "Mar" are names too ("Dec 25", "Dec 3rd" are dates).
+            if m.abbreviated, !m.period, a.year == nil, !a.ordinal, Self.nameLikeAbbreviations.contains(t.lower[i]) { return nil }
             return a
         }
         var j = k
@@ -177,8 +223,21 @@ struct CalendarDateReader {
         var j = m.last + 1
         if t.isPunct(j, ",") { j += 1 }
         if let y = t.year(j), !t.hasDigitTail(j) { a.year = y; a.last = j }
-        if m.abbreviated, !m.period, a.year == nil { return nil }
+        if m.abbreviated, !m.period, a.year == nil, Self.nameLikeAbbreviations.contains(t.lower[m.last]) { return nil }
         return a
+    }
+
+    /// Month abbreviations that are also names or words ("Jan", "Jun", "Mar", "Jul"): read without a
+    /// period only with a year or an ordinal day.
+    static let nameLikeAbbreviations: Set<String> = ["jan", "jun", "mar", "jul", "aug"]
+
+    /// The Korean order with periods and spaces: "2025. 12. 3." (year, month, day, each followed by a
+    /// period; the last period is part of the date).
+    func korean(at i: Int) -> DateAtom? {
+        guard let y = t.year(i), t.isPunct(i + 1, "."), t.touches(i), let m = t.digits(i + 2), m.count <= 2,
+              (1...12).contains(m.value), t.isPunct(i + 3, "."), t.touches(i + 2), let d = t.digits(i + 4), d.count <= 2,
+              (1...31).contains(d.value), t.isPunct(i + 5, "."), t.touches(i + 4), !t.hasNonDateLead(i) else { return nil }
+        return DateAtom(first: i, last: i + 5, year: y, month: m.value, day: d.value, form: .other)
     }
 
     /// "19-Oct-2017", "19-OCT-2017": one word token of a day, a month name and a four-digit year.
@@ -192,10 +251,16 @@ struct CalendarDateReader {
                         abbreviated: DateLexicon.fullMonths[String(pieces[1])] == nil, form: .dayMonthYear)
     }
 
+    /// Tokens `i…i+4` are three digit groups joined by one separator ("30/06/2025"), all touching.
+    func numericShape(at i: Int) -> Bool {
+        t.digits(i) != nil && t.touches(i) && t.isPunct(i + 1, "/", "-", ".") && t.touches(i + 1) && t.digits(i + 2) != nil
+            && t.touches(i + 2) && t.isPunct(i + 3, t.has(i + 1) ? t.text[i + 1] : "") && t.touches(i + 3) && t.digits(i + 4) != nil
+    }
+
     /// "2025-12-15" (ISO 8601), "2025/12/15", "2025.12.15", "12/15/2025", "15/12/2025", "05/06/2025",
     /// "12-15-2025", "15.12.2025", "12/15/25": all parts touching, one separator.
-    func numeric(at i: Int) -> DateAtom? {
-        guard t.has(i), t.tokens[i].kind == .number, !t.hasNonDateLead(i) else { return nil }
+    func numeric(at i: Int, endOfRange: Bool = false) -> DateAtom? {
+        guard t.has(i), t.tokens[i].kind == .number, endOfRange || !t.hasNonDateLead(i) else { return nil }
         var groups: [(value: Int, count: Int)] = []
         var last = i
         var separator = "."
@@ -214,7 +279,8 @@ struct CalendarDateReader {
             separator = t.text[i + 1]
             groups = [g0, g1, g2]
             last = i + 4
-            if t.hasDigitTail(last) { return nil }
+            // "01/01/2025–30/06/2025": a dash to another numeric date is a range, not a tail.
+            if t.hasDigitTail(last), !(t.isDash(last + 1) && numericShape(at: last + 2)) { return nil }
         }
         let (a, b, c) = (groups[0], groups[1], groups[2])
         if a.count == 4 {
@@ -229,6 +295,11 @@ struct CalendarDateReader {
             year += year <= 50 ? 2000 : 1900
         } else if c.count != 4 {
             return nil
+        }
+        if separator == "." {
+            // Dotted dates are day first (European, as `ingest.html` reads them): "03.12.2024" is 3 December.
+            guard (1...12).contains(b.value), a.value <= 31 else { return nil }
+            return DateAtom(first: i, last: last, year: year, month: b.value, day: a.value, form: .numericDayFirst)
         }
         switch (a.value <= 12, b.value <= 12) {
         case (true, true):

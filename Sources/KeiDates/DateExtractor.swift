@@ -18,8 +18,15 @@ import KeiDocument
 ///   2024");
 /// - ``RelativeDateReader``: "last week", "this year", "earlier this month", "two weeks ago", …
 ///
-/// A month-day without a year takes, for its value, the year of the nearest preceding mention in the same
-/// text that has one (a full date, a month, a year), else the reference date's year, else it has no value.
+/// A month-day without a year ("on December 3", "March 3 to 5") keeps `parts.year` nil and takes, for its
+/// value, an inferred year (``DateMention/yearIsInferred``): the year of the nearest preceding mention with
+/// a written year (a full date, a month, a year) in the same sentence or the sentence before it, unless
+/// that mention lies after the reference date or its sentence speaks of a plan ("will", "planned",
+/// "scheduled", "expected", …): a future does not date the past. When the text has no earlier written
+/// year at all, the reference date's year; when it has one but not in that window, no value. A month-day
+/// that names something, between a determiner and the noun it modifies ("the June 3 election", "the
+/// September 19 Joint Statement", "the March 1 Independence Movement Day"), is kept as kind `month-day`
+/// with no value: it is a name, not a date of the sentence.
 /// An impossible date ("February 30, 2018", "April 31", "February 29, 2025") is a mention with its written
 /// parts and no value. Calendar: proleptic Gregorian; forms as in Chicago Manual of Style (17th ed.)
 /// 6.38, 9.32–9.37; values in ISO 8601.
@@ -49,17 +56,26 @@ public struct DateExtractor: Sendable {
     public func mentions(in text: String, tokens: [WordToken]) -> [DateMention] {
         let t = DateTokens(text: text, tokens: tokens)
         var out: [DateMention] = []
-        var contextYear: Int?
+        let sentences = DateSentences(t)
+        var context: (year: Int, sentence: Int)?
+        var sawYear = false
         var previousYearEnd: Int?
         var i = 0
         while i < t.count {
             guard Self.mayStartDate(t, i) else { i += 1; continue }
-            let found = CalendarDateReader(t: t, contextYear: contextYear ?? referenceDate?.year).read(at: i)
+            let s = sentences.index[i]
+            var inferred: Int?
+            if let c = context, s - c.sentence <= 1 { inferred = c.year } else if !sawYear { inferred = referenceDate?.year }
+            let found = CalendarDateReader(t: t, contextYear: inferred).read(at: i)
                 ?? YearReader(t: t, previousYearEnd: previousYearEnd, bareYears: readsBareYears).read(at: i)
                 ?? RelativeDateReader(t: t, reference: referenceDate).read(at: i)
             guard let m = found else { i += 1; continue }
             out.append(Self.mention(m, t))
-            if m.kind != .relative, let y = m.value?.last.year ?? m.parts.year { contextYear = y }
+            if m.kind != .relative, let y = m.parts.year ?? m.endParts?.year {
+                sawYear = true
+                let future = referenceDate.map { ref in m.value.map { $0.start > ref } ?? false } ?? false
+                context = future || sentences.isPlan[s] ? nil : (m.value?.last.year ?? y, s)
+            }
             previousYearEnd = (m.kind == .year || (m.kind == .range && m.parts.month == nil)) ? m.last : nil
             i = m.last + 1
         }
@@ -80,9 +96,13 @@ public struct DateExtractor: Sendable {
     }
 
     static func mention(_ m: DateMatch, _ t: DateTokens) -> DateMention {
-        let r = t.tokens[m.first].range.lowerBound..<t.tokens[m.last].range.upperBound
+        var r = t.tokens[m.first].range.lowerBound..<t.tokens[m.last].range.upperBound
+        // "last year's", "yesterday’s": the possessive is not part of the date.
+        if m.kind == .relative, let s = ["'s", "’s"].first(where: { t.text[m.last].hasSuffix($0) }) {
+            r = r.lowerBound..<r.upperBound - s.utf8.count
+        }
         return DateMention(range: r, text: t.string(r), kind: m.kind, form: m.form, parts: m.parts,
-                           value: m.value, isAmbiguous: m.ambiguous)
+                           endParts: m.endParts, value: m.value, isAmbiguous: m.ambiguous)
     }
 
     /// A cheap first test: dates start with a number, a word that starts with a digit or a capital letter,

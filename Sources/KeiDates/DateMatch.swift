@@ -6,6 +6,8 @@ struct DateMatch {
     var kind: DateMentionKind
     var form: DateForm = .other
     var parts = WrittenDateParts()
+    /// A range's end as written (see ``DateMention/endParts``).
+    var endParts: WrittenDateParts?
     var value: DateValue?
     var ambiguous = false
 }

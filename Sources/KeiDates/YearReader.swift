@@ -20,7 +20,7 @@ struct YearReader {
 
     func read(at i: Int) -> DateMatch? {
         guard t.has(i) else { return nil }
-        return decade(at: i) ?? fiscalYear(at: i) ?? season(at: i) ?? quarter(at: i) ?? yearInContext(at: i)
+        return decade(at: i) ?? fiscalYear(at: i) ?? halfYear(at: i) ?? season(at: i) ?? quarter(at: i) ?? yearInContext(at: i)
     }
 
     static func yearValue(_ y: Int) -> DateValue? { PublicationDate(year: y).map { DateValue($0) } }
@@ -100,8 +100,35 @@ struct YearReader {
             if rest.count == 4, let v = Int(rest) { y = v }
             if rest.count == 2, let v = Int(rest) { y = 2000 + v }
         }
-        guard let y, (1000...2999).contains(y), !t.hasDigitTail(last) else { return nil }
+        guard let y, (1000...2999).contains(y) else { return nil }
+        // "FY 2026-27", "FY2026–2027": a fiscal year across two calendar years, read as their range.
+        if last > i || t.tokens[i].kind == .number, t.isDash(last + 1), t.touches(last), t.touches(last + 1),
+           let e = t.digits(last + 2), (e.count == 2 && e.value == (y + 1) % 100) || (e.count == 4 && e.value == y + 1),
+           !t.hasDigitTail(last + 2) {
+            return DateMatch(first: i, last: last + 2, kind: .range, parts: WrittenDateParts(year: y),
+                             endParts: WrittenDateParts(year: y + 1),
+                             value: DateValue(PublicationDate(year: y)!, through: PublicationDate(year: y + 1)))
+        }
+        guard !t.hasDigitTail(last) else { return nil }
         return DateMatch(first: i, last: last, kind: .year, parts: WrittenDateParts(year: y), value: Self.yearValue(y))
+    }
+
+    /// "H1 2025", "1H 2025", "the first half of 2025", "the second half of 2024": a half year, read as the
+    /// range of its months (January–June, July–December), kind `range`.
+    func halfYear(at i: Int) -> DateMatch? {
+        let l = t.lower[i]
+        var h: Int?
+        var k = i + 1
+        if t.tokens[i].kind == .word, l.count == 2, l == "h1" || l == "h2" || l == "1h" || l == "2h" {
+            h = l.contains("1") ? 1 : 2
+        } else if t.isWord(i, "first", "second"), t.isWord(i + 1, "half"), t.isWord(i + 2, "of") {
+            h = t.isWord(i, "first") ? 1 : 2
+            k = i + 3
+        }
+        guard let h, let y = t.year(k), !t.hasDigitTail(k) else { return nil }
+        let s = PublicationDate(year: y, month: h == 1 ? 1 : 7)!, e = PublicationDate(year: y, month: h == 1 ? 6 : 12)!
+        return DateMatch(first: i, last: k, kind: .range, parts: WrittenDateParts(year: y),
+                         endParts: WrittenDateParts(year: y), value: DateValue(s, through: e))
     }
 
     /// "the 1990s", "1990s", "the 1990’s", "mid-1990s": a year ending in 0 with "s".

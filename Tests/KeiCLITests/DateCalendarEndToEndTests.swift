@@ -181,7 +181,7 @@ import KeiTestSupport
             "aclu": [r + "last week"],
             "bbc-1": [r + "Nine months ago"],
             "ebb-org": [r + "two days ago", "check.dates.day-month-year Tuesday 15 October 2019"],
-            "lwn-1": [r + "Last October", r + "this week's"],
+            "lwn-1": [r + "Last October", r + "this week"],
             "nytimes-1": [r + "last week"],
             "quanta-1": [r + "last month"],
             "seattletimes-1": [r + "last year", r + "earlier this month", r + "last week", r + "this month", r + "earlier this year",

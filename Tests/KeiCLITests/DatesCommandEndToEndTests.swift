@@ -95,6 +95,35 @@ import KeiTestSupport
         let bad = try CLIHarness.runBinary(["dates", "good.txt", "bad.txt"], in: dir)
         #expect(bad.code == 2 && bad.err.contains("bad.txt: error: is not valid UTF-8") && bad.out.isEmpty)
         let date = try CLIHarness.runBinary(["dates", "--reference-date", "2025-13-01", "good.txt"], in: dir)
-        #expect(date.code != 0 && date.err.contains("--reference-date"))
+        #expect(date.code == 2 && date.err.contains("--reference-date"), "a usage error exits 2, as README's exit codes say")
+        let help = try CLIHarness.runBinary(["dates", "--help"], in: dir)
+        #expect(help.out.contains("2 a") && help.out.contains("malformed --reference-date") && !help.out.contains("64"),
+                "the help says what the command does")
+    }
+
+    /// Breaker reports: a month-day after a sentence of plans has no value; one with a year inferred says so
+    /// (`yearInferred`); a name ("the June 3 election") has none; Korean, dotted and numeric-range forms.
+    @Test func inferredYearsNamesAndNewForms() throws {
+        let dir = TestPaths.temporaryDirectory(); defer { try? FileManager.default.removeItem(at: dir) }
+        let text = """
+            Talks are planned for March 2026. On December 3, President Yoon said they would go ahead.
+            In 2019 the talks began on June 3, before the June 3 election.
+            The grant covers 1/1/2026-12/31/2026; the decree of 2025. 12. 3. and the order of 03.12.2024 stand.
+
+            """
+        try Data(text.utf8).write(to: dir.appendingPathComponent("a.txt"))
+        let r = try CLIHarness.runBinary(["dates", "--reference-date", "2025-12-15", "a.txt"], in: dir)
+        #expect(r.code == 0, "\(r.err)")
+        let o = try Self.objects(r.out)
+        let byText = { (t: String) in o.filter { $0["text"] as? String == t } }
+        #expect(byText("December 3").first?["value"] is NSNull, "a plan's year does not date a later month-day")
+        let june = byText("June 3")
+        #expect(june.count == 2)
+        #expect(june.first?["value"] as? String == "2019-06-03" && june.first?["yearInferred"] as? Bool == true)
+        #expect(june.last?["value"] is NSNull && june.last?["yearInferred"] == nil, "the June 3 election is a name")
+        #expect(byText("2019").first?["yearInferred"] == nil)
+        #expect(byText("1/1/2026-12/31/2026").first?["value"] as? String == "2026-01-01/2026-12-31")
+        #expect(byText("2025. 12. 3.").first?["value"] as? String == "2025-12-03")
+        #expect(byText("03.12.2024").first?["value"] as? String == "2024-12-03", "dotted dates are day first, as the ingest reads them")
     }
 }

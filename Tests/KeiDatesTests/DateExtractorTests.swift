@@ -149,4 +149,85 @@ import Testing
         #expect(DateExtractor().mentions(in: "").isEmpty)
         #expect(DateExtractor().mentions(in: "June").isEmpty && DateExtractor().mentions(in: "from").isEmpty)
     }
+
+    // MARK: Fixes of breaker reports
+
+    @Test func monthDayYearsAreInferredOnlyFromTheSameOrPreviousSentenceAndNeverFromAPlan() throws {
+        let x = DateExtractor(referenceDate: Self.reference)
+        let plan = x.mentions(in: "Talks are planned for March 2026. On December 3, President Yoon said no.")
+        #expect(plan.map(\.text) == ["March 2026", "December 3"])
+        #expect(plan[1].value == nil && plan[1].parts.year == nil && !plan[1].yearIsInferred)
+        let future = x.mentions(in: "The summit opens in May 2026. On June 3 the envoys met.")
+        #expect(future[1].value == nil, "a date after the reference date does not date a month-day")
+        let same = x.mentions(in: "In 2019 the talks began on June 3.")
+        #expect(same[1].value?.iso == "2019-06-03" && same[1].parts.year == nil && same[1].yearIsInferred)
+        let previous = x.mentions(in: "The talks began in 2019. On June 3, they stalled.")
+        #expect(previous[1].value?.iso == "2019-06-03")
+        let far = x.mentions(in: "The talks began in 2019. They stalled. Nobody spoke. On June 3, they resumed.")
+        #expect(far[1].value == nil, "two sentences back is too far")
+        let none = x.mentions(in: "On June 3, they resumed.")
+        #expect(none[0].value?.iso == "2025-06-03" && none[0].yearIsInferred, "no year written before: the reference year")
+        #expect(x.mentions(in: "Talks ran March 3 to 5.")[0].yearIsInferred)
+        #expect(!(x.mentions(in: "Signed June 12, 2018.")[0].yearIsInferred))
+    }
+
+    @Test func aMonthDayBeforeTheNounItModifiesIsANameWithoutValue() {
+        for (s, name) in [("Turnout fell before the June 3 election.", "June 3"),
+                          ("The September 19 Joint Statement was brief.", "September 19"),
+                          ("Seoul marked the March 1 Independence Movement Day.", "March 1"),
+                          ("Under the February 13 agreement, it shut down.", "February 13")] {
+            let m = Self.only(s)
+            #expect(m?.text == name && m?.kind == .monthDay && m?.value == nil, "\(s)")
+        }
+        #expect(Self.only("After the June 3 and 4 talks, see above.")?.value != nil, "a list or range is not read as a name")
+        #expect(Self.only("It was the June 3 that mattered.")?.value != nil, "not before a noun")
+    }
+
+    @Test func rangesGiveTheWrittenPartsOfBothEnds() throws {
+        let feb = try #require(Self.only("They met February 28–29, 2019."))
+        #expect(feb.value == nil && feb.endParts == WrittenDateParts(year: 2019, month: 2, day: 29))
+        #expect(feb.parts == WrittenDateParts(year: 2019, month: 2, day: 28))
+        #expect(Self.only("They met 28–29 February 2019.")?.endParts?.day == 29)
+        #expect(Self.only("They met February 29–30, 2024.")?.endParts == WrittenDateParts(year: 2024, month: 2, day: 30))
+        #expect(Self.only("It ran June 30–July 2, 2018.")?.endParts == WrittenDateParts(year: 2018, month: 7, day: 2))
+        #expect(Self.only("It ran 2019–2021.")?.endParts?.year == 2021)
+        #expect(Self.only("Signed June 12, 2018.")?.endParts == nil)
+    }
+
+    @Test func weekdaysAreReadInEveryForm() throws {
+        let both = try #require(Self.only("The summit ran Monday–Tuesday, June 12–13, 2018, in Singapore."))
+        #expect(both.text == "Monday–Tuesday, June 12–13, 2018" && both.parts.weekday == 1 && both.endParts?.weekday == 2)
+        let paren = try #require(Self.only("It opened June 12, 2018 (Wednesday), in Singapore."))
+        #expect(paren.text == "June 12, 2018 (Wednesday)" && paren.parts.weekday == 3)
+        let fromTo = try #require(Self.only("It ran from Wednesday, June 12 to Thursday, June 13, 2018."))
+        #expect(fromTo.parts.weekday == 3 && fromTo.endParts?.weekday == 4 && fromTo.value?.iso == "2018-06-12/2018-06-13")
+        let abbr = try #require(Self.only("Signed Wed., June 12, 2018, in Singapore."))
+        #expect(abbr.text == "Wed., June 12, 2018" && abbr.parts.weekday == 3)
+    }
+
+    @Test func smallFormsFromTheBreakerReports() {
+        let cases: [(String, String, String?, DateMentionKind)] = [
+            ("The term runs 01/01/2025–30/06/2025.", "01/01/2025–30/06/2025", "2025-01-01/2025-06-30", .range),
+            ("The grant covers 1/1/2026–12/31/2026.", "1/1/2026–12/31/2026", "2026-01-01/2026-12-31", .range),
+            ("The grant covers 1/1/2026-12/31/2026.", "1/1/2026-12/31/2026", "2026-01-01/2026-12-31", .range),
+            ("They arrived on Dec 3rd.", "Dec 3rd", "2025-12-03", .monthDay),
+            ("Markets close Dec 25.", "Dec 25", "2025-12-25", .monthDay),
+            ("Offices close 25 Dec for the holiday.", "25 Dec", "2025-12-25", .monthDay),
+            ("The FY 2026-27 budget passed.", "FY 2026-27", "2026/2027", .range),
+            ("Exports rose in H1 2025.", "H1 2025", "2025-01/2025-06", .range),
+            ("Exports rose in the first half of 2025.", "first half of 2025", "2025-01/2025-06", .range),
+            ("Exports fell in the second half of 2024.", "second half of 2024", "2024-07/2024-12", .range),
+            ("The decree took effect on 2025. 12. 3. as planned.", "2025. 12. 3.", "2025-12-03", .date),
+            ("The order dated 03.12.2024 was revoked.", "03.12.2024", "2024-12-03", .date),
+            ("Last year's budget grew.", "Last year", "2024", .relative),
+            ("Last week’s talks failed.", "Last week", "2025-12-01/2025-12-07", .relative),
+        ]
+        for (s, text, value, kind) in cases {
+            let m = Self.only(s)
+            #expect(m?.text == text && m?.value?.iso == value && m?.kind == kind, "\(s): \(String(describing: m))")
+        }
+        for s in ["Jan 25 members attended.", "Jun 12 was his number.", "It moved from 1/2-3/4 over the year."] {
+            #expect(DateExtractor(referenceDate: Self.reference).mentions(in: s).isEmpty, "\(s)")
+        }
+    }
 }

@@ -18,6 +18,37 @@ import Testing
         #expect(TextRun("added").span == nil, "text the pipeline adds has no source")
     }
 
+    @Test func spansOfManyRangesAgreeWithSpanOfEach() {
+        // Verbatim text, an entity, text the pipeline adds, more verbatim text: every range, empty ones too.
+        let r = TextRun("ab&c d", origins: [
+            TextOrigin(length: 2, source: SourceSpan(start: 10, end: 12), verbatim: true),
+            TextOrigin(length: 1, source: SourceSpan(start: 12, end: 17), verbatim: false),
+            TextOrigin(length: 2, source: nil, verbatim: false),
+            TextOrigin(length: 1, source: SourceSpan(start: 30, end: 31), verbatim: true),
+        ])
+        var ranges: [Range<Int>] = []
+        for lo in 0...r.utf8Count { for hi in lo...r.utf8Count { ranges.append(lo..<hi) } }
+        #expect(r.spans(of: ranges) == ranges.map { r.span(of: $0) })
+        #expect(r.spans(of: ranges.reversed()) == ranges.reversed().map { r.span(of: $0) }, "any order")
+        #expect(TextRun.empty.spans(of: [0..<0]) == [nil])
+    }
+
+    /// A paragraph of 200,000 origins (every other word from an inline element) with a range in each:
+    /// walking the origins from the start for each range, as `span(of:)` does, is 2·10¹⁰ steps and would
+    /// time the suite out; `spans(of:)` is linear. Checks the last range maps where it should.
+    @Test func spansOfManyRangesIsNotQuadraticInTheOrigins() {
+        let n = 200_000
+        var origins: [TextOrigin] = []
+        origins.reserveCapacity(n)
+        for k in 0..<n {
+            origins.append(TextOrigin(length: 2, source: SourceSpan(start: k * 10, end: k * 10 + 2), verbatim: true))
+        }
+        let r = TextRun(String(repeating: "ab", count: n), origins: origins)
+        let spans = r.spans(of: (0..<n).map { 2 * $0..<2 * $0 + 1 })
+        #expect(spans.count == n)
+        #expect(spans.last == SourceSpan(start: (n - 1) * 10, end: (n - 1) * 10 + 1))
+    }
+
     @Test func rangeOfSpanInvertsSpanOf() {
         let r = Self.entityRun
         #expect(r.range(of: SourceSpan(start: 10, end: 11)) == 0..<1)

@@ -75,6 +75,9 @@ public struct TextUnit: Sendable {
     /// The source bytes the UTF-8 range `range` of ``text`` came from (see ``TextRun/span(of:)``).
     public func span(of range: Range<Int>) -> SourceSpan? { text.span(of: range) }
 
+    /// The source spans of many ranges of ``text`` at once (see ``TextRun/spans(of:)``).
+    public func spans(of ranges: [Range<Int>]) -> [SourceSpan?] { text.spans(of: ranges) }
+
     /// ``span(of:)`` when it stands for exactly `range` (it maps back to `range`, ``TextRun/range(of:)``);
     /// nil when `range` has no source or lies inside a larger origin that is not verbatim (a title read
     /// from a `<meta content>` value maps every word to the whole value).
