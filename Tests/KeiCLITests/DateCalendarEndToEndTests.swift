@@ -15,7 +15,7 @@ import KeiTestSupport
         "check.dates.impossible-date", "check.dates.wrong-weekday", "check.dates.day-month-year",
         "check.dates.numeric-date", "check.dates.ambiguous-numeric-date", "check.dates.ordinal-day",
         "check.dates.abbreviated-month", "check.dates.after-publication", "check.dates.after-cover-date",
-        "check.dates.published-after-cover-date", "check.dates.relative-phrase",
+        "check.dates.published-after-cover-date", "check.dates.relative-phrase", "check.dates.month-abbreviation",
     ]
 
     struct Expected {
@@ -79,6 +79,38 @@ import KeiTestSupport
         for rule in fixedRules { #expect(c.rules(rule).isEmpty, "\(rule) fixed") }
     }
 
+    /// The breakers' probes through the binary with `--fix`: a list of days, titles in italics and table
+    /// cells are left as written; worded ranges keep "from" and "between"; notes get Chicago's month
+    /// abbreviations; a future date in a present clause after a past verb is not reported, a past one is.
+    @Test func fixLeavesListsTitlesAndTablesAlone() throws {
+        let dir = TestPaths.temporaryDirectory("kei-dates-probes")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("probes.html")
+        try Data("""
+            <html lang="en"><head><meta charset="utf-8"><title>Probes</title>
+            <meta name="citation_publication_date" content="2025-12-15"></head>
+            <body><article><h1>Probes</h1>
+            <p>They met on 3, 4 and 5 December 2024 in Seoul.</p>
+            <p>In his book <i>The Night of 3 December 2024</i>, Kim argues that the crisis was foreseeable.</p>
+            <p>They talked from 3 to 5 December 2024 in Seoul, and between 8 and 9 December 2024 in Busan.</p>
+            <p>The ministry announced that the exercise begins on March 9, 2026.</p>
+            <p>The court sentenced him on February 19, 2026.<sup><a href="#fn1" id="r1">1</a></sup></p>
+            <table><tr><td>6 Oct 2025</td><td>Signing</td></tr></table>
+            </article><ol><li id="fn1">Yonhap, “Verdict,” Sep 3, 2025.</li></ol></body></html>
+            """.utf8).write(to: page)
+        let c = try PageCheck.run(page, arguments: ["--fix"])
+        #expect(c.jatsProblems.isEmpty, "\(c.jatsProblems)")
+        for kept in ["3, 4 and 5 December 2024", "The Night of 3 December 2024", "6 Oct 2025"] {
+            #expect(c.body.contains(kept), "\(kept) kept in \(c.body)")
+        }
+        for fixed in ["from December 3 to 5, 2024, in Seoul", "between December 8 and 9, 2024, in Busan"] {
+            #expect(c.body.contains(fixed), "\(fixed) in \(c.body)")
+        }
+        #expect(c.notes.contains("Sept. 3, 2025"), "\(c.notes)")
+        let after = c.diagnostics.filter { $0["rule"] as? String == "check.dates.after-publication" }.compactMap { $0["excerpt"] as? String }
+        #expect(after == ["February 19, 2026"], "\(after)")
+    }
+
     /// `run --fix` on an issue with a cover date (2025-12-15): the fixture (dated December 10, 2025) has
     /// its safe fixes applied and recorded; a page dated after the cover date is reported (not located),
     /// and so is its date between the cover date and its own, narrated as past.
@@ -119,7 +151,8 @@ import KeiTestSupport
         }
         let published = found("late", "check.dates.published-after-cover-date")
         #expect(published.count == 1 && (published.first?["line"] as? Int) == nil, "\(published)")
-        #expect((published.first?["message"] as? String)?.contains("2026-02-10, after the issue’s cover date (2025-12-15)") == true)
+        #expect((published.first?["message"] as? String)?.contains("(2026-02-10, read from its date metadata") == true, "\(published)")
+        #expect((published.first?["message"] as? String)?.contains("is after the issue’s cover date (2025-12-15)") == true, "\(published)")
         let afterCover = found("late", "check.dates.after-cover-date")
         #expect(afterCover.count == 1 && afterCover.first?["line"] as? Int == 4 && afterCover.first?["excerpt"] as? String == "January 20, 2026",
                 "\(afterCover)")

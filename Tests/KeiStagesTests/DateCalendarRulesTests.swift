@@ -38,6 +38,15 @@ import KeiTestSupport
         #expect(d.first?.severity == .error)
     }
 
+    /// The impossible end of a range of days (breaker probe).
+    @Test(arguments: ["February 28–29, 2019", "28–29 February 2019", "February 29–30, 2024"])
+    func impossibleEndsOfRanges(_ range: String) throws {
+        let d = try Self.findings("<p>The envoys met on \(range) in Hanoi.</p>", cover: nil)
+        #expect(Self.rules(d).contains("check.dates.impossible-date"), "\(d)")
+        #expect(try Self.findings("<p>The envoys met on February 27–28, 2019, and on 30 May–2 June 2019 in Hanoi.</p>", cover: nil)
+            .filter { $0.rule == "check.dates.impossible-date" }.isEmpty)
+    }
+
     @Test(arguments: ["February 29, 2024", "February 29, 2000", "April 30, 2019", "December 31, 2025"])
     func realDatesPass(_ date: String) throws {
         #expect(try Self.findings("<p>The envoys met on \(date) in Panmunjom.</p>", cover: nil).isEmpty)
@@ -99,7 +108,9 @@ import KeiTestSupport
         let ambiguous = try Self.findings("<p>The ministry’s statement followed on 05/06/2025 in Seoul.</p>")
         #expect(Self.rules(ambiguous) == ["check.dates.ambiguous-numeric-date"], "\(ambiguous)")
         #expect(ambiguous.first?.message.contains("May 6, 2025 or June 5, 2025") == true, "\(ambiguous.first?.message ?? "")")
-        #expect(ambiguous.first?.edits.map(\.replacement) == ["May 6, 2025"] && ambiguous.first?.edits.map(\.isSafe) == [false],
+        // The suggestion carries the comma after the year when the sentence goes on, as the safe edits do
+        // (CMOS 6.38); this test expected "May 6, 2025" before.
+        #expect(ambiguous.first?.edits.map(\.replacement) == ["May 6, 2025,"] && ambiguous.first?.edits.map(\.isSafe) == [false],
                 "the U.S. reading is only suggested: \(ambiguous.first?.edits ?? [])")
         let slashes = try Self.findings("<p>The ministry’s statement followed on 2025/11/28 in Seoul.</p>")
         #expect(Self.rules(slashes) == ["check.dates.numeric-date"], "\(slashes)")
@@ -150,12 +161,107 @@ import KeiTestSupport
         // Page dated after the cover date: reported, and a past date between the two is after the cover date.
         let d = try Self.findings("<p>On January 20, 2026, the ministers met in Seoul.</p>", date: "2026-02-10", cover: "2025-12-15")
         #expect(Set(Self.rules(d)) == ["check.dates.published-after-cover-date", "check.dates.after-cover-date"], "\(d)")
-        #expect(d.first { $0.rule == "check.dates.published-after-cover-date" }?.message.contains("2026-02-10, after the issue’s cover date (2025-12-15)") == true)
+        let published = d.first { $0.rule == "check.dates.published-after-cover-date" }
+        #expect(published?.message.contains("(2026-02-10, read from its date metadata") == true, "\(published?.message ?? "")")
+        #expect(published?.message.contains("is after the issue’s cover date (2025-12-15)") == true, "\(published?.message ?? "")")
+        #expect(published?.fix?.contains("move the article to an issue dated on or after 2026-02-10") == true, "\(published?.fix ?? "")")
         // A page dated before the cover date: a date between the two is after publication, not after the cover date.
         let e = try Self.findings("<p>On December 12, 2025, the ministers met in Seoul.</p>", date: "2025-12-01", cover: "2025-12-15")
         #expect(Self.rules(e) == ["check.dates.after-publication"], "\(e)")
         // Same month at the cover's precision: not after.
         #expect(try Self.findings("<p>The ministers met in Seoul.</p>", date: "2025-12-20", cover: "2025-12").isEmpty)
+    }
+
+    /// Breaker probes: a past verb elsewhere in the sentence does not make a date in a present or future
+    /// clause "narrated as past".
+    @Test(arguments: [
+        "<p>The ministry announced that the exercise begins on March 9, 2026.</p>",
+        "<p>The agreement, signed in 2019, expires on December 31, 2026.</p>",
+        "<p>The SMA, signed in 2024, raised Seoul’s share to KRW 1.5 trillion in 2026.</p>",
+        "<p>Officials said the law takes effect in January 2026.</p>",
+        "<p>Had the talks resumed in January 2026, the deal was possible.</p>",
+        "<p>The minister said the summit takes place on January 20, 2026.</p>",
+        "<p>The central bank cut its forecast for growth to 1.8 percent in 2026.</p>",
+        "<p>Seoul and Tokyo agreed to hold the next summit in March 2026.</p>",
+        "<p>The plan, unveiled in 2024, envisioned new deployments in 2026.</p>",
+    ])
+    func aPastVerbOutsideTheDatesClause(_ body: String) throws {
+        let d = try Self.findings(body, date: "2025-12-15")
+        #expect(!Self.rules(d).contains("check.dates.after-publication"), "\(body): \(d)")
+    }
+
+    @Test(arguments: [
+        "<p>On January 9, 2026, the prosecution requested the death penalty.</p>",
+        "<p>The court sentenced him on February 19, 2026.</p>",
+        "<p>The ministry announced that the exercise began on March 9, 2026.</p>",
+        "<p>The agreement, signed in 2019, expired on December 31, 2026.</p>",
+    ])
+    func aPastVerbInTheDatesClause(_ body: String) throws {
+        let d = try Self.findings(body, date: "2025-12-15")
+        #expect(Self.rules(d) == ["check.dates.after-publication"], "\(body): \(d)")
+    }
+
+    /// "will" in another clause of the sentence no longer hides a date narrated as past.
+    @Test func aFutureClauseDoesNotHideAPastOne() throws {
+        let d = try Self.findings("<p>The group met on December 18, 2025, in Tokyo and will meet again in Seoul in March 2026.</p>",
+                                  date: "2026-02-10", cover: "2025-12-15")
+        let after = d.filter { $0.rule == "check.dates.after-cover-date" }
+        #expect(after.count == 1 && after.first?.message.contains("December 18, 2025") == true, "\(d)")
+        #expect(!d.contains { $0.message.contains("March 2026") }, "\(d)")
+    }
+
+    /// A month and day without a written year take their year from the reference date: no chronology claim.
+    @Test func aMonthDayWithoutItsYearIsNotDated() throws {
+        let d = try Self.findings("<p>On December 20, the ministers met in Seoul.</p>", date: "2025-12-15")
+        #expect(!Self.rules(d).contains("check.dates.after-publication"), "\(d)")
+    }
+
+    // MARK: House style (breaker probes)
+
+    @Test func theLastDayOfAListGetsNoEdit() throws {
+        for body in ["<p>They met on 3, 4 and 5 December 2024 in Seoul.</p>", "<p>They met on 15 and 16 December 2025 in Seoul.</p>"] {
+            let d = try Self.findings(body)
+            #expect(Self.rules(d) == ["check.dates.day-month-year"], "\(d)")
+            #expect(d.first?.edits.isEmpty == true, "no half-rewrite: \(d.first?.edits ?? [])")
+            #expect(d.first?.fix?.contains("whole list") == true, "\(d.first?.fix ?? "")")
+        }
+        // A single day after "and" something else still gets its safe edit.
+        let single = try Self.findings("<p>They met in 2019 and on 5 December 2024 in Seoul.</p>")
+        #expect(single.first?.edits.map(\.isSafe) == [true], "\(single)")
+    }
+
+    @Test func aDateInItalicsMayBeATitle() throws {
+        let d = try Self.findings("<p>In his book <i>The Night of 3 December 2024</i>, Kim argues. The film <em>12 December 2019</em> was banned.</p>")
+        #expect(Self.rules(d) == ["check.dates.day-month-year", "check.dates.day-month-year"], "\(d)")
+        #expect(d.allSatisfy { $0.edits.map(\.isSafe) == [false] }, "only suggested: \(d.map(\.edits))")
+        #expect(d.allSatisfy { $0.message.contains("may be part of a title") }, "\(d.map(\.message))")
+        let bold = try Self.findings("<p>The report, dated <b>15 December 2025</b>, was leaked.</p>")
+        #expect(bold.first?.edits.map(\.isSafe) == [true], "bold is not a title: \(bold)")
+    }
+
+    @Test(arguments: [
+        ("from 3 to 5 December 2025", "from December 3 to 5, 2025"),
+        ("between 3 and 5 December 2025", "between December 3 and 5, 2025"),
+        ("from 10 May 2022 to 4 April 2025", "from May 10, 2022, to April 4, 2025"),
+    ])
+    func aWordedRangeKeepsItsWords(_ written: String, _ house: String) throws {
+        let d = try Self.findings("<p>He served \(written).</p>")
+        #expect(Self.rules(d) == ["check.dates.day-month-year"], "\(d)")
+        #expect(d.first?.edits.map(\.replacement) == [house], "CMOS 6.78: \(d.first?.edits ?? [])")
+    }
+
+    @Test func notesUseChicagosMonthAbbreviations() throws {
+        let body = "<p>The ministers met in Seoul.<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup></p><h2>Notes</h2>"
+            + "<ol><li id=\"fn1\">Yonhap, press release, Sep. 3, 2025; Dec 4 2025; Jun. 5, 2025; Sept. 6, 2025. <a href=\"#fnref1\">↩</a></li></ol>"
+        let d = try Self.findings(body)
+        #expect(Self.rules(d) == Array(repeating: "check.dates.month-abbreviation", count: 3), "\(d)")
+        #expect(d.flatMap { $0.edits.map(\.replacement) } == ["Sept. 3, 2025", "Dec. 4, 2025", "June 5, 2025"], "\(d.map(\.edits))")
+        #expect(d.allSatisfy { $0.edits.allSatisfy(\.isSafe) })
+    }
+
+    @Test func tableCellsKeepCompactFormsButNotImpossibleDates() throws {
+        let d = try Self.findings("<table><tr><td>6 Oct 2025</td><td>2025-10-06</td><td>October 6th</td><td>February 30, 2025</td></tr></table>")
+        #expect(Self.rules(d) == ["check.dates.impossible-date"], "\(d)")
     }
 
     // MARK: Relative phrases

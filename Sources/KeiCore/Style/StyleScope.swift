@@ -45,7 +45,7 @@ public enum StyleScope: String, Sendable, Hashable, CaseIterable, Codable {
         case .citedTitle: return .citedTitle
         case .url: return .url
         case .code: return .code
-        case .noteMarker, .image, .link: return nil
+        case .noteMarker, .image, .link, .emphasis: return nil
         }
     }
 }

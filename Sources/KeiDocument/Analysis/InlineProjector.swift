@@ -8,6 +8,7 @@
 /// - a line break becomes "\n" without a source;
 /// - a `.quotation` (`<q>`) is wrapped in “ and ” without a source, the whole in a `.quotation` scope;
 /// - `.citedTitle` is a `.citedTitle` scope, and so is italic when `italicIsTitle` (notes, references);
+///   other italic is an `.emphasis` scope (running text that may set a title);
 /// - a link is a `.link` scope, and a `.url` scope too when its text reads as a URL (both with the
 ///   link's address as their `target`).
 ///
@@ -62,7 +63,7 @@ struct InlineProjector {
             scope(.citedTitle, from: start)
         case .emphasis(let children):
             add(children)
-            if italicIsTitle { scope(.citedTitle, from: start) }
+            scope(italicIsTitle ? .citedTitle : .emphasis, from: start)
         case .strong(let children), .superscript(let children), .subscript(let children):
             add(children)
         case .link(let url, let children):

@@ -23,6 +23,10 @@ public enum ScopeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case image
     /// The text of a hyperlink (running text; listed so that checks can tell link boundaries).
     case link
+    /// Italic or emphasis (`<i>`, `<em>`) in running text, where it may set a title or a foreign word
+    /// (CMOS 8.171, 7.53) or stress; in notes and references italic is a ``citedTitle`` instead.
+    /// Running text (listed so that checks that rewrite words can leave a possible title alone).
+    case emphasis
 
     /// Scopes whose words are not the author's running prose: checks of wording skip them.
     public static let notRunningText: Set<ScopeKind> = [.quotation, .citedTitle, .url, .code, .noteMarker, .image]

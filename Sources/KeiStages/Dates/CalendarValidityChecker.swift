@@ -25,17 +25,22 @@ struct CalendarValidityChecker: DateChecker {
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (unit, m) in input.allMentions where m.kind == .date || m.kind == .monthDay {
-            guard let month = m.parts.month, (1...12).contains(month), let day = m.parts.day else { continue }
-            let last = CalendarMath.daysIn(month: month, year: m.parts.year ?? 2000)
-            guard day < 1 || day > last else { continue }
-            let name = CalendarMath.monthNames[month]
-            let which = m.parts.year.map { "\(name) \($0)" } ?? name
-            let leap = month == 2 && day == 29 ? " (\(m.parts.year.map(String.init) ?? "") is not a leap year)" : ""
-            out.append(Messages.impossible.diagnostic(
-                "“\(m.text)” is not a date: \(which) ends on \(name) \(last)\(leap).",
-                at: unit.location, fix: "Check the source for the intended day and correct the date.",
-                span: unit.span(of: m.range)))
+        for (unit, m) in input.allMentions where m.kind == .date || m.kind == .monthDay || m.kind == .range {
+            // A range is checked at both ends ("February 28–29, 2019": its end, from `endParts`).
+            for parts in [m.parts] + (m.kind == .range ? [m.endParts].compactMap { $0 } : []) {
+                guard let month = parts.month, (1...12).contains(month), let day = parts.day else { continue }
+                let last = CalendarMath.daysIn(month: month, year: parts.year ?? 2000)
+                guard day < 1 || day > last else { continue }
+                let name = CalendarMath.monthNames[month]
+                let which = parts.year.map { "\(name) \($0)" } ?? name
+                let leap = month == 2 && day == 29 ? " (\(parts.year.map(String.init) ?? "") is not a leap year)" : ""
+                let written = m.kind == .range ? "\(name) \(day) (in “\(m.text)”)" : "“\(m.text)”"
+                out.append(Messages.impossible.diagnostic(
+                    "\(written) is not a date: \(which) ends on \(name) \(last)\(leap).",
+                    at: unit.location, fix: "Check the source for the intended day and correct the date.",
+                    span: unit.span(of: m.range)))
+                break
+            }
         }
         return out
     }

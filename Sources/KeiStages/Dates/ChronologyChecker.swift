@@ -14,8 +14,9 @@ import KeiDocument
 ///   as past that is later than the cover date (and not later than the page date, which
 ///   `after-publication` reports): the issue, dated earlier, would print events it predates.
 /// - `published-after-cover-date`: the page's own publication date is later than the issue's cover date
-///   (at the precision both have): the article cannot have appeared in an issue dated before it. Not
-///   located (the date comes from the page's metadata).
+///   (at the precision both have): the article cannot have appeared in an issue dated before it. Located
+///   at the page as a whole: the model keeps the date's value but not where ingest read it
+///   (`ArticleMetadata.publicationDate` has no source origin), so no line can be given.
 ///
 /// Findings span the date; only dates with a value are read (full dates, months, years, ranges by their
 /// first day, seasons, quarters; not relative phrases, which `relative-phrase` reports), and a date
@@ -55,19 +56,22 @@ struct ChronologyChecker: DateChecker {
         if let page = pageDate, let cover = input.coverDate, DatePrecision.isAfter(page, cover) {
             laterCover = cover
             out.append(Messages.publishedAfterCover.diagnostic(
-                "the page is dated \(page.iso), after the issue’s cover date (\(cover.iso)).",
+                "The page’s own publication date (\(page.iso), read from its date metadata: a citation_publication_date or article:published_time meta, or the byline’s date) is after the issue’s cover date (\(cover.iso)); an issue cannot print an article that appeared after it.",
                 at: SourceLocation(file: input.article.source),
-                fix: "Correct the page’s publication date or the issue’s cover date, or move the article to a later issue."))
+                fix: "If the page’s date is the date it went online after print, nothing to change in the text; otherwise correct the page’s date metadata or the workflow’s cover-date, or move the article to an issue dated on or after \(page.iso)."))
         }
         guard let published = input.publicationDate else { return out }
         var tenses = PastNarration.Cache()
         for (index, unit) in input.analysis.units.enumerated() where unit.scope != .note && unit.scope != .reference {
+            let ranges = input.mentions[index].map(\.range)
             for m in input.mentions[index] where m.kind != .relative {
-                guard let start = m.value?.start else { continue }
+                // A month and day whose year was not written takes its year from the reference date: it
+                // cannot date a claim against that same date.
+                guard let start = m.value?.start, m.parts.year != nil || m.parts.day == nil else { continue }
                 let afterPublication = DatePrecision.isAfter(start, published)
                 let afterCover = laterCover.map { DatePrecision.isAfter(start, $0) } ?? false
                 guard afterPublication || afterCover, Self.isTimeOfEvent(unit, m),
-                      tenses.isNarratedAsPast(unit, index: index, date: m.range) else { continue }
+                      tenses.isNarratedAsPast(unit, index: index, date: m.range, mentions: ranges) else { continue }
                 if afterPublication {
                     let whose = pageDate != nil ? "publication date" : "publication date (the issue’s cover date)"
                     out.append(Messages.afterPublication.diagnostic(

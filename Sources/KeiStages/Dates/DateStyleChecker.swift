@@ -31,11 +31,14 @@ struct DateStyleChecker: DateChecker {
             "An ISO or all-numeral date (2025-12-15, 12/15/2025) in running text, where the house form is Month D, YYYY.")
         static let ordinal = StageMessage("check.dates.ordinal-day", .warning,
             "An ordinal day (December 15th) where the house form uses the cardinal (December 15).")
+        static let monthAbbreviation = StageMessage("check.dates.month-abbreviation", .warning,
+            "A month abbreviated other than as Chicago abbreviates it (Sep. or Sep 3 for Sept. 3; Jun. for June), in a note.")
         static let abbreviated = StageMessage("check.dates.abbreviated-month", .warning,
             "An abbreviated month (Dec. 15, 2025) in running text; abbreviations belong in notes and tables.")
     }
 
-    static let messages = [Messages.ambiguous, Messages.dayMonthYear, Messages.numeric, Messages.ordinal, Messages.abbreviated]
+    static let messages = [Messages.ambiguous, Messages.dayMonthYear, Messages.numeric, Messages.ordinal, Messages.abbreviated,
+                           Messages.monthAbbreviation]
 
     static let examples: [StageExample] = [
         StageExample("dates in the house form; other forms inside a quotation", html: StageExample.articlePage(
@@ -60,7 +63,9 @@ struct DateStyleChecker: DateChecker {
                 continue
             }
             guard m.value != nil, unit.isRunningText(m.range), let house = HouseDateForm.format(m) else { continue }
-            let prose = unit.scope != .note && unit.scope != .tableCell
+            // Tables use compact forms (CMOS 3.x): the form rules read running text and notes only.
+            guard unit.scope != .tableCell else { continue }
+            let prose = unit.scope != .note
             if m.form == .dayMonthYear {
                 out.append(Self.finding(Messages.dayMonthYear, unit, m, house, "“\(m.text)” is day-month-year; the house form is “\(house)”."))
             } else if Self.isNumeric(m) && prose {
@@ -69,6 +74,9 @@ struct DateStyleChecker: DateChecker {
                 out.append(Self.finding(Messages.ordinal, unit, m, house, "“\(m.text)” has an ordinal day; the house form is “\(house)”."))
             } else if m.parts.abbreviatedMonth && prose {
                 out.append(Self.finding(Messages.abbreviated, unit, m, house, "“\(m.text)” abbreviates the month in running text; write “\(house)”."))
+            } else if m.parts.abbreviatedMonth, let chicago = HouseDateForm.chicagoAbbreviated(m), chicago != m.text {
+                out.append(Self.finding(Messages.monthAbbreviation, unit, m, chicago,
+                    "“\(m.text)” abbreviates the month in a form other than Chicago’s (CMOS 10.41: Jan., Feb., Mar., Apr., Aug., Sept., Oct., Nov., Dec.; May, June and July in full); write “\(chicago)”."))
             }
         }
         return out
@@ -97,7 +105,8 @@ struct DateStyleChecker: DateChecker {
         var edits: [TextEdit] = []
         if unit.scope != .note && unit.scope != .tableCell && unit.isRunningText(m.range), let first = readings.first,
            let span = unit.exactSpan(of: m.range) {
-            edits.append(TextEdit(span: span, replacement: first, isSafe: false))
+            let comma = Self.sentenceGoesOn(unit, after: m.range) ? "," : ""
+            edits.append(TextEdit(span: span, replacement: first + comma, isSafe: false))
         }
         return Messages.ambiguous.diagnostic(
             "“\(m.text)” can be read month first or day first\(both).",
@@ -107,14 +116,38 @@ struct DateStyleChecker: DateChecker {
     /// A finding with the house form as an edit: safe when the date's source is verbatim and contiguous.
     /// The replacement is the house form, with the comma CMOS 6.38 puts after the year when the sentence
     /// goes on ("met on November 15, 2025, in Seoul").
+    ///
+    /// No edit when the date ends a list of days ("3, 4 and 5 December 2024": rewriting the last one alone
+    /// would leave "3, 4 and December 5, 2024"); only an unsafe one when the date is in italics in running
+    /// text (`.emphasis`: "<i>The Night of 3 December 2024</i>" may be a title, which keeps its words).
     static func finding(_ message: StageMessage, _ unit: TextUnit, _ m: DateMention, _ house: String, _ text: String) -> Diagnostic {
         let replacement = house + (m.parts.year != nil && m.parts.day != nil && Self.sentenceGoesOn(unit, after: m.range) ? "," : "")
+        if m.form == .dayMonthYear, Self.endsListOfDays(unit, m.range) {
+            return message.diagnostic(text + " It ends a list of days; an edit of this day alone would leave the others day first.",
+                at: unit.location, fix: "Rewrite the whole list month first (“3, 4 and 5 December 2024” → “December 3, 4, and 5, 2024”).",
+                span: unit.span(of: m.range))
+        }
+        let italic = unit.scopes.contains { $0.kind == .emphasis && $0.overlaps(m.range) }
         var edits: [TextEdit] = []
         if let span = unit.exactSpan(of: m.range) {
-            let safe = unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range)
+            let safe = !italic && unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }
-        return message.diagnostic(text, at: unit.location, fix: "Write “\(replacement)”.", span: unit.span(of: m.range), edits: edits)
+        let note = italic ? " It is in italics and may be part of a title, which keeps its own words." : ""
+        let fix = italic ? "Unless it is a title, write “\(replacement)”." : "Write “\(replacement)”."
+        return message.diagnostic(text + note, at: unit.location, fix: fix, span: unit.span(of: m.range), edits: edits)
+    }
+
+    /// Whether a day-first date is the last of a list of days: "and", "or" or a comma right before it,
+    /// and a number from 1 to 31 right before that ("3, 4 and 5 December", "15 and 16 December").
+    static func endsListOfDays(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
+        let i = TokenSearch.first(atOrAfter: range.lowerBound, in: unit.tokens)
+        guard i >= 2 else { return false }
+        let joiner = unit.string(of: unit.tokens[i - 1].range).lowercased()
+        guard ["and", "or", ",", "&"].contains(joiner) else { return false }
+        let before = unit.tokens[i - 2]
+        guard before.kind == .number, let n = Int(unit.string(of: before.range)) else { return false }
+        return (1...31).contains(n)
     }
 
     /// Whether a word or number follows `range` after spaces only (no punctuation in between).

@@ -1,29 +1,79 @@
 import KeiDocument
 
-/// Whether a sentence narrates a date as past: it has a past-tense verb of narration ("met", "signed",
-/// "was", "announced"; a closed list, as "-ed" alone also ends adjectives such as "United" and "armed")
-/// and nothing that places the date in the future or makes it hypothetical: "will", "would", "shall",
-/// "is scheduled", "plans to", "expected", "due", "set to", "slated", "if", "unless", "could", "may",
-/// "might", "should", "upcoming", "next", "was to" ("Seoul was to host the summit in 2026")…; nor "by", "until", "till", "before", "through" or "ahead of" just
-/// before the date ("by March 2026" is a deadline). Words are compared in lower case.
+/// Whether a sentence narrates a date as past, read in the date's CLAUSE, not the whole sentence
+/// ("The ministry announced that the exercise begins on March 9, 2026": "announced" is past, but the
+/// date's clause "the exercise begins on…" is present).
+///
+/// The clause is the stretch of the sentence around the date between clause words ("that", "which",
+/// "who", "and", "but", "while", "because"…) and ";", ":" or a dash, without the phrases set off by
+/// commas that open with a participle ("The agreement, signed in 2019, expires on…"). In it:
+/// - a word that places the date in the future or makes it hypothetical ("will", "would", "is
+///   scheduled", "plans to", "expected", "due", "set to", "if", "unless", "could", "may", "next",
+///   "was to", "envisioned"…) → not past; nor is a date after a past verb that takes an infinitive
+///   ("agreed to pay… in 2026", "decided to hold the summit in 2026");
+/// - else the verb nearest the date decides: a present-tense verb ("is", "begins", "takes",
+///   "expires") → not past; a past verb → past. Past verbs are a closed list of irregular and common
+///   verbs of narration plus regular "-ed" words that do not follow an article, a possessive or a
+///   preposition (adjectives: "the proposed deal", "with advanced missiles") and are not in a list of
+///   "-ed" adjectives ("United", "armed", "limited");
+/// - a year or month after an amount ("raised the share to KRW 1.5 trillion in 2026") dates the amount,
+///   a plan, not the verb → not past.
+/// A sentence that opens with an inverted "Had" ("Had the talks resumed in January 2026, …") or holds
+/// "if", "unless" or "whether" is hypothetical → not past. Nor is a date after "by", "until", "till",
+/// "before", "through", "beyond" or "ahead of" (a deadline). Words are compared in lower case; each
+/// sentence is cut into clauses once (``NarrationClauses``), so many dates in one sentence stay linear.
 enum PastNarration {
-    /// The verdicts of the sentences read so far, so that a sentence with many dates is read once.
+    /// The clauses of the sentences read so far, so that a sentence with many dates is read once.
     struct Cache {
-        /// Per unit index (of the analysis) and sentence index: past verb and no future word.
-        private var past: [Int: [Int: Bool]] = [:]
+        private var read: [Int: [Int: NarrationClauses]] = [:]
 
-        /// In: the unit, its index in the analysis, the UTF-8 range of the date in it. Out: true when the
-        /// sentence holding it narrates it as past (false when the date is in no sentence of the unit, or
-        /// a deadline word precedes it).
-        mutating func isNarratedAsPast(_ unit: TextUnit, index: Int, date range: Range<Int>) -> Bool {
+        /// In: the unit, its index in the analysis, the UTF-8 range of the date in it, and the ranges of
+        /// all date mentions of the unit (their words are not clause words: the "and" of "between 3 and 5
+        /// December", the comma of "January 9, 2026"). Out: true when the date's clause narrates it as
+        /// past (false when the date is in no sentence of the unit, or a deadline word precedes it).
+        mutating func isNarratedAsPast(_ unit: TextUnit, index: Int, date range: Range<Int>, mentions: [Range<Int>]) -> Bool {
             guard let si = unit.sentenceIndex(containing: range) else { return false }
             let sentence = unit.sentences[si]
             if PastNarration.followsDeadlineWord(unit, range, sentence) { return false }
-            if let known = past[index]?[si] { return known }
-            let verdict = PastNarration.isPast(unit, sentence)
-            past[index, default: [:]][si] = verdict
-            return verdict
+            let clauses = read[index]?[si] ?? NarrationClauses(unit, sentence, mentions: mentions)
+            read[index, default: [:]][si] = clauses
+            return clauses.isPast(date: range, in: unit)
         }
+    }
+
+    /// A word of the sentence, lower-cased with ’ as ', and whether it was capitalized.
+    struct Word {
+        var text: String
+        var capitalized: Bool
+        var isWord: Bool
+    }
+
+    static func word(_ unit: TextUnit, _ k: Int) -> Word {
+        let t = unit.tokens[k]
+        let written = unit.string(of: t.range)
+        return Word(text: written.lowercased().replacingOccurrences(of: "’", with: "'"),
+                    capitalized: written.first?.isUppercase ?? false, isWord: t.kind == .word)
+    }
+
+    /// A clause boundary: ";", ":", a dash, or a clause word ("that", "which", "and"…).
+    static func isBoundary(_ w: Word) -> Bool {
+        if w.isWord { return clauseWords.contains(w.text) }
+        return [";", ":", "—", "(", ")"].contains(w.text)
+    }
+
+    /// A past participle opening a phrase ("signed in 2019", "held in Seoul").
+    static func isParticiple(_ w: Word) -> Bool {
+        participles.contains(w.text) || (w.text.hasSuffix("ed") && w.text.count > 4 && !w.capitalized && !edAdjectives.contains(w.text))
+    }
+
+    /// A past verb of narration: the closed list, or a regular "-ed" word not after an article, a
+    /// possessive or a preposition and not an "-ed" adjective.
+    static func isPastVerb(_ w: Word, after previous: String?) -> Bool {
+        if pastVerbs.contains(w.text) { return true }
+        guard w.text.hasSuffix("ed"), !w.text.hasSuffix("eed"), w.text.count > 4, !w.capitalized,
+              !edAdjectives.contains(w.text) else { return false }
+        if let p = previous, modifierWords.contains(p) { return false }
+        return true
     }
 
     /// "by", "until", "till", "before", "through", "beyond" or "ahead of" right before the date.
@@ -37,36 +87,59 @@ enum PastNarration {
         return word(i - 2) == "ahead" && word(i - 1) == "of"
     }
 
-    /// Whether the words of `sentence` include a past verb of narration and no future or conditional word.
-    static func isPast(_ unit: TextUnit, _ sentence: Range<Int>) -> Bool {
-        var words: [String] = []
-        var k = TokenSearch.first(atOrAfter: sentence.lowerBound, in: unit.tokens)
-        while k < unit.tokens.count, unit.tokens[k].range.upperBound <= sentence.upperBound {
-            let t = unit.tokens[k]
-            k += 1
-            guard t.kind == .word else { continue }
-            let written = unit.string(of: t.range)
-            if written == "May" { continue }   // the month, not the modal
-            words.append(written.lowercased().replacingOccurrences(of: "’", with: "'"))
-        }
-        if words.contains(where: { futureWords.contains($0) }) { return false }
-        for (i, w) in words.enumerated() where w == "set" || w == "going" || w == "was" || w == "were" {
-            if i + 1 < words.count, words[i + 1] == "to" { return false }
-        }
-        return words.contains { pastVerbs.contains($0) }
-    }
-
     /// Words right before a date that make it a deadline or a bound, not an event.
     static let deadlineWords: Set<String> = ["by", "until", "till", "before", "through", "beyond"]
 
-    /// Words that place a sentence in the future or make it hypothetical.
+    /// Past verbs that take an infinitive whose time is ahead of them ("agreed to pay in 2026").
+    static let infinitiveTakers: Set<String> = [
+        "agreed", "decided", "aimed", "sought", "hoped", "wanted", "needed", "chose", "offered", "threatened",
+        "moved", "voted", "asked", "urged", "called", "committed", "resolved", "undertook", "prepared", "tried",
+    ]
+
+    /// Words that make a whole sentence hypothetical.
+    static let hypotheticalWords: Set<String> = ["if", "unless", "whether"]
+
+    /// Words that open a clause.
+    static let clauseWords: Set<String> = ["that", "which", "who", "whom", "whose", "and", "but", "while", "whereas",
+                                           "because", "although", "though", "when"]
+
+    /// Present-tense verbs that put a date's clause in the present ("the exercise begins on…").
+    static let presentVerbs: Set<String> = [
+        "is", "are", "am", "'s", "remains", "remain", "begins", "begin", "starts", "takes", "expires", "expire",
+        "opens", "runs", "falls", "comes", "goes", "meets", "holds", "lasts", "enters", "resumes", "convenes",
+        "closes", "has", "have", "does", "do", "continues", "becomes", "applies", "marks", "kicks", "requires",
+        "says", "hosts", "ends", "gets", "heads", "includes", "covers",
+    ]
+
+    /// Irregular past participles that open a participial phrase ("held in Seoul in 2019").
+    static let participles: Set<String> = ["held", "made", "taken", "written", "given", "known", "set", "built",
+                                           "begun", "sworn", "born", "led", "won", "brought", "sent", "struck"]
+
+    /// Words before an "-ed" word that make it an adjective ("the proposed deal", "with advanced arms").
+    static let modifierWords: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
+        "of", "with", "for", "in", "on", "at", "by", "from", "to", "into", "newly", "well", "highly", "fully",
+        "long", "so", "more", "most", "less", "very", "heavily", "widely", "self",
+    ]
+
+    /// "-ed" words that are mostly adjectives.
+    static let edAdjectives: Set<String> = [
+        "united", "armed", "limited", "advanced", "based", "related", "concerned", "interested", "detailed",
+        "skilled", "sophisticated", "unprecedented", "alleged", "supposed", "used", "hundred", "kindred",
+        "sacred", "naked", "wicked", "rugged", "beloved", "aged", "varied", "tired", "embed", "shared",
+        "combined", "joint", "heightened", "renewed", "expanded", "integrated", "enhanced", "extended",
+        "sustained", "continued", "increased", "reduced", "unified", "isolated", "militarized", "demilitarized",
+        "nuclear-armed", "so-called", "red", "bed",
+    ]
+
+    /// Words that place a clause in the future or make it hypothetical.
     static let futureWords: Set<String> = [
         "will", "won't", "would", "wouldn't", "shall", "'ll", "scheduled", "schedule", "plans", "planned", "plan",
         "planning", "expected", "expects", "expect", "expecting", "due", "slated", "upcoming", "forthcoming",
         "next", "if", "unless", "could", "may", "might", "should", "must", "intends", "intend", "intended",
         "aims", "aim", "hopes", "proposed", "proposes", "propose", "projected", "forecast", "targets",
         "target", "deadline", "likely", "anticipated", "anticipate", "tentatively", "supposed", "promised",
-        "pledged", "vowed", "whether", "until", "pending",
+        "pledged", "vowed", "whether", "until", "pending", "envisioned", "envisaged", "foresaw", "earmarked",
     ]
 
     /// Past-tense verbs of narration (irregular forms and the common regular ones of policy reporting).

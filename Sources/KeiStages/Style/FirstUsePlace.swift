@@ -62,7 +62,7 @@ struct FirstUsePlace: Sendable, Hashable {
             case .url, .code, .noteMarker, .image: return nil
             case .quotation: active = false
             case .citedTitle: active = false; informs = false
-            case .link: break
+            case .link, .emphasis: break
             }
         }
         return FirstUsePlace(part: part, isActive: active, informs: informs)
