@@ -148,7 +148,10 @@ extension Runner {
     /// wholly inside the source span of an applied edit (the words it reports were rewritten, e.g. the
     /// straight apostrophe in “Korean Workers' Party” once the name became “Workers’ Party of Korea”).
     /// A superseded diagnostic is dropped and counted in `superseded`. One that only partly overlaps an
-    /// applied edit stays: some of its words are still there.
+    /// applied edit stays: some of its words are still there. So does one that carries no edit of its
+    /// own: it reports a fact about the words (a wrong weekday, a date after publication, a wrong event
+    /// date), not their form, and rewriting their form ("Thursday 27 July 1953" → "Thursday, July 27,
+    /// 1953") does not settle it.
     static func applyFixes(_ diagnostics: [Diagnostic], to context: inout ArticleContext, superseded: inout Int) -> [Diagnostic] {
         guard let original = context.article else { return diagnostics }
         var article = original
@@ -182,7 +185,7 @@ extension Runner {
         context.changes += records
         let before = remaining.count
         remaining.removeAll { d in
-            guard let span = d.span else { return false }
+            guard let span = d.span, !d.edits.isEmpty else { return false }
             return applied.contains { $0.start <= span.start && span.end <= $0.end }
         }
         superseded += before - remaining.count

@@ -111,6 +111,32 @@ import KeiTestSupport
         #expect(after == ["February 19, 2026"], "\(after)")
     }
 
+    /// A safe fix of a date's form does not settle what is wrong with the date itself: after `--fix` the
+    /// wrong weekday (an error: the gate still fails) and the date after publication are still reported,
+    /// while the form finding the fix applied is gone (the third tester's case).
+    @Test func fixKeepsFactsAboutTheDates() throws {
+        let dir = TestPaths.temporaryDirectory("kei-dates-facts")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("facts.html")
+        try Data("""
+            <html lang="en"><head><meta charset="utf-8"><title>Facts</title>
+            <meta name="citation_publication_date" content="2025-12-01"></head>
+            <body><article><h1>Facts</h1>
+            <p>The armistice was signed on Thursday 27 July 1953 at Panmunjom, after two years of talks.</p>
+            <p>Talks were held on 12 December 2025 in Seoul between the two delegations.</p>
+            </article></body></html>
+            """.utf8).write(to: page)
+        for fix in [false, true] {
+            let c = try PageCheck.run(page, arguments: fix ? ["--fix"] : [])
+            let rules = c.diagnostics.compactMap { $0["rule"] as? String }.filter { $0.hasPrefix("check.dates.") }.sorted()
+            let expected = ["check.dates.after-publication", "check.dates.wrong-weekday"]
+                + (fix ? [] : ["check.dates.day-month-year", "check.dates.day-month-year"])
+            #expect(rules == expected.sorted(), "fix \(fix): \(rules)")
+            #expect(c.code == 1, "an error fails the gate, fixed or not (fix \(fix))")
+            if fix { #expect(c.body.contains("Thursday, July 27, 1953"), "\(c.body)") }
+        }
+    }
+
     /// `run --fix` on an issue with a cover date (2025-12-15): the fixture (dated December 10, 2025) has
     /// its safe fixes applied and recorded; a page dated after the cover date is reported (not located),
     /// and so is its date between the cover date and its own, narrated as past.

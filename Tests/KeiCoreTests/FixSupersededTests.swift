@@ -5,8 +5,9 @@ import KeiDocument
 import KeiStages
 import KeiTestSupport
 
-/// A check that rewrites every "AB CD" as "EF" (safe) and also reports, without an edit, the "CD"
-/// inside it and the "CD GH" that runs past it: a fix that supersedes one finding and not the other.
+/// A check that rewrites every "AB CD" as "EF" (safe) and also reports the "CD" inside it twice (once with
+/// a safe edit of its own, "cd", once without an edit: a fact about the words, not their form) and, without
+/// an edit, the "CD GH" that runs past it: a fix that supersedes one finding and not the others.
 struct OverlapCheckStage: CheckStage {
     static let description = StageDescription(id: "test.overlap", summary: "Overlapping findings.", kind: .check,
                                                messages: [StageMessage("test.overlap", .warning, "Overlap.")], readsAnalysis: true)
@@ -23,8 +24,8 @@ struct OverlapCheckStage: CheckStage {
                 return message.diagnostic(text, at: context.location(line: 0), span: span,
                                           edits: replacement.map { [TextEdit(span: span, replacement: $0, isSafe: true)] } ?? [])
             }
-            out += [finding(lo..<(lo + 5), "AB CD", replacement: "EF"), finding((lo + 3)..<(lo + 5), "CD inside"),
-                    finding((lo + 3)..<(lo + 8), "CD GH across")].compactMap { $0 }
+            out += [finding(lo..<(lo + 5), "AB CD", replacement: "EF"), finding((lo + 3)..<(lo + 5), "CD inside", replacement: "cd"),
+                    finding((lo + 3)..<(lo + 5), "CD fact"), finding((lo + 3)..<(lo + 8), "CD GH across")].compactMap { $0 }
         }
         return out
     }
@@ -36,10 +37,11 @@ struct OverlapCheckStage: CheckStage {
         let html = "<html><head><title>T</title></head><body><article><h1>T</h1>\n<p>Words before AB CD GH and enough words after to make it article text.</p>\n</article></body></html>"
         let fixed = try RunnerHarness.run(html: html, stages: [OverlapCheckStage.self], fix: true)
         let left = fixed.diagnostics.filter { $0.rule == "test.overlap" }.map(\.message)
-        #expect(left == ["CD GH across"], "the finding inside the rewritten words is gone; the one running past them stays: \(left)")
+        #expect(left == ["CD fact", "CD GH across"],
+                "the form finding inside the rewritten words is gone; the fact about them and the one running past them stay: \(left)")
         #expect(fixed.superseded == 1 && fixed.changes.count == 1)
         let plain = try RunnerHarness.run(html: html, stages: [OverlapCheckStage.self], fix: false)
-        #expect(plain.superseded == 0 && plain.diagnostics.filter { $0.rule == "test.overlap" }.count == 3)
+        #expect(plain.superseded == 0 && plain.diagnostics.filter { $0.rule == "test.overlap" }.count == 4)
     }
 
     /// The breaker's case: the name fix rewrites “Korean Workers' Party” (with its straight apostrophe)
