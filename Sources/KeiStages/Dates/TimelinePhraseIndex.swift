@@ -57,7 +57,8 @@ struct TimelinePhraseIndex<Value> {
     /// The comparison form of a word: lower-cased, curly apostrophes straightened.
     static func key(_ word: String) -> String {
         let lower = word.lowercased()
-        return lower.contains("’") ? lower.replacingOccurrences(of: "’", with: "'") : lower
+        // Character search, not Foundation's `contains(_: StringProtocol)`: this runs for every token.
+        return lower.contains(Character("’")) ? String(lower.map { $0 == "’" ? "'" : $0 }) : lower
     }
 
     /// The word without a possessive ending ("trump's" → "trump"), or nil when it has none.
