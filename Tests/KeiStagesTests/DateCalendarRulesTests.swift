@@ -61,6 +61,36 @@ import KeiTestSupport
         #expect(try Self.findings("<p>The leaders met on Tuesday, June 12, 2018, in Singapore.</p>", cover: nil).isEmpty)
     }
 
+    /// A weekday with a month-day whose year was inferred is checked in the year it was read in, as a
+    /// warning naming that year (breaker3, press.html:6).
+    @Test func aWeekdayWithAnInferredYearIsAWarning() throws {
+        let d = try Self.findings("<p>The Ministry will hold a follow-up briefing on Thursday, November 21.</p>", date: "2025-11-18")
+        #expect(Self.rules(d) == ["check.dates.wrong-weekday"], "\(d)")
+        #expect(d.first?.severity == .warning)
+        #expect(d.first?.message.contains("November 21, 2025 would be a Friday, not a Thursday") == true, "\(d.first?.message ?? "")")
+        #expect(try Self.findings("<p>The Ministry will hold a follow-up briefing on Friday, November 21.</p>", date: "2025-11-18").isEmpty)
+    }
+
+    /// A weekday written after the date in parentheses, abbreviated (breaker3, Korean releases).
+    @Test(arguments: ["The forum opens on November 19, 2025 (Tue.) at the Lotte Hotel.",
+                      "The forum opens on November 19, 2025 (Tue) at the Lotte Hotel."])
+    func aWeekdayInParenthesesAfterTheDateIsChecked(_ sentence: String) throws {
+        let d = try Self.findings("<p>\(sentence)</p>", cover: nil)
+        #expect(Self.rules(d) == ["check.dates.wrong-weekday"], "\(d)")
+        #expect(d.first?.message.contains("November 19, 2025 was a Wednesday, not a Tuesday") == true, "\(d.first?.message ?? "")")
+        #expect(d.first?.severity == .error)
+    }
+
+    /// The period that ends a Korean dotted date is part of the replaced span: no stray period is left
+    /// ("2025.11.18. (Tue.)" became "November 18, 2025. (Tue.)").
+    @Test func theKoreanDottedDateIsReplacedWithItsPeriodAndWeekday() throws {
+        let d = try Self.findings("<p>Date: 2025.11.18. (Tue.) 10:00</p>", date: "2025-11-18")
+        #expect(Self.rules(d) == ["check.dates.numeric-date"], "\(d)")
+        #expect(d.first?.edits.map(\.replacement) == ["Tuesday, November 18, 2025,"], "\(d.first?.edits ?? [])")
+        let plain = try Self.findings("<p>Date: 2025.11.18. 10:00</p>", date: "2025-11-18")
+        #expect(plain.first?.edits.map(\.replacement) == ["November 18, 2025,"], "\(plain.first?.edits ?? [])")
+    }
+
     // MARK: House style
 
     @Test func dayMonthYearGetsTheHouseFormAsASafeEdit() throws {

@@ -87,7 +87,11 @@ struct DateStyleChecker: DateChecker {
     static func isNumeric(_ m: DateMention) -> Bool {
         switch m.form {
         case .iso, .numericMonthFirst, .numericDayFirst, .numericAmbiguous: return true
-        case .other: return m.kind == .date && !m.text.isEmpty && m.text.allSatisfy { $0.isASCII && ($0.isNumber || "/.-".contains($0)) }
+        case .other:
+            // "2025.11.18. (Tue.)": the digits before a weekday in parentheses.
+            let digits = m.parts.weekday == nil ? Substring(m.text)
+                : m.text.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)[...]
+            return m.kind == .date && !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || "/.-".contains($0)) }
         default: return false
         }
     }
