@@ -91,6 +91,20 @@ import KeiTestSupport
         #expect(plain.first?.edits.map(\.replacement) == ["November 18, 2025,"], "\(plain.first?.edits ?? [])")
     }
 
+    /// A wire dateline keeps the wire's date form (breaker3, wire.html); the same date in running text does not.
+    @Test(arguments: ["SEOUL, Dec 3 (Reuters) - The talks resumed.", "NEW YORK, Dec. 3 (AP) — The talks resumed.",
+                      "SEOUL, 3 Dec 2025 - The talks resumed."])
+    func aWireDatelineHasNoFormFinding(_ paragraph: String) throws {
+        #expect(try Self.findings("<p>\(paragraph)</p>", date: "2025-12-03").isEmpty)
+    }
+
+    @Test func aDatelineIsOnlyAtTheStartOfAParagraph() throws {
+        let d = try Self.findings("<p>The talks resumed in Seoul, Dec 3, and ended a week later.</p>", date: "2025-12-15")
+        #expect(Self.rules(d) == ["check.dates.abbreviated-month"], "\(d)")
+        let lowercase = try Self.findings("<p>Seoul, Dec 3 (Reuters) - The talks resumed.</p>", date: "2025-12-03")
+        #expect(Self.rules(lowercase) == ["check.dates.abbreviated-month"], "\(lowercase)")
+    }
+
     // MARK: House style
 
     @Test func dayMonthYearGetsTheHouseFormAsASafeEdit() throws {

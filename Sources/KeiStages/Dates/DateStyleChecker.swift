@@ -63,6 +63,8 @@ struct DateStyleChecker: DateChecker {
                 continue
             }
             guard m.value != nil, unit.isRunningText(m.range), let house = HouseDateForm.format(m) else { continue }
+            // "SEOUL, Dec 3 (Reuters) -": a wire dateline keeps the wire's form.
+            guard !Self.isDateline(unit, m.range) else { continue }
             // Tables use compact forms (CMOS 3.x): the form rules read running text and notes only.
             guard unit.scope != .tableCell else { continue }
             let prose = unit.scope != .note
@@ -155,6 +157,25 @@ struct DateStyleChecker: DateChecker {
     }
 
     /// Whether a word or number follows `range` after spaces only (no punctuation in between).
+    /// Whether `range` is the date of a wire dateline at the start of a paragraph: a place in capitals, a
+    /// comma, the date, an optional agency in parentheses and a dash ("SEOUL, Dec 3 (Reuters) -",
+    /// "NEW YORK, Dec. 3 (AP) —"). The dateline's form is the wire's convention, not running text.
+    static func isDateline(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
+        guard range.lowerBound <= 60 else { return false }
+        var place = unit.string(of: 0..<range.lowerBound).trimmingCharacters(in: .whitespaces)
+        guard place.hasSuffix(",") else { return false }
+        place.removeLast()
+        guard place.count >= 2, place.contains(where: \.isLetter),
+              place.allSatisfy({ $0.isUppercase || " .'-".contains($0) }) else { return false }
+        var rest = Substring(unit.string(of: range.upperBound..<(range.upperBound + 60)))
+        rest = rest.drop { $0 == " " }
+        if rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
+        return rest.first.map { "-–—".contains($0) } ?? false
+    }
+
     static func sentenceGoesOn(_ unit: TextUnit, after range: Range<Int>) -> Bool {
         guard let next = TokenSearch.next(after: range, in: unit.tokens) else { return false }
         guard next.kind == .word || next.kind == .number else { return false }
