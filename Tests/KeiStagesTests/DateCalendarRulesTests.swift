@@ -87,6 +87,9 @@ import KeiTestSupport
         let d = try Self.findings("<p>Date: 2025.11.18. (Tue.) 10:00</p>", date: "2025-11-18")
         #expect(Self.rules(d) == ["check.dates.numeric-date"], "\(d)")
         #expect(d.first?.edits.map(\.replacement) == ["Tuesday, November 18, 2025,"], "\(d.first?.edits ?? [])")
+        let wrong = try Self.findings("<p>Date: 2025.11.19. (Tue.) 10:00</p>", date: "2025-11-18")
+        #expect(wrong.first { $0.rule == "check.dates.numeric-date" }?.edits.map(\.isSafe) == [false],
+                "a wrong weekday is not rewritten as a safe edit: \(wrong)")
         let plain = try Self.findings("<p>Date: 2025.11.18. 10:00</p>", date: "2025-11-18")
         #expect(plain.first?.edits.map(\.replacement) == ["November 18, 2025,"], "\(plain.first?.edits ?? [])")
     }

@@ -136,7 +136,8 @@ struct DateStyleChecker: DateChecker {
         let italic = unit.scopes.contains { $0.kind == .emphasis && $0.overlaps(m.range) }
         var edits: [TextEdit] = []
         if let span = unit.exactSpan(of: m.range) {
-            let safe = !italic && unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range)
+            // A wrong weekday (reported by wrong-weekday) is not rewritten silently into the house form.
+            let safe = !italic && unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range) && !Self.hasWrongWeekday(m)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }
         let note = italic ? " It is in italics and may be part of a title, which keeps its own words." : ""
@@ -174,6 +175,12 @@ struct DateStyleChecker: DateChecker {
             rest = rest[rest.index(after: close)...].drop { $0 == " " }
         }
         return rest.first.map { "-–—".contains($0) } ?? false
+    }
+
+    /// Whether the mention's written weekday is not its date's weekday.
+    static func hasWrongWeekday(_ m: DateMention) -> Bool {
+        guard let w = m.parts.weekday, let v = m.value, !v.isInterval, let mo = v.start.month, let d = v.start.day else { return false }
+        return CalendarMath.weekday(year: v.start.year, month: mo, day: d) != w
     }
 
     static func sentenceGoesOn(_ unit: TextUnit, after range: Range<Int>) -> Bool {
