@@ -144,10 +144,21 @@ struct CalendarDateReader {
         }
         if var a = hyphenated(at: i) ?? numeric(at: i, endOfRange: start != nil) ?? korean(at: i) ?? monthFirst(at: i)
             ?? dayFirst(at: i, endOfRange: start != nil) {
-            // "June 12, 2018 (Wednesday)"
-            if a.day != nil, t.isPunct(a.last + 1, "("), let w = t.weekday(a.last + 2), t.isPunct(a.last + 3, ")") {
-                a.weekday = w
-                a.last += 3
+            // The period that ends a Korean dotted date ("2025.11.19. (Tue.) 10:00", "2025.11.19. 10:00") is
+            // the date's when a weekday in parentheses or a time follows it (not a sentence's end).
+            if a.form == .other, let y = a.year, a.day != nil, t.isPunct(a.last + 1, "."), t.touches(a.last),
+               t.text[a.first].hasPrefix(String(y)),
+               t.isPunct(a.last + 2, "(") || t.digits(a.last + 2) != nil {
+                a.last += 1
+            }
+            // "June 12, 2018 (Wednesday)", "November 19, 2025 (Tue.)", "2025.11.19. (Tue)"
+            if a.day != nil, t.isPunct(a.last + 1, "("), let w = t.weekday(a.last + 2) {
+                var k = a.last + 3
+                if t.isPunct(k, "."), t.touches(a.last + 2) { k += 1 }
+                if t.isPunct(k, ")") {
+                    a.weekday = w
+                    a.last = k
+                }
             }
             return a
         }

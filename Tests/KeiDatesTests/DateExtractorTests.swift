@@ -205,6 +205,20 @@ import Testing
         #expect(abbr.text == "Wed., June 12, 2018" && abbr.parts.weekday == 3)
     }
 
+    /// Korean government releases write an abbreviated weekday in parentheses after the date, and end the
+    /// dotted date with a period that belongs to it (breaker3, press.html).
+    @Test func abbreviatedWeekdaysInParenthesesAfterTheDate() throws {
+        let dotted = try #require(Self.only("Date: 2025.11.19. (Tue.) 10:00"))
+        #expect(dotted.text == "2025.11.19. (Tue.)" && dotted.parts.weekday == 2 && dotted.value?.iso == "2025-11-19")
+        let written = try #require(Self.only("The forum opens on November 19, 2025 (Tue.) at the Lotte Hotel."))
+        #expect(written.text == "November 19, 2025 (Tue.)" && written.parts.weekday == 2)
+        let bare = try #require(Self.only("The forum opens on November 19, 2025 (Tue) at the Lotte Hotel."))
+        #expect(bare.text == "November 19, 2025 (Tue)" && bare.parts.weekday == 2)
+        // The dot is the date's before a time; at a sentence's end it is the sentence's.
+        #expect(Self.only("Date: 2025.11.18. 10:00")?.text == "2025.11.18.")
+        #expect(Self.only("It was published 2025.11.18. Then the talks resumed.")?.text == "2025.11.18")
+    }
+
     @Test func smallFormsFromTheBreakerReports() {
         let cases: [(String, String, String?, DateMentionKind)] = [
             ("The term runs 01/01/2025–30/06/2025.", "01/01/2025–30/06/2025", "2025-01-01/2025-06-30", .range),

@@ -61,6 +61,53 @@ import KeiTestSupport
         #expect(try Self.findings("<p>The leaders met on Tuesday, June 12, 2018, in Singapore.</p>", cover: nil).isEmpty)
     }
 
+    /// A weekday with a month-day whose year was inferred is checked in the year it was read in, as a
+    /// warning naming that year (breaker3, press.html:6).
+    @Test func aWeekdayWithAnInferredYearIsAWarning() throws {
+        let d = try Self.findings("<p>The Ministry will hold a follow-up briefing on Thursday, November 21.</p>", date: "2025-11-18")
+        #expect(Self.rules(d) == ["check.dates.wrong-weekday"], "\(d)")
+        #expect(d.first?.severity == .warning)
+        #expect(d.first?.message.contains("November 21, 2025 would be a Friday, not a Thursday") == true, "\(d.first?.message ?? "")")
+        #expect(try Self.findings("<p>The Ministry will hold a follow-up briefing on Friday, November 21.</p>", date: "2025-11-18").isEmpty)
+    }
+
+    /// A weekday written after the date in parentheses, abbreviated (breaker3, Korean releases).
+    @Test(arguments: ["The forum opens on November 19, 2025 (Tue.) at the Lotte Hotel.",
+                      "The forum opens on November 19, 2025 (Tue) at the Lotte Hotel."])
+    func aWeekdayInParenthesesAfterTheDateIsChecked(_ sentence: String) throws {
+        let d = try Self.findings("<p>\(sentence)</p>", cover: nil)
+        #expect(Self.rules(d) == ["check.dates.wrong-weekday"], "\(d)")
+        #expect(d.first?.message.contains("November 19, 2025 was a Wednesday, not a Tuesday") == true, "\(d.first?.message ?? "")")
+        #expect(d.first?.severity == .error)
+    }
+
+    /// The period that ends a Korean dotted date is part of the replaced span: no stray period is left
+    /// ("2025.11.18. (Tue.)" became "November 18, 2025. (Tue.)").
+    @Test func theKoreanDottedDateIsReplacedWithItsPeriodAndWeekday() throws {
+        let d = try Self.findings("<p>Date: 2025.11.18. (Tue.) 10:00</p>", date: "2025-11-18")
+        #expect(Self.rules(d) == ["check.dates.numeric-date"], "\(d)")
+        #expect(d.first?.edits.map(\.replacement) == ["Tuesday, November 18, 2025,"], "\(d.first?.edits ?? [])")
+        let wrong = try Self.findings("<p>Date: 2025.11.19. (Tue.) 10:00</p>", date: "2025-11-18")
+        #expect(wrong.first { $0.rule == "check.dates.numeric-date" }?.edits.map(\.isSafe) == [false],
+                "a wrong weekday is not rewritten as a safe edit: \(wrong)")
+        let plain = try Self.findings("<p>Date: 2025.11.18. 10:00</p>", date: "2025-11-18")
+        #expect(plain.first?.edits.map(\.replacement) == ["November 18, 2025,"], "\(plain.first?.edits ?? [])")
+    }
+
+    /// A wire dateline keeps the wire's date form (breaker3, wire.html); the same date in running text does not.
+    @Test(arguments: ["SEOUL, Dec 3 (Reuters) - The talks resumed.", "NEW YORK, Dec. 3 (AP) — The talks resumed.",
+                      "SEOUL, 3 Dec 2025 - The talks resumed."])
+    func aWireDatelineHasNoFormFinding(_ paragraph: String) throws {
+        #expect(try Self.findings("<p>\(paragraph)</p>", date: "2025-12-03").isEmpty)
+    }
+
+    @Test func aDatelineIsOnlyAtTheStartOfAParagraph() throws {
+        let d = try Self.findings("<p>The talks resumed in Seoul, Dec 3, and ended a week later.</p>", date: "2025-12-15")
+        #expect(Self.rules(d) == ["check.dates.abbreviated-month"], "\(d)")
+        let lowercase = try Self.findings("<p>Seoul, Dec 3 (Reuters) - The talks resumed.</p>", date: "2025-12-03")
+        #expect(Self.rules(lowercase) == ["check.dates.abbreviated-month"], "\(lowercase)")
+    }
+
     // MARK: House style
 
     @Test func dayMonthYearGetsTheHouseFormAsASafeEdit() throws {

@@ -63,6 +63,8 @@ struct DateStyleChecker: DateChecker {
                 continue
             }
             guard m.value != nil, unit.isRunningText(m.range), let house = HouseDateForm.format(m) else { continue }
+            // "SEOUL, Dec 3 (Reuters) -": a wire dateline keeps the wire's form.
+            guard !Self.isDateline(unit, m.range) else { continue }
             // Tables use compact forms (CMOS 3.x): the form rules read running text and notes only.
             guard unit.scope != .tableCell else { continue }
             let prose = unit.scope != .note
@@ -87,7 +89,11 @@ struct DateStyleChecker: DateChecker {
     static func isNumeric(_ m: DateMention) -> Bool {
         switch m.form {
         case .iso, .numericMonthFirst, .numericDayFirst, .numericAmbiguous: return true
-        case .other: return m.kind == .date && !m.text.isEmpty && m.text.allSatisfy { $0.isASCII && ($0.isNumber || "/.-".contains($0)) }
+        case .other:
+            // "2025.11.18. (Tue.)": the digits before a weekday in parentheses.
+            let digits = m.parts.weekday == nil ? Substring(m.text)
+                : m.text.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)[...]
+            return m.kind == .date && !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || "/.-".contains($0)) }
         default: return false
         }
     }
@@ -130,7 +136,8 @@ struct DateStyleChecker: DateChecker {
         let italic = unit.scopes.contains { $0.kind == .emphasis && $0.overlaps(m.range) }
         var edits: [TextEdit] = []
         if let span = unit.exactSpan(of: m.range) {
-            let safe = !italic && unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range)
+            // A wrong weekday (reported by wrong-weekday) is not rewritten silently into the house form.
+            let safe = !italic && unit.isVerbatim(m.range) && unit.hasContiguousSource(m.range) && !Self.hasWrongWeekday(m)
             edits.append(TextEdit(span: span, replacement: replacement, isSafe: safe))
         }
         let note = italic ? " It is in italics and may be part of a title, which keeps its own words." : ""
@@ -151,6 +158,31 @@ struct DateStyleChecker: DateChecker {
     }
 
     /// Whether a word or number follows `range` after spaces only (no punctuation in between).
+    /// Whether `range` is the date of a wire dateline at the start of a paragraph: a place in capitals, a
+    /// comma, the date, an optional agency in parentheses and a dash ("SEOUL, Dec 3 (Reuters) -",
+    /// "NEW YORK, Dec. 3 (AP) —"). The dateline's form is the wire's convention, not running text.
+    static func isDateline(_ unit: TextUnit, _ range: Range<Int>) -> Bool {
+        guard range.lowerBound <= 60 else { return false }
+        var place = unit.string(of: 0..<range.lowerBound).trimmingCharacters(in: .whitespaces)
+        guard place.hasSuffix(",") else { return false }
+        place.removeLast()
+        guard place.count >= 2, place.contains(where: \.isLetter),
+              place.allSatisfy({ $0.isUppercase || " .'-".contains($0) }) else { return false }
+        var rest = Substring(unit.string(of: range.upperBound..<(range.upperBound + 60)))
+        rest = rest.drop { $0 == " " }
+        if rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
+        return rest.first.map { "-–—".contains($0) } ?? false
+    }
+
+    /// Whether the mention's written weekday is not its date's weekday.
+    static func hasWrongWeekday(_ m: DateMention) -> Bool {
+        guard let w = m.parts.weekday, let v = m.value, !v.isInterval, let mo = v.start.month, let d = v.start.day else { return false }
+        return CalendarMath.weekday(year: v.start.year, month: mo, day: d) != w
+    }
+
     static func sentenceGoesOn(_ unit: TextUnit, after range: Range<Int>) -> Bool {
         guard let next = TokenSearch.next(after: range, in: unit.tokens) else { return false }
         guard next.kind == .word || next.kind == .number else { return false }
