@@ -15,6 +15,8 @@ import KeiTestSupport
         "During the Moon years, President Moon met Kim three times.",
         "President Obama's strategic patience, President Trump's summitry and President Biden's extended deterrence differ.",
         "After the Singapore summit, on June 21, 2018 the ministers met again.",
+        "It has been 75 years since the Korean War began on June 25, 1950.",
+        "It has been 72 years since the armistice was signed on July 27, 1953.",
     ]
     static let flagged: [(rule: String, words: String)] = [
         ("check.dates.event-date", "UN Security Council Resolution 2375"),

@@ -162,6 +162,16 @@ import KeiTestSupport
         #expect(try Self.shipped("It has been more than 80 years since the Korean War began.") == ["event-age: 80 years since the Korean War"])
     }
 
+    /// The event's own date in the sentence dates the event, never the count (breaker3): read at publication.
+    @Test func theEventsOwnDateIsNotTheReference() throws {
+        #expect(try Self.shipped("It has been 75 years since the Korean War began on June 25, 1950.").isEmpty)
+        #expect(try Self.shipped("It has been 72 years since the armistice was signed on July 27, 1953.").isEmpty)
+        #expect(try Self.shipped("It has been 60 years since the Korean War began on June 25, 1950.") == ["event-age: 60 years since the Korean War"])
+        // Another date of the sentence still dates the count.
+        #expect(try Self.shipped("In 2000, it had been 50 years since the Korean War began.").isEmpty)
+        #expect(try Self.shipped("In 2000, it had been 40 years since the Korean War began.") == ["event-age: 40 years since the Korean War"])
+    }
+
     /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
     /// previous sentence's date.
     @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {
