@@ -172,6 +172,15 @@ import KeiTestSupport
         #expect(try Self.shipped("In 2000, it had been 40 years since the Korean War began.") == ["event-age: 40 years since the Korean War"])
     }
 
+    /// Han Duck-soo's first term as prime minister (2007-04-03 to 2008-02-28) is listed; before the office's
+    /// first listed term the timeline knows no holder and says nothing (breaker3).
+    @Test func primeMinisterHanFirstTermAndUnknownPeriods() throws {
+        #expect(try Self.shipped("In 2007, Prime Minister Han Duck-soo met Roh Moo-hyun.").isEmpty)
+        #expect(try Self.shipped("In 2010, Prime Minister Han Duck-soo met Lee Myung-bak.") == ["office-holder: Prime Minister Han Duck-soo"])
+        #expect(try Self.shipped("In 1999, Prime Minister Chung Hong-won spoke.").isEmpty)
+        #expect(try Self.shipped("In 2016, Prime Minister Chung Hong-won spoke.") == ["office-holder: Prime Minister Chung Hong-won"])
+    }
+
     /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
     /// previous sentence's date.
     @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {
