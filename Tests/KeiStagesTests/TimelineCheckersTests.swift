@@ -181,6 +181,14 @@ import KeiTestSupport
         #expect(try Self.shipped("In 2016, Prime Minister Chung Hong-won spoke.") == ["office-holder: Prime Minister Chung Hong-won"])
     }
 
+    /// "Chinese leader" is a description, not a title (breaker3): never a finding.
+    @Test func leaderIsADescription() throws {
+        #expect(try Self.shipped("Chinese leader Jiang Zemin visited Seoul.").isEmpty)
+        #expect(try Self.shipped("The Chinese leader Jiang Zemin visited Seoul.").isEmpty)
+        #expect(try Self.shipped("Chinese Leader Jiang Zemin visited Seoul.").isEmpty)
+        #expect(try Self.shipped("General Secretary Jiang Zemin visited Seoul.") == ["office-holder: General Secretary Jiang Zemin"])
+    }
+
     /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
     /// previous sentence's date.
     @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {
