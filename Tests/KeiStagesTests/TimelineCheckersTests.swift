@@ -189,6 +189,12 @@ import KeiTestSupport
         #expect(try Self.shipped("General Secretary Jiang Zemin visited Seoul.") == ["office-holder: General Secretary Jiang Zemin"])
     }
 
+    /// "Declared" ties a date to the martial-law event (breaker3).
+    @Test func martialLawDeclaredOn() throws {
+        #expect(try Self.shipped("The 2024 martial law was declared on December 5, 2024.") == ["event-date: 2024 martial law was declared on December 5, 2024"])
+        #expect(try Self.shipped("The 2024 martial law was declared on December 3, 2024.").isEmpty)
+    }
+
     /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
     /// previous sentence's date.
     @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {
