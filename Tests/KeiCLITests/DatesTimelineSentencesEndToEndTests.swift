@@ -15,6 +15,10 @@ import KeiTestSupport
         "During the Moon years, President Moon met Kim three times.",
         "President Obama's strategic patience, President Trump's summitry and President Biden's extended deterrence differ.",
         "After the Singapore summit, on June 21, 2018 the ministers met again.",
+        "It has been 75 years since the Korean War began on June 25, 1950.",
+        "It has been 72 years since the armistice was signed on July 27, 1953.",
+        "In 2007, Prime Minister Han Duck-soo met Roh Moo-hyun.",
+        "Chinese leader Jiang Zemin visited Seoul.",
     ]
     static let flagged: [(rule: String, words: String)] = [
         ("check.dates.event-date", "UN Security Council Resolution 2375"),
@@ -23,6 +27,7 @@ import KeiTestSupport
         ("check.dates.event-age", "12 years since the KORUS FTA entered into force"),
         ("check.dates.office-holder", "USFK Commander Gen. Paul LaCamera"),
         ("check.dates.administration-term", "The Biden administration's"),
+        ("check.dates.event-date", "2024 martial law"),
     ]
     static let flaggedSentences = [
         "UN Security Council Resolution 2375 was adopted on September 12, 2017.",
@@ -31,6 +36,7 @@ import KeiTestSupport
         "It has been 12 years since the KORUS FTA entered into force.",
         "USFK Commander Gen. Paul LaCamera told Congress.",
         "The Biden administration's 2018 tariffs hit Korea.",
+        "The 2024 martial law was declared on December 5, 2024.",
     ]
 
     @Test func reportedSentences() throws {

@@ -162,6 +162,39 @@ import KeiTestSupport
         #expect(try Self.shipped("It has been more than 80 years since the Korean War began.") == ["event-age: 80 years since the Korean War"])
     }
 
+    /// The event's own date in the sentence dates the event, never the count (breaker3): read at publication.
+    @Test func theEventsOwnDateIsNotTheReference() throws {
+        #expect(try Self.shipped("It has been 75 years since the Korean War began on June 25, 1950.").isEmpty)
+        #expect(try Self.shipped("It has been 72 years since the armistice was signed on July 27, 1953.").isEmpty)
+        #expect(try Self.shipped("It has been 60 years since the Korean War began on June 25, 1950.") == ["event-age: 60 years since the Korean War"])
+        // Another date of the sentence still dates the count.
+        #expect(try Self.shipped("In 2000, it had been 50 years since the Korean War began.").isEmpty)
+        #expect(try Self.shipped("In 2000, it had been 40 years since the Korean War began.") == ["event-age: 40 years since the Korean War"])
+    }
+
+    /// Han Duck-soo's first term as prime minister (2007-04-03 to 2008-02-28) is listed; before the office's
+    /// first listed term the timeline knows no holder and says nothing (breaker3).
+    @Test func primeMinisterHanFirstTermAndUnknownPeriods() throws {
+        #expect(try Self.shipped("In 2007, Prime Minister Han Duck-soo met Roh Moo-hyun.").isEmpty)
+        #expect(try Self.shipped("In 2010, Prime Minister Han Duck-soo met Lee Myung-bak.") == ["office-holder: Prime Minister Han Duck-soo"])
+        #expect(try Self.shipped("In 1999, Prime Minister Chung Hong-won spoke.").isEmpty)
+        #expect(try Self.shipped("In 2016, Prime Minister Chung Hong-won spoke.") == ["office-holder: Prime Minister Chung Hong-won"])
+    }
+
+    /// "Chinese leader" is a description, not a title (breaker3): never a finding.
+    @Test func leaderIsADescription() throws {
+        #expect(try Self.shipped("Chinese leader Jiang Zemin visited Seoul.").isEmpty)
+        #expect(try Self.shipped("The Chinese leader Jiang Zemin visited Seoul.").isEmpty)
+        #expect(try Self.shipped("Chinese Leader Jiang Zemin visited Seoul.").isEmpty)
+        #expect(try Self.shipped("General Secretary Jiang Zemin visited Seoul.") == ["office-holder: General Secretary Jiang Zemin"])
+    }
+
+    /// "Declared" ties a date to the martial-law event (breaker3).
+    @Test func martialLawDeclaredOn() throws {
+        #expect(try Self.shipped("The 2024 martial law was declared on December 5, 2024.") == ["event-date: 2024 martial law was declared on December 5, 2024"])
+        #expect(try Self.shipped("The 2024 martial law was declared on December 3, 2024.").isEmpty)
+    }
+
     /// A sentence with its own relative phrase or "now" is read at the publication date, not at the
     /// previous sentence's date.
     @Test func aRelativePhraseDatesItsSentenceAtPublication() throws {

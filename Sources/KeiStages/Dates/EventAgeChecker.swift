@@ -145,7 +145,11 @@ struct EventAgeChecker: DateChecker {
         // The claim's own clause first: "now", "this year", "next year" there read it at the publication
         // date (shifted); else a date of the clause, else one of the sentence outside the claim's words.
         let shift = TimelineDates.presentShift(of: range, in: unit)
-        let inSentence = TimelineDates.sentenceMentions(mentions, of: range, in: unit).filter { !range.overlaps($0.range) }
+        // A date that holds the event's own start or end ("since the Korean War began on June 25, 1950",
+        // "the armistice was signed on July 27, 1953") dates the event, never the count's reference.
+        let inSentence = TimelineDates.sentenceMentions(mentions, of: range, in: unit).filter {
+            !range.overlaps($0.range) && !Self.isOwnDate($0.value, of: event)
+        }
         let clause = TimelineDates.clause(of: range, in: unit)
         let clauseBytes = unit.tokens[clause.lowerBound].range.lowerBound..<unit.tokens[clause.upperBound - 1].range.upperBound
         let sentenceDate = shift == nil ? (inSentence.first { clauseBytes.contains($0.range.lowerBound) } ?? inSentence.first)?.value : nil
@@ -194,6 +198,15 @@ struct EventAgeChecker: DateChecker {
         return [Messages.eventAge.diagnostic(message, at: unit.location,
                                              fix: "Recount from the event's date to the publication date (or the date the sentence gives), or date the sentence.",
                                              span: unit.span(of: range))]
+    }
+
+    /// Whether `value` (a date of the sentence) holds the event's start or end day: the event's own date.
+    static func isOwnDate(_ value: DateValue?, of event: TimelineEvent) -> Bool {
+        guard let value else { return false }
+        func holds(_ day: PublicationDate) -> Bool {
+            !DatePrecision.isBefore(value.last, day) && !DatePrecision.isAfter(value.start, day)
+        }
+        return holds(event.start) || event.end.map(holds) == true
     }
 
     /// The fewest and most whole years from `start` to any day of `value`.

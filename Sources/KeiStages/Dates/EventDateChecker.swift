@@ -82,7 +82,8 @@ struct EventDateChecker: DateChecker {
     /// ", adopted on", "On D, the Council adopted Resolution 2375").
     static let eventVerbs: Set<String> = ["adopted", "signed", "held", "took", "launched", "conducted", "began", "opened",
                                           "met", "convened", "concluded", "started", "fired", "tested", "detonated",
-                                          "entered", "came", "attended", "hosted", "agreed", "announced", "issued", "passed"]
+                                          "entered", "came", "attended", "hosted", "agreed", "announced", "issued", "passed",
+                                          "declared"]
     /// Words that may follow an event verb before the date ("took place on", "entered into force on").
     static let verbParticles: Set<String> = ["place", "into", "force", "effect", "on", "in", "at", "first"]
 

@@ -164,18 +164,21 @@ struct OfficeTitleChecker: DateChecker {
         func covered(_ v: DateValue) -> Bool { terms.contains { TimelineDates.covers($0.term, v) } }
         let quoted = terms.map { $0.term.quoted(office: $0.office) }.joined(separator: "; ")
         let fix = "Write “former” (or the title the person held on that date), or date the sentence."
+        // Before the office's first listed term the timeline does not know who held it: stay silent.
+        let firstListed = terms.compactMap { $0.office.holders.map(\.start).min() }.min()
+        func unknown(_ v: DateValue) -> Bool { firstListed.map { DatePrecision.isBefore(v.last, $0) } ?? false }
         let sentence = TimelineDates.sentenceMentions(mentions, of: range, in: unit).compactMap(\.value)
         if !sentence.isEmpty {
-            guard !sentence.contains(where: covered) else { return nil }
+            guard !sentence.contains(where: covered), !sentence.contains(where: unknown) else { return nil }
             let shown = sentence.map(TimelineDates.shown).joined(separator: ", ")
             return Messages.holder.diagnostic(
                 "“\(written)”: the sentence is dated \(shown), when \(person.name) did not hold the office (\(quoted)).",
                 at: unit.location, fix: fix, span: unit.span(of: range))
         }
         if !TimelineDates.speaksOfThePresent(mentions, at: range, in: unit),
-           let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) { return nil }
+           let p = TimelineDates.paragraphDate(mentions, before: range, in: unit)?.value, covered(p) || unknown(p) { return nil }
         guard let published = input.publicationDate else { return nil }
-        guard !covered(DateValue(published)) else { return nil }
+        guard !covered(DateValue(published)), !unknown(DateValue(published)) else { return nil }
         let office = terms.last!.office
         let then = office.holders.filter { TimelineDates.covers($0, DateValue(published)) }
         let who = then.isEmpty ? "the timeline lists no holder then"

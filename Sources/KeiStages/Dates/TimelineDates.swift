@@ -39,17 +39,43 @@ enum TimelineDates {
         mention.value != nil && mention.kind != .relative && mention.parts.year != nil
     }
 
-    /// The mentions with a value in the sentence of `unit` that contains `range` (every mention when the
-    /// unit has no sentence there), excluding relative phrases.
-    static func sentenceMentions(_ mentions: [DateMention], of range: Range<Int>, in unit: TextUnit) -> [DateMention] {
-        let sentence = unit.sentenceIndex(containing: range).map { unit.sentences[$0] } ?? 0..<unit.text.utf8Count
-        return mentions.filter { dates($0) && sentence.contains($0.range.lowerBound) }
+    /// The index of the first of `mentions` (in text order, as the extractor returns them) starting at or
+    /// after UTF-8 offset `offset`; `mentions.count` when none does. Binary search: O(log n).
+    static func firstMention(atOrAfter offset: Int, in mentions: [DateMention]) -> Int {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
-    /// The last dated mention of the unit (the paragraph) before the sentence of `range`.
+    /// The mentions of `mentions` (in text order) starting inside `bytes`: O(log n + found).
+    static func mentions(_ mentions: [DateMention], startingIn bytes: Range<Int>) -> ArraySlice<DateMention> {
+        let lo = firstMention(atOrAfter: bytes.lowerBound, in: mentions)
+        var hi = lo
+        while hi < mentions.count, mentions[hi].range.lowerBound < bytes.upperBound { hi += 1 }
+        return mentions[lo..<hi]
+    }
+
+    /// The mentions with a value in the sentence of `unit` that contains `range` (every mention when the
+    /// unit has no sentence there), excluding relative phrases. `mentions` are in text order.
+    static func sentenceMentions(_ mentions: [DateMention], of range: Range<Int>, in unit: TextUnit) -> [DateMention] {
+        let sentence = unit.sentenceIndex(containing: range).map { unit.sentences[$0] } ?? 0..<unit.text.utf8Count
+        return Self.mentions(mentions, startingIn: sentence).filter { dates($0) }
+    }
+
+    /// The last dated mention of the unit (the paragraph) before the sentence of `range`. `mentions` are
+    /// in text order; the search starts at the sentence (binary search), so a long paragraph with a date
+    /// in every sentence costs O(log n) per call, not O(n).
     static func paragraphDate(_ mentions: [DateMention], before range: Range<Int>, in unit: TextUnit) -> DateMention? {
         let start = unit.sentenceIndex(containing: range).map { unit.sentences[$0].lowerBound } ?? range.lowerBound
-        return mentions.last { dates($0) && $0.range.upperBound <= start }
+        var k = firstMention(atOrAfter: start, in: mentions)
+        while k > 0 {
+            k -= 1
+            if dates(mentions[k]), mentions[k].range.upperBound <= start { return mentions[k] }
+        }
+        return nil
     }
 
     /// Words that place their clause at the publication date.
@@ -94,7 +120,7 @@ enum TimelineDates {
     static func speaksOfThePresent(_ mentions: [DateMention], at range: Range<Int>, in unit: TextUnit) -> Bool {
         guard let si = unit.sentenceIndex(containing: range) else { return false }
         let sentence = unit.sentences[si]
-        if mentions.contains(where: { $0.kind == .relative && sentence.contains($0.range.lowerBound) }) { return true }
+        if Self.mentions(mentions, startingIn: sentence).contains(where: { $0.kind == .relative }) { return true }
         var k = TokenSearch.first(atOrAfter: sentence.lowerBound, in: unit.tokens)
         while k < unit.tokens.count, unit.tokens[k].range.upperBound <= sentence.upperBound {
             if presentWords.contains(TimelinePhraseIndex<Bool>.key(unit.string(of: unit.tokens[k].range))) { return true }
