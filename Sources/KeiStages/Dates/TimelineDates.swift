@@ -42,12 +42,7 @@ enum TimelineDates {
     /// The index of the first of `mentions` (in text order, as the extractor returns them) starting at or
     /// after UTF-8 offset `offset`; `mentions.count` when none does. Binary search: O(log n).
     static func firstMention(atOrAfter offset: Int, in mentions: [DateMention]) -> Int {
-        var lo = 0, hi = mentions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        TokenSearch.first(atOrAfter: offset, in: mentions, start: \.range.lowerBound)
     }
 
     /// The mentions of `mentions` (in text order) starting inside `bytes`: O(log n + found).

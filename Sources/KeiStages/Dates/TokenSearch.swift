@@ -5,10 +5,17 @@ import KeiDocument
 enum TokenSearch {
     /// The index of the first token that starts at or after the UTF-8 offset `offset` (`tokens.count` when none).
     static func first(atOrAfter offset: Int, in tokens: [WordToken]) -> Int {
-        var lo = 0, hi = tokens.count
+        first(atOrAfter: offset, in: tokens, start: \.range.lowerBound)
+    }
+
+    /// The index of the first of `items` (sorted by `start`) whose start is at or after `offset`
+    /// (`items.count` when none). Binary search: O(log n). Tokens, date mentions and any other ranges in
+    /// text order use it.
+    static func first<Item>(atOrAfter offset: Int, in items: [Item], start: (Item) -> Int) -> Int {
+        var lo = 0, hi = items.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if tokens[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+            if start(items[mid]) < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
