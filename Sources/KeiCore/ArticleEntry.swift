@@ -5,8 +5,18 @@ public struct ArticleEntry: Sendable, Hashable {
     public var source: String?
     /// The resolved absolute path of the source, nil while awaited.
     public var sourceURL: URL?
-    /// The authors the article was commissioned from.
+    /// The authors the article was commissioned from (their names; ``contributors`` has the details).
     public var commissionedAuthors: [String]
+    /// The same authors with what the workflow says about them (affiliation, ORCID, email), in order.
+    public var contributors: [ContributorEntry] = []
+    /// `subject`: the article's category for JATS `article-categories` (else the journal's `article-category`).
+    public var subject: String?
+    /// `article-type`: JATS `@article-type` (default `research-article`).
+    public var articleType: String?
+    /// `keywords`: written as JATS `kwd-group` in addition to the page's own keywords.
+    public var keywords: [String] = []
+    /// `doi`: overrides the journal's `doi-pattern` for this article.
+    public var doi: String?
     public var status: ArticleStatus
     public var title: String?
     /// Where the workflow declares this article (for diagnostics about the entry itself).

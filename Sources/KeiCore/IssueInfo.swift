@@ -6,6 +6,8 @@ public struct IssueInfo: Sendable, Hashable {
     /// ISO 8601 (`2025-12-15`).
     public var coverDate: String?
     public var title: String?
+    /// The workflow's `deposit:` section (Crossref batch id and timestamp).
+    public var deposit = DepositSpec()
 
     public init(journal: JournalInfo = JournalInfo(), volume: String? = nil, number: String? = nil,
                 coverDate: String? = nil, title: String? = nil) {

@@ -18,6 +18,19 @@ public struct JournalInfo: Sendable, Hashable {
     public var timelineURL: URL?
     /// What the journal asks of a manuscript (its `manuscript` section).
     public var manuscript = ManuscriptSpec()
+    /// `doi-pattern`: each article's DOI, e.g. `10.5555/kp.{volume}.{number}.{order:2}` (see ``PublishingPattern``).
+    public var doiPattern: PublishingPattern?
+    /// `elocation-id`: each article's electronic location id in JATS (`<elocation-id>`), e.g. `e{volume}{number}{order:2}`.
+    public var elocationPattern: PublishingPattern?
+    /// `resource-url`: each article's landing page, e.g. `https://keia.org/korea-policy/{volume}/{number}/{id}`.
+    public var resourceURLPattern: PublishingPattern?
+    /// `article-category`: the JATS `subj-group-type="heading"` subject of an article that names none
+    /// (workflow article `subject:`), e.g. "Articles".
+    public var articleCategory: String?
+    /// `print:`: the print layout (notes placement, stylesheet, running head).
+    public var print = PrintSpec()
+    /// `crossref:`: depositor and registrant for Crossref deposits.
+    public var crossref = CrossrefSpec()
 
     public init(id: String = "journal", title: String = "", abbreviatedTitle: String? = nil, publisher: String = "",
                 publisherLocation: String? = nil, issnPrint: String? = nil, issnOnline: String? = nil,

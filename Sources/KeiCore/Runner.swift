@@ -28,7 +28,9 @@ public struct Runner: Sendable {
         "`check` ran a workflow without lint.style (outside a project, the built-in default), so the house style was not checked.")
 
     /// The runner's own messages, for `kei-pipeline stages` and the README.
-    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, noArticles, unknownSuppressionRule, styleNotChecked]
+    static let gateBlocked = StageMessage("pipeline.issue-stage-gated", .warning,
+        "An issue publishing stage did not run because an article did not pass its gate.")
+    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, gateBlocked, noArticles, unknownSuppressionRule, styleNotChecked]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.jobs = max(1, jobs)
@@ -49,12 +51,21 @@ public struct Runner: Sendable {
                                                          at: workflowLocation))
         }
         let awaiting = outcomes.filter { $0.entry.awaitingManuscript }.map(\.entry.id)
+        // Publishing stages run only after every article has passed its gate (under --strict, warnings fail it too).
+        let gate = strict ? workflow.gate.strict : workflow.gate
+        let failing = outcomes.filter { o in o.failed || o.diagnostics.contains { gate.fails($0.severity) } }.map(\.entry.id)
         for inv in workflow.issueStages {
             issueContext.currentStage = inv.id
             if inv.type.description.publishes && !awaiting.isEmpty {
                 issueContext.emit(Self.blocked.diagnostic(
                     "\(inv.id) did not run: \(awaiting.count) article(s) await their manuscript (\(awaiting.joined(separator: ", "))).",
                     at: inv.location, fix: "Add the manuscripts' sources to \(workflow.displayPath), or remove the articles from the issue."))
+                continue
+            }
+            if inv.type.description.publishes && !failing.isEmpty {
+                issueContext.emit(Self.gateBlocked.diagnostic(
+                    "\(inv.id) did not run: \(failing.count) article(s) did not pass their gate (fail-on: \(gate.name)): \(failing.joined(separator: ", ")).",
+                    at: inv.location, fix: "Fix the articles' findings listed above, then run again; the proofs (emit.proof) show each one in place."))
                 continue
             }
             guard let stage = inv.stage as? any IssueStage else {

@@ -14,13 +14,18 @@ public struct WorkflowLoader: Sendable {
     public let workingDirectory: URL
 
     static let workflowKeys = ["name", "title", "description", "journal", "volume", "number", "cover-date",
-                               "output", "articles", "stages", "gates", "limits", "style", "timeline"]
-    static let articleKeys = ["id", "title", "source", "authors", "status"]
+                               "output", "articles", "stages", "gates", "limits", "style", "timeline", "deposit"]
+    static let articleKeys = ["id", "title", "source", "authors", "status", "subject", "article-type", "keywords", "doi"]
+    static let authorKeys = ["name", "affiliation", "orcid", "email", "corresponding"]
+    static let depositKeys = ["batch-id", "timestamp"]
+    static let printKeys = ["notes", "stylesheet", "running-head"]
+    static let crossrefKeys = ["depositor-name", "depositor-email", "registrant"]
     static let stageKeys = ["id", "options"]
     static let gateKeys = ["fail-on"]
     static let limitKeys = ["max-source-bytes"]
     static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
-                              "issn-online", "license", "license-url", "style", "timeline", "manuscript"]
+                              "issn-online", "license", "license-url", "style", "timeline", "manuscript",
+                              "doi-pattern", "elocation-id", "resource-url", "article-category", "print", "crossref"]
     static let manuscriptKeys = ["min-words", "max-words", "abstract", "parts"]
     static let manuscriptParts = ["title", "abstract", "body", "notes", "appendix"]
 
@@ -160,6 +165,8 @@ public struct WorkflowLoader: Sendable {
                 if let path = r.string(e.value, "timeline") {
                     issueTimeline = existingFile(path, base: folder, root: root, node: e.value, what: "timeline file", reader: &r)
                 }
+            case "deposit":
+                issue.deposit = loadDeposit(e.value, reader: &r)
             case "gates":
                 for g in r.entries(e.value, in: "gates", allowed: Self.gateKeys) ?? [] {
                     guard let s = r.string(g.value, "gates.fail-on") else { continue }
@@ -323,6 +330,14 @@ public struct WorkflowLoader: Sendable {
                 journal.manuscript = loadManuscript(e.value, reader: &jr)
                 continue
             }
+            if e.key == "print" {
+                journal.print = loadPrint(e.value, journalFolder: url.deletingLastPathComponent(), root: root, reader: &jr)
+                continue
+            }
+            if e.key == "crossref" {
+                journal.crossref = loadCrossref(e.value, reader: &jr)
+                continue
+            }
             guard let v = jr.string(e.value, e.key) else { continue }
             switch e.key {
             case "id": journal.id = v
@@ -334,6 +349,10 @@ public struct WorkflowLoader: Sendable {
             case "issn-online": journal.issnOnline = v
             case "license": journal.license = v
             case "license-url": journal.licenseURL = v
+            case "doi-pattern": journal.doiPattern = pattern(v, e.value, reader: &jr)
+            case "elocation-id": journal.elocationPattern = pattern(v, e.value, reader: &jr)
+            case "resource-url": journal.resourceURLPattern = pattern(v, e.value, reader: &jr)
+            case "article-category": journal.articleCategory = v
             case "style":
                 if let s = inside(root, v, base: url.deletingLastPathComponent(), node: e.value, what: "style file", reader: &jr) {
                     if FileManager.default.fileExists(atPath: s.path) { journal.styleFile = display(s); journal.styleURL = s } else {
@@ -380,6 +399,96 @@ public struct WorkflowLoader: Sendable {
         return spec
     }
 
+    /// A ``PublishingPattern`` from the journal file, or a problem at its line.
+    func pattern(_ text: String, _ node: Node, reader r: inout YAMLReader) -> PublishingPattern? {
+        do { return try PublishingPattern(text) } catch {
+            r.problem(node, error.description)
+            return nil
+        }
+    }
+
+    /// The journal's `print` section: `notes: footnotes|endnotes`, `stylesheet` (an XSLT file, relative
+    /// to the journal file), `running-head` (a ``PublishingPattern``).
+    func loadPrint(_ node: Node, journalFolder: URL, root: URL, reader r: inout YAMLReader) -> PrintSpec {
+        var spec = PrintSpec()
+        for e in r.entries(node, in: "print", allowed: Self.printKeys) ?? [] {
+            guard let v = r.string(e.value, "print.\(e.key)") else { continue }
+            switch e.key {
+            case "notes":
+                if let p = PrintSpec.NotePlacement(rawValue: v) { spec.notes = p } else {
+                    r.problem(e.value, "print.notes must be one of \(PrintSpec.NotePlacement.allCases.map(\.rawValue).joined(separator: ", ")); got '\(v)'")
+                }
+            case "stylesheet":
+                spec.stylesheetURL = existingFile(v, base: journalFolder, root: root, node: e.value, what: "print stylesheet", reader: &r)
+            case "running-head":
+                spec.runningHead = pattern(v, e.value, reader: &r)
+            default: break
+            }
+        }
+        return spec
+    }
+
+    /// The journal's `crossref` section: `depositor-name`, `depositor-email`, `registrant`.
+    func loadCrossref(_ node: Node, reader r: inout YAMLReader) -> CrossrefSpec {
+        var spec = CrossrefSpec()
+        for e in r.entries(node, in: "crossref", allowed: Self.crossrefKeys) ?? [] {
+            guard let v = r.string(e.value, "crossref.\(e.key)") else { continue }
+            switch e.key {
+            case "depositor-name": spec.depositorName = v
+            case "depositor-email": spec.depositorEmail = v
+            case "registrant": spec.registrant = v
+            default: break
+            }
+        }
+        return spec
+    }
+
+    /// The workflow's `deposit` section: `batch-id`, `timestamp` (digits only, at most 19, as Crossref's
+    /// schema allows for `xsd:integer` timestamps in practice: yyyyMMddHHmmss is 14).
+    func loadDeposit(_ node: Node, reader r: inout YAMLReader) -> DepositSpec {
+        var spec = DepositSpec()
+        for e in r.entries(node, in: "deposit", allowed: Self.depositKeys) ?? [] {
+            guard let v = r.string(e.value, "deposit.\(e.key)") else { continue }
+            switch e.key {
+            case "batch-id":
+                if v.isEmpty || v.count > 100 { r.problem(e.value, "deposit.batch-id must be 1 to 100 characters") } else { spec.batchID = v }
+            case "timestamp":
+                if !v.isEmpty, v.count <= 19, v.allSatisfy({ $0.isASCII && $0.isNumber }) { spec.timestamp = v } else {
+                    r.problem(e.value, "deposit.timestamp must be digits, e.g. 20251215090000 (yyyyMMddHHmmss); got '\(v)'")
+                }
+            default: break
+            }
+        }
+        return spec
+    }
+
+    /// One `authors:` item: a name, or a mapping `{name, affiliation, orcid, email, corresponding}`.
+    func loadContributor(_ node: Node, reader r: inout YAMLReader) -> ContributorEntry? {
+        if let s = node.scalar?.string { return ContributorEntry(name: s) }
+        var c = ContributorEntry(name: "")
+        var sawName = false
+        for e in r.entries(node, in: "an author", allowed: Self.authorKeys) ?? [] {
+            if e.key == "corresponding" {
+                c.corresponding = r.bool(e.value, "author corresponding") ?? false
+                continue
+            }
+            guard let v = r.string(e.value, "author \(e.key)") else { continue }
+            switch e.key {
+            case "name": c.name = v; sawName = !v.isEmpty
+            case "affiliation": c.affiliation = v
+            case "email": c.email = v
+            case "orcid":
+                let id = v.hasPrefix("https://orcid.org/") ? String(v.dropFirst("https://orcid.org/".count)) : v
+                if ContributorEntry.isValidORCID(id) { c.orcid = id } else {
+                    r.problem(e.value, "ORCID iD '\(v)' is not valid: write 0000-0002-1825-0097 (16 digits in groups of four, last one a check digit or X)")
+                }
+            default: break
+            }
+        }
+        if !sawName { r.problem(node, "an author entry has no 'name'"); return nil }
+        return c
+    }
+
     func loadArticles(_ node: Node, root: URL, limits: Limits, reader r: inout YAMLReader) -> [ArticleEntry] {
         guard let seq = node.sequence else {
             r.problem(node, "articles must be a list of articles (each with id, source, status)")
@@ -392,7 +501,11 @@ public struct WorkflowLoader: Sendable {
             var title: String?
             var source: String?
             var sourceURL: URL?
-            var authors: [String] = []
+            var contributors: [ContributorEntry] = []
+            var subject: String?
+            var articleType: String?
+            var keywords: [String] = []
+            var doi: String?
             var status: ArticleStatus?
             var sourceNode: Node?
             for e in r.entries(item, in: "an article entry", allowed: Self.articleKeys) ?? [] {
@@ -402,7 +515,18 @@ public struct WorkflowLoader: Sendable {
                 case "source":
                     sourceNode = e.value
                     source = r.string(e.value, "article source")
-                case "authors": authors = r.stringList(e.value, "article authors") ?? []
+                case "authors":
+                    if let seq = e.value.sequence { contributors = seq.compactMap { loadContributor($0, reader: &r) } }
+                    else if let one = loadContributor(e.value, reader: &r) { contributors = [one] }
+                case "subject": subject = r.string(e.value, "article subject")
+                case "article-type": articleType = r.string(e.value, "article-type")
+                case "keywords": keywords = r.stringList(e.value, "article keywords") ?? []
+                case "doi":
+                    if let d = r.string(e.value, "article doi") {
+                        if d.hasPrefix("10."), d.contains("/") { doi = d } else {
+                            r.problem(e.value, "article doi '\(d)' is not a DOI (10.NNNN/suffix)")
+                        }
+                    }
                 case "status":
                     if let s = r.string(e.value, "article status") {
                         status = ArticleStatus(rawValue: s)
@@ -443,9 +567,16 @@ public struct WorkflowLoader: Sendable {
             } else if let status, status != .commissioned {
                 r.problem(item, "article '\(articleID)' is '\(status.rawValue)' but has no source; add its source or set status: commissioned")
             }
-            out.append(ArticleEntry(id: articleID, source: source, sourceURL: sourceURL, commissionedAuthors: authors,
-                                    status: status ?? (source == nil ? .commissioned : .received), title: title,
-                                    declaredAt: r.location(item)))
+            var entry = ArticleEntry(id: articleID, source: source, sourceURL: sourceURL,
+                                     commissionedAuthors: contributors.map(\.name),
+                                     status: status ?? (source == nil ? .commissioned : .received), title: title,
+                                     declaredAt: r.location(item))
+            entry.contributors = contributors
+            entry.subject = subject
+            entry.articleType = articleType
+            entry.keywords = keywords
+            entry.doi = doi
+            out.append(entry)
         }
         return out
     }
