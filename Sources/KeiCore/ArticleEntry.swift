@@ -15,6 +15,9 @@ public struct ArticleEntry: Sendable, Hashable {
     public var articleType: String?
     /// `keywords`: written as JATS `kwd-group` in addition to the page's own keywords.
     public var keywords: [String] = []
+    /// The article's 1-based place in the workflow (table-of-contents order), set by the loader;
+    /// the `{order}` of ``PublishingPattern``. 0 for an entry built outside a workflow.
+    public var order = 0
     /// `doi`: overrides the journal's `doi-pattern` for this article.
     public var doi: String?
     public var status: ArticleStatus

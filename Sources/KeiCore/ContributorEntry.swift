@@ -1,9 +1,14 @@
 /// An author as the workflow commissions them: `authors:` items are either a name or a mapping
-/// `{name, affiliation, orcid, email, corresponding}`. Emitters (JATS, Crossref, FO) merge these
+/// `{name, surname, given-names, affiliation, orcid, email, corresponding}`. Emitters (JATS, Crossref, FO) merge these
 /// facts with the authors read from the page, matching by name.
 public struct ContributorEntry: Sendable, Hashable {
     /// The name as it is printed ("Min-seo Kwak").
     public var name: String
+    /// `surname` and `given-names` as JATS and Crossref want them, when the workflow gives them: the only
+    /// safe split of a Korean name ("Min-seo Kwak": surname Kwak), which the name alone does not tell.
+    /// A surname alone (given-names nil) is allowed for a mononym.
+    public var surname: String?
+    public var givenNames: String?
     /// The institution, as one line ("Korea Economic Institute of America, Washington, DC").
     public var affiliation: String?
     /// The ORCID iD as `0000-0002-1825-0097` (16 characters with hyphens; checksum verified by the loader,

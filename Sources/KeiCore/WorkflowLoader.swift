@@ -16,7 +16,7 @@ public struct WorkflowLoader: Sendable {
     static let workflowKeys = ["name", "title", "description", "journal", "volume", "number", "cover-date",
                                "output", "articles", "stages", "gates", "limits", "style", "timeline", "deposit"]
     static let articleKeys = ["id", "title", "source", "authors", "status", "subject", "article-type", "keywords", "doi"]
-    static let authorKeys = ["name", "affiliation", "orcid", "email", "corresponding"]
+    static let authorKeys = ["name", "surname", "given-names", "affiliation", "orcid", "email", "corresponding"]
     static let depositKeys = ["batch-id", "timestamp"]
     static let printKeys = ["notes", "stylesheet", "running-head"]
     static let crossrefKeys = ["depositor-name", "depositor-email", "registrant"]
@@ -240,6 +240,7 @@ public struct WorkflowLoader: Sendable {
             articles.append(ArticleEntry(id: id, source: shown, sourceURL: src.standardizedFileURL, status: .received))
         }
         if !r.problems.isEmpty { throw WorkflowError(Self.ordered(r.problems)) }
+        for i in articles.indices { articles[i].order = i + 1 }
         return Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
                         stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
     }
@@ -475,6 +476,8 @@ public struct WorkflowLoader: Sendable {
             guard let v = r.string(e.value, "author \(e.key)") else { continue }
             switch e.key {
             case "name": c.name = v; sawName = !v.isEmpty
+            case "surname": c.surname = v
+            case "given-names": c.givenNames = v
             case "affiliation": c.affiliation = v
             case "email": c.email = v
             case "orcid":
@@ -486,6 +489,9 @@ public struct WorkflowLoader: Sendable {
             }
         }
         if !sawName { r.problem(node, "an author entry has no 'name'"); return nil }
+        if (c.surname == nil) != (c.givenNames == nil) && c.surname?.isEmpty != false {
+            r.problem(node, "author '\(c.name)' has given-names but no surname: give both, or neither")
+        }
         return c
     }
 
