@@ -18,9 +18,11 @@ public struct ContributorEntry: Sendable, Hashable {
     /// True for the corresponding author.
     public var corresponding: Bool
 
-    public init(name: String, affiliation: String? = nil, orcid: String? = nil, email: String? = nil,
-                corresponding: Bool = false) {
+    public init(name: String, surname: String? = nil, givenNames: String? = nil, affiliation: String? = nil,
+                orcid: String? = nil, email: String? = nil, corresponding: Bool = false) {
         self.name = name
+        self.surname = surname
+        self.givenNames = givenNames
         self.affiliation = affiliation
         self.orcid = orcid
         self.email = email

@@ -54,7 +54,7 @@ import KeiTestSupport
     @Test func unknownKeyIsReportedWithSuggestion() throws {
         let p = try ProjectFixture(); defer { p.remove() }
         let problems = p.problems("stagez:\n  - ingest.html\nstages: [ingest.html]\n")
-        #expect(problems == ["Workflows/w.yml:1:1: error: unknown key 'stagez' in the workflow (did you mean 'stages'?); allowed keys: name, title, description, journal, volume, number, cover-date, output, articles, stages, gates, limits, style, timeline"])
+        #expect(problems == ["Workflows/w.yml:1:1: error: unknown key 'stagez' in the workflow (did you mean 'stages'?); allowed keys: name, title, description, journal, volume, number, cover-date, output, articles, stages, gates, limits, style, timeline, deposit"])
     }
 
     @Test func unknownStageIdIsReported() throws {
