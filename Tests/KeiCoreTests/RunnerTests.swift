@@ -111,7 +111,11 @@ struct MisdeclaredArticleStage: Stage {
             #expect(!o.failed && o.artifacts.map(\.relativePath) == ["jats/\(id).xml"])
         }
         #expect(result.exitCode == 1)
-        #expect(result.issueArtifacts.map(\.relativePath) == ["count.txt"])
+        // A publishing issue stage runs only after every article passed its gate: boom did not.
+        #expect(result.issueArtifacts.isEmpty)
+        let gated = try #require(result.issueDiagnostics.first { $0.rule == "pipeline.issue-stage-gated" })
+        #expect(gated.message.contains("test.publish did not run") && gated.message.contains("boom"))
+        #expect(!gated.message.contains("a,") && gated.severity == .warning)
         #expect(result.outputDisplayPath == "out/r")
     }
 
