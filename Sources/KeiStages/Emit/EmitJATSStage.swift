@@ -15,8 +15,9 @@ import KeiDocument
 /// from ``ArticlePublication`` so that JATS, print, TOC and Crossref agree. Targets the PMC Style Checker
 /// 5.31 with 0 errors; what only the editor can supply is reported instead of guessed:
 /// `emit.jats.unsplit-name` (warning: a person's surname is unknown, written as `string-name`, which PMC
-/// rejects), `emit.jats.no-elocation-id` (warning: the journal has no `elocation-id` scheme or the issue no
-/// volume, so no `elocation-id`, which PMC requires), `emit.jats.placeholder-issn` (info: the journal's ISSN
+/// rejects), `emit.jats.no-elocation-id` (warning, for a journal set up for publishing: an ISSN, a DOI or
+/// resource-URL pattern; the journal has no `elocation-id` scheme or the issue no volume, so no
+/// `elocation-id`, which PMC requires), `emit.jats.placeholder-issn` (info: the journal's ISSN
 /// is `0000-0000`; kept as written, the Crossref stage's publish gate fails on it).
 ///
 /// Articles without a model (ingest failed or did not run) are skipped: no file, no throw.
@@ -66,6 +67,10 @@ public struct EmitJATSStage: ArticleStage {
                 <li id="fn2">Kwak, “Subsidy Races,” 90. <a href="#fnref2">↩</a></li></ol>
                 </article></body></html>
                 """, options: ["validate": .bool(true)]),
+            StageExample("an author name that cannot be split safely (surname first or given name first?) is written as string-name, with a warning", html: """
+                <html><head><title>T</title><meta name="citation_author" content="Lee Jae Myung"></head><body><article><h1>T</h1>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["emit.jats.unsplit-name"]),
             StageExample("without validation (the default) the article type can be chosen", html: """
                 <html><head><title>T</title></head><body><article><h1>T</h1>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
@@ -123,7 +128,7 @@ public struct EmitJATSStage: ArticleStage {
                 at: workflow,
                 fix: fix))
         }
-        if publication.elocationID == nil {
+        if publication.elocationID == nil, Self.isSetUpForPublishing(context.issue.journal) {
             let reason = context.issue.journal.elocationPattern == nil
                 ? "the journal file has no elocation-id scheme"
                 : "the issue has no volume or number for the journal's elocation-id scheme"
@@ -140,6 +145,13 @@ public struct EmitJATSStage: ArticleStage {
                 fix: "Put the journal's registered ISSN in the journal file (issn-print, issn-online) before depositing."))
             break
         }
+    }
+
+    /// Whether the journal file is set up for publishing (an ISSN, a DOI pattern or a resource URL pattern):
+    /// only then is a missing elocation-id worth a warning (an ad-hoc `check` has no journal at all).
+    static func isSetUpForPublishing(_ journal: JournalInfo) -> Bool {
+        ArticlePublication.nonEmpty(journal.issnPrint) != nil || ArticlePublication.nonEmpty(journal.issnOnline) != nil
+            || journal.doiPattern != nil || journal.resourceURLPattern != nil || journal.elocationPattern != nil
     }
 
     /// Emits one `emit.jats-invalid` error per structural problem, at the article's source file.
