@@ -87,7 +87,7 @@ extension JATSRenderer {
         }
 
         if !publication.keywords.isEmpty {
-            open("kwd-group", [("kwd-group-type", "author")], d1)
+            open("kwd-group", [], d1)
             for k in publication.keywords { textLeaf("kwd", [], k, d1 + 1) }
             close("kwd-group", d1)
         }
@@ -102,9 +102,7 @@ extension JATSRenderer {
     /// corresponding author gets `corresp="yes"` and, when an email is known, an `xref` to the
     /// `author-notes/corresp` holding it.
     mutating func writeContributors(_ depth: Int) {
-        let contributors = publication.contributors.filter {
-            Self.nonEmpty($0.name) != nil || Self.nonEmpty($0.affiliation) != nil || Self.nonEmpty($0.email) != nil
-        }
+        let contributors = writtenContributors
         guard !contributors.isEmpty else { return }
         let correspondent = correspondingContributorIndex
         open("contrib-group", [], depth)
@@ -150,11 +148,16 @@ extension JATSRenderer {
         }
     }
 
-    /// The index (among the written contributors) of the first corresponding author with an email.
-    var correspondingContributorIndex: Int? {
+    /// The contributors written in `contrib-group`: those with a name, an affiliation or an email.
+    var writtenContributors: [PublishedContributor] {
         publication.contributors.filter {
             Self.nonEmpty($0.name) != nil || Self.nonEmpty($0.affiliation) != nil || Self.nonEmpty($0.email) != nil
-        }.firstIndex { $0.corresponding && Self.nonEmpty($0.email) != nil }
+        }
+    }
+
+    /// The index (among ``writtenContributors``) of the first corresponding author with an email.
+    var correspondingContributorIndex: Int? {
+        writtenContributors.firstIndex { $0.corresponding && Self.nonEmpty($0.email) != nil }
     }
 
     /// The email of the first corresponding author that has one.
