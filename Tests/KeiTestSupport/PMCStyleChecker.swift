@@ -16,6 +16,17 @@ public enum PMCStyleChecker {
     /// Whether the checker can run here (xsltproc installed, the shared stylesheet present).
     public static var available: Bool { xsltproc != nil && FileManager.default.fileExists(atPath: stylesheet.path) && XMLLint.dtdsAvailable }
 
+    /// True when `KEI_REQUIRE_TOOLS=1`: a test needing the checker then fails instead of skipping.
+    public static var required: Bool { ProcessInfo.processInfo.environment["KEI_REQUIRE_TOOLS"] == "1" }
+
+    /// The checker's `<error>` and `<warning>` messages in a result document, in document order.
+    public static func findings(_ result: String) -> (errors: [String], warnings: [String]) {
+        func messages(_ tag: String) -> [String] {
+            result.components(separatedBy: "<\(tag)>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        return (messages("error"), messages("warning"))
+    }
+
     /// The checker's result document for a JATS file.
     public static func check(file: URL) throws -> String {
         guard let xsltproc else { return "" }

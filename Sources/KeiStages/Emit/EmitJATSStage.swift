@@ -11,10 +11,20 @@ import KeiDocument
 /// (``ArticleContext/currentCitations()``, the one `check.citations` checks): their sources become the
 /// `ref-list` and each citation links to its `ref`.
 ///
+/// Publishing facts (DOI, `article-categories`, `elocation-id`, resource URL, keywords, contributors) come
+/// from ``ArticlePublication`` so that JATS, print, TOC and Crossref agree. Targets the PMC Style Checker
+/// 5.31 with 0 errors; what only the editor can supply is reported instead of guessed:
+/// `emit.jats.unsplit-name` (warning: a person's surname is unknown, written as `string-name`, which PMC
+/// rejects), `emit.jats.no-elocation-id` (warning, for a journal set up for publishing: an ISSN, a DOI or
+/// resource-URL pattern; the journal has no `elocation-id` scheme or the issue no volume, so no
+/// `elocation-id`, which PMC requires), `emit.jats.placeholder-issn` (info: the journal's ISSN
+/// is `0000-0000`; kept as written, the Crossref stage's publish gate fails on it).
+///
 /// Articles without a model (ingest failed or did not run) are skipped: no file, no throw.
 public struct EmitJATSStage: ArticleStage {
-    /// Id `emit.jats`; options `validate` (default false) and `article-type` (default `research-article`);
-    /// message `emit.jats-invalid`; examples run by the shared stage-example test.
+    /// Id `emit.jats`; options `validate` (default false) and `article-type` (default `research-article`; the
+    /// workflow entry's `article-type` wins); messages `emit.jats-invalid`, `emit.jats.unsplit-name`,
+    /// `emit.jats.no-elocation-id`, `emit.jats.placeholder-issn`; examples run by the shared stage-example test.
     public static let description = StageDescription(
         id: "emit.jats",
         summary: "Write the article as JATS 1.3 Journal Publishing XML (jats/<article>.xml).",
@@ -23,10 +33,13 @@ public struct EmitJATSStage: ArticleStage {
             StageOption("validate", .bool, default: .bool(false),
                         "Parse the written XML again with libxml2 and check its structure (well-formed, required front matter, unique ids, resolvable rids, article-meta order); problems are reported as emit.jats-invalid. Off by default: the writer's output is valid by construction and checked against the DTD in the tests."),
             StageOption("article-type", .string, default: .string(JATSWriter.defaultArticleType),
-                        "The article-type attribute of the root element (e.g. research-article, review-article, article-commentary, editorial)."),
+                        "The article-type attribute of the root element (e.g. research-article, review-article, article-commentary, editorial) when the workflow entry gives no article-type."),
         ],
         messages: [
             Messages.invalid,
+            Messages.unsplitName,
+            Messages.noElocationID,
+            Messages.placeholderISSN,
         ],
         examples: [
             StageExample("a small article page is written as structurally valid JATS", html: """
@@ -54,6 +67,10 @@ public struct EmitJATSStage: ArticleStage {
                 <li id="fn2">Kwak, “Subsidy Races,” 90. <a href="#fnref2">↩</a></li></ol>
                 </article></body></html>
                 """, options: ["validate": .bool(true)]),
+            StageExample("an author name that cannot be split safely (surname first or given name first?) is written as string-name, with a warning", html: """
+                <html><head><title>T</title><meta name="citation_author" content="Lee Jae Myung"></head><body><article><h1>T</h1>
+                <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
+                """, expect: ["emit.jats.unsplit-name"]),
             StageExample("without validation (the default) the article type can be chosen", html: """
                 <html><head><title>T</title></head><body><article><h1>T</h1>
                 <p>Some text that is long enough to count as the article body of this page.</p></article></body></html>
@@ -64,6 +81,12 @@ public struct EmitJATSStage: ArticleStage {
     enum Messages {
         static let invalid = StageMessage("emit.jats-invalid", .error,
             "The JATS written for the article fails the structural check (a writer bug or an unmappable model); the file is still written for inspection.")
+        static let unsplitName = StageMessage("emit.jats.unsplit-name", .warning,
+            "A person's name cannot be split safely into surname and given names, so the JATS holds it as <string-name>, which the PMC Style Checker rejects; give the workflow author surname: and given-names:.")
+        static let noElocationID = StageMessage("emit.jats.no-elocation-id", .warning,
+            "No <elocation-id> is written (the journal file has no elocation-id scheme, or the issue has no volume or number), and PMC requires an fpage or elocation-id.")
+        static let placeholderISSN = StageMessage("emit.jats.placeholder-issn", .info,
+            "The journal's ISSN is a placeholder (0000-0000); the JATS keeps it as written, and the Crossref deposit's publish gate fails until the real ISSN is in the journal file.")
     }
 
     let validate: Bool
@@ -79,12 +102,56 @@ public struct EmitJATSStage: ArticleStage {
     /// when the context has no article model. Throws only when the file cannot be written.
     public func run(_ context: inout ArticleContext) throws {
         guard let article = context.article else { return }
-        let xml = JATSWriter.write(article, issue: context.issue, articleType: articleType, citations: context.currentCitations())
+        let publication = ArticlePublication(entry: context.entry, article: article, issue: context.issue)
+        let type = ArticlePublication.nonEmpty(context.entry.articleType) ?? articleType
+        let xml = JATSWriter.write(article, issue: context.issue, articleType: type, citations: context.currentCitations(),
+                                   publication: publication)
         let relativePath = "jats/\(Self.fileStem(context.entry.id)).xml"
+        Self.reportPublishing(publication, in: &context)
         if validate {
             Self.report(JATSStructureValidator.validate(xml), relativePath: relativePath, in: &context)
         }
         try context.writeArtifact(kind: "jats", relativePath: relativePath, data: Data(xml.utf8))
+    }
+
+    /// The publishing warnings: unsplit names, a missing elocation-id, placeholder ISSNs.
+    static func reportPublishing(_ publication: ArticlePublication, in context: inout ArticleContext) {
+        let page = SourceLocation(file: context.sourceDisplayPath)
+        let workflow = context.entry.declaredAt ?? page
+        for person in publication.contributors where !person.isGroup && ArticlePublication.nonEmpty(person.surname) == nil {
+            guard let name = ArticlePublication.nonEmpty(person.name) else { continue }
+            let fix = person.inWorkflow
+                ? "Give the workflow author \"\(name)\" surname: and given-names: in the article's authors list."
+                : "Add {name: \"\(name)\", surname: …, given-names: …} to the article's authors list in the workflow."
+            context.emit(Messages.unsplitName.diagnostic(
+                "The author name \"\(name)\" cannot be split safely into surname and given names; the JATS holds it as <string-name>, which the PMC Style Checker rejects (contrib content check).",
+                at: workflow,
+                fix: fix))
+        }
+        if publication.elocationID == nil, Self.isSetUpForPublishing(context.issue.journal) {
+            let reason = context.issue.journal.elocationPattern == nil
+                ? "the journal file has no elocation-id scheme"
+                : "the issue has no volume or number for the journal's elocation-id scheme"
+            context.emit(Messages.noElocationID.diagnostic(
+                "No <elocation-id> is written because \(reason); the PMC Style Checker requires an <fpage> or <elocation-id> in article-meta.",
+                at: workflow,
+                fix: "Add an elocation-id pattern (e.g. \"e{volume}{number}{order:2}\") to the journal file and give the issue a volume and number."))
+        }
+        let journal = context.issue.journal
+        for issn in [journal.issnPrint, journal.issnOnline].compactMap({ ArticlePublication.nonEmpty($0) }) where issn == "0000-0000" {
+            context.emit(Messages.placeholderISSN.diagnostic(
+                "The journal's ISSN \(issn) is a placeholder; the JATS keeps it as written.",
+                at: page,
+                fix: "Put the journal's registered ISSN in the journal file (issn-print, issn-online) before depositing."))
+            break
+        }
+    }
+
+    /// Whether the journal file is set up for publishing (an ISSN, a DOI pattern or a resource URL pattern):
+    /// only then is a missing elocation-id worth a warning (an ad-hoc `check` has no journal at all).
+    static func isSetUpForPublishing(_ journal: JournalInfo) -> Bool {
+        ArticlePublication.nonEmpty(journal.issnPrint) != nil || ArticlePublication.nonEmpty(journal.issnOnline) != nil
+            || journal.doiPattern != nil || journal.resourceURLPattern != nil || journal.elocationPattern != nil
     }
 
     /// Emits one `emit.jats-invalid` error per structural problem, at the article's source file.

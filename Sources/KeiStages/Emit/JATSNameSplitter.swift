@@ -10,7 +10,8 @@ import Foundation
 /// name first, "Victor Cha", so their order cannot be told from the string). The last word is
 /// then the surname (western order). A name written "Surname, Given" (Highwire `citation_author`)
 /// says its order and is split at the comma, a generational suffix after it ("Surname, Given, Jr.")
-/// becoming the JATS `<suffix>`. Everything else is written as `<string-name>`.
+/// becoming the JATS `<suffix>`, a trailing lower-case particle ("Jong, Michiel de") the start of the
+/// surname ("de Jong"). Everything else is written as `<string-name>`.
 enum JATSNameSplitter {
     /// Romanised Korean surnames (the common spellings of the most frequent family names).
     static let koreanSurnames: Set<String> = [
@@ -70,19 +71,35 @@ enum JATSNameSplitter {
         } else if given.count > 1, let last = given.last, generationalSuffixes.contains(last) {
             suffix = given.removeLast()
         }
+        // "Jong, Michiel de" (IETF, library catalogues): a trailing particle belongs to the surname, "de Jong".
+        var particles: [String] = []
+        while given.count > 1, let last = given.last, surnameParticles.contains(last) {
+            particles.insert(given.removeLast(), at: 0)
+        }
         guard (1...2).contains(surname.count), (1...3).contains(given.count),
               (surname + given).allSatisfy(isCapitalisedLatinWord),
               !given.contains(where: { suffixes.contains($0.lowercased()) }) else { return nil }
-        return (surname.joined(separator: " "), given.joined(separator: " "), suffix)
+        return ((particles + surname).joined(separator: " "), given.joined(separator: " "), suffix)
     }
 
-    /// An upper-case ASCII letter followed by ASCII letters, hyphens, apostrophes or periods.
+    /// Lower-case surname particles that an inverted name may put after the given names ("Jong, Michiel de").
+    static let surnameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "la", "le", "ter", "ten"]
+
+    /// An upper-case Latin letter followed by Latin letters, hyphens, apostrophes or periods. Latin letters
+    /// are ASCII and the letters of Latin-1 Supplement and Latin Extended-A/B ("Søren", "Ægidius-Nørby",
+    /// "Łukasz"), precomposed (the ingest normalises to NFC).
     private static func isCapitalisedLatinWord(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first >= "A", first <= "Z" else { return false }
+        guard let first = word.unicodeScalars.first, isLatinLetter(first), first.properties.isUppercase else { return false }
         for u in word.unicodeScalars.dropFirst() {
-            let ok = (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || u == "-" || u == "'" || u == "\u{2019}" || u == "."
+            let ok = isLatinLetter(u) || u == "-" || u == "'" || u == "\u{2019}" || u == "."
             if !ok { return false }
         }
         return true
+    }
+
+    /// ASCII letters and the letters of U+00C0–U+024F (Latin-1 Supplement without × and ÷, Latin Extended-A and -B).
+    private static func isLatinLetter(_ u: Unicode.Scalar) -> Bool {
+        (u >= "a" && u <= "z") || (u >= "A" && u <= "Z")
+            || ((0xC0...0x24F).contains(u.value) && u.value != 0xD7 && u.value != 0xF7 && u.properties.isAlphabetic)
     }
 }

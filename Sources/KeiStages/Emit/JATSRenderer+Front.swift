@@ -40,13 +40,20 @@ extension JATSRenderer {
         close("journal-meta", depth)
     }
 
-    /// `<article-meta>`, children in the DTD's order.
+    /// `<article-meta>`, children in the DTD's order. Identifiers, subject, elocation-id, resource URL,
+    /// keywords and contributors come from ``ArticlePublication``.
     mutating func writeArticleMeta(_ depth: Int) {
         let meta = article.metadata
         let d1 = depth + 1
         open("article-meta", [], depth)
         if let pid = Self.nonEmpty(article.id) { textLeaf("article-id", [("pub-id-type", "publisher-id")], pid, d1) }
-        if let doi = Self.nonEmpty(meta.doi) { textLeaf("article-id", [("pub-id-type", "doi")], doi, d1) }
+        if let doi = Self.nonEmpty(publication.doi) { textLeaf("article-id", [("pub-id-type", "doi")], doi, d1) }
+
+        open("article-categories", [], d1)
+        open("subj-group", [("subj-group-type", "heading")], d1 + 1)
+        textLeaf("subject", [], publication.subject, d1 + 2)
+        close("subj-group", d1 + 1)
+        close("article-categories", d1)
 
         // title-group is required; an article without a title gets an empty <article-title/>.
         open("title-group", [], d1)
@@ -55,15 +62,20 @@ extension JATSRenderer {
         close("title-group", d1)
 
         writeContributors(d1)
+        writeAuthorNotes(d1)
         writeDates(d1)
 
         if let volume = Self.nonEmpty(issue.volume) ?? Self.nonEmpty(meta.volume) { textLeaf("volume", [], volume, d1) }
         if let number = Self.nonEmpty(issue.number) ?? Self.nonEmpty(meta.issue) { textLeaf("issue", [], number, d1) }
         if let issueTitle = Self.nonEmpty(issue.title) { textLeaf("issue-title", [], issueTitle, d1) }
+        if let elocation = Self.nonEmpty(publication.elocationID) { textLeaf("elocation-id", [], elocation, d1) }
 
         writePermissions(d1)
 
-        if let url = Self.nonEmpty(meta.canonicalURL).flatMap(Self.safeResource) { emptyLeaf("self-uri", [("xlink:href", url)], d1) }
+        let resource = Self.nonEmpty(publication.resourceURL).flatMap(Self.safeResource)
+        if let url = resource ?? Self.nonEmpty(meta.canonicalURL).flatMap(Self.safeResource) {
+            emptyLeaf("self-uri", [("xlink:href", url)], d1)
+        }
         if let pdf = Self.nonEmpty(meta.pdfURL).flatMap(Self.safeResource) {
             emptyLeaf("self-uri", [("content-type", "pdf"), ("xlink:href", pdf)], d1)
         }
@@ -74,44 +86,43 @@ extension JATSRenderer {
             close("abstract", d1)
         }
 
-        let keywords = meta.keywords.compactMap { Self.nonEmpty($0) }
-        if !keywords.isEmpty {
+        if !publication.keywords.isEmpty {
             open("kwd-group", [], d1)
-            for k in keywords { textLeaf("kwd", [], k, d1 + 1) }
+            for k in publication.keywords { textLeaf("kwd", [], k, d1 + 1) }
             close("kwd-group", d1)
         }
         close("article-meta", depth)
     }
 
-    /// `<contrib-group>` and the `<aff>` elements its `xref`s point at. A person is a `<name>` (when
-    /// ``JATSNameSplitter`` can split it) or a `<string-name>`; a group author is a `<collab>` inside
-    /// `<contrib contrib-type="author">` (JATS 1.3), never split into given names and surname.
+    /// `<contrib-group>` and the `<aff>` elements its `xref`s point at (one per distinct affiliation),
+    /// from ``ArticlePublication/contributors``. A person is a `<name>` when the workflow or
+    /// ``JATSNameSplitter`` gives the surname, else a `<string-name>` as displayed (the stage warns
+    /// `emit.jats.unsplit-name`); a group author is a `<collab>` (JATS 1.3), never split. ORCID iDs are
+    /// `contrib-id contrib-id-type="orcid"` (not authenticated: the workflow states them); the
+    /// corresponding author gets `corresp="yes"` and, when an email is known, an `xref` to the
+    /// `author-notes/corresp` holding it.
     mutating func writeContributors(_ depth: Int) {
-        let authors = article.metadata.authors.filter {
-            Self.nonEmpty($0.name) != nil || Self.nonEmpty($0.affiliation) != nil || Self.nonEmpty($0.email) != nil
-        }
-        guard !authors.isEmpty else { return }
+        let contributors = writtenContributors
+        guard !contributors.isEmpty else { return }
+        let correspondent = correspondingContributorIndex
         open("contrib-group", [], depth)
-        for author in authors {
-            let role = Self.nonEmpty(author.role)
-            let type = role.map { $0.lowercased() } ?? "author"
-            open("contrib", [("contrib-type", type)], depth + 1)
-            let name = Self.nonEmpty(author.name) ?? ""
-            if author.isGroup {
-                textLeaf("collab", [], name, depth + 2)
-            } else if let split = JATSNameSplitter.split(name) {
-                open("name", [("name-style", "western")], depth + 2)
-                textLeaf("surname", [], split.surname, depth + 3)
-                textLeaf("given-names", [], split.givenNames, depth + 3)
-                if let suffix = split.suffix { textLeaf("suffix", [], suffix, depth + 3) }
-                close("name", depth + 2)
-            } else {
-                textLeaf("string-name", [], name, depth + 2)
+        for (index, contributor) in contributors.enumerated() {
+            let role = Self.nonEmpty(contributor.role)
+            var attrs = [("contrib-type", role.map { $0.lowercased() } ?? "author")]
+            if contributor.corresponding { attrs.append(("corresp", "yes")) }
+            open("contrib", attrs, depth + 1)
+            if let orcid = contributor.orcidURL, !contributor.isGroup {
+                textLeaf("contrib-id", [("contrib-id-type", "orcid"), ("authenticated", "false")], orcid, depth + 2)
             }
+            writeName(contributor, depth + 2)
             if let role { textLeaf("role", [], role, depth + 2) }
-            if let email = Self.nonEmpty(author.email) { textLeaf("email", [], email, depth + 2) }
-            if let aff = Self.nonEmpty(author.affiliation), let entry = affiliations.first(where: { $0.text == aff }) {
+            let writesCorrespondence = correspondenceID != nil && index == correspondent
+            if !writesCorrespondence, let email = Self.nonEmpty(contributor.email) { textLeaf("email", [], email, depth + 2) }
+            if let aff = Self.nonEmpty(contributor.affiliation), let entry = affiliations.first(where: { $0.text == aff }) {
                 emptyLeaf("xref", [("ref-type", "aff"), ("rid", entry.id)], depth + 2)
+            }
+            if writesCorrespondence, let rid = correspondenceID {
+                emptyLeaf("xref", [("ref-type", "corresp"), ("rid", rid)], depth + 2)
             }
             close("contrib", depth + 1)
         }
@@ -121,10 +132,56 @@ extension JATSRenderer {
         }
     }
 
-    /// The article's publication date (`date-type="pub"`) and the issue's cover date
-    /// (`date-type="collection"`); `<pub-date-not-available/>` when there is neither.
+    /// `<collab>`, `<name>` (surname, given names, suffix) or `<string-name>` for one contributor.
+    private mutating func writeName(_ contributor: PublishedContributor, _ depth: Int) {
+        let name = Self.nonEmpty(contributor.name) ?? ""
+        if contributor.isGroup {
+            textLeaf("collab", [], name, depth)
+        } else if let surname = Self.nonEmpty(contributor.surname) {
+            open("name", [("name-style", "western")], depth)
+            textLeaf("surname", [], surname, depth + 1)
+            if let given = Self.nonEmpty(contributor.givenNames) { textLeaf("given-names", [], given, depth + 1) }
+            if let suffix = Self.nonEmpty(contributor.suffix) { textLeaf("suffix", [], suffix, depth + 1) }
+            close("name", depth)
+        } else {
+            textLeaf("string-name", [], name, depth)
+        }
+    }
+
+    /// The contributors written in `contrib-group`: those with a name, an affiliation or an email.
+    var writtenContributors: [PublishedContributor] {
+        publication.contributors.filter {
+            Self.nonEmpty($0.name) != nil || Self.nonEmpty($0.affiliation) != nil || Self.nonEmpty($0.email) != nil
+        }
+    }
+
+    /// The index (among ``writtenContributors``) of the first corresponding author with an email.
+    var correspondingContributorIndex: Int? {
+        writtenContributors.firstIndex { $0.corresponding && Self.nonEmpty($0.email) != nil }
+    }
+
+    /// The email of the first corresponding author that has one.
+    var correspondingEmail: String? {
+        publication.contributors.first { $0.corresponding && Self.nonEmpty($0.email) != nil }.flatMap { Self.nonEmpty($0.email) }
+    }
+
+    /// `<author-notes><corresp id>Corresponding author: <email>…</email></corresp></author-notes>` when a
+    /// corresponding author's email is known.
+    mutating func writeAuthorNotes(_ depth: Int) {
+        guard let id = correspondenceID, let email = correspondingEmail else { return }
+        open("author-notes", [], depth)
+        leaf("corresp", [("id", id)], depth + 1) {
+            $0.writeText("Corresponding author: ")
+            $0.textLeaf("email", [], email, nil)
+        }
+        close("author-notes", depth)
+    }
+
+    /// The article's online publication date (`date-type="pub"`, ``ArticlePublication/onlinePublicationDate``:
+    /// the page's full date, else the cover date) and the issue's cover date (`date-type="collection"`);
+    /// `<pub-date-not-available/>` when there is neither.
     mutating func writeDates(_ depth: Int) {
-        let pub = article.metadata.publicationDate
+        let pub = publication.onlinePublicationDate
         let cover = issue.coverDate.flatMap { PublicationDate(iso: $0) }
         if let pub { writeDate(pub, type: "pub", depth) }
         if let cover { writeDate(cover, type: "collection", depth) }
@@ -140,11 +197,11 @@ extension JATSRenderer {
     }
 
     /// `<permissions>`: copyright from the publisher (journal, else article metadata) and the year
-    /// of publication (article, else cover date); the licence from the journal. Omitted when there
+    /// of online publication (``ArticlePublication/onlinePublicationDate``); the licence from the journal. Omitted when there
     /// is neither a copyright holder nor a licence.
     mutating func writePermissions(_ depth: Int) {
         let holder = Self.nonEmpty(issue.journal.publisher) ?? Self.nonEmpty(article.metadata.publisher)
-        let year = article.metadata.publicationDate?.year ?? issue.coverDate.flatMap { PublicationDate(iso: $0) }?.year
+        let year = publication.onlinePublicationDate?.year
         let license = Self.nonEmpty(issue.journal.license)
         let licenseURL = Self.nonEmpty(issue.journal.licenseURL)
         guard holder != nil || license != nil || licenseURL != nil else { return }

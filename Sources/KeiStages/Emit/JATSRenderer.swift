@@ -14,6 +14,9 @@ struct JATSRenderer {
     let article: Article
     let issue: IssueInfo
     let articleType: String
+    /// The publishing facts (DOI, elocation-id, subject, keywords, merged contributors) shared with the other
+    /// publishing stages.
+    let publication: ArticlePublication
     /// The notes read as citations (its sources go to the `ref-list`, its citations become `xref`s).
     let citations: CitationIndex
     /// The UTF-8 output so far.
@@ -27,6 +30,8 @@ struct JATSRenderer {
     var referenceElementIDs: [String] = []
     /// Distinct affiliations in first-use order, with their ids.
     var affiliations: [(text: String, id: String)] = []
+    /// The id of the `author-notes/corresp` (nil when no corresponding author has an email).
+    var correspondenceID: String?
     /// How many lists and quotations enclose the block being written.
     var blockNesting = 0
     /// Model id → emitted id and `ref-type` of the sections, tables and figures links point at.
@@ -52,11 +57,15 @@ struct JATSRenderer {
     /// the 256 levels libxml2 (and so `xmllint` and ``JATSStructureValidator``) accepts by default.
     static let maximumBlockNesting = 24
 
-    init(article: Article, issue: IssueInfo, articleType: String, citations: CitationIndex) {
+    /// `publication` nil: computed from an entry with the article's id and nothing else.
+    init(article: Article, issue: IssueInfo, articleType: String, citations: CitationIndex,
+         publication: ArticlePublication? = nil) {
         self.article = article
         self.issue = issue
         self.articleType = articleType
         self.citations = citations
+        self.publication = publication ?? ArticlePublication(
+            entry: ArticleEntry(id: article.id, source: nil, sourceURL: nil, status: .received), article: article, issue: issue)
     }
 
     /// Writes the whole document.
@@ -84,12 +93,13 @@ struct JATSRenderer {
 
     /// Reserves the ids that are referred to before they are written (affiliations, notes, references).
     mutating func allocateIDs() {
-        for author in article.metadata.authors {
-            guard let aff = Self.nonEmpty(author.affiliation) else { continue }
+        for contributor in publication.contributors {
+            guard let aff = Self.nonEmpty(contributor.affiliation) else { continue }
             if !affiliations.contains(where: { $0.text == aff }) {
                 affiliations.append((aff, ids.allocate("aff\(affiliations.count + 1)", prefix: "aff")))
             }
         }
+        if correspondingEmail != nil { correspondenceID = ids.allocate("cor1", prefix: "cor") }
         for note in article.notes {
             let id = ids.allocate(note.id, prefix: "fn")
             noteElementIDs.append(id)

@@ -11,8 +11,15 @@ import KeiDocument
 ///   over the article's metadata); an empty `<issn/>` when the journal has no ISSN (the DTD requires
 ///   one); an empty `<article-title/>` when the article has no title (the DTD requires
 ///   `title-group/article-title`; the check stages report the missing title).
-/// - Names are split into `name/surname/given-names` only when unambiguous (``JATSNameSplitter``),
-///   otherwise written as `<string-name>` exactly as displayed.
+/// - Publishing facts come from ``ArticlePublication`` (the ones emit.crossref, emit.fo and the TOC use):
+///   DOI `article-id`, `article-categories` (`subj-group-type="heading"`), `elocation-id` from the journal's
+///   scheme, `self-uri` to the resource URL, `kwd-group` (workflow keywords, then the page's), contributors
+///   with the workflow's split names, one `aff` per distinct affiliation linked by `xref ref-type="aff"`,
+///   ORCID as `contrib-id`, `corresp="yes"` and `author-notes/corresp` with the email.
+/// - Names: the workflow's `surname:`/`given-names:`, else split only when unambiguous
+///   (``JATSNameSplitter``), else `<string-name>` exactly as displayed (JATS 1.3 allows it; the PMC Style
+///   Checker 5.31 does not, and has no sanctioned form for an unsplit name: its `name-alternatives` needs
+///   two children, so the stage warns `emit.jats.unsplit-name` instead of guessing a surname).
 /// - Note markers become `<xref ref-type="fn" rid="…"><sup>label</sup></xref>`; a marker whose
 ///   note does not exist becomes `<sup>label</sup>` so that no IDREF dangles.
 /// - The sources the notes cite (``CitationIndex``) follow the page's own references in the `ref-list`,
@@ -40,12 +47,15 @@ public enum JATSWriter {
     ///   - citations: The notes read as citations (``CitationIndex``): their sources are written in the
     ///     `ref-list` and the notes' citations link to them (see ``JATSCitationWriter`` and
     ///     ``JATSCitationLinker``). Nil builds the index from the article (``ArticleAnalysis``).
+    ///   - publication: The publishing facts (``ArticlePublication``: DOI, elocation-id, subject, keywords,
+    ///     workflow authors) computed from the article's workflow entry; nil computes them from an entry
+    ///     with the article's id only (no workflow authors, subject or keywords).
     public static func write(_ article: Article, issue: IssueInfo, articleType: String = defaultArticleType,
-                             citations: CitationIndex? = nil) -> String {
+                             citations: CitationIndex? = nil, publication: ArticlePublication? = nil) -> String {
         let type = TextTrimming.whitespacesAndNewlines(articleType)
         let index = citations ?? CitationIndex(article: article, analysis: ArticleAnalysis(article))
         var renderer = JATSRenderer(article: article, issue: issue, articleType: type.isEmpty ? defaultArticleType : type,
-                                    citations: index)
+                                    citations: index, publication: publication)
         return renderer.render()
     }
 }

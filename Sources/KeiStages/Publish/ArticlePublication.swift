@@ -28,6 +28,11 @@ public struct ArticlePublication: Sendable, Hashable {
     public var keywords: [String]
     public var contributors: [PublishedContributor]
     public var publicationDate: PublicationDate?
+    /// The article's online publication date as JATS writes it (`pub-date date-type="pub"`, electronic):
+    /// the page's date when it has day and month, else the issue's cover date (the article is published
+    /// online with its issue), else the page's partial date; nil when there is neither. PMC requires a
+    /// full electronic date next to the collection (cover) date.
+    public var onlinePublicationDate: PublicationDate?
 
     public init(entry: ArticleEntry, article: Article?, issue: IssueInfo) {
         let meta = article?.metadata
@@ -47,6 +52,12 @@ public struct ArticlePublication: Sendable, Hashable {
             .filter { seen.insert($0.lowercased()).inserted }
         contributors = Self.merge(page: meta?.authors ?? [], workflow: entry.contributors)
         publicationDate = meta?.publicationDate
+        let cover = issue.coverDate.flatMap { PublicationDate(iso: $0) }
+        if let page = publicationDate, page.day != nil, page.month != nil {
+            onlinePublicationDate = page
+        } else {
+            onlinePublicationDate = cover ?? publicationDate
+        }
     }
 
     static func merge(page: [Author], workflow: [ContributorEntry]) -> [PublishedContributor] {
