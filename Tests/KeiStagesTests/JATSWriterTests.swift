@@ -209,7 +209,8 @@ import KeiXML
         #expect(contribs[0].firstDescendant(named: "given-names")?.textContent == "Scott A.")
         #expect(contribs[1].firstDescendant(named: "string-name")?.textContent == "Lee Jae Myung")
         #expect(contribs[2].firstDescendant(named: "string-name")?.textContent == "Kim Jong Un")
-        #expect(contribs[3].firstDescendant(named: "string-name")?.textContent == "Victor Cha")
+        // "Victor" is no Korean surname, so the order is given name first: surname Cha.
+        #expect(contribs[3].firstDescendant(named: "surname")?.textContent == "Cha")
         #expect(contribs[3][attribute: "contrib-type"] == "editor")
         #expect(contribs[4].firstDescendant(named: "string-name")?.textContent == "이재명")
         // Two distinct affiliations, shared by id.
@@ -219,6 +220,16 @@ import KeiXML
         #expect(JATSNameSplitter.split("Ludwig van Beethoven") == nil)
         #expect(JATSNameSplitter.split("Martin Luther King Jr.") == nil)
         #expect(JATSNameSplitter.split("Madonna") == nil)
+        // Korean names: the surname written first is not split; given name first is.
+        for name in ["Lee Jae Myung", "Kim Jong Un", "Lee Jae-won", "Kim Min-seo", "Kim Example", "Park Ji"] {
+            #expect(JATSNameSplitter.split(name) == nil, "\(name)")
+        }
+        for (name, surname, given) in [("Min-seo Kwak", "Kwak", "Min-seo"), ("Duyeon Kim", "Kim", "Duyeon"),
+                                       ("Andrew Yeo", "Yeo", "Andrew"), ("Hana Seo-Whitfield", "Seo-Whitfield", "Hana"),
+                                       ("Ji-won Park", "Park", "Ji-won"), ("Hannah Lee", "Lee", "Hannah")] {
+            let split = JATSNameSplitter.split(name)
+            #expect(split?.surname == surname && split?.givenNames == given, "\(name)")
+        }
     }
 
     @Test func anArticleWithoutTitleOrContentIsStillComplete() throws {

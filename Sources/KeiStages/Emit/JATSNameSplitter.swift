@@ -5,9 +5,11 @@ import Foundation
 /// The article model only has the name as displayed. A wrong split is worse than none (it ends up
 /// in citation metadata, e.g. "Lee Jae Myung" filed under surname "Myung"), so a name is split only
 /// when it is unambiguous: two or three capitalised Latin-script words, no comma, no particle
-/// ("van", "de"), no suffix ("Jr.", "III"), and no word that is a common romanised Korean surname
-/// (Korean names are often written surname first, "Kim Jong Un", and Korean-American names given
-/// name first, "Victor Cha", so their order cannot be told from the string). The last word is
+/// ("van", "de"), no suffix ("Jr.", "III"), and no word before the last that is a common romanised
+/// Korean surname (Korean names are often written surname first, "Kim Jong Un", "Lee Jae-won"), unless
+/// that word is a hyphenated given name ("Min-seo Kwak"); a last word that is a hyphenated given name
+/// ("Kim Min-seo") also says the surname came first. A Korean surname as the last word after a word
+/// that is no surname is the given-name-first order ("Victor Cha", "Duyeon Kim"). The last word is
 /// then the surname (western order). A name written "Surname, Given" (Highwire `citation_author`)
 /// says its order and is split at the comma, a generational suffix after it ("Surname, Given, Jr.")
 /// becoming the JATS `<suffix>`, a trailing lower-case particle ("Jong, Michiel de") the start of the
@@ -39,15 +41,30 @@ enum JATSNameSplitter {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" || $0 == "\n" })
             .map(String.init)
         guard (2...3).contains(words.count) else { return nil }
-        for word in words {
+        for (i, word) in words.enumerated() {
             guard isCapitalisedLatinWord(word) else { return nil }
             let lower = word.lowercased()
             if suffixes.contains(lower) { return nil }
+            // A Korean surname in the last word is the western order ("Victor Cha", "Hana Seo-Whitfield").
+            // Before the last word it may be a surname written first ("Kim Jong Un", "Lee Jae-won"): no split,
+            // unless the word is a hyphenated given name ("Min-seo Kwak", "Ji-won Park"), which is never a surname.
+            if i == words.count - 1 || isHyphenatedGivenName(word) { continue }
             for part in lower.split(separator: "-") where koreanSurnames.contains(String(part)) {
                 return nil
             }
         }
+        if words.count > 1, isHyphenatedGivenName(words[words.count - 1]) { return nil }
         return (words[words.count - 1], words[0..<(words.count - 1)].joined(separator: " "), nil)
+    }
+
+    /// A romanised Korean given name written with a hyphen between its two syllables: "Min-seo",
+    /// "Jae-won", "Tae-hoon" (each part 1 to 5 letters, the second in lower case, as the Revised
+    /// Romanization and McCune–Reischauer customs write given names). A hyphenated surname such as
+    /// "Seo-Whitfield" capitalises its second part.
+    static func isHyphenatedGivenName(_ word: String) -> Bool {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let second = parts[1].first, second.isLowercase else { return false }
+        return parts.allSatisfy { (1...5).contains($0.count) && $0.allSatisfy(\.isLetter) }
     }
 
     /// Generational suffixes a "Surname, Given" name may end with, as written: `Jr`/`Sr` with or
