@@ -31,6 +31,9 @@ public struct JournalInfo: Sendable, Hashable {
     public var print = PrintSpec()
     /// `crossref:`: depositor and registrant for Crossref deposits.
     public var crossref = CrossrefSpec()
+    /// The journal file as seen from the working directory (`Workflows/journals/korea-policy.yml`), for
+    /// locating diagnostics about its values (placeholder ISSNs); nil for a journal built in code.
+    public var displayPath: String?
 
     public init(id: String = "journal", title: String = "", abbreviatedTitle: String? = nil, publisher: String = "",
                 publisherLocation: String? = nil, issnPrint: String? = nil, issnOnline: String? = nil,

@@ -312,6 +312,7 @@ public struct WorkflowLoader: Sendable {
         var journal = JournalInfo()
         guard let url = inside(root, path, base: folder, node: node, what: "journal file", reader: &r) else { return journal }
         let shown = display(url)
+        journal.displayPath = shown
         guard let data = try? FileIO.read(url, display: shown, limit: 1024 * 1024,
                                                 limitAdvice: "a journal file's cap, 1 MiB: trim the file"), let text = String(data: data, encoding: .utf8) else {
             r.problem(node, "journal file '\(path)' not found or unreadable (looked at \(shown))")

@@ -7,9 +7,10 @@ public enum BuiltInStages {
         CheckCitationsStage.self, // check.citations (alias check.notes)
         CheckDatesStage.self,     // check.dates
         CheckMetadataStage.self,  // check.metadata
+        EmitCrossrefStage.self,   // emit.crossref
+        EmitIssueStage.self,      // emit.issue (alias issue.toc)
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
-        IssueTOCStage.self,       // issue.toc
         IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
     ]

@@ -87,14 +87,14 @@ import KeiTestSupport
         }
         let jats = try FileManager.default.contentsOfDirectory(atPath: runs[0].folder.appendingPathComponent("jats").path).sorted()
         #expect(jats.count >= 3)
-        for name in ["issue-toc.xml"] + jats.map({ "jats/" + $0 }) {
+        for name in ["issue-toc.xml", "index.html", "crossref/issue-3-2-deposit.xml"] + jats.map({ "jats/" + $0 }) {
             let first = try Data(contentsOf: runs[0].folder.appendingPathComponent(name))
             for run in runs.dropFirst() {
                 #expect(try Data(contentsOf: run.folder.appendingPathComponent(name)) == first, "\(name) in \(run.output)")
             }
         }
         let toc = try String(contentsOf: runs[0].folder.appendingPathComponent("issue-toc.xml"), encoding: .utf8)
-        for name in jats { #expect(toc.contains("<jats href=\"jats/\(name)\"/>"), "the TOC links \(name) relative to itself") }
+        for name in jats { #expect(toc.contains("<self-uri content-type=\"jats\" href=\"jats/\(name)\"/>"), "the TOC links \(name) relative to itself") }
         // Reports: `path` as seen from the working directory, `relative_path` inside the output folder.
         let third = try #require((reports[2]["articles"] as? [[String: Any]])?.first?["artifacts"] as? [[String: Any]])
         #expect(third.first?["path"] as? String == "deep/er/three/jats/\(jats[0])")

@@ -37,7 +37,7 @@ import KeiTestSupport
         #expect(wf.issue.journal.styleFile == "Workflows/styles/s.yml")
         #expect(wf.articles.map(\.id) == ["a", "b"])
         #expect(wf.articles[1].awaitingManuscript && wf.articles[1].status == .commissioned)
-        #expect(wf.stages.map(\.id) == ["ingest.html", "check.metadata", "emit.jats", "issue.toc"])
+        #expect(wf.stages.map(\.id) == ["ingest.html", "check.metadata", "emit.jats", "emit.issue"], "issue.toc is emit.issue's former id")
         #expect(wf.stages[1].options.bool("require-authors", default: true) == false)
         #expect(wf.gate.failOn == .warning)
         #expect(wf.outputDirectory.path.hasSuffix("/out/w"))
@@ -128,7 +128,7 @@ import KeiTestSupport
         let problems = p.problems("stages:\n  - emit.jats\n  - issue.toc\n  - check.citations\n")
         #expect(problems == [
             "Workflows/w.yml:2:5: error: the first article stage is emit.jats, but an ingest stage (e.g. ingest.html) must come first to build the article",
-            "Workflows/w.yml:4:5: error: article stage check.citations comes after issue stage issue.toc; issue stages run last, list them at the end",
+            "Workflows/w.yml:4:5: error: article stage check.citations comes after issue stage emit.issue; issue stages run last, list them at the end",
         ])
     }
 

@@ -24,13 +24,16 @@ public enum CLIHarness {
     }
 
     /// Runs the built `kei-pipeline` binary (from `.build/debug`), for end-to-end tests; `input`, when
-    /// given, is written to its standard input (which is closed after it).
-    public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root, input: Data? = nil) throws -> Result {
+    /// given, is written to its standard input (which is closed after it); `environment`, when given,
+    /// replaces the process environment.
+    public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root, input: Data? = nil,
+                                 environment: [String: String]? = nil) throws -> Result {
         let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
         p.currentDirectoryURL = directory
+        if let environment { p.environment = environment }
         let outPipe = Pipe(), errPipe = Pipe()
         p.standardOutput = outPipe
         p.standardError = errPipe
