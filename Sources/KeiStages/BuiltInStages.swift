@@ -8,6 +8,7 @@ public enum BuiltInStages {
         CheckDatesStage.self,     // check.dates
         CheckMetadataStage.self,  // check.metadata
         EmitJATSStage.self,       // emit.jats
+        EmitProofStage.self,      // emit.proof
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc
         IssueConsistencyStage.self, // lint.issue-consistency
