@@ -66,7 +66,7 @@ struct ProofDashboard {
             for d in issueOnly {
                 h += "<li class=\"sev-\(d.severity.rawValue)\"><span class=\"sev\">\(d.severity.rawValue)</span> "
                 h += "<span class=\"rule\">\(ProofHTML.text(d.rule))</span> · \(ProofHTML.text(d.stage ?? "pipeline")) · "
-                h += "\(ProofHTML.text(d.location.description)): \(ProofHTML.text(d.message))</li>\n"
+                h += "\(ProofHTML.text(ProofPage.shortName(d.location.description))): \(ProofHTML.text(d.message))</li>\n"
             }
             h += "</ul>\n"
         }

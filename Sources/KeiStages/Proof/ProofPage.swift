@@ -51,7 +51,7 @@ struct ProofPage {
             let anchor = "d-\(n + 1)"
             let placed = marker.wasPlaced(anchor)
             let item = entry(d, number: n + 1, anchor: anchor, placed: placed, index: d.location.file == file ? index : nil,
-                             stageClass: stageClass(d.stage))
+                             source: file, stageClass: stageClass(d.stage))
             if placed { located += item; placedCount += 1 } else { unlocated += item }
         }
         var changes = ""
@@ -59,7 +59,7 @@ struct ProofPage {
             let anchor = "c-\(n + 1)"
             let link = marker.wasPlaced(anchor) ? "<a href=\"#\(anchor)\">✎\(n + 1)</a>" : "✎\(n + 1)"
             changes += "<li class=\"chg \(stageClass(c.stage))\" id=\"p-\(anchor)\">\(link) <span class=\"rule\">\(ProofHTML.text(c.rule))</span>"
-            changes += " · \(ProofHTML.text(c.stage ?? "pipeline")) · \(position(c.location, c.span.start, index))"
+            changes += " · \(ProofHTML.text(c.stage ?? "pipeline")) · \(position(c.location, c.span.start, index, source: file))"
             changes += "<div class=\"edit\"><del>\(ProofHTML.text(c.before))</del> → <ins>\(ProofHTML.text(c.after))</ins></div></li>\n"
         }
 
@@ -100,11 +100,11 @@ struct ProofPage {
 
     /// One side-panel entry.
     private static func entry(_ d: Diagnostic, number: Int, anchor: String, placed: Bool, index: SourceLineIndex?,
-                              stageClass: String) -> String {
+                              source: String, stageClass: String) -> String {
         let link = placed ? "<a href=\"#\(anchor)\">\(number)</a>" : "\(number)"
         var h = "<li class=\"d sev-\(d.severity.rawValue) \(stageClass)\" id=\"p-\(anchor)\">\(link) "
         h += "<span class=\"sev\">\(d.severity.rawValue)</span> <span class=\"rule\">\(ProofHTML.text(d.rule))</span>"
-        h += " · \(ProofHTML.text(d.stage ?? "pipeline")) · \(position(d.location, d.span?.start, index))"
+        h += " · \(ProofHTML.text(d.stage ?? "pipeline")) · \(position(d.location, d.span?.start, index, source: source))"
         h += "<div class=\"msg\">\(ProofHTML.text(d.message))</div>"
         if let fix = d.fix { h += "<div class=\"fix\">Fix: \(ProofHTML.text(fix))</div>" }
         for e in d.edits {
@@ -115,14 +115,27 @@ struct ProofPage {
         return h + "</li>\n"
     }
 
-    /// `file:line:column`: as resolved by the runner, else from the span and the source's line index.
-    private static func position(_ l: SourceLocation, _ offset: Int?, _ index: SourceLineIndex?) -> String {
+    /// `line:column` in the article's source (as resolved by the runner, else from the span and the
+    /// source's line index), or `file-name:line` for another file. Only the file's name is shown, so the
+    /// page is the same from any working directory.
+    private static func position(_ l: SourceLocation, _ offset: Int?, _ index: SourceLineIndex?, source: String) -> String {
         var l = l
         if l.line == 0, let offset, let index {
             let p = index.position(of: offset)
             l.line = p.line
             l.column = p.column
         }
-        return "<span class=\"loc\">\(ProofHTML.text(l.description))</span>"
+        l.file = l.file == source ? "" : shortName(l.file)
+        var shown = l.file.isEmpty ? "" : l.file
+        if l.line > 0 {
+            shown += (shown.isEmpty ? "line " : ":") + "\(l.line)"
+            if let c = l.column { shown += ":\(c)" }
+        }
+        return "<span class=\"loc\">\(ProofHTML.text(shown))</span>"
+    }
+
+    /// The last component of a path as reports show it (`Workflows/issue-3-2.yml` → `issue-3-2.yml`).
+    static func shortName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
     }
 }
