@@ -12,7 +12,7 @@ import KeiDocument
 public struct EmitProofStage: IssueStage {
     public static let description = StageDescription(
         id: "emit.proof",
-        summary: "Write an HTML proof per article (proof/<id>.html: the text with every diagnostic and --fix change marked where it occurs, a side panel, filters by severity and stage) and the issue dashboard (proof/index.html). Runs even when gates fail; list it last.",
+        summary: "Write an HTML proof per article (findings and --fix changes marked in place) and the issue dashboard; runs even when gates fail.",
         kind: .issue,
         messages: [Messages.noModel],
         examples: [],
