@@ -90,9 +90,11 @@ struct ProofMarker {
             starts.append((offset, o))
             offset += o.length
         }
+        // Only marks that meet the run's source stretch can touch it (one comparison per mark).
+        guard let whole = run.span else { return [] }
         let utf8 = Array(run.string.utf8)
         var out: [(ProofMark, Range<Int>)] = []
-        for m in marks {
+        for m in marks where m.span.start < whole.end && whole.start < m.span.end {
             var lo: Int?, hi: Int?
             for (at, o) in starts {
                 guard let s = o.source, s.start < m.span.end, m.span.start < s.end || (s.isEmpty && m.span.contains(s.start)) else { continue }
