@@ -13,6 +13,10 @@ public struct IssueContext: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var artifacts: [Artifact] = []
     public var currentStage: String?
+    /// The workflow's article stages, in order (for reports on which stage ran on which article).
+    public var articleStages: [String] = []
+    /// The gate the run applies (under `--strict`, the strict one).
+    public var gate = GatePolicy()
 
     public init(issue: IssueInfo, workflowName: String, articles: [ArticleOutcome], outputDirectory: URL,
                 workingDirectory: URL, workflowDisplayPath: String) {

@@ -53,6 +53,8 @@ public struct Runner: Sendable {
         let awaiting = outcomes.filter { $0.entry.awaitingManuscript }.map(\.entry.id)
         // Publishing stages run only after every article has passed its gate (under --strict, warnings fail it too).
         let gate = strict ? workflow.gate.strict : workflow.gate
+        issueContext.articleStages = workflow.articleStages.map(\.id)
+        issueContext.gate = gate
         let failing = outcomes.filter { o in o.failed || o.diagnostics.contains { gate.fails($0.severity) } }.map(\.entry.id)
         for inv in workflow.issueStages {
             issueContext.currentStage = inv.id

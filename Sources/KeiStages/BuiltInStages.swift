@@ -10,6 +10,7 @@ public enum BuiltInStages {
         EmitCrossrefStage.self,   // emit.crossref
         EmitIssueStage.self,      // emit.issue (alias issue.toc)
         EmitJATSStage.self,       // emit.jats
+        EmitProofStage.self,      // emit.proof
         IngestHTMLStage.self,     // ingest.html
         IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
