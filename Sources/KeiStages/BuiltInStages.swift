@@ -7,11 +7,13 @@ public enum BuiltInStages {
         CheckCitationsStage.self, // check.citations (alias check.notes)
         CheckDatesStage.self,     // check.dates
         CheckMetadataStage.self,  // check.metadata
+        EmitFOStage.self,         // emit.fo
         EmitJATSStage.self,       // emit.jats
         IngestHTMLStage.self,     // ingest.html
         IssueTOCStage.self,       // issue.toc
         IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
+        RenderPDFStage.self,      // render.pdf
     ]
 
     public static let registry = StageRegistry(all)
