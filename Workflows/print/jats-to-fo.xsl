@@ -69,7 +69,7 @@
           <fo:region-body margin-top="8mm" margin-bottom="12mm"/>
           <fo:region-after region-name="first-after" extent="8mm"/>
         </fo:simple-page-master>
-        <!-- Every other page: running head above, page number below. -->
+        <!-- Every other page: running head (journal, volume, issue) above, page number below. -->
         <fo:simple-page-master master-name="rest" page-width="{$page-width}" page-height="{$page-height}"
             margin-top="14mm" margin-bottom="14mm" margin-left="22mm" margin-right="22mm">
           <fo:region-body margin-top="14mm" margin-bottom="12mm"/>
@@ -87,11 +87,9 @@
 
       <fo:page-sequence master-reference="article" initial-page-number="1">
         <fo:static-content flow-name="rest-before">
-          <fo:block font-size="{$small-size}" color="{$accent}" border-bottom="0.5pt solid {$accent}" padding-bottom="1mm"
-              text-align-last="justify">
+          <fo:block font-family="{$heading-font}" font-size="{$small-size}" color="{$accent}" text-align="left"
+              border-bottom="0.5pt solid {$accent}" padding-bottom="1mm">
             <xsl:value-of select="$running-head"/>
-            <fo:leader leader-pattern="space"/>
-            <xsl:apply-templates select="$meta/title-group/article-title" mode="plain"/>
           </fo:block>
         </fo:static-content>
         <fo:static-content flow-name="first-after">
