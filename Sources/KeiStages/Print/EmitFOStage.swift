@@ -31,11 +31,13 @@ public struct EmitFOStage: ArticleStage {
         ],
         messages: [Messages.failed],
         examples: [
-            StageExample("a small article becomes XSL-FO through the default stylesheet", html: """
+            // The working folder of an example is not a project, so the examples cannot reach the shipped
+            // stylesheet; the print tests (PrintEndToEndTests) run it on the issue's articles.
+            StageExample("a stylesheet that cannot be read is reported and no XSL-FO is written", html: """
                 <html lang="en"><head><title>A Title</title></head><body><main><article>
                 <h1>A Title</h1><h2>First Section</h2><p>Some text that is long enough to count as the article body, with 한국어.</p>
                 </article></main></body></html>
-                """),
+                """, expect: ["emit.fo.failed"], options: ["stylesheet": .string("Workflows/print/no-such-stylesheet.xsl")]),
         ]
     )
 
@@ -74,7 +76,7 @@ public struct EmitFOStage: ArticleStage {
         } catch let error as XSLTError {
             context.emit(Messages.failed.diagnostic(
                 "The print stylesheet \(display) failed (\(error.stage.rawValue)): \(error.messages.prefix(5).joined(separator: " | "))",
-                at: SourceLocation(file: display),
+                at: SourceLocation(file: context.sourceDisplayPath),
                 fix: "Correct the stylesheet (XSLT 1.0, producing XSL-FO 1.1) or point print.stylesheet in the journal file at a working one."))
             return
         }

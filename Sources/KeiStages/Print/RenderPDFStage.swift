@@ -29,7 +29,16 @@ public struct RenderPDFStage: ArticleStage {
             StageOption("timeout", .int, default: .int(120),
                         "Seconds FOP may take for one article before it is stopped (render.pdf.fop-failed)."),
         ],
-        messages: [Messages.fopMissing, Messages.fopFailed, Messages.fontMissing]
+        messages: [Messages.fopMissing, Messages.fopFailed, Messages.fontMissing],
+        examples: [
+            // Rendering needs emit.fo's output and FOP, which examples do not have; PrintEndToEndTests render
+            // the issue's articles and check the PDFs.
+            StageExample("without XSL-FO from emit.fo earlier in the run there is nothing to render and nothing to report", html: """
+                <html lang="en"><head><title>A Title</title></head><body><main><article>
+                <h1>A Title</h1><p>Some text that is long enough to count as the article body of this page.</p>
+                </article></main></body></html>
+                """),
+        ]
     )
 
     enum Messages {
