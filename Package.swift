@@ -18,8 +18,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        // Thin wrapper: parses with libxml2, copies into Swift values, frees C memory.
-        .target(name: "KeiXML", dependencies: ["CKeiLibXML2", "KeiDocument"]),
+        // libxslt from the system (apt: libxslt1-dev). Only KeiXML imports it (XSLTTransform).
+        .systemLibrary(
+            name: "CKeiLibXSLT",
+            pkgConfig: "libxslt",
+            providers: [.apt(["libxslt1-dev"]), .brew(["libxslt"])]
+        ),
+        // Thin wrapper: parses with libxml2, transforms with libxslt, copies into Swift values, frees C memory.
+        .target(name: "KeiXML", dependencies: ["CKeiLibXML2", "CKeiLibXSLT", "KeiDocument"]),
         // Value-type article model, diagnostics, visitors, tree dumper.
         .target(name: "KeiDocument"),
         // Dates: extraction of date expressions, calendar arithmetic, the timeline model.

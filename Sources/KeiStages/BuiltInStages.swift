@@ -8,12 +8,14 @@ public enum BuiltInStages {
         CheckDatesStage.self,     // check.dates
         CheckMetadataStage.self,  // check.metadata
         EmitCrossrefStage.self,   // emit.crossref
+        EmitFOStage.self,         // emit.fo
         EmitIssueStage.self,      // emit.issue (alias issue.toc)
         EmitJATSStage.self,       // emit.jats
         EmitProofStage.self,      // emit.proof
         IngestHTMLStage.self,     // ingest.html
         IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
+        RenderPDFStage.self,      // render.pdf
     ]
 
     public static let registry = StageRegistry(all)

@@ -1,0 +1,131 @@
+import Foundation
+import KeiCore
+import KeiDocument
+import KeiXML
+
+/// Writes the article's print layout as XSL-FO 1.1 (`fo/<article-id>.fo`) by running the journal's XSLT 1.0
+/// stylesheet over the article's JATS 1.3 through libxslt (``XSLTTransform``: no network, no file writes).
+///
+/// - JATS in: the `jats` artifact `emit.jats` wrote earlier in this run, else the JATS rendered in memory
+///   (``JATSWriter``, the same call `emit.jats` makes, without its checks).
+/// - Stylesheet: the stage option `stylesheet`, else the journal's `print.stylesheet`, else
+///   `Workflows/print/jats-to-fo.xsl` under the working directory.
+/// - Parameters passed (literal strings): `running-head` (the journal's `print.running-head` expanded with
+///   ``PublishingPattern``), `notes` (`print.notes`: footnotes | endnotes), `page-size` (A4 | letter),
+///   `doi` (``ArticlePublication/doi``), `pdf-date` (the issue's cover date, so the PDF's dates are fixed),
+///   `local-images` (`|`-separated graphic hrefs that are relative and exist next to the article's source;
+///   `render.pdf` resolves them there, anything else prints as a placeholder box).
+/// - Out: `fo/<id>.fo`, deterministic for the same JATS, stylesheet and workflow. A stylesheet that does not
+///   compile or a failed transformation is reported as `emit.fo.failed` (error) with libxslt's messages.
+public struct EmitFOStage: ArticleStage {
+    /// Id `emit.fo`; options `stylesheet`, `page-size`; message `emit.fo.failed`.
+    public static let description = StageDescription(
+        id: "emit.fo",
+        summary: "Write the article's print layout as XSL-FO (fo/<article>.fo) with the journal's XSLT stylesheet (libxslt).",
+        kind: .emit,
+        options: [
+            StageOption("stylesheet", .string, default: .string(""),
+                        "An XSLT 1.0 stylesheet from JATS to XSL-FO, relative to the working directory; empty → the journal's print.stylesheet, else Workflows/print/jats-to-fo.xsl."),
+            StageOption("page-size", .string, default: .string("A4"),
+                        "The page size passed to the stylesheet: A4 or letter."),
+        ],
+        messages: [Messages.failed],
+        examples: [
+            // The working folder of an example is not a project, so the examples cannot reach the shipped
+            // stylesheet; the print tests (PrintEndToEndTests) run it on the issue's articles.
+            StageExample("a stylesheet that cannot be read is reported and no XSL-FO is written", html: """
+                <html lang="en"><head><title>A Title</title></head><body><main><article>
+                <h1>A Title</h1><h2>First Section</h2><p>Some text that is long enough to count as the article body, with 한국어.</p>
+                </article></main></body></html>
+                """, expect: ["emit.fo.failed"], options: ["stylesheet": .string("Workflows/print/no-such-stylesheet.xsl")]),
+        ]
+    )
+
+    enum Messages {
+        static let failed = StageMessage("emit.fo.failed", .error,
+            "The print stylesheet could not be compiled or failed on the article's JATS; no XSL-FO was written.")
+    }
+
+    /// The default stylesheet, relative to the working directory.
+    public static let defaultStylesheetPath = "Workflows/print/jats-to-fo.xsl"
+
+    let stylesheetOption: String
+    let pageSize: String
+
+    public init(options: StageOptions) throws {
+        stylesheetOption = options.string("stylesheet") ?? ""
+        let size = (options.string("page-size") ?? "A4")
+        guard ["a4", "letter"].contains(size.lowercased()) else {
+            throw KeiError.usage("emit.fo: page-size must be A4 or letter; got '\(size)'")
+        }
+        pageSize = size.lowercased() == "letter" ? "letter" : "A4"
+    }
+
+    /// Writes `fo/<article-id>.fo`; does nothing without an article model. Throws only when the file cannot
+    /// be written.
+    public func run(_ context: inout ArticleContext) throws {
+        guard let article = context.article else { return }
+        let stylesheetURL = stylesheet(in: context)
+        let display = FileIO.displayPath(stylesheetURL, relativeTo: context.workingDirectory)
+        let jats = try jatsData(article, context: &context)
+        let publication = ArticlePublication(entry: context.entry, article: article, issue: context.issue)
+        let output: Data
+        do {
+            let transform = try XSLTTransform(contentsOf: stylesheetURL)
+            output = try transform.apply(to: jats, parameters: parameters(publication, jats: jats, context: context))
+        } catch let error as XSLTError {
+            context.emit(Messages.failed.diagnostic(
+                "The print stylesheet \(display) failed (\(error.stage.rawValue)): \(error.messages.prefix(5).joined(separator: " | "))",
+                at: SourceLocation(file: context.sourceDisplayPath),
+                fix: "Correct the stylesheet (XSLT 1.0, producing XSL-FO 1.1) or point print.stylesheet in the journal file at a working one."))
+            return
+        }
+        try context.writeArtifact(kind: "fo", relativePath: "fo/\(EmitJATSStage.fileStem(context.entry.id)).fo", data: output)
+    }
+
+    func stylesheet(in context: ArticleContext) -> URL {
+        if !stylesheetOption.isEmpty { return context.workingDirectory.appendingPathComponent(stylesheetOption).standardizedFileURL }
+        if let url = context.issue.journal.print.stylesheetURL { return url }
+        return context.workingDirectory.appendingPathComponent(Self.defaultStylesheetPath)
+    }
+
+    /// The JATS emit.jats wrote in this run, else rendered now.
+    func jatsData(_ article: Article, context: inout ArticleContext) throws -> Data {
+        if let written = context.artifacts.last(where: { $0.kind == "jats" }) {
+            let url = context.outputDirectory.appendingPathComponent(written.relativePath)
+            return try FileIO.read(url, display: written.relativePath, limit: context.limits.maxSourceBytes * 4,
+                                   limitAdvice: "raise limits.max-source-bytes in the workflow if it is genuine")
+        }
+        let xml = JATSWriter.write(article, issue: context.issue, articleType: JATSWriter.defaultArticleType,
+                                   citations: context.currentCitations())
+        return Data(xml.utf8)
+    }
+
+    func parameters(_ publication: ArticlePublication, jats: Data, context: ArticleContext) -> [String: String] {
+        let issue = context.issue
+        let values = PublishingPattern.values(issue: issue, articleID: context.entry.id, order: context.entry.order)
+        let runningHead = issue.journal.print.runningHead?.expand(values) ?? issue.journal.title
+        return [
+            "running-head": runningHead,
+            "notes": issue.journal.print.notes.rawValue,
+            "page-size": pageSize,
+            "doi": publication.doi ?? "",
+            "pdf-date": issue.coverDate ?? "",
+            "local-images": Self.localImages(in: jats, sourceFolder: context.entry.sourceURL?.deletingLastPathComponent())
+                .joined(separator: "|"),
+        ]
+    }
+
+    /// The `graphic`/`inline-graphic` hrefs that are plain relative paths (no scheme, no `..`, no `|`) of
+    /// files that exist in `sourceFolder`, in document order without repeats.
+    static func localImages(in jats: Data, sourceFolder: URL?) -> [String] {
+        guard let sourceFolder, let root = MarkupParser.parseXML(jats).root else { return [] }
+        var seen = Set<String>()
+        return root.descendants(named: ["graphic", "inline-graphic"]).compactMap { $0[attribute: "xlink:href"] }
+            .filter { href in
+                !href.isEmpty && !href.contains(":") && !href.hasPrefix("/") && !href.contains("|")
+                    && !href.split(separator: "/").contains("..") && seen.insert(href).inserted
+                    && FileManager.default.fileExists(atPath: sourceFolder.appendingPathComponent(href).path)
+            }
+    }
+}
