@@ -135,7 +135,7 @@ public struct RenderPDFStage: ArticleStage {
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         guard let errorHandle = try? FileHandle(forWritingTo: stderr) else { return .notStarted("no scratch file") }
         defer { try? errorHandle.close() }
         process.standardError = errorHandle
