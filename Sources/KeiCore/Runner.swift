@@ -55,8 +55,18 @@ public struct Runner: Sendable {
         let gate = strict ? workflow.gate.strict : workflow.gate
         issueContext.articleStages = workflow.articleStages.map(\.id)
         issueContext.gate = gate
-        let failing = outcomes.filter { o in o.failed || o.diagnostics.contains { gate.fails($0.severity) } }.map(\.entry.id)
+        var failing = outcomes.filter { o in o.failed || o.diagnostics.contains { gate.fails($0.severity) } }.map(\.entry.id)
         for inv in workflow.issueStages {
+            // An issue check (lint.issue-consistency) that fails the gate holds back the publishing stages after it,
+            // as an article's own finding does: its articles (or "the issue") join the list.
+            defer {
+                if !inv.type.description.publishes {
+                    for d in issueContext.diagnostics where d.stage == inv.id && gate.fails(d.severity) {
+                        let who = d.article ?? "the issue (\(inv.id))"
+                        if !failing.contains(who) { failing.append(who) }
+                    }
+                }
+            }
             issueContext.currentStage = inv.id
             if inv.type.description.publishes && !awaiting.isEmpty {
                 issueContext.emit(Self.blocked.diagnostic(

@@ -24,6 +24,18 @@ struct CountingIssueStage: IssueStage {
     }
 }
 
+/// A non-publishing issue check that finds an error in the second article (as lint.issue-consistency may).
+struct FailingIssueCheckStage: IssueStage {
+    static let description = StageDescription(id: "test.issue-check", summary: "Fails the second article.", kind: .issue)
+    static let message = StageMessage("test.issue-check", .error, "An issue-level finding about one article.")
+    init(options: StageOptions) throws {}
+    func run(_ context: inout IssueContext) throws {
+        var d = Self.message.diagnostic("inconsistent with the first article", at: SourceLocation(file: "Samples/a.html", line: 1))
+        d.article = context.articles[1].entry.id
+        context.emit(d)
+    }
+}
+
 /// Emits diagnostics interleaved across the article's source and two other files, in a fixed order.
 struct InterleavingStage: ArticleStage {
     static let description = StageDescription(id: "test.interleave", summary: "Emits interleaved diagnostics.", kind: .transform)
@@ -79,7 +91,8 @@ struct MisdeclaredArticleStage: Stage {
 @Suite struct RunnerTests {
     static let registry = StageRegistry(BuiltInStages.all + [ExplodingStage.self, CountingIssueStage.self, InterleavingStage.self,
                                                              BuildCountingStage.self, BuildCountingIssueStage.self,
-                                                             MisdeclaredIssueStage.self, MisdeclaredArticleStage.self])
+                                                             MisdeclaredIssueStage.self, MisdeclaredArticleStage.self,
+                                                             FailingIssueCheckStage.self])
 
     func workflow(_ p: ProjectFixture, _ yaml: String) throws -> Workflow {
         try p.write("Workflows/r.yml", yaml)
@@ -117,6 +130,23 @@ struct MisdeclaredArticleStage: Stage {
         #expect(gated.message.contains("test.publish did not run") && gated.message.contains("boom"))
         #expect(!gated.message.contains("a,") && gated.severity == .warning)
         #expect(result.outputDisplayPath == "out/r")
+    }
+
+    @Test func anIssueCheckThatFailsTheGateHoldsBackTheLaterPublishingStages() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let wf = try workflow(p, """
+        articles:
+          - {id: a, source: Samples/a.html, status: received}
+          - {id: b, source: Samples/a.html, status: received}
+        stages: [ingest.html, test.publish, test.issue-check, test.publish]
+        """)
+        let result = Runner(jobs: 1).run(wf, workingDirectory: p.root)
+        // The first test.publish runs (nothing failed yet); the one after the failing check does not.
+        #expect(result.issueArtifacts.map(\.relativePath) == ["count.txt"])
+        let gated = result.issueDiagnostics.filter { $0.rule == "pipeline.issue-stage-gated" }
+        #expect(gated.count == 1)
+        #expect(gated.first?.message.contains("1 article(s) did not pass their gate (fail-on: error): b.") == true, "\(gated)")
+        #expect(result.exitCode == 1)
     }
 
     @Test func awaitedManuscriptBlocksOnlyPublishingIssueStages() throws {
