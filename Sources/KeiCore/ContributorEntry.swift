@@ -17,6 +17,10 @@ public struct ContributorEntry: Sendable, Hashable {
     public var email: String?
     /// True for the corresponding author.
     public var corresponding: Bool
+    /// The workflow's `group: true|false`: a group author (JATS `collab`, Crossref `organization`) or a
+    /// person. Nil when the workflow does not say; publishing then decides from the name ("The Editors",
+    /// "Korea Economic Institute of America" are groups).
+    public var group: Bool? = nil
 
     public init(name: String, surname: String? = nil, givenNames: String? = nil, affiliation: String? = nil,
                 orcid: String? = nil, email: String? = nil, corresponding: Bool = false) {

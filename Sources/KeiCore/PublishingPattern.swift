@@ -16,6 +16,7 @@ public struct PublishingPattern: Sendable, Hashable {
     /// Parses `text`; throws a message naming the first unknown placeholder, an unclosed brace or a bad width.
     public init(_ text: String) throws(PatternError) {
         self.text = text
+        if text.allSatisfy(\.isWhitespace) { throw PatternError("the pattern is empty: write one (e.g. \"e{volume}{number}{order:2}\") or leave the key out") }
         for part in Self.parts(of: text) {
             switch part {
             case .literal: continue
@@ -25,7 +26,10 @@ public struct PublishingPattern: Sendable, Hashable {
                     throw PatternError("unknown placeholder '{\(name)}' in pattern '\(text)'; placeholders: "
                                        + Self.placeholders.map { "{\($0)}" }.joined(separator: ", "))
                 }
-                if let width, !(1...9).contains(width) { throw PatternError("width \(width) in '{\(name):\(width)}' must be 1 to 9") }
+                if let width, !(1...9).contains(width) {
+                    let written = width < 0 ? "" : String(width)
+                    throw PatternError("'{\(name):\(written)}' in pattern '\(text)' needs a width of 1 to 9 after ':' (e.g. {\(name):2}), or no ':' at all ({\(name)})")
+                }
             }
         }
     }
@@ -50,6 +54,23 @@ public struct PublishingPattern: Sendable, Hashable {
         }
         return out
     }
+
+    /// The placeholders the pattern uses that `values` has no value for (`["volume"]` for an issue without a volume).
+    public func missing(_ values: [String: String]) -> [String] {
+        Self.parts(of: text).compactMap {
+            if case .placeholder(let name, _) = $0, values[name]?.isEmpty != false { return name } else { return nil }
+        }
+    }
+
+    /// Whether the pattern names something per article (`{order}` or `{id}`), as an identifier must when an
+    /// issue has more than one article.
+    public var isPerArticle: Bool {
+        Self.parts(of: text).contains { if case .placeholder(let name, _) = $0 { return name == "order" || name == "id" } else { return false } }
+    }
+
+    /// The pattern expanded with sample values (volume 3, number 2, order 1, id `sample`, year 2025), for
+    /// checking at load that what it gives has the right shape.
+    public var sample: String? { expand(["volume": "3", "number": "2", "order": "1", "id": "sample", "year": "2025"]) }
 
     /// The values for one article of an issue: volume and number from the issue, order 1-based.
     public static func values(issue: IssueInfo, articleID: String, order: Int) -> [String: String] {

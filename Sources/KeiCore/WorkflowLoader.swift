@@ -16,7 +16,7 @@ public struct WorkflowLoader: Sendable {
     static let workflowKeys = ["name", "title", "description", "journal", "volume", "number", "cover-date",
                                "output", "articles", "stages", "gates", "limits", "style", "timeline", "deposit"]
     static let articleKeys = ["id", "title", "source", "authors", "status", "subject", "article-type", "keywords", "doi"]
-    static let authorKeys = ["name", "surname", "given-names", "affiliation", "orcid", "email", "corresponding"]
+    static let authorKeys = ["name", "surname", "given-names", "affiliation", "orcid", "email", "corresponding", "group"]
     static let depositKeys = ["batch-id", "timestamp"]
     static let printKeys = ["notes", "stylesheet", "running-head"]
     static let crossrefKeys = ["depositor-name", "depositor-email", "registrant"]
@@ -112,6 +112,8 @@ public struct WorkflowLoader: Sendable {
         // The journal file could not be read or parsed (already reported): its style and timeline are
         // unknown, so stages are not told they lack one.
         var journalBroken = false
+        // Where the journal file gives its doi-pattern and elocation-id (checked once the articles are known).
+        var patternSites: [String: SourceLocation] = [:]
 
         let entries = r.entries(node, in: "the workflow", allowed: Self.workflowKeys) ?? []
         // Limits first: they apply to source checks below.
@@ -132,7 +134,8 @@ public struct WorkflowLoader: Sendable {
                 _ = r.string(e.value, "description")
             case "journal":
                 if let path = r.string(e.value, "journal") {
-                    issue.journal = loadJournal(path, from: folder, root: root, node: e.value, unreadable: &journalBroken, reader: &r)
+                    issue.journal = loadJournal(path, from: folder, root: root, node: e.value, unreadable: &journalBroken,
+                                                patternSites: &patternSites, reader: &r)
                 }
             case "volume":
                 issue.volume = r.string(e.value, "volume")
@@ -239,8 +242,9 @@ public struct WorkflowLoader: Sendable {
             ids.insert(id)
             articles.append(ArticleEntry(id: id, source: shown, sourceURL: src.standardizedFileURL, status: .received))
         }
-        if !r.problems.isEmpty { throw WorkflowError(Self.ordered(r.problems)) }
         for i in articles.indices { articles[i].order = i + 1 }
+        Self.checkIdentifiers(issue, articles, patternSites: patternSites, reader: &r)
+        if !r.problems.isEmpty { throw WorkflowError(Self.ordered(r.problems)) }
         return Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
                         stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
     }
@@ -308,7 +312,7 @@ public struct WorkflowLoader: Sendable {
 
     /// The journal file at `path`; `unreadable` is set when it cannot be read or parsed (reported in `r`).
     func loadJournal(_ path: String, from folder: URL, root: URL, node: Node, unreadable: inout Bool,
-                     reader r: inout YAMLReader) -> JournalInfo {
+                     patternSites: inout [String: SourceLocation], reader r: inout YAMLReader) -> JournalInfo {
         var journal = JournalInfo()
         guard let url = inside(root, path, base: folder, node: node, what: "journal file", reader: &r) else { return journal }
         let shown = display(url)
@@ -351,9 +355,13 @@ public struct WorkflowLoader: Sendable {
             case "issn-online": journal.issnOnline = v
             case "license": journal.license = v
             case "license-url": journal.licenseURL = v
-            case "doi-pattern": journal.doiPattern = pattern(v, e.value, reader: &jr)
-            case "elocation-id": journal.elocationPattern = pattern(v, e.value, reader: &jr)
-            case "resource-url": journal.resourceURLPattern = pattern(v, e.value, reader: &jr)
+            case "doi-pattern":
+                journal.doiPattern = pattern(v, e.value, key: e.key, reader: &jr)
+                patternSites[e.key] = jr.location(e.value)
+            case "elocation-id":
+                journal.elocationPattern = pattern(v, e.value, key: e.key, reader: &jr)
+                patternSites[e.key] = jr.location(e.value)
+            case "resource-url": journal.resourceURLPattern = pattern(v, e.value, key: e.key, reader: &jr)
             case "article-category": journal.articleCategory = v
             case "style":
                 if let s = inside(root, v, base: url.deletingLastPathComponent(), node: e.value, what: "style file", reader: &jr) {
@@ -402,10 +410,51 @@ public struct WorkflowLoader: Sendable {
     }
 
     /// A ``PublishingPattern`` from the journal file, or a problem at its line.
-    func pattern(_ text: String, _ node: Node, reader r: inout YAMLReader) -> PublishingPattern? {
-        do { return try PublishingPattern(text) } catch {
-            r.problem(node, error.description)
+    /// `doi-pattern` must expand to a DOI (``IdentifierRules/isDOI(_:)``), `resource-url` to an absolute
+    /// http(s) URL (``IdentifierRules/isHTTPURL(_:)``); no pattern may be empty.
+    func pattern(_ text: String, _ node: Node, key: String = "", reader r: inout YAMLReader) -> PublishingPattern? {
+        let p: PublishingPattern
+        do { p = try PublishingPattern(text) } catch {
+            r.problem(node, "\(key.isEmpty ? "" : key + ": ")\(error.description)")
             return nil
+        }
+        let sample = p.sample ?? text
+        if key == "doi-pattern", !IdentifierRules.isDOI(sample) {
+            r.problem(node, "doi-pattern '\(text)' does not give a DOI (it gives '\(sample)'): a DOI is 10. + 4 to 9 digits + / + a suffix, without spaces or \"<>, e.g. \"10.12345/kp.{volume}.{number}.{order}\"")
+            return nil
+        }
+        if key == "resource-url", !IdentifierRules.isHTTPURL(sample) {
+            r.problem(node, "resource-url '\(text)' does not give an absolute http(s) URL without spaces (it gives '\(sample)'), e.g. \"https://keia.org/korea-policy/{volume}/{number}/{id}\"")
+            return nil
+        }
+        if key == "elocation-id", sample.contains(where: \.isWhitespace) {
+            r.problem(node, "elocation-id '\(text)' must not contain spaces, e.g. \"e{volume}{number}{order:2}\"")
+            return nil
+        }
+        return p
+    }
+
+    /// Identifiers that must differ per article: with more than one article, a `doi-pattern` or
+    /// `elocation-id` without `{order}` or `{id}` (reported at the journal file's line), and two articles
+    /// with the same DOI (an entry's `doi:` or the pattern's; reported at the later entry).
+    static func checkIdentifiers(_ issue: IssueInfo, _ articles: [ArticleEntry], patternSites: [String: SourceLocation],
+                                 reader r: inout YAMLReader) {
+        guard articles.count > 1 else { return }
+        for (key, p) in [("doi-pattern", issue.journal.doiPattern), ("elocation-id", issue.journal.elocationPattern)] {
+            guard let p, !p.isPerArticle else { continue }
+            r.problems.append(.init(patternSites[key] ?? SourceLocation(file: issue.journal.displayPath ?? r.file, line: 1),
+                "\(key) '\(p.text)' has no {order} or {id}, so all \(articles.count) articles of the issue would get the same identifier; add {order:2} or {id}"))
+        }
+        var owner: [String: String] = [:]
+        for a in articles {
+            let values = PublishingPattern.values(issue: issue, articleID: a.id, order: a.order)
+            guard let doi = a.doi ?? issue.journal.doiPattern?.expand(values) else { continue }
+            if let first = owner[doi.lowercased()] {
+                r.problems.append(.init(a.declaredAt ?? SourceLocation(file: r.file, line: 1),
+                    "article '\(a.id)' has the DOI \(doi), which article '\(first)' already has: every article needs its own DOI"))
+            } else {
+                owner[doi.lowercased()] = a.id
+            }
         }
     }
 
@@ -437,7 +486,10 @@ public struct WorkflowLoader: Sendable {
             guard let v = r.string(e.value, "crossref.\(e.key)") else { continue }
             switch e.key {
             case "depositor-name": spec.depositorName = v
-            case "depositor-email": spec.depositorEmail = v
+            case "depositor-email":
+                if IdentifierRules.isEmailAddress(v) { spec.depositorEmail = v } else {
+                    r.problem(e.value, "crossref.depositor-email '\(v)' is not an e-mail address (name@example.org: one @, no spaces or <>&\")")
+                }
             case "registrant": spec.registrant = v
             default: break
             }
@@ -453,7 +505,9 @@ public struct WorkflowLoader: Sendable {
             guard let v = r.string(e.value, "deposit.\(e.key)") else { continue }
             switch e.key {
             case "batch-id":
-                if v.isEmpty || v.count > 100 { r.problem(e.value, "deposit.batch-id must be 1 to 100 characters") } else { spec.batchID = v }
+                if !(4...100).contains(v.unicodeScalars.count) {
+                    r.problem(e.value, "deposit.batch-id must be 4 to 100 characters (Crossref's doi_batch_id); '\(v)' has \(v.unicodeScalars.count)")
+                } else { spec.batchID = v }
             case "timestamp":
                 if !v.isEmpty, v.count <= 19, v.allSatisfy({ $0.isASCII && $0.isNumber }) { spec.timestamp = v } else {
                     r.problem(e.value, "deposit.timestamp must be digits, e.g. 20251215090000 (yyyyMMddHHmmss); got '\(v)'")
@@ -462,6 +516,21 @@ public struct WorkflowLoader: Sendable {
             }
         }
         return spec
+    }
+
+    /// An article's `authors:` (a list, or one item); the same person twice (``PersonNameKey``)
+    /// is a problem at the second one's line.
+    func loadContributors(_ node: Node, reader r: inout YAMLReader) -> [ContributorEntry] {
+        var out: [ContributorEntry] = []
+        for item in node.sequence ?? [node] {
+            guard let c = loadContributor(item, reader: &r) else { continue }
+            if let same = out.first(where: { PersonNameKey.same($0.name, c.name) }) {
+                r.problem(item, "author '\(c.name)' is listed twice for this article (same name as '\(same.name)'): keep one entry")
+                continue
+            }
+            out.append(c)
+        }
+        return out
     }
 
     /// One `authors:` item: a name, or a mapping `{name, affiliation, orcid, email, corresponding}`.
@@ -474,13 +543,20 @@ public struct WorkflowLoader: Sendable {
                 c.corresponding = r.bool(e.value, "author corresponding") ?? false
                 continue
             }
+            if e.key == "group" {
+                c.group = r.bool(e.value, "author group")
+                continue
+            }
             guard let v = r.string(e.value, "author \(e.key)") else { continue }
             switch e.key {
             case "name": c.name = v; sawName = !v.isEmpty
             case "surname": c.surname = v
             case "given-names": c.givenNames = v
             case "affiliation": c.affiliation = v
-            case "email": c.email = v
+            case "email":
+                if IdentifierRules.isEmailAddress(v) { c.email = v } else {
+                    r.problem(e.value, "author email '\(v)' is not an e-mail address (name@example.org: one @, no spaces or <>&\")")
+                }
             case "orcid":
                 let id = v.hasPrefix("https://orcid.org/") ? String(v.dropFirst("https://orcid.org/".count)) : v
                 if ContributorEntry.isValidORCID(id) { c.orcid = id } else {
@@ -523,15 +599,20 @@ public struct WorkflowLoader: Sendable {
                     sourceNode = e.value
                     source = r.string(e.value, "article source")
                 case "authors":
-                    if let seq = e.value.sequence { contributors = seq.compactMap { loadContributor($0, reader: &r) } }
-                    else if let one = loadContributor(e.value, reader: &r) { contributors = [one] }
+                    contributors = loadContributors(e.value, reader: &r)
                 case "subject": subject = r.string(e.value, "article subject")
-                case "article-type": articleType = r.string(e.value, "article-type")
+                case "article-type":
+                    articleType = r.string(e.value, "article-type")
+                    if let t = articleType, !IdentifierRules.articleTypes.contains(t) {
+                        let hint = YAMLReader.closest(t, in: IdentifierRules.articleTypes).map { " (did you mean '\($0)'?)" } ?? ""
+                        r.problem(e.value, "article-type '\(t)' is not one of the JATS 1.3 values the PMC Style Checker accepts\(hint): \(IdentifierRules.articleTypes.joined(separator: ", "))")
+                        articleType = nil
+                    }
                 case "keywords": keywords = r.stringList(e.value, "article keywords") ?? []
                 case "doi":
                     if let d = r.string(e.value, "article doi") {
-                        if d.hasPrefix("10."), d.contains("/") { doi = d } else {
-                            r.problem(e.value, "article doi '\(d)' is not a DOI (10.NNNN/suffix)")
+                        if IdentifierRules.isDOI(d) { doi = d } else {
+                            r.problem(e.value, "article doi '\(d)' is not a DOI: 10. + 4 to 9 digits + / + a suffix, without spaces, \", < or > (e.g. 10.12345/kp.3.2.1; not a https://doi.org/ link)")
                         }
                     }
                 case "status":

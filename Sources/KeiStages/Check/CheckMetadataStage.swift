@@ -44,6 +44,8 @@ public struct CheckMetadataStage: CheckStage {
         requireAuthors = options.bool("require-authors", default: true)
     }
 
+    /// An article without a byline is fine when its workflow entry lists `authors:` (publishing takes them
+    /// from there); `check.metadata.authors-missing` fires only when neither names anyone.
     public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let at = context.location(line: 1)
@@ -53,7 +55,7 @@ public struct CheckMetadataStage: CheckStage {
                 "\(context.sourceDisplayPath) has no article title (no citation_title, og:title, <h1> or <title>).",
                 at: at, fix: "Add <meta name=\"citation_title\" content=\"…\"> or an <h1> with the title."))
         }
-        if m.authors.isEmpty {
+        if m.authors.isEmpty, context.entry.contributors.isEmpty {
             var d = Messages.authorsMissing.diagnostic(
                 "\(context.sourceDisplayPath) names no author (no citation_author, JSON-LD author or byline).",
                 at: at, fix: "Add <meta name=\"citation_author\" content=\"…\"> for each author.")

@@ -40,6 +40,8 @@ public struct EmitJATSStage: ArticleStage {
             Messages.unsplitName,
             Messages.noElocationID,
             Messages.placeholderISSN,
+            Messages.unmatchedAuthor,
+            Messages.pageDOIDiffers,
         ],
         examples: [
             StageExample("a small article page is written as structurally valid JATS", html: """
@@ -87,6 +89,10 @@ public struct EmitJATSStage: ArticleStage {
             "No <elocation-id> is written (the journal file has no elocation-id scheme, or the issue has no volume or number), and PMC requires an fpage or elocation-id.")
         static let placeholderISSN = StageMessage("emit.jats.placeholder-issn", .info,
             "The journal's ISSN is a placeholder (0000-0000); the JATS keeps it as written, and the Crossref deposit's publish gate fails until the real ISSN is in the journal file.")
+        static let unmatchedAuthor = StageMessage("emit.jats.unmatched-author", .warning,
+            "The page names an author whom the workflow's authors list does not (by PersonNameKey: same name words in any order, ignoring case, diacritics, hyphens and initials); the author is published as an extra contributor.")
+        static let pageDOIDiffers = StageMessage("emit.jats.page-doi-differs", .warning,
+            "The page's own DOI (citation_doi) differs from the DOI the workflow or the journal's doi-pattern gives; the outputs use the workflow's.")
     }
 
     let validate: Bool
@@ -114,7 +120,8 @@ public struct EmitJATSStage: ArticleStage {
         try context.writeArtifact(kind: "jats", relativePath: relativePath, data: Data(xml.utf8))
     }
 
-    /// The publishing warnings: unsplit names, a missing elocation-id, placeholder ISSNs.
+    /// The publishing warnings: unsplit names, page authors the workflow does not list, a page DOI that differs
+    /// from the workflow's, a missing elocation-id, placeholder ISSNs.
     static func reportPublishing(_ publication: ArticlePublication, in context: inout ArticleContext) {
         let page = SourceLocation(file: context.sourceDisplayPath)
         let workflow = context.entry.declaredAt ?? page
@@ -127,6 +134,20 @@ public struct EmitJATSStage: ArticleStage {
                 "The author name \"\(name)\" cannot be split safely into surname and given names; the JATS holds it as <string-name>, which the PMC Style Checker rejects (contrib content check).",
                 at: workflow,
                 fix: fix))
+        }
+        for person in publication.contributors where person.unmatchedPageAuthor {
+            let listed = context.entry.contributors.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            context.emit(Messages.unmatchedAuthor.diagnostic(
+                "The page names \"\(person.name)\", whom the workflow's authors (\(listed)) do not list; the JATS, print and Crossref outputs add them as an extra contributor.",
+                at: workflow,
+                fix: "Add \"\(person.name)\" to the article's authors in the workflow, or correct the page's byline."))
+        }
+        if let own = ArticlePublication.nonEmpty(context.article?.metadata.doi), let doi = publication.doi,
+           own.lowercased() != doi.lowercased() {
+            context.emit(Messages.pageDOIDiffers.diagnostic(
+                "The page's DOI \(own) (citation_doi) differs from the DOI \(doi) given by the workflow or the journal's doi-pattern; the outputs use \(doi).",
+                at: page,
+                fix: "Correct the page's citation_doi, or set the article's doi: in the workflow to \(own) if that is the registered one."))
         }
         if publication.elocationID == nil, Self.isSetUpForPublishing(context.issue.journal) {
             let reason = context.issue.journal.elocationPattern == nil

@@ -138,7 +138,7 @@ extension JATSRenderer {
         if contributor.isGroup {
             textLeaf("collab", [], name, depth)
         } else if let surname = Self.nonEmpty(contributor.surname) {
-            open("name", [("name-style", "western")], depth)
+            open("name", [("name-style", Self.nameStyle(surname + (contributor.givenNames ?? "")))], depth)
             textLeaf("surname", [], surname, depth + 1)
             if let given = Self.nonEmpty(contributor.givenNames) { textLeaf("given-names", [], given, depth + 1) }
             if let suffix = Self.nonEmpty(contributor.suffix) { textLeaf("suffix", [], suffix, depth + 1) }
@@ -146,6 +146,19 @@ extension JATSRenderer {
         } else {
             textLeaf("string-name", [], name, depth)
         }
+    }
+
+    /// JATS `@name-style`: `eastern` (surname first, as Korean, Chinese and Japanese names are written) when the
+    /// name is in Hangul, Han ideographs or kana, else `western`.
+    static func nameStyle(_ name: String) -> String {
+        let eastern = name.unicodeScalars.contains {
+            switch $0.value {
+            case 0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF, 0xA960...0xA97F, 0xD7B0...0xD7FF: true  // Hangul
+            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true  // kana, Han
+            default: false
+            }
+        }
+        return eastern ? "eastern" : "western"
     }
 
     /// The contributors written in `contrib-group`: those with a name, an affiliation or an email.

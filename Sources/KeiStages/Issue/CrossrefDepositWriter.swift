@@ -1,3 +1,4 @@
+import Foundation
 import KeiCore
 import KeiDocument
 
@@ -78,12 +79,13 @@ enum CrossrefDepositWriter {
 
     static func article(_ item: Item, into x: inout XMLTextBuilder) {
         let p = item.publication
-        x.open("journal_article", [("publication_type", "full_text"), ("language", "en")], 3)
+        let language = CrossrefLanguage.code(for: item.article?.metadata.language).map { [("language", $0)] } ?? []
+        x.open("journal_article", [("publication_type", "full_text")] + language, 3)
         x.open("titles", [], 4)
         x.leaf("title", [], p.title, 5)
         x.leaf("subtitle", [], p.subtitle, 5)
         x.close("titles", 4)
-        let people = p.contributors.filter { !clean($0.name).isEmpty }
+        let people = p.contributors.filter(isWritable)
         if !people.isEmpty {
             x.open("contributors", [], 4)
             for (i, c) in people.enumerated() { contributor(c, first: i == 0, into: &x) }
@@ -115,7 +117,7 @@ enum CrossrefDepositWriter {
             x.leaf("organization", attrs, cut(clean(c.name), 511), 5)
             return
         }
-        let surname = namePart(c.surname) ?? namePart(c.name) ?? cut(clean(c.name), 60)
+        guard let surname = namePart(c.surname) ?? namePart(c.name) else { return }
         x.open("person_name", attrs, 5)
         x.leaf("given_name", [], c.surname == nil ? nil : namePart(c.givenNames), 6)
         x.leaf("surname", [], surname, 6)
@@ -129,6 +131,13 @@ enum CrossrefDepositWriter {
         }
         x.leaf("ORCID", [], c.orcidURL, 6)
         x.close("person_name", 5)
+    }
+
+    /// Whether `c` can be written as the schema wants: a group with a name, a person whose surname (or
+    /// name) keeps a letter after ``namePart(_:)`` cleans it ("??" and "123" do not; they are left out,
+    /// and `emit.crossref.unwritable-name` says so).
+    static func isWritable(_ c: PublishedContributor) -> Bool {
+        c.isGroup ? clean(c.name).contains(where: \.isLetter) : (namePart(c.surname) ?? namePart(c.name)) != nil
     }
 
     /// `publication_date` (media type online) from an ISO 8601 date: year, and month and day when given.
@@ -148,8 +157,8 @@ enum CrossrefDepositWriter {
         let kept = String(String.UnicodeScalarView(clean(s).unicodeScalars.filter {
             $0.properties.generalCategory != .decimalNumber && $0 != "?"
         }))
-        let t = cut(clean(kept), 60)
-        return t.isEmpty ? nil : t
+        let t = cut(TextTrimming.trim(clean(kept), CharacterSet(charactersIn: ",;: ")), 60)
+        return t.contains(where: \.isLetter) ? t : nil
     }
 
     /// XML-legal characters only, runs of white space as one space, trimmed.

@@ -110,10 +110,14 @@ public struct EmitCrossrefStage: IssueStage {
                     block(Messages.invalidDOI.diagnostic("article '\(p.id)' has the DOI “\(doi)”, which does not match Crossref's pattern 10.NNNN/suffix (4 to 9 prefix digits, 1 to 200 suffix characters); fix `doi:` or the journal's `doi-pattern`.", at: at))
                 }
             } else {
-                block(Messages.invalidDOI.diagnostic("article '\(p.id)' has no DOI; give the journal file a `doi-pattern` or the article a `doi:`.", at: at))
+                block(Messages.invalidDOI.diagnostic(issue.journal.doiPattern.map { pattern in
+                    "article '\(p.id)' has no DOI: the journal's doi-pattern '\(pattern.text)' uses \(Self.missingValues(pattern, issue)), which the issue lacks; give the workflow `volume:` and `number:` (and `cover-date:` for {year}), or the article a `doi:`."
+                } ?? "article '\(p.id)' has no DOI; give the journal file a `doi-pattern` or the article a `doi:`.", at: at))
             }
             if p.resourceURL.map({ (try? Self.resourcePattern.wholeMatch(in: $0)) != nil && $0.unicodeScalars.count <= 2048 }) != true {
-                block(Messages.invalidResource.diagnostic("article '\(p.id)' has no http(s) resource URL (“\(p.resourceURL ?? "")”); give the journal file a `resource-url` pattern.", at: at))
+                block(Messages.invalidResource.diagnostic(p.resourceURL == nil && issue.journal.resourceURLPattern != nil
+                    ? "article '\(p.id)' has no resource URL: the journal's resource-url '\(issue.journal.resourceURLPattern!.text)' uses \(Self.missingValues(issue.journal.resourceURLPattern!, issue)), which the issue lacks; give the workflow `volume:` and `number:` (and `cover-date:` for {year})."
+                    : "article '\(p.id)' has no http(s) resource URL (“\(p.resourceURL ?? "")”); give the journal file a `resource-url` pattern.", at: at))
             }
             let date = p.publicationDate?.iso ?? issue.coverDate ?? ""
             items.append(CrossrefDepositWriter.Item(publication: p, article: o.article,
@@ -153,5 +157,10 @@ public struct EmitCrossrefStage: IssueStage {
     static func year(_ iso: String) -> Int? {
         guard let y = Int(iso.prefix(4)), iso.prefix(4).count == 4, (1400...2200).contains(y) else { return nil }
         return y
+    }
+
+    /// The placeholders `pattern` uses that the issue has no value for, as `{volume} and {number}`.
+    static func missingValues(_ pattern: PublishingPattern, _ issue: IssueInfo) -> String {
+        pattern.missing(PublishingPattern.values(issue: issue, articleID: "id", order: 1)).map { "{\($0)}" }.joined(separator: " and ")
     }
 }

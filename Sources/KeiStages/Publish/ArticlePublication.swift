@@ -8,8 +8,10 @@ import KeiDocument
 ///   `elocationID` and `resourceURL` likewise from `elocation-id` and `resource-url`. Nil when the journal
 ///   has no pattern or a placeholder has no value (no volume).
 /// - Contributors: the page's authors in page order, each merged with the workflow author of the same
-///   name (``PublishedContributor/matchKey(_:)``): the workflow's split name, affiliation, ORCID, email
-///   and corresponding flag win, the page fills gaps. Workflow authors missing from the page follow;
+///   person (``PublishedContributor/matchKey(_:)``: the same sorted words, ignoring order, case,
+///   diacritics, hyphens and initials): the workflow's split name, affiliation, ORCID, email
+///   and corresponding flag win, the page fills gaps. A page author matching none of the workflow's
+///   authors (when it lists some) is kept and flagged ``PublishedContributor/unmatchedPageAuthor``. Workflow authors missing from the page follow;
 ///   when the page names nobody, the workflow's list is used as is.
 public struct ArticlePublication: Sendable, Hashable {
     public var id: String
@@ -64,9 +66,11 @@ public struct ArticlePublication: Sendable, Hashable {
         var remaining = workflow
         var out: [PublishedContributor] = []
         for author in page where Self.nonEmpty(author.name) != nil {
-            let key = PublishedContributor.matchKey(author.name)
-            let match = remaining.firstIndex { PublishedContributor.matchKey($0.name) == key }.map { remaining.remove(at: $0) }
-            out.append(contributor(page: author, workflow: match))
+            let match = remaining.firstIndex { PublishedContributor.sameName($0.name, author.name) }
+                .map { remaining.remove(at: $0) }
+            var c = contributor(page: author, workflow: match)
+            c.unmatchedPageAuthor = match == nil && !workflow.isEmpty
+            out.append(c)
         }
         out += remaining.map { contributor(page: nil, workflow: $0) }
         return out
@@ -74,7 +78,7 @@ public struct ArticlePublication: Sendable, Hashable {
 
     static func contributor(page: Author?, workflow: ContributorEntry?) -> PublishedContributor {
         let name = Self.nonEmpty(page?.name) ?? workflow?.name ?? ""
-        let isGroup = page?.isGroup ?? false
+        let isGroup = workflow?.group ?? page?.isGroup ?? workflow.map { GroupAuthorName.isGroup($0.name) } ?? false
         var c = PublishedContributor(name: name, isGroup: isGroup, role: Self.nonEmpty(page?.role),
                                      affiliation: Self.nonEmpty(workflow?.affiliation) ?? Self.nonEmpty(page?.affiliation),
                                      orcid: workflow?.orcid, email: Self.nonEmpty(workflow?.email) ?? Self.nonEmpty(page?.email),

@@ -24,10 +24,13 @@ public struct PublishedContributor: Sendable, Hashable {
     /// `https://orcid.org/…`, the form JATS and Crossref both want.
     public var orcidURL: String? { orcid.map { "https://orcid.org/" + $0 } }
 
-    /// A key for matching the page's and the workflow's spelling of one name: letters and digits only,
-    /// lower-cased, single-letter initials dropped ("Daniel R. Okafor" ≡ "Daniel Okafor").
-    static func matchKey(_ name: String) -> String {
-        let words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
-        return words.filter { $0.count > 1 }.map { $0.filter { $0.isLetter || $0.isNumber } }.joined(separator: " ")
-    }
+    /// True when this is a page author that matches none of the workflow's authors while the workflow
+    /// lists some (``ArticlePublication`` still publishes them; `emit.jats.unmatched-author` warns).
+    public var unmatchedPageAuthor: Bool = false
+
+    /// A key for matching the page's and the workflow's spelling of one person's name (``PersonNameKey``).
+    static func matchKey(_ name: String) -> String { PersonNameKey.key(name) }
+
+    /// Whether two spellings name the same person (``PersonNameKey/same(_:_:)``).
+    static func sameName(_ a: String, _ b: String) -> Bool { PersonNameKey.same(a, b) }
 }
