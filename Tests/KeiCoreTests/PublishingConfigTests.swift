@@ -70,7 +70,7 @@ import KeiTestSupport
         let problems = p.problems(Self.workflow())
         #expect(problems.contains { $0.hasPrefix("Workflows/journals/j.yml:2:") && $0.contains("unknown placeholder '{issue}'") && $0.contains("{number}") })
         #expect(problems.contains { $0.hasPrefix("Workflows/journals/j.yml:3:") && $0.contains("unclosed '{'") })
-        #expect(problems.contains { $0.hasPrefix("Workflows/journals/j.yml:4:") && $0.contains("must be 1 to 9") })
+        #expect(problems.contains { $0.hasPrefix("Workflows/journals/j.yml:4:") && $0.contains("width of 1 to 9") })
     }
 
     @Test func structuredAuthorsCarryAffiliationAndORCID() throws {

@@ -22,11 +22,14 @@ public struct EmitCrossrefStage: IssueStage {
         summary: "Write the issue's Crossref 5.3.1 deposit (crossref/<workflow>-deposit.xml) and record it in crossref/deposits.txt.",
         kind: .issue,
         messages: [Messages.noTimestamp, Messages.badBatchID, Messages.noDepositor, Messages.noDate, Messages.untitled,
-                   Messages.invalidDOI, Messages.invalidResource, Messages.placeholderISSN, Messages.timestampNotIncreasing],
+                   Messages.invalidDOI, Messages.invalidResource, Messages.placeholderISSN, Messages.timestampNotIncreasing,
+                   Messages.unwritableName],
         publishes: true
     )
 
     enum Messages {
+        static let unwritableName = StageMessage("emit.crossref.unwritable-name", .warning,
+            "A contributor's name has no letters left once what Crossref's schema refuses (digits, '?') is removed; the contributor is left out of the deposit.")
         static let noTimestamp = StageMessage("emit.crossref.no-timestamp", .error,
                                               "The deposit has no timestamp: set `deposit: timestamp:` in the workflow (or SOURCE_DATE_EPOCH).")
         static let badBatchID = StageMessage("emit.crossref.bad-batch-id", .error, "The deposit's batch id is not 4 to 100 characters.")
@@ -118,6 +121,11 @@ public struct EmitCrossrefStage: IssueStage {
                 block(Messages.invalidResource.diagnostic(p.resourceURL == nil && issue.journal.resourceURLPattern != nil
                     ? "article '\(p.id)' has no resource URL: the journal's resource-url '\(issue.journal.resourceURLPattern!.text)' uses \(Self.missingValues(issue.journal.resourceURLPattern!, issue)), which the issue lacks; give the workflow `volume:` and `number:` (and `cover-date:` for {year})."
                     : "article '\(p.id)' has no http(s) resource URL (“\(p.resourceURL ?? "")”); give the journal file a `resource-url` pattern.", at: at))
+            }
+            for c in p.contributors where !CrossrefDepositWriter.isWritable(c) && !CrossrefDepositWriter.clean(c.name).isEmpty {
+                context.emit(Messages.unwritableName.diagnostic(
+                    "article '\(p.id)': the contributor name “\(CrossrefDepositWriter.clean(c.name))” has no letters once digits and '?' are removed (Crossref's name pattern), so the deposit leaves it out.",
+                    at: at, fix: "Correct the page's byline, or give the author a name: with surname: and given-names: in the workflow."))
             }
             let date = p.publicationDate?.iso ?? issue.coverDate ?? ""
             items.append(CrossrefDepositWriter.Item(publication: p, article: o.article,
