@@ -30,8 +30,8 @@ import KeiXML
         #expect(desc.option(named: "validate")?.defaultValue == .bool(false))
         #expect(desc.option(named: "article-type")?.defaultValue == .string("research-article"))
         #expect(desc.messages.map(\.rule) == ["emit.jats-invalid", "emit.jats.unsplit-name", "emit.jats.no-elocation-id",
-                                               "emit.jats.placeholder-issn"])
-        #expect(desc.messages.map(\.severity) == [.error, .warning, .warning, .info])
+                                               "emit.jats.placeholder-issn", "emit.jats.unmatched-author", "emit.jats.page-doi-differs"])
+        #expect(desc.messages.map(\.severity) == [.error, .warning, .warning, .info, .warning, .warning])
     }
 
     /// Ingests `html`, runs the stage with an output folder that outlives the run, and returns
