@@ -28,7 +28,8 @@ import KeiTestSupport
     }
 
     static func article(_ id: String, source: Bool = true) -> String {
-        "id: \(id)\n    title: Article \(id.uppercased())\n    authors: [Laura J. Brennan]\n    status: approved" + (source ? "\n    source: Samples/a.html" : "")
+        "id: \(id)\n    title: Article \(id.uppercased())\n    authors: [Laura J. Brennan]\n    "
+            + (source ? "status: approved\n    source: Samples/a.html" : "status: commissioned")
     }
 
     @Test(.enabled(if: CrossrefSchema.available, "needs ../shared/crossref/5.3.1"))

@@ -155,7 +155,7 @@ public struct EmitCrossrefStage: IssueStage {
                 "the deposit changed since the last recorded one (\(Self.ledgerPath)) but its timestamp \(timestamp) is not larger than that deposit's \(last); Crossref would ignore it. Raise `deposit: timestamp:` in the workflow (and give a new `batch-id`).",
                 at: workflowAt))
         }
-        if verdict != .unchanged && ledger.reusesBatchID(line) {
+        if verdict == .new && ledger.reusesBatchID(line) {
             refused.append(Messages.batchIDReused.diagnostic(
                 "the batch id “\(line.batchID)” was used by an earlier, different deposit (\(Self.ledgerPath)); Crossref wants a new `doi_batch_id` for every deposit. Give a new `deposit: batch-id:` in the workflow.",
                 at: workflowAt))
