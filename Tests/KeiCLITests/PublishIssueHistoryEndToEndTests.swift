@@ -41,10 +41,21 @@ import KeiTestSupport
             let r = try CLIHarness.runBinary(["run", "w", "--output", "out/w"], in: p.root)
             return (r.code, r.out + r.err)
         }
-        try p.write("Workflows/w.yml", Self.workflow(timestamp: "20251215090000", batch: "kp-001", articles: [Self.article("a"), Self.article("b")]))
+        // b's authors are written inverted, as a byline sometimes prints them.
+        let inverted = Self.article("b").replacingOccurrences(of: "authors: [Laura J. Brennan]", with: """
+        authors:
+              - name: "Kwak, Min-seo"
+                surname: Kwak
+                given-names: Min-seo
+              - name: "Seo-Whitfield, Hana"
+                surname: Seo-Whitfield
+                given-names: Hana
+        """)
+        try p.write("Workflows/w.yml", Self.workflow(timestamp: "20251215090000", batch: "kp-001", articles: [Self.article("a"), inverted]))
         let first = try run()
         #expect(first.code == 0, "\(first.text)")
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<div class=\"authors\">Min-seo Kwak, Hana Seo-Whitfield</div>"), "\(html)")
         for link in [EmitProofStage.proofPath(for: "a"), EmitProofStage.proofPath(for: "b"), EmitProofStage.dashboardPath] {
             #expect(html.contains("href=\"\(link)\""), "index links \(link)")
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(link).path), "\(link) exists")
