@@ -45,6 +45,7 @@ public struct Runner: Sendable {
                                         outputDirectory: workflow.outputDirectory, workingDirectory: cwd,
                                         workflowDisplayPath: workflow.displayPath)
         let workflowLocation = SourceLocation(file: workflow.displayPath, line: 1)
+        let outputDisplay = FileIO.displayPath(workflow.outputDirectory, relativeTo: cwd)
         if workflow.articles.isEmpty {
             issueContext.currentStage = "pipeline"
             issueContext.emit(Self.noArticles.diagnostic("\(workflow.displayPath) lists no articles: nothing was checked.",
@@ -54,8 +55,11 @@ public struct Runner: Sendable {
         // Publishing stages run only after every article has passed its gate (under --strict, warnings fail it too).
         let gate = strict ? workflow.gate.strict : workflow.gate
         issueContext.articleStages = workflow.articleStages.map(\.id)
+        issueContext.issueStages = workflow.issueStages.map(\.id)
         issueContext.gate = gate
         var failing = outcomes.filter { o in o.failed || o.diagnostics.contains { gate.fails($0.severity) } }.map(\.entry.id)
+        let previous = IssueArtifactManifest(outputDirectory: workflow.outputDirectory)
+        var manifest = previous
         for inv in workflow.issueStages {
             // An issue check (lint.issue-consistency) that fails the gate holds back the publishing stages after it,
             // as an article's own finding does: its articles (or "the issue") join the list.
@@ -68,15 +72,19 @@ public struct Runner: Sendable {
                 }
             }
             issueContext.currentStage = inv.id
+            // Files a blocked publishing stage wrote in an earlier run: they stay, and are now stale.
+            let stale = previous.existing(stage: inv.id, in: workflow.outputDirectory)
+            let staleNote = stale.isEmpty ? "" : " Its files from an earlier run are now stale (they may disagree with this run's output): "
+                + stale.map { Artifact(kind: "", relativePath: $0).displayPath(inOutput: outputDisplay) }.joined(separator: ", ") + "."
             if inv.type.description.publishes && !awaiting.isEmpty {
                 issueContext.emit(Self.blocked.diagnostic(
-                    "\(inv.id) did not run: \(awaiting.count) article(s) await their manuscript (\(awaiting.joined(separator: ", "))).",
+                    "\(inv.id) did not run: \(awaiting.count) article(s) await their manuscript (\(awaiting.joined(separator: ", "))).\(staleNote)",
                     at: inv.location, fix: "Add the manuscripts' sources to \(workflow.displayPath), or remove the articles from the issue."))
                 continue
             }
             if inv.type.description.publishes && !failing.isEmpty {
                 issueContext.emit(Self.gateBlocked.diagnostic(
-                    "\(inv.id) did not run: \(failing.count) article(s) did not pass their gate (fail-on: \(gate.name)): \(failing.joined(separator: ", ")).",
+                    "\(inv.id) did not run: \(failing.count) article(s) did not pass their gate (fail-on: \(gate.name)): \(failing.joined(separator: ", ")).\(staleNote)",
                     at: inv.location, fix: "Fix the articles' findings listed above, then run again; the proofs (emit.proof) show each one in place."))
                 continue
             }
@@ -86,12 +94,23 @@ public struct Runner: Sendable {
                     at: inv.location))
                 continue
             }
+            let before = issueContext.artifacts.count
             do {
                 try stage.run(&issueContext)
             } catch {
                 issueContext.emit(Self.stageFailed.diagnostic("stage \(inv.id) failed on the issue: \(Self.describe(error))",
                                                               at: inv.location))
             }
+            if inv.type.description.publishes {
+                // What it wrote now, and what it wrote before and kept (an accepted deposit beside a refused one).
+                let written = issueContext.artifacts[before...].map(\.relativePath)
+                let kept = previous.existing(stage: inv.id, in: workflow.outputDirectory).filter { !written.contains($0) }
+                manifest.record(stage: inv.id, paths: kept + written)
+            }
+        }
+        if manifest != previous {
+            _ = try? FileIO.writeArtifact(kind: "manifest", relativePath: IssueArtifactManifest.relativePath, data: Data(manifest.text.utf8),
+                                          outputDirectory: workflow.outputDirectory, workingDirectory: cwd)
         }
         let issueDiagnostics = Self.locateInArticles(issueContext.diagnostics, outcomes: &outcomes)
         return RunResult(workflowName: workflow.name, workflowDisplayPath: workflow.displayPath,

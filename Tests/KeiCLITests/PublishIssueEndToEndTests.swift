@@ -6,6 +6,21 @@ import KeiTestSupport
 /// Issue 10's issue-level stages through the real binary: `emit.issue` (table of contents and HTML index)
 /// and `emit.crossref` (schema-valid deposit, deterministic, SOURCE_DATE_EPOCH, the deposit record).
 @Suite(.serialized) struct PublishIssueEndToEndTests {
+    /// A journal file with real ISSNs and every publishing pattern (for fixture projects).
+    static let journal = """
+    title: Korea Policy
+    publisher: KEI
+    style: ../styles/s.yml
+    issn-print: 0378-5955
+    issn-online: 2049-3630
+    doi-pattern: "10.5555/kp.{volume}.{number}.{order:2}"
+    elocation-id: "e{volume}{number}{order:2}"
+    resource-url: "https://keia.org/kp/{volume}/{number}/{id}/"
+    crossref:
+      depositor-name: KEI
+      depositor-email: publications@keia.org
+    """
+
     static var requireTools: Bool { ProcessInfo.processInfo.environment["KEI_REQUIRE_TOOLS"] == "1" }
 
     @Test(.enabled(if: CrossrefSchema.available, "needs ../shared/crossref/5.3.1"))
@@ -43,19 +58,7 @@ import KeiTestSupport
     @Test(.enabled(if: CrossrefSchema.available, "needs ../shared/crossref/5.3.1"))
     func sourceDateEpochDeterminismAndTheDepositRecord() throws {
         let p = try ProjectFixture(); defer { p.remove() }
-        try p.write("Workflows/journals/j.yml", """
-        title: Korea Policy
-        publisher: KEI
-        style: ../styles/s.yml
-        issn-print: 0378-5955
-        issn-online: 2049-3630
-        doi-pattern: "10.5555/kp.{volume}.{number}.{order:2}"
-        elocation-id: "e{volume}{number}{order:2}"
-        resource-url: "https://keia.org/kp/{volume}/{number}/{id}/"
-        crossref:
-          depositor-name: KEI
-          depositor-email: publications@keia.org
-        """)
+        try p.write("Workflows/journals/j.yml", Self.journal)
         try p.write("Workflows/w.yml", """
         journal: journals/j.yml
         volume: 3

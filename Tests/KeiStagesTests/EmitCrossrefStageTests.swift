@@ -58,7 +58,7 @@ import KeiTestSupport
         let dir = TestPaths.temporaryDirectory("kei-crossref"); defer { try? FileManager.default.removeItem(at: dir) }
         let context = try run(dir, try Self.issue(), Self.hostileArticles)
         #expect(context.diagnostics.isEmpty, "\(context.diagnostics)")
-        #expect(context.artifacts.map(\.relativePath) == ["crossref/w-deposit.xml", "crossref/deposits.txt"])
+        #expect(context.artifacts.map(\.relativePath) == ["crossref/w-deposit.xml", "crossref/deposits.txt", "crossref/dois.txt"])
         let file = dir.appendingPathComponent("out/crossref/w-deposit.xml")
         let lint = try CrossrefSchema.validate(file: file)
         #expect(lint.passed, "\(lint.messages)")
@@ -89,7 +89,9 @@ import KeiTestSupport
         #expect(changed.diagnostics.first?.location.description == "Workflows/w.yml")
         #expect(try run(dir, try Self.issue(timestamp: "20251215085959"), b).diagnostics.map(\.rule) == ["emit.crossref.timestamp-not-increasing"])
         #expect(try lines().count == 1, "a refused deposit is not recorded")
-        #expect(try run(dir, try Self.issue(timestamp: "20251216000000"), b).diagnostics.isEmpty)
+        var next = try Self.issue(timestamp: "20251216000000")
+        next.deposit.batchID = "kp-3-2-002"
+        #expect(try run(dir, next, b).diagnostics.isEmpty)
         #expect(try lines().map { String($0.prefix(14)) } == ["20251215090000", "20251216000000"])
     }
 
@@ -108,8 +110,10 @@ import KeiTestSupport
         #expect(try run(dir, try Self.issue(timestamp: nil), a, environment: ["SOURCE_DATE_EPOCH": "soon"]).diagnostics.map(\.rule) == ["emit.crossref.no-timestamp"])
         var derived = try Self.issue(timestamp: nil)
         derived.deposit.batchID = nil
-        _ = try run(dir, derived, a, environment: ["SOURCE_DATE_EPOCH": "1765789200"])
-        #expect(try String(contentsOf: dir.appendingPathComponent("out/crossref/w-deposit.xml"), encoding: .utf8)
+        // In a fresh folder: in `dir` this deposit would differ from the recorded one at the same timestamp.
+        let fresh = dir.appendingPathComponent("derived")
+        #expect(try run(fresh, derived, a, environment: ["SOURCE_DATE_EPOCH": "1765789200"]).diagnostics.isEmpty)
+        #expect(try String(contentsOf: fresh.appendingPathComponent("out/crossref/w-deposit.xml"), encoding: .utf8)
                     .contains("<doi_batch_id>w-20251215090000</doi_batch_id>"))
     }
 
@@ -144,5 +148,66 @@ import KeiTestSupport
     @Test func depositPathsStayInsideTheCrossrefFolder() {
         #expect(EmitCrossrefStage.depositPath(workflow: "issue-3-2") == "crossref/issue-3-2-deposit.xml")
         #expect(EmitCrossrefStage.depositPath(workflow: "../x/y z") == "crossref/..-x-y-z-deposit.xml")
+    }
+
+    static func withDOI(_ o: ArticleOutcome, _ doi: String) -> ArticleOutcome {
+        var o = o
+        o.entry.doi = doi
+        return o
+    }
+
+    @Test func aRegisteredDOINeverChangesOwner() throws {
+        let dir = TestPaths.temporaryDirectory("kei-crossref-owner"); defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out/crossref")
+        func issue(_ t: String, _ batch: String) throws -> IssueInfo { var i = try Self.issue(timestamp: t); i.deposit.batchID = batch; return i }
+        let first = [Self.outcome("a", order: 1, title: "A", authors: []), Self.outcome("b", order: 2, title: "B", authors: [])]
+        #expect(try run(dir, issue("20251215090000", "kp-1"), first).diagnostics.isEmpty)
+        let dois = try String(contentsOf: out.appendingPathComponent("dois.txt"), encoding: .utf8)
+        #expect(dois.split(separator: "\n").filter { !$0.hasPrefix("#") } == ["a 10.5555/kp.3.2.01", "b 10.5555/kp.3.2.02"])
+        let accepted = try Data(contentsOf: out.appendingPathComponent("w-deposit.xml"))
+
+        // A new article first: it would take a's DOI (order 1), and a would take b's.
+        let reordered = [Self.outcome("n", order: 1, title: "N", authors: []), Self.outcome("a", order: 2, title: "A", authors: []),
+                         Self.outcome("b", order: 3, title: "B", authors: [])]
+        let refused = try run(dir, issue("20251216000000", "kp-2"), reordered)
+        #expect(refused.diagnostics.map(\.rule) == ["emit.crossref.doi-reassigned", "emit.crossref.doi-reassigned"])
+        let message = try #require(refused.diagnostics.first?.message)
+        #expect(message.contains("'n'") && message.contains("'a'") && message.contains("10.5555/kp.3.2.01") && message.contains("`doi:`"))
+        #expect(refused.diagnostics.first?.location.description == "Workflows/w.yml:11:5", "at the article that would take the DOI")
+        #expect(refused.artifacts.map(\.relativePath) == ["crossref/w-deposit.rejected.xml"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("w-deposit.xml")) == accepted, "the last accepted deposit is kept")
+        #expect(try String(contentsOf: out.appendingPathComponent("deposits.txt"), encoding: .utf8).split(separator: "\n").count == 2,
+                "header and the first deposit: the refused one is not recorded")
+
+        // Giving the new article its own DOI and restoring the others' is accepted, and clears the rejected file.
+        let fixed = [Self.withDOI(reordered[0], "10.5555/kp.3.2.new"), Self.withDOI(reordered[1], "10.5555/kp.3.2.01"),
+                     Self.withDOI(reordered[2], "10.5555/kp.3.2.02")]
+        #expect(try run(dir, issue("20251216000000", "kp-2"), fixed).diagnostics.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("w-deposit.rejected.xml").path))
+        #expect(try String(contentsOf: out.appendingPathComponent("dois.txt"), encoding: .utf8).hasSuffix("n 10.5555/kp.3.2.new\n"))
+        #expect(DOIRegistry(text: "# c\nx 10.1/a b\nbad\n").owner(of: "10.1/a b") == "x", "a DOI may hold a space: it runs to the end of the line")
+    }
+
+    @Test func aRefusedDepositDoesNotReplaceTheAcceptedOne() throws {
+        let dir = TestPaths.temporaryDirectory("kei-crossref-rejected"); defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out/crossref")
+        let a = [Self.outcome("a", order: 1, title: "First", authors: [])]
+        let b = [Self.outcome("a", order: 1, title: "First, corrected", authors: [])]
+        #expect(try run(dir, try Self.issue(), a).diagnostics.isEmpty)
+        let accepted = try Data(contentsOf: out.appendingPathComponent("w-deposit.xml"))
+        let stale = try run(dir, try Self.issue(), b)
+        #expect(stale.diagnostics.map(\.rule) == ["emit.crossref.timestamp-not-increasing"])
+        #expect(stale.artifacts.map(\.relativePath) == ["crossref/w-deposit.rejected.xml"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("w-deposit.xml")) == accepted)
+        #expect(try String(contentsOf: out.appendingPathComponent("w-deposit.rejected.xml"), encoding: .utf8).contains("First, corrected"))
+        let reused = try run(dir, try Self.issue(timestamp: "20251216000000"), b)
+        #expect(reused.diagnostics.map(\.rule) == ["emit.crossref.batch-id-reused"], "a changed deposit needs a new batch id")
+        #expect(reused.diagnostics.first?.message.contains("kp-3-2-001") == true)
+        let placeholder = try run(dir, try Self.issue(timestamp: "20251216000000", issn: "0000-0000"), a)
+        #expect(placeholder.diagnostics.map(\.rule) == ["emit.crossref.placeholder-issn", "emit.crossref.batch-id-reused"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("w-deposit.xml")) == accepted, "after an accepted deposit, a draft goes aside")
+        #expect(try run(dir, try Self.issue(), a).diagnostics.isEmpty, "the accepted deposit again: nothing new")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("w-deposit.rejected.xml").path), "a stale rejected file is removed")
+        #expect(EmitCrossrefStage.rejectedPath(depositPath: "crossref/w-deposit.xml") == "crossref/w-deposit.rejected.xml")
     }
 }

@@ -80,14 +80,22 @@ import KeiTestSupport
         var context = context(dir, [outcome("a", title: "A", artifacts: art("a", true)), outcome("c", title: "C", order: 2, artifacts: art("c", false)),
                                     outcome("b", title: "B", order: 3, artifacts: art("b", true)), outcome("d", title: "D", order: 4, artifacts: art("d", true)),
                                     outcome("e", title: "E", order: 5, artifacts: art("e", true))])
+        // c has no PDF (its FOP run failed): b's first page is not known, so b and the rest get no range.
         let entries = EmitIssueStage.entries(&context)
-        #expect(entries.map(\.pages) == [1...3, nil, 4...8, nil, nil])
-        #expect(context.diagnostics.map(\.rule) == ["emit.issue.pdf-unreadable"], "one warning: the first unreadable PDF")
-        try EmitIssueStage(options: StageOptions()).run(&context)
+        #expect(entries.map(\.pages) == [1...3, nil, nil, nil, nil])
+        #expect(context.diagnostics.map(\.rule) == ["emit.issue.pdf-missing"], "one warning: the first article that breaks the numbering")
+        #expect(context.diagnostics.first?.message.contains("'c' has no PDF") == true)
+        var numbered = self.context(dir, [outcome("a", title: "A", artifacts: art("a", true)), outcome("b", title: "B", order: 2, artifacts: art("b", true)),
+                                          outcome("d", title: "D", order: 3, artifacts: art("d", true)), outcome("e", title: "E", order: 4, artifacts: art("e", true))])
+        #expect(EmitIssueStage.entries(&numbered).map(\.pages) == [1...3, 4...8, nil, nil])
+        #expect(numbered.diagnostics.map(\.rule) == ["emit.issue.pdf-unreadable"], "one warning: the first unreadable PDF")
+        try EmitIssueStage(options: StageOptions()).run(&numbered)
         let html = try String(contentsOf: dir.appendingPathComponent("out/w/index.html"), encoding: .utf8)
         #expect(html.contains("pp. 4–8") && html.contains("<a href=\"pdf/b.pdf\">PDF</a>"))
         let toc = try String(contentsOf: dir.appendingPathComponent("out/w/issue-toc.xml"), encoding: .utf8)
         #expect(toc.contains("<fpage>4</fpage>\n    <lpage>8</lpage>"))
+        var unprinted = self.context(dir, [outcome("a", title: "A"), outcome("b", title: "B", order: 2)])
+        #expect(EmitIssueStage.entries(&unprinted).map(\.pages) == [nil, nil] && unprinted.diagnostics.isEmpty, "no PDFs at all: no numbering, no warning")
     }
 
     @Test func theIndexEscapesHostileTextAndLoadsNothing() throws {
@@ -111,5 +119,35 @@ import KeiTestSupport
         #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func linksTheProofsAndTheDashboardWhenEmitProofRuns() throws {
+        let dir = TestPaths.temporaryDirectory("kei-toc-proofs"); defer { try? FileManager.default.removeItem(at: dir) }
+        var without = context(dir, [outcome("a", title: "A")])
+        try EmitIssueStage(options: StageOptions()).run(&without)
+        let plain = try String(contentsOf: dir.appendingPathComponent("out/w/index.html"), encoding: .utf8)
+        #expect(!plain.contains("proof/"), "no emit.proof in the workflow: nothing to link")
+        var with = context(dir, [outcome("a", title: "A"), outcome("b", title: "B", order: 2)])
+        with.issueStages = ["emit.issue", "emit.proof"]
+        try EmitIssueStage(options: StageOptions()).run(&with)
+        let html = try String(contentsOf: dir.appendingPathComponent("out/w/index.html"), encoding: .utf8)
+        #expect(html.contains("<a href=\"\(EmitProofStage.proofPath(for: "b"))\">Proof</a>") && html.contains("<a href=\"\(EmitProofStage.dashboardPath)\">"))
+        let root = try #require(MarkupParser.parseXML(Data(contentsOf: dir.appendingPathComponent("out/w/issue-toc.xml"))).root)
+        #expect(root.childElements.first { $0.name == "self-uri" }?[attribute: "href"] == EmitProofStage.dashboardPath)
+        let links = root.childElements.filter { $0.name == "article" }.first?.childElements.filter { $0.name == "self-uri" }.map { $0[attribute: "href"] }
+        #expect(links == ["jats/a.xml", "proof/a.html"])
+    }
+
+    @Test func authorListsReadUnambiguously() {
+        func c(_ name: String, _ surname: String? = nil, _ given: String? = nil) -> PublishedContributor {
+            PublishedContributor(name: name, surname: surname, givenNames: given, isGroup: false, corresponding: false, inWorkflow: true)
+        }
+        #expect(IssueIndexWriter.authorList([c("Kwak, Min-seo", "Kwak", "Min-seo"), c("Seo-Whitfield, Hana", "Seo-Whitfield", "Hana")])
+                    == "Min-seo Kwak, Hana Seo-Whitfield")
+        #expect(IssueIndexWriter.authorList([c("Lee Jae-won", "Lee", "Jae-won"), c("Laura J. Brennan")]) == "Lee Jae-won, Laura J. Brennan",
+                "a name that is not inverted is shown as printed")
+        #expect(IssueIndexWriter.authorList([c("Kwak, Min-seo"), c("Hana Seo-Whitfield")]) == "Kwak, Min-seo; Hana Seo-Whitfield",
+                "an inverted name that could not be split: semicolons")
+        #expect(IssueIndexWriter.authorList([c("")]) == nil)
     }
 }

@@ -48,6 +48,12 @@ struct DepositLedger {
         return .new
     }
 
+    /// True when an earlier recorded deposit used `line`'s batch id for other bytes (Crossref wants a new
+    /// `doi_batch_id` for every deposit).
+    func reusesBatchID(_ line: Line) -> Bool {
+        lines.contains { $0.batchID == line.batchID && $0.sha256 != line.sha256 }
+    }
+
     /// The file's text with `line` appended.
     func text(appending line: Line) -> String {
         Self.header + (lines + [line]).map { "\($0.timestamp) \($0.batchID) \($0.sha256)\n" }.joined()

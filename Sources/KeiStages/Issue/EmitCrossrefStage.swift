@@ -11,11 +11,17 @@ import KeiDocument
 /// - Before writing, values the schema would refuse are errors naming what to fix, and nothing is written:
 ///   no depositor, no date, an article without title, DOI (Crossref's pattern `10\.[0-9]{4,9}/.{1,200}`)
 ///   or resource URL (http, https or ftp).
-/// - After writing: a placeholder ISSN (``ISSN/isPlaceholder(_:)``: all zeros, a failing check digit) is
-///   error `emit.crossref.placeholder-issn` at the journal file — the deposit is written so it can be
-///   reviewed, the publish gate fails; and a deposit that differs from the last recorded one but does not
-///   raise its timestamp is error `emit.crossref.timestamp-not-increasing` (Crossref ignores such a
-///   deposit). A deposit with no error is appended to `deposits.txt`; an identical re-run adds nothing.
+/// - Then errors that make the deposit one Crossref must not receive (the publish gate fails, the deposit is
+///   not recorded): a placeholder ISSN (``ISSN/isPlaceholder(_:)``: all zeros, a failing check digit),
+///   `emit.crossref.placeholder-issn` at the journal file; a deposit that differs from the last recorded
+///   one but does not raise its timestamp, `emit.crossref.timestamp-not-increasing` (Crossref ignores it);
+///   a changed deposit reusing a recorded batch id, `emit.crossref.batch-id-reused`; a DOI recorded in
+///   `crossref/dois.txt` (``DOIRegistry``) for another article id, `emit.crossref.doi-reassigned`.
+/// - Where it goes: once a deposit is recorded, `crossref/<workflow>-deposit.xml` keeps the last recorded
+///   one and a refused deposit is written to `crossref/<workflow>-deposit.rejected.xml` for review; before
+///   any is recorded, every deposit (a draft, e.g. with a placeholder ISSN) goes to the usual path. A
+///   deposit without error removes a stale `.rejected.xml`, is appended to `deposits.txt` and adds its
+///   DOIs to `dois.txt`; an identical re-run adds nothing.
 public struct EmitCrossrefStage: IssueStage {
     public static let description = StageDescription(
         id: "emit.crossref",
@@ -23,7 +29,7 @@ public struct EmitCrossrefStage: IssueStage {
         kind: .issue,
         messages: [Messages.noTimestamp, Messages.badBatchID, Messages.noDepositor, Messages.noDate, Messages.untitled,
                    Messages.invalidDOI, Messages.invalidResource, Messages.placeholderISSN, Messages.timestampNotIncreasing,
-                   Messages.unwritableName],
+                   Messages.unwritableName, Messages.batchIDReused, Messages.doiReassigned],
         publishes: true
     )
 
@@ -45,9 +51,15 @@ public struct EmitCrossrefStage: IssueStage {
                                                   "The journal's ISSN is a placeholder (all zeros or a wrong check digit); the deposit is written but must not be sent.")
         static let timestampNotIncreasing = StageMessage("emit.crossref.timestamp-not-increasing", .error,
                                                          "The deposit changed but its timestamp is not larger than the last recorded deposit's.")
+        static let batchIDReused = StageMessage("emit.crossref.batch-id-reused", .error,
+                                                "The deposit changed but reuses the batch id of an earlier recorded deposit.")
+        static let doiReassigned = StageMessage("emit.crossref.doi-reassigned", .error,
+                                                "The deposit gives a DOI recorded for one article to another; a registered DOI never changes owner.")
     }
 
     static let ledgerPath = "crossref/deposits.txt"
+    /// Which article each deposited DOI belongs to (``DOIRegistry``).
+    static let doiRegistryPath = "crossref/dois.txt"
 
     let environment: [String: String]
 
@@ -134,31 +146,61 @@ public struct EmitCrossrefStage: IssueStage {
         guard !blocked else { return }
 
         let deposit = Data(CrossrefDepositWriter.write(head: .init(batchID: batchID, timestamp: timestamp), issue: issue, items: items).utf8)
-        try context.writeArtifact(kind: "crossref", relativePath: Self.depositPath(workflow: context.workflowName), data: deposit)
+        let dois = items.compactMap { item in item.publication.doi.map { (article: item.publication.id, doi: $0) } }
+        let ledgerURL = context.outputDirectory.appendingPathComponent(Self.ledgerPath)
+        let ledger = DepositLedger(text: (try? String(contentsOf: ledgerURL, encoding: .utf8)) ?? "")
+        let registry = DOIRegistry(text: (try? String(contentsOf: context.outputDirectory.appendingPathComponent(Self.doiRegistryPath), encoding: .utf8)) ?? "")
+        let line = DepositLedger.Line(timestamp: timestamp, batchID: batchID.filter { !$0.isWhitespace }, sha256: SHA256.hex(deposit))
 
-        var publishable = true
+        // Errors that make the deposit one Crossref must not receive; it is then not recorded.
+        var refused: [Diagnostic] = []
         for (key, value) in [("issn-print", issue.journal.issnPrint), ("issn-online", issue.journal.issnOnline)] {
             guard let value, ISSN.isPlaceholder(value) else { continue }
-            publishable = false
-            context.emit(Messages.placeholderISSN.diagnostic(
+            refused.append(Messages.placeholderISSN.diagnostic(
                 "the journal file's `\(key)` “\(value)” is a placeholder (\(ISSN.hasSchemaForm(value) ? "all zeros or a wrong check digit" : "not an ISSN; left out of the deposit")); the deposit was written for review but must not be sent to Crossref until the real ISSN is in the journal file.",
                 at: journalAt))
         }
-        let ledgerURL = context.outputDirectory.appendingPathComponent(Self.ledgerPath)
-        let ledger = DepositLedger(text: (try? String(contentsOf: ledgerURL, encoding: .utf8)) ?? "")
-        let line = DepositLedger.Line(timestamp: timestamp, batchID: batchID.filter { !$0.isWhitespace }, sha256: SHA256.hex(deposit))
-        switch ledger.verdict(for: line) {
-        case .unchanged:
-            break
-        case .timestampNotIncreasing(let last):
-            context.emit(Messages.timestampNotIncreasing.diagnostic(
+        let verdict = ledger.verdict(for: line)
+        if case .timestampNotIncreasing(let last) = verdict {
+            refused.append(Messages.timestampNotIncreasing.diagnostic(
                 "the deposit changed since the last recorded one (\(Self.ledgerPath)) but its timestamp \(timestamp) is not larger than that deposit's \(last); Crossref would ignore it. Raise `deposit: timestamp:` in the workflow (and give a new `batch-id`).",
                 at: workflowAt))
-        case .new:
-            if publishable {
-                try context.writeArtifact(kind: "crossref-record", relativePath: Self.ledgerPath, data: Data(ledger.text(appending: line).utf8))
-            }
         }
+        if verdict == .new && ledger.reusesBatchID(line) {
+            refused.append(Messages.batchIDReused.diagnostic(
+                "the batch id “\(line.batchID)” was used by an earlier, different deposit (\(Self.ledgerPath)); Crossref wants a new `doi_batch_id` for every deposit. Give a new `deposit: batch-id:` in the workflow.",
+                at: workflowAt))
+        }
+        for r in registry.reassignments(dois) {
+            refused.append(Messages.doiReassigned.diagnostic(
+                "article '\(r.article)' would get the DOI \(r.doi), which was deposited for article '\(r.owner)' (\(Self.doiRegistryPath)); a registered DOI never changes owner: give the new article its own DOI with `doi:` in its workflow entry, or restore the order.",
+                at: context.articles.first { $0.entry.id == r.article }?.entry.declaredAt ?? workflowAt))
+        }
+        for d in refused { context.emit(d) }
+
+        // The usual path holds the last recorded deposit once there is one; a refused deposit then goes
+        // beside it (`.rejected.xml`) so the good one is not lost. Before any deposit is recorded, the
+        // usual path holds the latest draft, refused or not.
+        let path = Self.depositPath(workflow: context.workflowName)
+        let rejectedPath = Self.rejectedPath(depositPath: path)
+        if !refused.isEmpty && !ledger.lines.isEmpty {
+            try context.writeArtifact(kind: "crossref-rejected", relativePath: rejectedPath, data: deposit)
+            return
+        }
+        try context.writeArtifact(kind: "crossref", relativePath: path, data: deposit)
+        if refused.isEmpty {
+            try? FileManager.default.removeItem(at: context.outputDirectory.appendingPathComponent(rejectedPath))
+        }
+        if refused.isEmpty && verdict == .new {
+            try context.writeArtifact(kind: "crossref-record", relativePath: Self.ledgerPath, data: Data(ledger.text(appending: line).utf8))
+            try context.writeArtifact(kind: "crossref-record", relativePath: Self.doiRegistryPath, data: Data(registry.text(adding: dois).utf8))
+        }
+    }
+
+    /// Where a refused deposit goes when an accepted one is already at `depositPath`:
+    /// `crossref/<workflow>-deposit.rejected.xml`.
+    static func rejectedPath(depositPath: String) -> String {
+        (depositPath.hasSuffix(".xml") ? String(depositPath.dropLast(4)) : depositPath) + ".rejected.xml"
     }
 
     /// The year of an ISO 8601 date when Crossref accepts it (1400–2200).

@@ -3,7 +3,8 @@ import KeiCore
 
 /// The issue's static HTML index (`index.html`, WHATWG HTML): journal, volume and issue, cover date, then
 /// each article in workflow order with its authors, page range, DOI (linked through `https://doi.org/`)
-/// and links to its XML, PDF and proof when those files exist.
+/// and links to its XML, PDF and proof when those files exist; under the issue line, the proof dashboard
+/// when the workflow writes it.
 ///
 /// Self-contained and inert: no script, no external resource, one inline style sheet allowed by its
 /// SHA-256 in a Content-Security-Policy meta tag (`default-src 'none'`), every value escaped (C0 controls,
@@ -21,7 +22,8 @@ enum IssueIndexWriter {
         return "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'none'; base-uri 'none'; form-action 'none'"
     }
 
-    static func write(_ entries: [IssueTOCEntry], issue: IssueInfo) -> String {
+    /// `dashboard`: the proof dashboard's path (relative to the index), linked under the issue line when given.
+    static func write(_ entries: [IssueTOCEntry], issue: IssueInfo, dashboard: String? = nil) -> String {
         var h = XMLTextBuilder(declaration: false)
         h.raw("<!DOCTYPE html>\n")
         h.open("html", [("lang", "en")], 0)
@@ -35,6 +37,7 @@ enum IssueIndexWriter {
         h.open("body", [], 0)
         h.leaf("h1", [], issue.journal.title, 0)
         h.leaf("p", [("class", "issue")], issueLine(issue), 0)
+        if let dashboard { h.raw("<p class=\"files\">" + XMLTextBuilder.inline("a", [("href", dashboard)], "Proofs of the issue (dashboard)") + "</p>\n") }
         h.open("ol", [("class", "toc")], 0)
         for e in entries { article(e, into: &h) }
         h.close("ol", 0)
@@ -56,8 +59,7 @@ enum IssueIndexWriter {
         let p = e.publication
         h.open("li", [("id", p.id)], 1)
         h.leaf("div", [("class", "title")], [p.title, p.subtitle].compactMap { $0 }.joined(separator: ": "), 2)
-        let names = p.contributors.map(\.name).filter { !$0.isEmpty }
-        if !names.isEmpty { h.leaf("div", [("class", "authors")], names.joined(separator: ", "), 2) }
+        if let authors = authorList(p.contributors) { h.leaf("div", [("class", "authors")], authors, 2) }
         var meta: [String] = []
         if let pages = e.pages { meta.append(pages.count == 1 ? "p. \(pages.lowerBound)" : "pp. \(pages.lowerBound)–\(pages.upperBound)") }
         if let id = p.elocationID { meta.append(id) }
@@ -70,6 +72,19 @@ enum IssueIndexWriter {
         let files = IssueTOCEntry.linkedKinds.compactMap { k in e.link(k.kind).map { XMLTextBuilder.inline("a", [("href", $0)], k.label) } }
         if !files.isEmpty { h.raw("    <div class=\"files\">" + files.joined() + "</div>\n") }
         h.close("li", 1)
+    }
+
+    /// The contributors as displayed: each name as printed, except that an inverted name ("Kwak, Min-seo")
+    /// whose parts are known reads given names first ("Min-seo Kwak"); separated by commas, or by semicolons
+    /// when a name still holds a comma (an inverted name that could not be split, a suffix after a comma), so
+    /// no list reads ambiguously. Nil when there is no name.
+    static func authorList(_ contributors: [PublishedContributor]) -> String? {
+        let names = contributors.map { c -> String in
+            guard c.name.contains(","), !c.isGroup, let surname = c.surname, let given = c.givenNames, !given.isEmpty else { return c.name }
+            return ([given, surname] + (c.suffix.map { [$0] } ?? [])).joined(separator: " ")
+        }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return nil }
+        return names.joined(separator: names.contains { $0.contains(",") } ? "; " : ", ")
     }
 
     /// `https://doi.org/` + the DOI with the characters a URL path cannot hold percent-encoded.

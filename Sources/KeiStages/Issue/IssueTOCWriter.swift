@@ -8,6 +8,7 @@ import KeiCore
 /// <issue-toc workflow="issue-3-2" volume="3" number="2" cover-date="2025-12-15">
 ///   <journal-title>Korea Policy</journal-title>
 ///   <issue-title>Korea Policy Vol. 3, Issue 2</issue-title>
+///   <self-uri content-type="proof-index" href="proof/index.html"/>
 ///   <article id="x" order="1" status="approved" article-type="research-article">
 ///     <subject>Articles</subject>
 ///     <title>…</title>
@@ -25,9 +26,10 @@ import KeiCore
 ///
 /// A contributor whose name cannot be split is a `string-name`, a group a `collab`. `fpage`/`lpage` only
 /// when the article has a page range; `self-uri` per output file (kinds `jats`, `xsl-fo`, `pdf`, `proof`),
-/// linked relative to the table of contents. Text is escaped and XML-illegal characters are dropped.
+/// linked relative to the table of contents; the issue's `self-uri` `proof-index` (the proof dashboard)
+/// only when the workflow runs `emit.proof`. Text is escaped and XML-illegal characters are dropped.
 enum IssueTOCWriter {
-    static func write(_ entries: [IssueTOCEntry], issue: IssueInfo, workflow: String) -> String {
+    static func write(_ entries: [IssueTOCEntry], issue: IssueInfo, workflow: String, dashboard: String? = nil) -> String {
         var x = XMLTextBuilder()
         var root = [("workflow", workflow)]
         if let v = issue.volume { root.append(("volume", v)) }
@@ -36,6 +38,7 @@ enum IssueTOCWriter {
         x.open("issue-toc", root, 0)
         x.leaf("journal-title", [], issue.journal.title, 1)
         x.leaf("issue-title", [], issue.title, 1)
+        if let dashboard { x.empty("self-uri", [("content-type", "proof-index"), ("href", dashboard)], 1) }
         for e in entries {
             let p = e.publication
             x.open("article", [("id", p.id), ("order", String(p.order)), ("status", e.status), ("article-type", p.articleType)], 1)

@@ -24,6 +24,12 @@ public struct EmitProofStage: IssueStage {
             "An article has no model (its source could not be read), so it has no proof; the dashboard lists it.")
     }
 
+    /// Where the issue dashboard goes in the output folder (linked from `emit.issue`'s TOC and index).
+    public static let dashboardPath = ProofDashboard.relativePath
+
+    /// Where the proof of article `id` goes in the output folder.
+    public static func proofPath(for id: String) -> String { "proof/\(id).html" }
+
     public init(options: StageOptions) throws {}
 
     public func run(_ context: inout IssueContext) throws {
@@ -37,11 +43,11 @@ public struct EmitProofStage: IssueStage {
             let issueDiagnostics = context.diagnostics.filter { $0.article == o.entry.id }
             let page = ProofPage.render(o, article: article, issueDiagnostics: issueDiagnostics,
                                         publication: ArticlePublication(entry: o.entry, article: article, issue: context.issue))
-            let path = "proof/\(o.entry.id).html"
+            let path = Self.proofPath(for: o.entry.id)
             try context.writeArtifact(kind: "proof", relativePath: path, data: Data(page.html.utf8))
             proofs[o.entry.id] = Artifact(kind: "proof", relativePath: path)
         }
         let dashboard = ProofDashboard.render(context, proofs: proofs)
-        try context.writeArtifact(kind: "proof-index", relativePath: ProofDashboard.relativePath, data: Data(dashboard.utf8))
+        try context.writeArtifact(kind: "proof-index", relativePath: Self.dashboardPath, data: Data(dashboard.utf8))
     }
 }
