@@ -15,6 +15,8 @@ public struct IssueContext: Sendable {
     public var currentStage: String?
     /// The workflow's article stages, in order (for reports on which stage ran on which article).
     public var articleStages: [String] = []
+    /// The workflow's issue stages, in order (a stage can tell which issue stages run after it).
+    public var issueStages: [String] = []
     /// The gate the run applies (under `--strict`, the strict one).
     public var gate = GatePolicy()
 

@@ -54,6 +54,7 @@ public struct Runner: Sendable {
         // Publishing stages run only after every article has passed its gate (under --strict, warnings fail it too).
         let gate = strict ? workflow.gate.strict : workflow.gate
         issueContext.articleStages = workflow.articleStages.map(\.id)
+        issueContext.issueStages = workflow.issueStages.map(\.id)
         issueContext.gate = gate
         var failing = outcomes.filter { o in o.failed || o.diagnostics.contains { gate.fails($0.severity) } }.map(\.entry.id)
         for inv in workflow.issueStages {
