@@ -35,7 +35,7 @@ import KeiTestSupport
 
     /// The panel's anchor (`d-N`) of the entry with this rule at this line:column.
     static func anchor(in html: String, rule: String, line: Int, column: Int) -> String? {
-        let pattern = "id=\"p-(d-[0-9]+)\">[^\n]*?<span class=\"rule\">\(NSRegularExpression.escapedPattern(for: rule))</span>[^\n]*?<span class=\"loc\">line \(line):\(column)</span>"
+        let pattern = "id=\"p-(d-[0-9]+)\">[^\n]*?<span class=\"rule\"><bdi>\(NSRegularExpression.escapedPattern(for: rule))</bdi></span>[^\n]*?<span class=\"loc\"><bdi>line \(line):\(column)</bdi></span>"
         guard let re = try? NSRegularExpression(pattern: pattern),
               let m = re.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)),
               let r = Range(m.range(at: 1), in: html) else { return nil }
