@@ -202,6 +202,7 @@ public struct WorkflowLoader: Sendable {
         if let file = issueTimeline ?? issue.journal.timelineURL {
             do {
                 timeline = try TimelineLoader(display: { [self] in display($0) }).load(file)
+                    .relabeled(file: FileIO.displayPath(file, relativeTo: root))
             } catch let error as WorkflowError {
                 r.problems += error.problems
             } catch {

@@ -3,7 +3,7 @@ import Foundation
 /// The timeline knowledge base (`Workflows/timeline.yml`): dated events and office holders with their
 /// terms, which `check.dates` compares an article's claims against. Loaded by `TimelineLoader` (KeiCore).
 public struct Timeline: Sendable, Hashable {
-    /// The file as shown in messages (relative to the working directory).
+    /// The file as shown in findings (the workflow loader makes it relative to the project root).
     public var file: String
     public var events: [TimelineEvent]
     public var offices: [TimelineOffice]
@@ -12,6 +12,19 @@ public struct Timeline: Sendable, Hashable {
         self.file = file
         self.events = events
         self.offices = offices
+    }
+
+    /// The same timeline with `file` and every entry's location file set to `file` (the loader names the
+    /// file relative to the working directory in its own errors; findings quote entries relative to the
+    /// project root, so a run's outputs do not depend on the working directory).
+    public func relabeled(file newFile: String) -> Timeline {
+        var t = self
+        t.file = newFile
+        for i in t.events.indices { t.events[i].location.file = newFile }
+        for i in t.offices.indices {
+            for k in t.offices[i].holders.indices { t.offices[i].holders[k].location.file = newFile }
+        }
+        return t
     }
 
     /// Events plus office terms: the number of entries.

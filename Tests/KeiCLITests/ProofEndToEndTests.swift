@@ -35,7 +35,7 @@ import KeiTestSupport
 
     /// The panel's anchor (`d-N`) of the entry with this rule at this line:column.
     static func anchor(in html: String, rule: String, line: Int, column: Int) -> String? {
-        let pattern = "id=\"p-(d-[0-9]+)\">[^\n]*?<span class=\"rule\">\(NSRegularExpression.escapedPattern(for: rule))</span>[^\n]*?<span class=\"loc\">line \(line):\(column)</span>"
+        let pattern = "id=\"p-(d-[0-9]+)\">[^\n]*?<span class=\"rule\"><bdi>\(NSRegularExpression.escapedPattern(for: rule))</bdi></span>[^\n]*?<span class=\"loc\"><bdi>line \(line):\(column)</bdi></span>"
         guard let re = try? NSRegularExpression(pattern: pattern),
               let m = re.firstMatch(in: html, range: NSRange(html.startIndex..., in: html)),
               let r = Range(m.range(at: 1), in: html) else { return nil }
@@ -62,18 +62,19 @@ import KeiTestSupport
             checked += 1
         }
         #expect(checked >= 10, "only \(checked) spanned diagnostics were checked")
-        let index = try String(contentsOf: run.output.appendingPathComponent("proof/index.html"), encoding: .utf8)
+        let index = try String(contentsOf: run.output.appendingPathComponent(EmitProofStage.dashboardPath), encoding: .utf8)
         for id in ["allying-against-adversaries", "consultation-before-crisis", "chips-trust-and-trade"] {
             #expect(index.contains("<a href=\"\(id).html\">proof</a>"))
             #expect(index.contains("<a href=\"../jats/\(id).xml\">jats</a>"))
         }
-        #expect(index.contains("<a href=\"../issue-toc.xml\">issue-toc.xml</a>"))
-        #expect(index.contains("passed"))
+        #expect(index.contains("<a href=\"../issue-toc.xml\"><bdi>issue-toc.xml</bdi></a>"))
+        // The verdict is the run's (exit 1 on emit.crossref's placeholder ISSNs, an issue stage before
+        // emit.proof); it said "passed" before the issue stages' findings were counted (breaker23 #1).
+        #expect(index.contains("<strong class=\"failed\">failed</strong>: <bdi>the issue (emit.crossref)</bdi>"))
+        #expect(!index.contains("passed"))
     }
 
-    /// Two runs into different output folders give byte-identical proofs that name neither folder. (From
-    /// another working directory, messages that quote a file, such as check.dates' timeline.yml:LINE,
-    /// name it as seen from there, as every report does.)
+    /// Two runs into different output folders give byte-identical proofs that name neither folder.
     @Test func proofsAreTheSameInAnyOutputFolder() throws {
         let a = try runIssue()
         let b = try runIssue()
@@ -87,6 +88,64 @@ import KeiTestSupport
             let text = String(decoding: x, as: UTF8.self)
             #expect(!text.contains(a.output.path) && !text.contains(TestPaths.root.path))
         }
+    }
+
+    /// From the project root and from another directory (the workflow given by its absolute path) the
+    /// proofs are byte-identical: check.dates names the timeline relative to the project root and
+    /// check.metadata names an article by its file name (breaker23 #4). The text report keeps its own
+    /// cwd-relative file:line prefixes.
+    @Test func proofsAreTheSameFromAnyWorkingDirectory() throws {
+        let a = try runIssue()
+        let elsewhere = TestPaths.temporaryDirectory("kei-proof-cwd")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let b = try runIssue(cwd: elsewhere, workflow: TestPaths.root.appendingPathComponent("Workflows/issue-3-2.yml").path)
+        defer { [a.output, b.output, elsewhere].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let files = try FileManager.default.contentsOfDirectory(atPath: a.output.appendingPathComponent("proof").path).sorted()
+        #expect(files.count == 4 && files.contains("_dashboard.html"))
+        var timelineQuoted = false
+        for f in files {
+            let x = try Data(contentsOf: a.output.appendingPathComponent("proof/\(f)"))
+            let y = try Data(contentsOf: b.output.appendingPathComponent("proof/\(f)"))
+            #expect(x == y, "proof/\(f) differs between working directories")
+            timelineQuoted = timelineQuoted || String(decoding: x, as: UTF8.self).contains("Workflows/timeline.yml:")
+        }
+        #expect(timelineQuoted, "issue-3-2's check.dates findings quote timeline entries")
+    }
+
+    /// An article whose ingest fails: its proof path holds a "no proof" page (not a stale proof), its
+    /// later stages say "did not run"; an article whose id is `index` does not collide with the dashboard.
+    @Test func anArticleWithoutAModelAndAnArticleNamedIndex() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        try Data().write(to: p.root.appendingPathComponent("Samples/bad.html"))   // ingest.empty: no model
+        try p.write("Workflows/w.yml", """
+        journal: journals/j.yml
+        volume: 1
+        number: 1
+        output: out/w
+        articles:
+          - id: index
+            source: Samples/a.html
+          - id: bad
+            source: Samples/bad.html
+        stages:
+          - ingest.html
+          - check.metadata
+          - emit.jats
+          - emit.proof
+        """)
+        let stale = p.root.appendingPathComponent("out/w/proof")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try Data("stale proof".utf8).write(to: stale.appendingPathComponent("bad.html"))
+        let r = try CLIHarness.runBinary(["run", "w"], in: p.root)
+        let out = p.root.appendingPathComponent("out/w")
+        let bad = try String(contentsOf: out.appendingPathComponent(EmitProofStage.proofPath(for: "bad")), encoding: .utf8)
+        #expect(bad.contains("No proof: <bdi>bad</bdi>") && !bad.contains("stale proof"), "\(r.err)")
+        let index = try String(contentsOf: out.appendingPathComponent(EmitProofStage.proofPath(for: "index")), encoding: .utf8)
+        #expect(index.contains("<title>Proof: "))
+        let dash = try String(contentsOf: out.appendingPathComponent(EmitProofStage.dashboardPath), encoding: .utf8)
+        let row = try #require(dash.components(separatedBy: "<tr>").first { $0.hasPrefix("<th><bdi>bad</bdi>") })
+        #expect(row.contains("<td class=\"errors\">") && row.components(separatedBy: "did not run").count == 3, "\(row)")
+        #expect(dash.contains("<a href=\"index.html\">proof</a>"))
     }
 
     /// Skips (with the reason printed) without chromium, unless KEI_REQUIRE_TOOLS=1 makes it a failure.

@@ -29,11 +29,55 @@ import KeiTestSupport
         context.articleStages = ["ingest.html", "lint.style"]
         let html = ProofDashboard.render(context, proofs: ["a": Artifact(kind: "proof", relativePath: "proof/a.html")])
         #expect(ProofHTMLReader(html).nesting.isEmpty)
-        #expect(html.contains("<tr><th>a</th><td><a href=\"a.html\">proof</a></td><td class=\"ok\">ok <small>0E 0W 0I</small></td><td class=\"warnings\">warnings <small>0E 1W 1I</small></td>"))
-        #expect(html.contains("<tr><th>b</th><td>none</td><td class=\"errors\">errors <small>1E 0W 0I</small></td><td class=\"skipped\">did not run</td>"))
+        #expect(html.contains("<tr><th><bdi>a</bdi></th><td><a href=\"a.html\">proof</a></td><td class=\"ok\">ok <small>0E 0W 0I</small></td><td class=\"warnings\">warnings <small>0E 1W 1I</small></td>"))
+        #expect(html.contains("<tr><th><bdi>b</bdi></th><td>none</td><td class=\"errors\">errors <small>1E 0W 0I</small></td><td class=\"skipped\">did not run</td>"))
         #expect(html.contains("<a href=\"../jats/a.xml\">jats</a>"))
-        #expect(html.contains("<strong class=\"failed\">failed</strong>: b "))
+        #expect(html.contains("<strong class=\"failed\">failed</strong>: <bdi>b</bdi> "))
         #expect(html.contains("2 error(s), 1 warning(s), 1 info(s)"))
         #expect(!html.contains("<script"))
+    }
+
+    func issueContext(_ articles: [ArticleOutcome]) -> IssueContext {
+        var c = IssueContext(issue: IssueInfo(), workflowName: "w", articles: articles,
+                             outputDirectory: URL(fileURLWithPath: "/tmp/none"), workingDirectory: URL(fileURLWithPath: "/tmp"),
+                             workflowDisplayPath: "w.yml")
+        c.articleStages = ["ingest.html", "lint.style", "emit.jats"]
+        c.issueStages = ["lint.issue-consistency", "emit.crossref", "emit.proof"]
+        return c
+    }
+
+    /// The verdict counts the issue stages' findings before emit.proof, as the run's exit status does; an
+    /// issue stage's finding about one article shows in that article's row.
+    @Test func gateCountsIssueFindingsAndTheirArticlesRows() {
+        let a = outcome("a", [d("style.x", .warning, stage: "lint.style")])
+        var c = issueContext([a])
+        c.currentStage = "lint.issue-consistency"
+        var about = d("style.percent-consistency", .error, stage: "lint.issue-consistency")
+        about.article = "a"
+        c.emit(about)
+        c.currentStage = "emit.crossref"
+        c.emit(d("emit.crossref.placeholder-issn", .error, stage: "emit.crossref"))
+        let html = ProofDashboard.render(c, proofs: [:])
+        #expect(html.contains("<strong class=\"failed\">failed</strong>: <bdi>a</bdi>, <bdi>the issue (emit.crossref)</bdi>"), "\(html)")
+        #expect(html.contains("<th>lint.issue-consistency</th><th>outputs</th>"))
+        #expect(html.contains("<td class=\"warnings\">warnings <small>0E 1W 0I</small></td><td class=\"ok\">ok <small>0E 0W 0I</small></td><td class=\"errors\">errors <small>1E 0W 0I</small></td>"), "\(html)")
+    }
+
+    @Test func anIssueWarningDoesNotFailAnErrorGate() {
+        var c = issueContext([outcome("a", [])])
+        c.emit(d("pipeline.issue-stage-gated", .warning, stage: "emit.issue"))
+        #expect(ProofDashboard.render(c, proofs: [:]).contains("<strong class=\"passed\">passed</strong>"))
+    }
+
+    /// After a failed ingest no later stage ran: its cells say so even when the stage reported nothing;
+    /// an awaited manuscript's row says so.
+    @Test func stagesThatDidNotRunAndAwaitedManuscripts() {
+        var failed = outcome("b", [d("ingest.bad", .error, stage: "ingest.html")], model: false)
+        failed.artifacts = []
+        let awaited = ArticleOutcome(entry: ArticleEntry(id: "c", source: nil, sourceURL: nil, status: .commissioned),
+                                     sourceDisplayPath: nil, article: nil, diagnostics: [], artifacts: [], failed: false)
+        let html = ProofDashboard.render(issueContext([failed, awaited]), proofs: [:])
+        #expect(html.contains("<td class=\"errors\">errors <small>1E 0W 0I</small></td><td class=\"skipped\">did not run</td><td class=\"skipped\">did not run</td>"), "\(html)")
+        #expect(html.contains("<tr><th><bdi>c</bdi></th><td>none</td><td class=\"skipped awaiting\" colspan=\"3\">awaiting manuscript</td>"), "\(html)")
     }
 }

@@ -73,7 +73,7 @@ import KeiTestSupport
         #expect(read.markText["d-1"] == "para.Second")
         #expect(html.components(separatedBy: "data-d=\"d-1\"").count == 3, "one fragment per paragraph")
         #expect(read.markText["d-2"] == "Title")
-        let notes = try #require(html.range(of: "<ol class=\"notes\">"))
+        let notes = try #require(html.range(of: "<ul class=\"notes\">"))   // one number per note: the label (breaker23 #13)
         #expect(html[notes.upperBound...].contains("id=\"d-2\""))
     }
 
@@ -124,9 +124,47 @@ import KeiTestSupport
         #expect(read.markText["c-1"] == "Colour")
         let unlocatedGroup = try #require(page.html.range(of: "<ol class=\"unlocated\">"))
         #expect(page.html[unlocatedGroup.upperBound...].prefix(200).contains("id=\"p-d-2\""))
-        #expect(page.html.contains("<del>Color</del> → <ins>Colour</ins>"))
+        #expect(page.html.contains("<del><bdi>Color</bdi></del> → <ins><bdi>Colour</bdi></ins>"))
         #expect(page.html.contains("suggested: <del>"))
         #expect(page.html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""))
         #expect(!page.html.contains("<script"))
+    }
+
+    /// The interval index answers exactly what comparing every interval would (empty intervals included).
+    @Test func intervalIndexMatchesBruteForce() {
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+        let intervals = (0..<500).map { _ -> (start: Int, end: Int) in let s = next(1000); return (s, s + next(40)) }
+        let index = ProofIntervalIndex(intervals)
+        for _ in 0..<300 {
+            let lo = next(1000), hi = lo + 1 + next(60)
+            let brute = intervals.indices.filter { intervals[$0].start < hi && intervals[$0].end > lo }
+            #expect(index.overlapping(lo, hi) == brute)
+        }
+        #expect(ProofIntervalIndex([]).overlapping(0, 10).isEmpty)
+    }
+
+    /// Many marks on one long run: one sweep, not every mark per segment (breaker23's 10,000-sentence
+    /// paragraph took minutes). Every mark is placed, each on its own word.
+    @Test func manyMarksOnOneRunAreMarkedInOneSweep() {
+        let words = (0..<20_000).map { "w\($0 % 10)" }
+        let text = words.joined(separator: " ")
+        var marks: [ProofMark] = []
+        var at = 0
+        for (n, w) in words.enumerated() {
+            marks.append(mark(n + 1, at, at + w.utf8.count))
+            at += w.utf8.count + 1
+        }
+        marks.append(mark(20_001, 0, text.utf8.count))   // one mark over everything: the others nest inside it
+        var m = ProofMarker(marks: marks)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let html = m.html(run(text))
+        let elapsed = clock.now - start
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+        let r = ProofHTMLReader(html)
+        #expect(r.nesting.isEmpty)
+        #expect(m.placed.count == 20_001)
+        #expect(r.markText["d-1"] == "w0" && r.markText["d-20000"] == "w9")
     }
 }

@@ -50,14 +50,16 @@ public struct CheckMetadataStage: CheckStage {
         var out: [Diagnostic] = []
         let at = context.location(line: 1)
         let m = article.metadata
+        // The file's name, not its path from the working directory: the message is the same from any directory.
+        let name = context.sourceDisplayPath.split(separator: "/").last.map(String.init) ?? context.sourceDisplayPath
         if (m.title ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             out.append(Messages.titleMissing.diagnostic(
-                "\(context.sourceDisplayPath) has no article title (no citation_title, og:title, <h1> or <title>).",
+                "\(name) has no article title (no citation_title, og:title, <h1> or <title>).",
                 at: at, fix: "Add <meta name=\"citation_title\" content=\"…\"> or an <h1> with the title."))
         }
         if m.authors.isEmpty, context.entry.contributors.isEmpty {
             var d = Messages.authorsMissing.diagnostic(
-                "\(context.sourceDisplayPath) names no author (no citation_author, JSON-LD author or byline).",
+                "\(name) names no author (no citation_author, JSON-LD author or byline).",
                 at: at, fix: "Add <meta name=\"citation_author\" content=\"…\"> for each author.")
             if !requireAuthors { d.severity = .warning }
             out.append(d)

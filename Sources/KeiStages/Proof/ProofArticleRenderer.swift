@@ -11,6 +11,8 @@ struct ProofArticleRenderer {
     var marker: ProofMarker
     /// Author names shown under the title (the publication's contributors, else the page's authors).
     var authors: [String]
+    /// How deep ``inlines(_:)`` is nested: at 0 a block's inline content ends, and so do its marks' badges.
+    private var inlineDepth = 0
 
     init(marks: [ProofMark], authors: [String]) {
         marker = ProofMarker(marks: marks)
@@ -19,7 +21,7 @@ struct ProofArticleRenderer {
 
     mutating func render(_ a: Article) -> String {
         var h = "<article class=\"proof\">\n<header>\n"
-        if let run = a.metadata.titleRun { h += "<h1>\(marker.html(run))</h1>\n" }
+        if let run = a.metadata.titleRun { h += "<h1>\(marker.html(run))\(marker.flushBadges())</h1>\n" }
         else { h += "<h1 class=\"untitled\">(no title)</h1>\n" }
         if let s = a.metadata.subtitle { h += "<p class=\"subtitle\">\(ProofHTML.text(s))</p>\n" }
         if !authors.isEmpty {
@@ -35,11 +37,11 @@ struct ProofArticleRenderer {
             h += "<section class=\"ack\"><h2>\(ack.title.isEmpty ? "Acknowledgements" : inlines(ack.title))</h2>\n\(blocks(ack.blocks))</section>\n"
         }
         if !a.notes.isEmpty {
-            h += "<section class=\"notes\"><h2>Notes</h2>\n<ol class=\"notes\">\n"
+            h += "<section class=\"notes\"><h2>Notes</h2>\n<ul class=\"notes\">\n"
             for n in a.notes {
                 h += "<li id=\"fn-\(ProofHTML.attribute(n.id))\"><span class=\"label\">\(ProofHTML.text(n.label))</span> \(blocks(n.blocks))</li>\n"
             }
-            h += "</ol></section>\n"
+            h += "</ul></section>\n"
         }
         if !a.references.isEmpty {
             h += "<section class=\"refs\"><h2>References</h2>\n<ul class=\"refs\">\n"
@@ -93,7 +95,7 @@ struct ProofArticleRenderer {
             }
             return h + "</figure>\n"
         case .preformatted(let p):
-            return "<pre>\(marker.html(p.text))</pre>\n"
+            return "<pre>\(marker.html(p.text))\(marker.flushBadges())</pre>\n"
         }
     }
 
@@ -123,10 +125,13 @@ struct ProofArticleRenderer {
         return h + "</table>\n"
     }
 
+    /// Inline content; at the outermost level, followed by the badges of marks that did not end in it.
     mutating func inlines(_ list: [Inline]) -> String {
+        inlineDepth += 1
         var h = ""
         for i in list { h += inline(i) }
-        return h
+        inlineDepth -= 1
+        return inlineDepth == 0 ? h + marker.flushBadges() : h
     }
 
     private mutating func inline(_ i: Inline) -> String {

@@ -20,14 +20,19 @@ struct ProofPage {
 
     static let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
+    /// `stageOrder` lists the workflow's stages in pipeline order (the stage filters follow it).
     static func render(_ outcome: ArticleOutcome, article: Article, issueDiagnostics: [Diagnostic],
-                       publication: ArticlePublication) -> Result {
+                       publication: ArticlePublication, stageOrder: [String] = []) -> Result {
         let file = outcome.sourceDisplayPath ?? article.source
         let diagnostics = outcome.diagnostics + issueDiagnostics
         let index = outcome.sourceIndex
         var stages: [String] = []
         for s in diagnostics.map({ $0.stage ?? "pipeline" }) + outcome.changes.map({ $0.stage ?? "pipeline" })
         where !stages.contains(s) { stages.append(s) }
+        let rank = { (s: String) in stageOrder.firstIndex(of: s) ?? (s == "pipeline" ? -1 : stageOrder.count) }
+        stages = stages.enumerated().sorted { x, y in
+            rank(x.element) != rank(y.element) ? rank(x.element) < rank(y.element) : x.offset < y.offset
+        }.map(\.element)
         func stageClass(_ s: String?) -> String { "st-\(stages.firstIndex(of: s ?? "pipeline")! + 1)" }
 
         var marks: [ProofMark] = []
@@ -51,16 +56,17 @@ struct ProofPage {
             let anchor = "d-\(n + 1)"
             let placed = marker.wasPlaced(anchor)
             let item = entry(d, number: n + 1, anchor: anchor, placed: placed, index: d.location.file == file ? index : nil,
-                             source: file, stageClass: stageClass(d.stage))
+                             source: file, stageClass: stageClass(d.stage), subtitle: article.metadata.subtitle)
             if placed { located += item; placedCount += 1 } else { unlocated += item }
         }
         var changes = ""
         for (n, c) in outcome.changes.enumerated() {
             let anchor = "c-\(n + 1)"
             let link = marker.wasPlaced(anchor) ? "<a href=\"#\(anchor)\">✎\(n + 1)</a>" : "✎\(n + 1)"
-            changes += "<li class=\"chg \(stageClass(c.stage))\" id=\"p-\(anchor)\">\(link) <span class=\"rule\">\(ProofHTML.text(c.rule))</span>"
-            changes += " · \(ProofHTML.text(c.stage ?? "pipeline")) · \(position(c.location, c.span.start, index, source: file))"
-            changes += "<div class=\"edit\"><del>\(ProofHTML.text(c.before))</del> → <ins>\(ProofHTML.text(c.after))</ins></div></li>\n"
+            changes += "<li class=\"chg \(stageClass(c.stage))\" id=\"p-\(anchor)\">\(link) <span class=\"rule\">\(ProofHTML.isolated(c.rule))</span>"
+            changes += " · \(ProofHTML.isolated(c.stage ?? "pipeline")) · \(position(c.location, c.span.start, index, source: file))"
+            changes += "<div class=\"edit\"><del>\(ProofHTML.isolated(ProofHTML.asRead(c.before)))</del> → "
+            changes += "<ins>\(ProofHTML.isolated(ProofHTML.asRead(c.after)))</ins></div></li>\n"
         }
 
         var filters: [(id: String, cssClass: String)] = Severity.allCases.reversed().map { ("f-sev-\($0.rawValue)", "sev-\($0.rawValue)") }
@@ -72,9 +78,9 @@ struct ProofPage {
             labels += "<label for=\"f-sev-\(s.rawValue)\">\(s.rawValue) (\(count))</label>"
         }
         labels += "<span>Stages:</span>"
-        for (i, s) in stages.enumerated() { labels += "<label for=\"f-st-\(i + 1)\">\(ProofHTML.text(s))</label>" }
+        for (i, s) in stages.enumerated() { labels += "<label for=\"f-st-\(i + 1)\">\(ProofHTML.isolated(s))</label>" }
         labels += "<label for=\"f-chg\">--fix changes (\(outcome.changes.count))</label>"
-        labels += "<a href=\"index.html\">issue dashboard</a>"
+        labels += "<a href=\"\(ProofHTML.attribute(Artifact(kind: "proof-index", relativePath: EmitProofStage.dashboardPath).link(from: EmitProofStage.proofPath(for: outcome.entry.id))))\">issue dashboard</a>"
 
         let title = article.metadata.title ?? outcome.entry.id
         var h = head(title: "Proof: " + title, extraCSS: ProofStyle.filters(filters))
@@ -89,6 +95,16 @@ struct ProofPage {
         return Result(html: h, diagnostics: diagnostics.count, located: placedCount)
     }
 
+    /// The page written at the proof path of an article that has no model (ingest failed, manuscript
+    /// awaited): it says why and links the dashboard, so no proof of an earlier run stays at that path.
+    static func noProof(id: String, reason: String) -> String {
+        let dashboard = Artifact(kind: "proof-index", relativePath: EmitProofStage.dashboardPath)
+            .link(from: EmitProofStage.proofPath(for: id))
+        return head(title: "No proof: " + id) + "<body>\n<main>\n<h1>No proof: \(ProofHTML.isolated(id))</h1>\n"
+            + "<p class=\"noproof\">This article has no proof in this run: \(ProofHTML.text(reason)).</p>\n"
+            + "<p><a href=\"\(ProofHTML.attribute(dashboard))\">issue dashboard</a></p>\n</main>\n</body>\n</html>\n"
+    }
+
     /// The document head: charset, the CSP, the title and the style sheet.
     static func head(title: String, extraCSS: String = "") -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -100,38 +116,46 @@ struct ProofPage {
 
     /// One side-panel entry.
     private static func entry(_ d: Diagnostic, number: Int, anchor: String, placed: Bool, index: SourceLineIndex?,
-                              source: String, stageClass: String) -> String {
+                              source: String, stageClass: String, subtitle: String?) -> String {
         let link = placed ? "<a href=\"#\(anchor)\">\(number)</a>" : "\(number)"
         var h = "<li class=\"d sev-\(d.severity.rawValue) \(stageClass)\" id=\"p-\(anchor)\">\(link) "
-        h += "<span class=\"sev\">\(d.severity.rawValue)</span> <span class=\"rule\">\(ProofHTML.text(d.rule))</span>"
-        h += " · \(ProofHTML.text(d.stage ?? "pipeline")) · \(position(d.location, d.span?.start, index, source: source))"
-        h += "<div class=\"msg\">\(ProofHTML.text(d.message))</div>"
-        if let fix = d.fix { h += "<div class=\"fix\">Fix: \(ProofHTML.text(fix))</div>" }
+        h += "<span class=\"sev\">\(d.severity.rawValue)</span> <span class=\"rule\">\(ProofHTML.isolated(d.rule))</span>"
+        let place = d.span == nil && d.location.line == 0 && !(d.excerpt ?? "").isEmpty
+            && (subtitle ?? "").contains(d.excerpt ?? "") ? "subtitle" : nil
+        h += " · \(ProofHTML.isolated(d.stage ?? "pipeline")) · \(position(d.location, d.span?.start, index, source: source, where: place))"
+        h += "<div class=\"msg\">\(ProofHTML.isolated(d.message))</div>"
+        if let fix = d.fix { h += "<div class=\"fix\">Fix: \(ProofHTML.isolated(fix))</div>" }
         for e in d.edits {
             let before = index?.text(of: e.span) ?? d.excerpt ?? ""
-            h += "<div class=\"edit\">\(e.isSafe ? "safe" : "suggested"): <del>\(ProofHTML.text(before))</del> → "
-            h += "<ins>\(ProofHTML.text(e.replacement))</ins></div>"
+            h += "<div class=\"edit\">\(e.isSafe ? "safe" : "suggested"): <del>\(ProofHTML.isolated(ProofHTML.asRead(before)))</del> → "
+            h += "<ins>\(ProofHTML.isolated(e.replacement))</ins></div>"
         }
         return h + "</li>\n"
     }
 
-    /// `line:column` in the article's source (as resolved by the runner, else from the span and the
+    /// `line:column` in the article's source (a finding of an issue stage that kept only the line gets its
+    /// column from the span) (as resolved by the runner, else from the span and the
     /// source's line index), or `file-name:line` for another file. Only the file's name is shown, so the
     /// page is the same from any working directory.
-    private static func position(_ l: SourceLocation, _ offset: Int?, _ index: SourceLineIndex?, source: String) -> String {
+    /// `where` names a place without a line (the subtitle), shown when there is no line.
+    private static func position(_ l: SourceLocation, _ offset: Int?, _ index: SourceLineIndex?, source: String,
+                                 where place: String? = nil) -> String {
         var l = l
-        if l.line == 0, let offset, let index {
+        if l.line == 0 || l.column == nil, let offset, let index {
             let p = index.position(of: offset)
-            l.line = p.line
-            l.column = p.column
+            if l.line == 0 || l.line == p.line {
+                l.line = p.line
+                l.column = p.column
+            }
         }
+        if l.line == 0, let place { return "<span class=\"loc\">\(ProofHTML.isolated(place))</span>" }
         l.file = l.file == source ? "" : shortName(l.file)
         var shown = l.file.isEmpty ? "" : l.file
         if l.line > 0 {
             shown += (shown.isEmpty ? "line " : ":") + "\(l.line)"
             if let c = l.column { shown += ":\(c)" }
         }
-        return "<span class=\"loc\">\(ProofHTML.text(shown))</span>"
+        return "<span class=\"loc\">\(ProofHTML.isolated(shown))</span>"
     }
 
     /// The last component of a path as reports show it (`Workflows/issue-3-2.yml` → `issue-3-2.yml`).

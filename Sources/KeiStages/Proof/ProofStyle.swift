@@ -17,6 +17,7 @@ enum ProofStyle {
     aside.panel li.chg{border-color:#27ae60}
     .rule{font-family:monospace}.sev{font-weight:bold;text-transform:uppercase;font-size:11px}
     .edit del{background:#fdd}.edit ins{background:#dfd;text-decoration:none}
+    ul.notes{list-style:none;padding-left:1rem}
     mark{background:none;padding:0 1px}
     mark.sev-error{background:#f8c7c1;border-bottom:2px solid #c0392b}
     mark.sev-warning{background:#fde9a6;border-bottom:2px solid #e0a800}
