@@ -397,11 +397,13 @@
     <fo:basic-link external-destination="url('{@xlink:href}')" color="{$accent}"><xsl:apply-templates/></fo:basic-link>
   </xsl:template>
 
-  <!-- A cross-reference to a note: the footnote itself (footnotes) or a superscript number (endnotes). -->
+  <!-- A cross-reference to a note. Footnotes: the note prints as a footnote at its FIRST citation only (an id
+       may occur once in XSL-FO); later citations print its number as a link to it. Endnotes: a superscript
+       number linking to the note in "Notes". -->
   <xsl:template match="xref[@ref-type='fn']">
     <xsl:variable name="note" select="key('note', @rid)"/>
     <xsl:choose>
-      <xsl:when test="$notes = 'footnotes' and $note">
+      <xsl:when test="$notes = 'footnotes' and $note and generate-id(.) = generate-id(key('note-citation', @rid)[1])">
         <fo:footnote>
           <fo:inline baseline-shift="super" font-size="70%"><xsl:call-template name="note-number"><xsl:with-param name="note" select="$note"/></xsl:call-template></fo:inline>
           <fo:footnote-body>
@@ -409,13 +411,18 @@
           </fo:footnote-body>
         </fo:footnote>
       </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="$note">
         <fo:basic-link internal-destination="{@rid}">
           <fo:inline baseline-shift="super" font-size="70%"><xsl:call-template name="note-number"><xsl:with-param name="note" select="$note"/></xsl:call-template></fo:inline>
         </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline baseline-shift="super" font-size="70%"><xsl:value-of select="."/></fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- Citations of notes that print as footnotes (not those inside notes, which print as plain text). -->
+  <xsl:key name="note-citation" match="xref[@ref-type='fn'][not(ancestor::fn)]" use="@rid"/>
   <!-- The note's number is printed by the template above, not the xref's own sup. -->
   <xsl:key name="note" match="fn" use="@id"/>
   <xsl:template name="note-number">
@@ -441,7 +448,16 @@
   <!-- ===== Back matter: notes (as endnotes), references, acknowledgements, appendices ===== -->
   <xsl:template match="back">
     <xsl:apply-templates select="ack"/>
-    <xsl:if test="$notes = 'endnotes'"><xsl:apply-templates select="fn-group"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$notes = 'endnotes'"><xsl:apply-templates select="fn-group"/></xsl:when>
+      <!-- Footnotes: notes the text never cites have no footnote to go in; they print here, under "Notes". -->
+      <xsl:when test="fn-group/fn[not(key('note-citation', @id))]">
+        <fo:block font-size="8.5pt" line-height="11.5pt">
+          <xsl:call-template name="back-heading"><xsl:with-param name="title">Notes</xsl:with-param></xsl:call-template>
+          <xsl:apply-templates select="fn-group/fn[not(key('note-citation', @id))]" mode="note"/>
+        </fo:block>
+      </xsl:when>
+    </xsl:choose>
     <xsl:apply-templates select="ref-list"/>
     <xsl:apply-templates select="app-group | sec"/>
   </xsl:template>
