@@ -16,6 +16,11 @@
     local-images   |-separated graphic hrefs that exist as local files; other graphics print as a
                    placeholder box with their caption (the renderer never fetches from the network)
 
+  Safety: libxslt runs this file without network access or file writes, and render.pdf refuses an FO
+  that would make FOP read anything else (render.pdf.unsafe-fo): no XInclude, no DOCTYPE, no xml:base,
+  graphics only as relative paths inside the article's folder (or the output folder). EXSLT is not
+  registered.
+
   Fonts: font families are lists; FOP picks per character, so Latin text is set in DejaVu Serif
   (with real italics and bold) and Hangul in Noto Serif CJK KR. render.pdf registers both for
   embedding (apt: fonts-dejavu-core, fonts-noto-cjk).
@@ -174,6 +179,13 @@
         <xsl:apply-templates select="node()[not(self::label)]"/>
       </fo:block>
     </xsl:for-each>
+    <!-- The corresponding author's address (author-notes/corresp). -->
+    <xsl:for-each select="$meta/author-notes/corresp">
+      <fo:block font-size="{$small-size}" line-height="11pt" text-align="left" space-before="1mm">
+        <xsl:if test="not(label)">Correspondence: </xsl:if>
+        <xsl:apply-templates/>
+      </fo:block>
+    </xsl:for-each>
     <fo:block font-size="{$small-size}" line-height="11pt" text-align="left" space-before="3mm" space-after="8mm"
         border-bottom="0.5pt solid {$accent}" padding-bottom="2mm">
       <xsl:for-each select="($meta/pub-date[@date-type='pub'] | $meta/pub-date[not(@date-type)])[1]">
@@ -193,6 +205,12 @@
 
   <xsl:template name="contrib-name">
     <xsl:choose>
+      <!-- JATS name-style="eastern" (Korean, Chinese, Japanese names): surname first, no comma. -->
+      <xsl:when test="name[@name-style = 'eastern']">
+        <xsl:value-of select="name/surname"/>
+        <xsl:if test="name/given-names and name/surname"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="name/given-names"/>
+      </xsl:when>
       <xsl:when test="name">
         <xsl:value-of select="name/given-names"/>
         <xsl:if test="name/given-names and name/surname"><xsl:text> </xsl:text></xsl:if>
@@ -343,7 +361,7 @@
         <xsl:choose>
           <xsl:when test="string(@xlink:href) != '' and contains(concat('|', $local-images, '|'), concat('|', @xlink:href, '|'))">
             <fo:block text-align="center">
-              <fo:external-graphic src="url('{@xlink:href}')" content-width="scale-down-to-fit" width="100%"/>
+              <fo:external-graphic src='url("{@xlink:href}")' content-width="scale-down-to-fit" width="100%"/>
             </fo:block>
           </xsl:when>
           <xsl:otherwise>
@@ -394,7 +412,20 @@
   <xsl:template match="break"><fo:block/></xsl:template>
 
   <xsl:template match="ext-link | uri">
-    <fo:basic-link external-destination="url('{@xlink:href}')" color="{$accent}"><xsl:apply-templates/></fo:basic-link>
+    <fo:basic-link external-destination="url('{@xlink:href}')" color="{$accent}" hyphenate="false"><xsl:apply-templates/></fo:basic-link>
+  </xsl:template>
+  <!-- Long URLs may break: a zero-width space after each / . - ? & of a link's text. -->
+  <xsl:template match="ext-link//text() | uri//text()">
+    <xsl:call-template name="breakable"><xsl:with-param name="text" select="."/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="breakable">
+    <xsl:param name="text"/>
+    <xsl:if test="$text != ''">
+      <xsl:variable name="c" select="substring($text, 1, 1)"/>
+      <xsl:value-of select="$c"/>
+      <xsl:if test="contains('/.-?&amp;', $c) and string-length($text) &gt; 1"><xsl:text>&#x200B;</xsl:text></xsl:if>
+      <xsl:call-template name="breakable"><xsl:with-param name="text" select="substring($text, 2)"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A cross-reference to a note. Footnotes: the note prints as a footnote at its FIRST citation only (an id
