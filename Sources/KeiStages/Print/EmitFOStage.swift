@@ -25,7 +25,7 @@ public struct EmitFOStage: ArticleStage {
         kind: .emit,
         options: [
             StageOption("stylesheet", .string, default: .string(""),
-                        "An XSLT 1.0 stylesheet from JATS to XSL-FO, relative to the working directory; empty → the journal's print.stylesheet, else Workflows/print/jats-to-fo.xsl."),
+                        "An XSLT 1.0 stylesheet from JATS to XSL-FO, a path inside the project relative to the working directory (no leading /, no '..'); empty → the journal's print.stylesheet, else Workflows/print/jats-to-fo.xsl."),
             StageOption("page-size", .string, default: .string("A4"),
                         "The page size passed to the stylesheet: A4 or letter."),
         ],
@@ -56,6 +56,11 @@ public struct EmitFOStage: ArticleStage {
 
     public init(options: StageOptions) throws {
         stylesheetOption = options.string("stylesheet") ?? ""
+        // Like the journal's print.stylesheet: inside the project. The loader reports a throw at the option.
+        if stylesheetOption.hasPrefix("/") || stylesheetOption.hasPrefix("~") || stylesheetOption.contains(":")
+            || stylesheetOption.split(separator: "/").contains("..") {
+            throw KeiError.usage("emit.fo: stylesheet must be a path inside the project, relative to it (no leading /, no '..', no URL); got '\(stylesheetOption)'")
+        }
         let size = (options.string("page-size") ?? "A4")
         guard ["a4", "letter"].contains(size.lowercased()) else {
             throw KeiError.usage("emit.fo: page-size must be A4 or letter; got '\(size)'")
@@ -82,13 +87,25 @@ public struct EmitFOStage: ArticleStage {
             let transform = try XSLTTransform(contentsOf: stylesheetURL)
             output = try transform.apply(to: jats, parameters: parameters(publication, localImages: images.images, context: context))
         } catch let error as XSLTError {
+            // Compile errors are located in the stylesheet (libxslt names the line), others at the article.
+            let line = error.stage == .stylesheet ? Self.firstLine(in: error.messages) : nil
             context.emit(Messages.failed.diagnostic(
                 "The print stylesheet \(display) failed (\(error.stage.rawValue)): \(error.messages.prefix(5).joined(separator: " | "))",
-                at: SourceLocation(file: context.sourceDisplayPath),
+                at: line.map { SourceLocation(file: display, line: $0) } ?? SourceLocation(file: context.sourceDisplayPath),
                 fix: "Correct the stylesheet (XSLT 1.0, producing XSL-FO 1.1) or point print.stylesheet in the journal file at a working one."))
             return
         }
         try context.writeArtifact(kind: "fo", relativePath: "fo/\(EmitJATSStage.fileStem(context.entry.id)).fo", data: output)
+    }
+
+    /// The first line number libxslt names in `messages` ("… line 3 element frobnicate").
+    static func firstLine(in messages: [String]) -> Int? {
+        for message in messages {
+            guard let range = message.range(of: "line ") else { continue }
+            let digits = message[range.upperBound...].prefix { $0.isNumber }
+            if let line = Int(digits), line > 0 { return line }
+        }
+        return nil
     }
 
     func stylesheet(in context: ArticleContext) -> URL {
