@@ -93,4 +93,28 @@ import KeiTestSupport
         #expect(r.code == 2 && r.err.contains("timeout must be"), "exit \(r.code): \(r.err)")
         #expect(r.err.contains("notes.yml:"), "located at the workflow: \(r.err)")
     }
+
+    /// An unknown XSLT instruction fails emit.fo, located at the stylesheet's line; an absolute stylesheet
+    /// option is refused at load (exit 2, at the option).
+    @Test func stylesheetErrorsPointAtTheStylesheet() throws {
+        let bad = """
+            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+            <xsl:template match="/">
+              <out><xsl:frobnicate/></out>
+            </xsl:template>
+            </xsl:stylesheet>
+            """
+        let root = try Self.project(stylesheet: bad)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try CLIHarness.runBinary(["run", "notes"], in: root)
+        let all = r.out + r.err
+        #expect(r.code == 1 && all.contains("Workflows/print/jats-to-fo.xsl:3: error") && all.contains("emit.fo.failed"), "exit \(r.code): \(all)")
+        let workflow = root.appendingPathComponent("Workflows/notes.yml")
+        let text = try String(contentsOf: workflow, encoding: .utf8)
+        try text.replacingOccurrences(of: "  - emit.fo\n", with: "  - id: emit.fo\n    options: {stylesheet: /etc/passwd}\n")
+            .write(to: workflow, atomically: true, encoding: .utf8)
+        let absolute = try CLIHarness.runBinary(["run", "notes"], in: root)
+        #expect(absolute.code == 2 && absolute.err.contains("notes.yml:") && absolute.err.contains("inside the project"), "exit \(absolute.code): \(absolute.err)")
+        #expect(!absolute.err.contains("root:"), "no file content echoed")
+    }
 }
