@@ -182,7 +182,7 @@
     <!-- The corresponding author's address (author-notes/corresp). -->
     <xsl:for-each select="$meta/author-notes/corresp">
       <fo:block font-size="{$small-size}" line-height="11pt" text-align="left" space-before="1mm">
-        <xsl:if test="not(label)">Correspondence: </xsl:if>
+        <xsl:if test="not(label) and not(starts-with(normalize-space(.), 'Corresp'))">Correspondence: </xsl:if>
         <xsl:apply-templates/>
       </fo:block>
     </xsl:for-each>
