@@ -60,6 +60,43 @@ static inline void kei_xslt_install_safe_loader(void) {
     }
 }
 
+/* While a stylesheet compiles, xsl:import and xsl:include may read only files under one folder (the
+   stylesheet's own, resolved with realpath): a security-preferences read check comparing the resolved
+   path's prefix. Set the folder with kei_xslt_set_read_root (NULL or "" refuses every read). */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/uri.h>
+static inline char *kei_xslt_root(void) { static char storage[PATH_MAX]; return storage; }
+#define kei_xslt_read_root (kei_xslt_root())
+
+static inline void kei_xslt_set_read_root(const char *folder) {
+    kei_xslt_read_root[0] = 0;
+    if (folder != NULL && folder[0] != 0 && realpath(folder, kei_xslt_read_root) == NULL) kei_xslt_read_root[0] = 0;
+}
+
+static int kei_xslt_check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value) {
+    (void)sec; (void)ctxt;
+    if (value == NULL || kei_xslt_read_root[0] == 0) return 0;
+    const char *path = value;
+    if (strncmp(path, "file://localhost/", 17) == 0) path += 16;
+    else if (strncmp(path, "file://", 7) == 0) path += 7;
+    if (path[0] != '/') return 0;
+    char *unescaped = xmlURIUnescapeString(path, 0, NULL);
+    if (unescaped == NULL) return 0;
+    char resolved[PATH_MAX];
+    char *ok = realpath(unescaped, resolved);
+    xmlFree(unescaped);
+    if (ok == NULL) return 0;
+    size_t n = strlen(kei_xslt_read_root);
+    if (strncmp(resolved, kei_xslt_read_root, n) != 0) return 0;
+    return resolved[n] == '/' || (n == 1 && kei_xslt_read_root[0] == '/');
+}
+
+static inline int kei_xslt_allow_reads_under_root(xsltSecurityPrefsPtr prefs) {
+    return xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, kei_xslt_check_read);
+}
+
 /* libxml2's xmlFree is a mutable global function pointer, which Swift 6 refuses to read; call it here. */
 static inline void kei_xslt_free_buffer(xmlChar *buffer) { xmlFree(buffer); }
 #endif

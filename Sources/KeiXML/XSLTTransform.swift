@@ -12,9 +12,12 @@ import Foundation
 /// - stylesheet, input, imports and `document()` are parsed with `XML_PARSE_NONET`, without entity
 ///   substitution and without loading DTDs (the input's external DOCTYPE is never fetched);
 /// - libxslt's security preferences forbid writing files, creating directories and network reads and writes
-///   (so `exsl:document`/`xsl:result-document`, `document('http://…')` fail); local file reads are allowed
-///   while compiling (the stylesheet's own `xsl:import`/`xsl:include` of sibling files) and forbidden while
-///   transforming (`document('file')` fails);
+///   (so `exsl:document`/`xsl:result-document`, `document('http://…')` fail); while compiling, local file
+///   reads are allowed only under the stylesheet's own folder (its `xsl:import`/`xsl:include` of files
+///   there; the resolved path's prefix is compared), and while transforming they are forbidden
+///   (`document('file')` fails);
+/// - libxml2's echo of an offending source line is dropped from the messages, so a diagnostic never
+///   quotes a file the stylesheet tried to read;
 /// - parameters are passed as literal strings (`xsltQuoteUserParams`), never evaluated as XPath;
 /// - every C object (documents, stylesheet, transform context, security preferences, result buffer) is
 ///   freed before a call returns; no pointer escapes. Runs are serialized by one lock, because libxslt's
@@ -108,6 +111,8 @@ public struct XSLTTransform: Sendable {
                 throw XSLTError(stage: .stylesheet, messages: sink.lines(orElse: "the stylesheet is not well-formed XML"))
             }
             let prefs = Self.forbiddingPrefs(readFile: false)
+            kei_xslt_set_read_root(baseURL?.deletingLastPathComponent().path ?? FileManager.default.currentDirectoryPath)
+            _ = kei_xslt_allow_reads_under_root(prefs)
             let previous = xsltGetDefaultSecurityPrefs()
             xsltSetDefaultSecurityPrefs(prefs)
             defer { xsltSetDefaultSecurityPrefs(previous); xsltFreeSecurityPrefs(prefs) }
@@ -116,7 +121,9 @@ public struct XSLTTransform: Sendable {
                 xmlFreeDoc(doc)
                 throw XSLTError(stage: .stylesheet, messages: sink.lines(orElse: "the stylesheet is not valid XSLT 1.0"))
             }
-            if style.pointee.errors > 0 {
+            // libxslt does not count every compile error (`<xsl:frobnicate/>` is reported, not counted):
+            // any error message while compiling fails the compile.
+            if style.pointee.errors > 0 || sink.text.lowercased().contains("error") {
                 xsltFreeStylesheet(style)
                 throw XSLTError(stage: .stylesheet, messages: sink.lines(orElse: "the stylesheet has errors"))
             }
@@ -183,9 +190,19 @@ public struct XSLTTransform: Sendable {
         }
 
         /// The collected messages, one per non-empty line (at most 20), or `fallback` when there are none.
+        /// libxml2's echo of the offending source line (the line before a `^` caret line) is dropped with
+        /// the caret: it may quote a file the stylesheet was refused or failed to read (`/etc/passwd`).
         func lines(orElse fallback: String) -> [String] {
-            let lines = text.split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var raw = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            var index = raw.count - 1
+            while index >= 0 {
+                if !raw[index].isEmpty, raw[index].allSatisfy({ $0 == "^" }) {
+                    raw.remove(at: index)
+                    if index > 0 { raw.remove(at: index - 1); index -= 1 }
+                }
+                index -= 1
+            }
+            let lines = raw.filter { !$0.isEmpty }
             return lines.isEmpty ? [fallback] : Array(lines.prefix(20))
         }
     }

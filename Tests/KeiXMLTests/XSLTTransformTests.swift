@@ -108,4 +108,44 @@ import Testing
         #expect(out.contains("<shared/>"), "\(out)")
         #expect(!out.contains("s3cr3t"), "\(out)")
     }
+
+    /// Breaker 22: `<xsl:frobnicate/>` is reported by libxslt but not counted as an error; it fails the compile.
+    @Test func anUnknownInstructionFailsTheCompile() {
+        let bad = Self.sheet(#"<xsl:template match="/"><out><xsl:frobnicate/></out></xsl:template>"#)
+        do {
+            _ = try XSLTTransform(stylesheet: bad, baseURL: URL(fileURLWithPath: "/nonexistent/bad.xsl"))
+            Issue.record("compiled")
+        } catch let error as XSLTError {
+            #expect(error.stage == .stylesheet && error.messages.joined().contains("frobnicate"), "\(error.messages)")
+        } catch { Issue.record("\(error)") }
+    }
+
+    /// Breaker 22: xsl:import reads only under the stylesheet's folder, and a refused or unreadable file's
+    /// content never appears in the messages (libxml2 echoed /etc/passwd's first line).
+    static func importing(_ href: String) -> Data {
+        Data("<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:import href=\"\(href)\"/></xsl:stylesheet>".utf8)
+    }
+
+    @Test func importsStayInTheStylesheetsFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kei-xslt-\(UUID().uuidString)")
+        let inner = dir.appendingPathComponent("print")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.sheet(#"<xsl:template match="/"><sibling/></xsl:template>"#).write(to: inner.appendingPathComponent("base.xsl"))
+        try Self.sheet(#"<xsl:template match="/"><outside/></xsl:template>"#).write(to: dir.appendingPathComponent("outside.xsl"))
+        try Data("secretline-zebra: not xml\n".utf8).write(to: inner.appendingPathComponent("notes.txt"))
+        let sibling = try XSLTTransform(stylesheet: Self.importing("base.xsl"), baseURL: inner.appendingPathComponent("main.xsl"))
+        #expect(Self.text(try sibling.apply(to: Data("<a/>".utf8))).contains("<sibling/>"))
+        for href in ["../outside.xsl", "/etc/passwd", "file:///etc/passwd"] {
+            #expect(throws: XSLTError.self, "\(href)") {
+                try XSLTTransform(stylesheet: Self.importing(href), baseURL: inner.appendingPathComponent("main.xsl"))
+            }
+        }
+        do {
+            _ = try XSLTTransform(stylesheet: Self.importing("notes.txt"), baseURL: inner.appendingPathComponent("main.xsl"))
+            Issue.record("a text file compiled as a stylesheet")
+        } catch let error as XSLTError {
+            #expect(!error.messages.joined().contains("secretline-zebra"), "\(error.messages)")
+        }
+    }
 }

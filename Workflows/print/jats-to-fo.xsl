@@ -16,6 +16,11 @@
     local-images   |-separated graphic hrefs that exist as local files; other graphics print as a
                    placeholder box with their caption (the renderer never fetches from the network)
 
+  Safety: libxslt runs this file without network access or file writes, and render.pdf refuses an FO
+  that would make FOP read anything else (render.pdf.unsafe-fo): no XInclude, no DOCTYPE, no xml:base,
+  graphics only as relative paths inside the article's folder (or the output folder). EXSLT is not
+  registered.
+
   Fonts: font families are lists; FOP picks per character, so Latin text is set in DejaVu Serif
   (with real italics and bold) and Hangul in Noto Serif CJK KR. render.pdf registers both for
   embedding (apt: fonts-dejavu-core, fonts-noto-cjk).
@@ -174,6 +179,13 @@
         <xsl:apply-templates select="node()[not(self::label)]"/>
       </fo:block>
     </xsl:for-each>
+    <!-- The corresponding author's address (author-notes/corresp). -->
+    <xsl:for-each select="$meta/author-notes/corresp">
+      <fo:block font-size="{$small-size}" line-height="11pt" text-align="left" space-before="1mm">
+        <xsl:if test="not(label) and not(starts-with(normalize-space(.), 'Corresp'))">Correspondence: </xsl:if>
+        <xsl:apply-templates/>
+      </fo:block>
+    </xsl:for-each>
     <fo:block font-size="{$small-size}" line-height="11pt" text-align="left" space-before="3mm" space-after="8mm"
         border-bottom="0.5pt solid {$accent}" padding-bottom="2mm">
       <xsl:for-each select="($meta/pub-date[@date-type='pub'] | $meta/pub-date[not(@date-type)])[1]">
@@ -193,6 +205,12 @@
 
   <xsl:template name="contrib-name">
     <xsl:choose>
+      <!-- JATS name-style="eastern" (Korean, Chinese, Japanese names): surname first, no comma. -->
+      <xsl:when test="name[@name-style = 'eastern']">
+        <xsl:value-of select="name/surname"/>
+        <xsl:if test="name/given-names and name/surname"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="name/given-names"/>
+      </xsl:when>
       <xsl:when test="name">
         <xsl:value-of select="name/given-names"/>
         <xsl:if test="name/given-names and name/surname"><xsl:text> </xsl:text></xsl:if>
@@ -343,7 +361,7 @@
         <xsl:choose>
           <xsl:when test="string(@xlink:href) != '' and contains(concat('|', $local-images, '|'), concat('|', @xlink:href, '|'))">
             <fo:block text-align="center">
-              <fo:external-graphic src="url('{@xlink:href}')" content-width="scale-down-to-fit" width="100%"/>
+              <fo:external-graphic src='url("{@xlink:href}")' content-width="scale-down-to-fit" width="100%"/>
             </fo:block>
           </xsl:when>
           <xsl:otherwise>
@@ -394,14 +412,29 @@
   <xsl:template match="break"><fo:block/></xsl:template>
 
   <xsl:template match="ext-link | uri">
-    <fo:basic-link external-destination="url('{@xlink:href}')" color="{$accent}"><xsl:apply-templates/></fo:basic-link>
+    <fo:basic-link external-destination="url('{@xlink:href}')" color="{$accent}" hyphenate="false"><xsl:apply-templates/></fo:basic-link>
+  </xsl:template>
+  <!-- Long URLs may break: a zero-width space after each / . - ? & of a link's text. -->
+  <xsl:template match="ext-link//text() | uri//text()">
+    <xsl:call-template name="breakable"><xsl:with-param name="text" select="."/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="breakable">
+    <xsl:param name="text"/>
+    <xsl:if test="$text != ''">
+      <xsl:variable name="c" select="substring($text, 1, 1)"/>
+      <xsl:value-of select="$c"/>
+      <xsl:if test="contains('/.-?&amp;', $c) and string-length($text) &gt; 1"><xsl:text>&#x200B;</xsl:text></xsl:if>
+      <xsl:call-template name="breakable"><xsl:with-param name="text" select="substring($text, 2)"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
-  <!-- A cross-reference to a note: the footnote itself (footnotes) or a superscript number (endnotes). -->
+  <!-- A cross-reference to a note. Footnotes: the note prints as a footnote at its FIRST citation only (an id
+       may occur once in XSL-FO); later citations print its number as a link to it. Endnotes: a superscript
+       number linking to the note in "Notes". -->
   <xsl:template match="xref[@ref-type='fn']">
     <xsl:variable name="note" select="key('note', @rid)"/>
     <xsl:choose>
-      <xsl:when test="$notes = 'footnotes' and $note">
+      <xsl:when test="$notes = 'footnotes' and $note and generate-id(.) = generate-id(key('note-citation', @rid)[1])">
         <fo:footnote>
           <fo:inline baseline-shift="super" font-size="70%"><xsl:call-template name="note-number"><xsl:with-param name="note" select="$note"/></xsl:call-template></fo:inline>
           <fo:footnote-body>
@@ -409,13 +442,18 @@
           </fo:footnote-body>
         </fo:footnote>
       </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="$note">
         <fo:basic-link internal-destination="{@rid}">
           <fo:inline baseline-shift="super" font-size="70%"><xsl:call-template name="note-number"><xsl:with-param name="note" select="$note"/></xsl:call-template></fo:inline>
         </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline baseline-shift="super" font-size="70%"><xsl:value-of select="."/></fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- Citations of notes that print as footnotes (not those inside notes, which print as plain text). -->
+  <xsl:key name="note-citation" match="xref[@ref-type='fn'][not(ancestor::fn)]" use="@rid"/>
   <!-- The note's number is printed by the template above, not the xref's own sup. -->
   <xsl:key name="note" match="fn" use="@id"/>
   <xsl:template name="note-number">
@@ -441,7 +479,16 @@
   <!-- ===== Back matter: notes (as endnotes), references, acknowledgements, appendices ===== -->
   <xsl:template match="back">
     <xsl:apply-templates select="ack"/>
-    <xsl:if test="$notes = 'endnotes'"><xsl:apply-templates select="fn-group"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$notes = 'endnotes'"><xsl:apply-templates select="fn-group"/></xsl:when>
+      <!-- Footnotes: notes the text never cites have no footnote to go in; they print here, under "Notes". -->
+      <xsl:when test="fn-group/fn[not(key('note-citation', @id))]">
+        <fo:block font-size="8.5pt" line-height="11.5pt">
+          <xsl:call-template name="back-heading"><xsl:with-param name="title">Notes</xsl:with-param></xsl:call-template>
+          <xsl:apply-templates select="fn-group/fn[not(key('note-citation', @id))]" mode="note"/>
+        </fo:block>
+      </xsl:when>
+    </xsl:choose>
     <xsl:apply-templates select="ref-list"/>
     <xsl:apply-templates select="app-group | sec"/>
   </xsl:template>

@@ -25,11 +25,11 @@ public struct EmitFOStage: ArticleStage {
         kind: .emit,
         options: [
             StageOption("stylesheet", .string, default: .string(""),
-                        "An XSLT 1.0 stylesheet from JATS to XSL-FO, relative to the working directory; empty → the journal's print.stylesheet, else Workflows/print/jats-to-fo.xsl."),
+                        "An XSLT 1.0 stylesheet from JATS to XSL-FO, a path inside the project relative to the working directory (no leading /, no '..'); empty → the journal's print.stylesheet, else Workflows/print/jats-to-fo.xsl."),
             StageOption("page-size", .string, default: .string("A4"),
                         "The page size passed to the stylesheet: A4 or letter."),
         ],
-        messages: [Messages.failed],
+        messages: [Messages.failed, Messages.notAnImage],
         examples: [
             // The working folder of an example is not a project, so the examples cannot reach the shipped
             // stylesheet; the print tests (PrintEndToEndTests) run it on the issue's articles.
@@ -42,6 +42,8 @@ public struct EmitFOStage: ArticleStage {
     )
 
     enum Messages {
+        static let notAnImage = StageMessage("emit.fo.not-an-image", .warning,
+            "A local figure file is not a PNG, JPEG, GIF or SVG image; it prints as a placeholder box.")
         static let failed = StageMessage("emit.fo.failed", .error,
             "The print stylesheet could not be compiled or failed on the article's JATS; no XSL-FO was written.")
     }
@@ -54,6 +56,11 @@ public struct EmitFOStage: ArticleStage {
 
     public init(options: StageOptions) throws {
         stylesheetOption = options.string("stylesheet") ?? ""
+        // Like the journal's print.stylesheet: inside the project. The loader reports a throw at the option.
+        if stylesheetOption.hasPrefix("/") || stylesheetOption.hasPrefix("~") || stylesheetOption.contains(":")
+            || stylesheetOption.split(separator: "/").contains("..") {
+            throw KeiError.usage("emit.fo: stylesheet must be a path inside the project, relative to it (no leading /, no '..', no URL); got '\(stylesheetOption)'")
+        }
         let size = (options.string("page-size") ?? "A4")
         guard ["a4", "letter"].contains(size.lowercased()) else {
             throw KeiError.usage("emit.fo: page-size must be A4 or letter; got '\(size)'")
@@ -69,18 +76,36 @@ public struct EmitFOStage: ArticleStage {
         let display = FileIO.displayPath(stylesheetURL, relativeTo: context.workingDirectory)
         let jats = try jatsData(article, context: &context)
         let publication = ArticlePublication(entry: context.entry, article: article, issue: context.issue)
+        let images = Self.localImageFiles(in: jats, sourceFolder: context.entry.sourceURL?.deletingLastPathComponent())
+        for href in images.notImages {
+            context.emit(Messages.notAnImage.diagnostic(
+                "The figure file '\(href)' is not a PNG, JPEG, GIF or SVG image; the PDF shows a placeholder box instead.",
+                at: SourceLocation(file: context.sourceDisplayPath), fix: "Replace it with the real image file."))
+        }
         let output: Data
         do {
             let transform = try XSLTTransform(contentsOf: stylesheetURL)
-            output = try transform.apply(to: jats, parameters: parameters(publication, jats: jats, context: context))
+            output = try transform.apply(to: jats, parameters: parameters(publication, localImages: images.images, context: context))
         } catch let error as XSLTError {
+            // Compile errors are located in the stylesheet (libxslt names the line), others at the article.
+            let line = error.stage == .stylesheet ? Self.firstLine(in: error.messages) : nil
             context.emit(Messages.failed.diagnostic(
                 "The print stylesheet \(display) failed (\(error.stage.rawValue)): \(error.messages.prefix(5).joined(separator: " | "))",
-                at: SourceLocation(file: context.sourceDisplayPath),
+                at: line.map { SourceLocation(file: display, line: $0) } ?? SourceLocation(file: context.sourceDisplayPath),
                 fix: "Correct the stylesheet (XSLT 1.0, producing XSL-FO 1.1) or point print.stylesheet in the journal file at a working one."))
             return
         }
         try context.writeArtifact(kind: "fo", relativePath: "fo/\(EmitJATSStage.fileStem(context.entry.id)).fo", data: output)
+    }
+
+    /// The first line number libxslt names in `messages` ("… line 3 element frobnicate").
+    static func firstLine(in messages: [String]) -> Int? {
+        for message in messages {
+            guard let range = message.range(of: "line ") else { continue }
+            let digits = message[range.upperBound...].prefix { $0.isNumber }
+            if let line = Int(digits), line > 0 { return line }
+        }
+        return nil
     }
 
     func stylesheet(in context: ArticleContext) -> URL {
@@ -101,7 +126,7 @@ public struct EmitFOStage: ArticleStage {
         return Data(xml.utf8)
     }
 
-    func parameters(_ publication: ArticlePublication, jats: Data, context: ArticleContext) -> [String: String] {
+    func parameters(_ publication: ArticlePublication, localImages: [String], context: ArticleContext) -> [String: String] {
         let issue = context.issue
         let values = PublishingPattern.values(issue: issue, articleID: context.entry.id, order: context.entry.order)
         let runningHead = issue.journal.print.runningHead?.expand(values) ?? issue.journal.title
@@ -111,21 +136,41 @@ public struct EmitFOStage: ArticleStage {
             "page-size": pageSize,
             "doi": publication.doi ?? "",
             "pdf-date": issue.coverDate ?? "",
-            "local-images": Self.localImages(in: jats, sourceFolder: context.entry.sourceURL?.deletingLastPathComponent())
-                .joined(separator: "|"),
+            "local-images": localImages.joined(separator: "|"),
         ]
     }
 
-    /// The `graphic`/`inline-graphic` hrefs that are plain relative paths (no scheme, no `..`, no `|`) of
-    /// files that exist in `sourceFolder`, in document order without repeats.
+    /// The `graphic`/`inline-graphic` hrefs that are plain relative paths (no scheme, no `..`, no `|` or `"`)
+    /// of image files in `sourceFolder` (looked up percent-decoded: `o'brien%20chart.png`), in document order
+    /// without repeats.
     static func localImages(in jats: Data, sourceFolder: URL?) -> [String] {
-        guard let sourceFolder, let root = MarkupParser.parseXML(jats).root else { return [] }
+        localImageFiles(in: jats, sourceFolder: sourceFolder).images
+    }
+
+    /// As ``localImages(in:sourceFolder:)``, plus the hrefs of local files that are not PNG, JPEG, GIF or SVG
+    /// (by their first bytes); those print as a placeholder box.
+    static func localImageFiles(in jats: Data, sourceFolder: URL?) -> (images: [String], notImages: [String]) {
+        guard let sourceFolder, let root = MarkupParser.parseXML(jats).root else { return ([], []) }
         var seen = Set<String>()
-        return root.descendants(named: ["graphic", "inline-graphic"]).compactMap { $0[attribute: "xlink:href"] }
-            .filter { href in
-                !href.isEmpty && !href.contains(":") && !href.hasPrefix("/") && !href.contains("|")
-                    && !href.split(separator: "/").contains("..") && seen.insert(href).inserted
-                    && FileManager.default.fileExists(atPath: sourceFolder.appendingPathComponent(href).path)
-            }
+        var images: [String] = [], notImages: [String] = []
+        for href in root.descendants(named: ["graphic", "inline-graphic"]).compactMap({ $0[attribute: "xlink:href"] }) {
+            let path = href.removingPercentEncoding ?? href
+            guard !href.isEmpty, !path.contains(":"), !path.hasPrefix("/"), !href.contains("|"), !href.contains("\""),
+                  !path.split(separator: "/").contains(".."), seen.insert(href).inserted else { continue }
+            let file = sourceFolder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            if isImage(file) { images.append(href) } else { notImages.append(href) }
+        }
+        return (images, notImages)
+    }
+
+    /// True when the file starts like a PNG, JPEG, GIF or SVG (an `<svg` element within the first 1 KB).
+    static func isImage(_ file: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 1024)) ?? Data())
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF])
+            || head.starts(with: Array("GIF8".utf8)) { return true }
+        return String(decoding: head, as: UTF8.self).contains("<svg")
     }
 }

@@ -7,7 +7,7 @@ import KeiCore
 /// `Workflows/print/jats-to-fo.xsl` asks for; FOP picks a font per character from the family list.
 ///
 /// The Noto CJK collections are copied member by member (``FontCollectionMember``) into standalone `.otf`
-/// files in a cache folder under the system's temporary directory (named by source file, member and size,
+/// files in a per-user cache folder (``cacheFolder(environment:)``; named by source file, member and size,
 /// written atomically, reused by later runs); nothing is written into the outputs.
 struct PrintFonts {
     /// One face: FOP's font triplet and the file to embed.
@@ -31,6 +31,24 @@ struct PrintFonts {
         ("DejaVu Sans", "DejaVuSans", "Oblique"),
         ("DejaVu Sans Mono", "DejaVuSansMono", "Oblique"),
     ]
+
+    /// Where extracted fonts are kept: `$XDG_CACHE_HOME/kei-pipeline/fonts`, else `$HOME/.cache/kei-pipeline/fonts`,
+    /// else (no writable home) `kei-pipeline-fonts` in the temporary folder. One copy per user, not per TMPDIR.
+    static func cacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { candidates.append(URL(fileURLWithPath: xdg)) }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            candidates.append(URL(fileURLWithPath: home).appendingPathComponent(".cache"))
+        }
+        for candidate in candidates {
+            let folder = candidate.appendingPathComponent("kei-pipeline/fonts")
+            if (try? fm.createDirectory(at: folder, withIntermediateDirectories: true)) != nil, fm.isWritableFile(atPath: folder.path) {
+                return folder
+            }
+        }
+        return fm.temporaryDirectory.appendingPathComponent("kei-pipeline-fonts")
+    }
 
     /// Finds the fonts; `cache` is where collection members are extracted.
     static func find(cache: URL, fileManager: FileManager = .default) -> PrintFonts {

@@ -1,17 +1,26 @@
 import Foundation
 import KeiCore
 import KeiDocument
+import KeiXML
 
 /// Renders the article's XSL-FO 1.1 (the `fo` artifact `emit.fo` wrote in this run) to `pdf/<article-id>.pdf`
 /// with Apache FOP 2.8 (apt: fop), embedding DejaVu and Noto CJK KR fonts (``PrintFonts``) so Korean names print.
 ///
-/// - FOP: the `fop` option, else `fop` on PATH. Missing: `render.pdf.fop-missing` (a warning saying how to
-///   install it; an error with `required: true`) and no PDF.
-/// - Run: `fop -c <temp fop.xconf> -fo fo/<id>.fo -pdf <temp file>` with a time limit (`timeout`, seconds);
-///   the PDF is then written to the outputs atomically. The configuration (``FOPConfiguration``) and FOP's
-///   scratch file live in a temporary folder that is removed afterwards.
+/// - FOP: the `fop` option (a path, or a bare command name looked up on PATH), else `fop` on PATH. Missing:
+///   `render.pdf.fop-missing` (a warning saying how to install it; an error with `required: true`) and no PDF.
+/// - Check first (``FOSafetyCheck``): an FO with XInclude, a DOCTYPE, `xml:base`, or a `src`/`url()` that is
+///   not a relative path inside the article's source folder or the output folder is refused
+///   (`render.pdf.unsafe-fo`, error) and FOP does not run.
+/// - Run: `fop -q -c <temp fop.xconf> -fo fo/<id>.fo -pdf <temp file>` in a process group of its own with a
+///   time limit (`timeout`, seconds, > 0; ``BoundedProcess`` stops the whole group); the PDF is then written
+///   to the outputs atomically. The configuration (``FOPConfiguration``) and FOP's scratch file live in a
+///   temporary folder that is removed afterwards.
 /// - Failure, time-out or no PDF: `render.pdf.fop-failed` (error) with FOP's first error lines.
-/// - Fonts not found: `render.pdf.font-missing` (warning naming the package); FOP then substitutes.
+/// - FOP's "Glyph … not available in font" warnings: `render.pdf.missing-glyph` (warning naming the first
+///   characters and the font); such characters print as `#`.
+/// - Fonts not found: `render.pdf.font-missing` (warning naming the package); FOP then substitutes. The
+///   Noto CJK members are extracted once into `$XDG_CACHE_HOME/kei-pipeline/fonts` (else
+///   `~/.cache/kei-pipeline/fonts`, else the temporary folder).
 /// - Deterministic: the PDF's dates come from the FO (the issue's cover date, see `jats-to-fo.xsl`), but FOP
 ///   2.8 also adds the time of rendering to the XMP `dc:date` and derives the file `/ID` from it, so two
 ///   renderings of the same FO differ in those bytes only.
@@ -27,9 +36,9 @@ public struct RenderPDFStage: ArticleStage {
             StageOption("required", .bool, default: .bool(false),
                         "When true, a missing FOP is an error (the PDF is required); otherwise a warning and the run goes on."),
             StageOption("timeout", .int, default: .int(120),
-                        "Seconds FOP may take for one article before it is stopped (render.pdf.fop-failed)."),
+                        "Seconds FOP may take for one article before it (and every process it started) is stopped (render.pdf.fop-failed); more than 0."),
         ],
-        messages: [Messages.fopMissing, Messages.fopFailed, Messages.fontMissing],
+        messages: [Messages.fopMissing, Messages.fopFailed, Messages.fontMissing, Messages.unsafeFO, Messages.missingGlyph],
         examples: [
             // Rendering needs emit.fo's output and FOP, which examples do not have; PrintEndToEndTests render
             // the issue's articles and check the PDFs.
@@ -48,6 +57,10 @@ public struct RenderPDFStage: ArticleStage {
             "Apache FOP failed on the article's XSL-FO, or ran out of time; no PDF was written.")
         static let fontMissing = StageMessage("render.pdf.font-missing", .warning,
             "A font the print layout uses is not installed; FOP substitutes one that may lack Korean glyphs.")
+        static let unsafeFO = StageMessage("render.pdf.unsafe-fo", .error,
+            "The XSL-FO would make FOP read a URL or a file outside the article's folder (XInclude, DOCTYPE, src); FOP was not run.")
+        static let missingGlyph = StageMessage("render.pdf.missing-glyph", .warning,
+            "Characters the fonts do not have print as '#' in the PDF.")
     }
 
     let fopOption: String
@@ -57,7 +70,8 @@ public struct RenderPDFStage: ArticleStage {
     public init(options: StageOptions) throws {
         fopOption = options.string("fop") ?? ""
         required = options.bool("required", default: false)
-        timeout = max(1, options.int("timeout", default: 120))
+        timeout = options.int("timeout", default: 120)
+        guard timeout > 0 else { throw KeiError.usage("render.pdf: timeout must be a number of seconds above 0; got \(timeout)") }
     }
 
     /// Writes `pdf/<article-id>.pdf`; does nothing when no `fo` artifact was written in this run.
@@ -65,13 +79,27 @@ public struct RenderPDFStage: ArticleStage {
     public func run(_ context: inout ArticleContext) throws {
         guard let fo = context.artifacts.last(where: { $0.kind == "fo" }) else { return }
         let here = SourceLocation(file: context.sourceDisplayPath)
-        guard let fop = Self.findFOP(fopOption) else {
+        let foURL = context.outputDirectory.appendingPathComponent(fo.relativePath)
+        let base = context.entry.sourceURL?.deletingLastPathComponent() ?? context.workingDirectory
+        let command = fopOption.contains("/") && !fopOption.hasPrefix("/")
+            ? context.workingDirectory.appendingPathComponent(fopOption).path : fopOption
+        guard let fop = Self.findFOP(command) else {
             var message = Messages.fopMissing
             if required { message.severity = .error }
+            var isFolder: ObjCBool = false
+            let folder = FileManager.default.fileExists(atPath: command, isDirectory: &isFolder) && isFolder.boolValue
             context.emit(message.diagnostic(
-                fopOption.isEmpty ? "Apache FOP was not found on PATH; no PDF was made for this article."
-                                  : "The FOP command '\(fopOption)' does not exist or is not executable; no PDF was made.",
+                fopOption.isEmpty ? "Apache FOP was not found on PATH; no PDF was made for this article (install: apt-get install fop fonts-noto-cjk)."
+                    : folder ? "The FOP command '\(fopOption)' is a folder, not the fop program; no PDF was made (name the program, e.g. /usr/bin/fop)."
+                    : "The FOP command '\(fopOption)' does not exist or is not executable; no PDF was made (install: apt-get install fop fonts-noto-cjk).",
                 at: here, fix: "Install it: apt-get install fop fonts-noto-cjk fonts-dejavu-core (or set the stage option fop: /path/to/fop)."))
+            return
+        }
+        let foData = (try? Data(contentsOf: foURL)) ?? Data()
+        if let problem = FOSafetyCheck.problem(in: foData, base: base, allowedFolders: [base, context.outputDirectory]) {
+            context.emit(Messages.unsafeFO.diagnostic(
+                "FOP was not run on \(fo.relativePath): \(problem).",
+                at: here, fix: "Change the print stylesheet: no XInclude or DOCTYPE, and graphics only as relative paths to files next to the article."))
             return
         }
         let fm = FileManager.default
@@ -79,26 +107,27 @@ public struct RenderPDFStage: ArticleStage {
         try? fm.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: scratch) }
 
-        let fonts = PrintFonts.find(cache: fm.temporaryDirectory.appendingPathComponent("kei-pipeline-fonts"))
+        let fonts = PrintFonts.find(cache: PrintFonts.cacheFolder())
         if !fonts.missingPackages.isEmpty {
             context.emit(Messages.fontMissing.diagnostic(
                 "Fonts for the print layout are missing (packages: \(fonts.missingPackages.joined(separator: ", "))); Korean or accented names may print as blanks or '#'.",
                 at: here, fix: "apt-get install \(fonts.missingPackages.joined(separator: " "))"))
         }
-        let base = context.entry.sourceURL?.deletingLastPathComponent() ?? context.workingDirectory
         let config = scratch.appendingPathComponent("fop.xconf")
         let pdfScratch = scratch.appendingPathComponent("out.pdf")
         let stderrFile = scratch.appendingPathComponent("stderr.txt")
         try Data(FOPConfiguration(base: base, fonts: fonts).xml.utf8).write(to: config)
 
-        let foURL = context.outputDirectory.appendingPathComponent(fo.relativePath)
-        let outcome = Self.runFOP(fop, arguments: ["-q", "-c", config.path, "-fo", foURL.path, "-pdf", pdfScratch.path],
-                                  stderr: stderrFile, timeout: timeout)
+        let outcome = BoundedProcess(executable: fop, arguments: ["-q", "-c", config.path, "-fo", foURL.path, "-pdf", pdfScratch.path],
+                                     stderr: stderrFile, timeout: Double(timeout)).run()
         let log = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
         guard outcome == .finished(0), let pdf = try? Data(contentsOf: pdfScratch), pdf.starts(with: Array("%PDF".utf8)) else {
             let what: String
             switch outcome {
             case .timedOut: what = "did not finish within \(timeout) s and was stopped"
+            case .finished(0):
+                what = fm.fileExists(atPath: pdfScratch.path) ? "exited with status 0 but wrote a file that is not a PDF"
+                                                               : "exited with status 0 but wrote no PDF"
             case .finished(let status): what = "exited with status \(status)"
             case .notStarted(let reason): what = "could not be started (\(reason))"
             }
@@ -107,47 +136,29 @@ public struct RenderPDFStage: ArticleStage {
                 at: here, fix: "Look at the stylesheet's output in \(fo.relativePath) around the element FOP names; run fop by hand for the full log."))
             return
         }
+        if let glyphs = MissingGlyphs(log: log) {
+            context.emit(Messages.missingGlyph.diagnostic(
+                "The PDF prints '#' for \(glyphs.summary).",
+                at: here, fix: "Install a font that has these characters (apt-get install fonts-dejavu-core fonts-noto-cjk) or replace them in the source."))
+        }
         try context.writeArtifact(kind: "pdf", relativePath: "pdf/\(EmitJATSStage.fileStem(context.entry.id)).pdf", data: pdf)
     }
 
     /// The executable FOP command: the option's path, else `fop` in a PATH folder.
     static func findFOP(_ option: String) -> URL? {
         let fm = FileManager.default
-        if !option.isEmpty { return fm.isExecutableFile(atPath: option) ? URL(fileURLWithPath: option) : nil }
+        var isFolder: ObjCBool = false
+        func executable(_ path: String) -> Bool {
+            fm.isExecutableFile(atPath: path) && fm.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        if option.contains("/") { return executable(option) ? URL(fileURLWithPath: option) : nil }
+        let name = option.isEmpty ? "fop" : option
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") where !folder.isEmpty {
-            let candidate = "\(folder)/fop"
-            if fm.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+            let candidate = "\(folder)/\(name)"
+            if executable(candidate) { return URL(fileURLWithPath: candidate) }
         }
         return nil
-    }
-
-    enum Outcome: Equatable {
-        case finished(Int32)
-        case timedOut
-        case notStarted(String)
-    }
-
-    /// Runs the command with stdin empty, stdout discarded and stderr to a file; stops it after `timeout` s.
-    static func runFOP(_ executable: URL, arguments: [String], stderr: URL, timeout: Int) -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        guard let errorHandle = try? FileHandle(forWritingTo: stderr) else { return .notStarted("no scratch file") }
-        defer { try? errorHandle.close() }
-        process.standardError = errorHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch { return .notStarted(error.localizedDescription) }
-        if done.wait(timeout: .now() + .seconds(timeout)) == .timedOut {
-            process.terminate()
-            if done.wait(timeout: .now() + .seconds(5)) == .timedOut { kill(process.processIdentifier, SIGKILL); done.wait() }
-            return .timedOut
-        }
-        return .finished(process.terminationStatus)
     }
 
     /// FOP's error lines worth showing (at most three, each cut to 300 characters), without Java stack
