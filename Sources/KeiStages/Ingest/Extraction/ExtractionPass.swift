@@ -9,8 +9,9 @@ import KeiXML
 ///    related, comments, cookie, share/download/print when short) — unless the element holds most
 ///    of the page's text (a page wrapper) or footnotes/endnotes, which are never chrome.
 /// 2. Score paragraphs Readability-style (1 + commas + length, scaled by 1 − link density) into
-///    up to five ancestors, weighted by tag and class hints; pick the best container, then climb
-///    to a parent that scores as well or holds nothing else.
+///    up to five ancestors, weighted by tag and class hints (never the cells of a data table: see
+///    `proseScoring()`); pick the best container, then climb to a parent that scores as well or
+///    holds nothing else.
 /// 3. Assemble: the candidate plus its content-like siblings (high-scoring blocks, prose
 ///    paragraphs, lists/tables/figures with few links, headed prose blocks such as an executive
 ///    summary, headings that lead into included blocks), starting at the title `h1` when one
