@@ -9,8 +9,9 @@ import KeiXML
 ///    related, comments, cookie, share/download/print when short) — unless the element holds most
 ///    of the page's text (a page wrapper) or footnotes/endnotes, which are never chrome.
 /// 2. Score paragraphs Readability-style (1 + commas + length, scaled by 1 − link density) into
-///    up to five ancestors, weighted by tag and class hints; pick the best container, then climb
-///    to a parent that scores as well or holds nothing else.
+///    up to five ancestors, weighted by tag and class hints (never the cells of a data table: see
+///    `proseScoring()`); pick the best container, then climb to a parent that scores as well or
+///    holds nothing else.
 /// 3. Assemble: the candidate plus its content-like siblings (high-scoring blocks, prose
 ///    paragraphs, lists/tables/figures with few links, headed prose blocks such as an executive
 ///    summary, headings that lead into included blocks), starting at the title `h1` when one
@@ -394,14 +395,40 @@ struct ExtractionPass {
         return s
     }
 
+    /// A table cell scores as prose only when this many times its text is at least its table's text
+    /// (it holds a quarter or more of it); a cell with less is one entry of a data table.
+    private static let minimumProseCellShare = 4
+
+    /// Whether each element may score as the article's prose: not when it is, or lies inside, a table
+    /// cell (`td`, `th`) that holds less than a quarter of its table's kept text. A layout table's
+    /// content cell holds most of its table's text and scores as before; the cells of a data table are
+    /// many short entries, and scoring them would let a long table (hundreds of rows, each cell a
+    /// "paragraph") outscore the article around it and be taken for the article. One pass in document
+    /// order (a parent before its children); the table itself is kept by the assembly as a content block.
+    private func proseScoring() -> [Bool] {
+        var allowed = Array(repeating: true, count: tree.count)
+        var table = Array(repeating: -1, count: tree.count)
+        for i in 0..<tree.count {
+            let p = tree.parent[i]
+            let name = tree.elements[i].name
+            table[i] = name == "table" ? i : (p >= 0 ? table[p] : -1)
+            allowed[i] = p >= 0 ? allowed[p] : true
+            if name == "td" || name == "th", p >= 0, table[p] >= 0 {
+                allowed[i] = allowed[i] && tree.text[i] * ExtractionPass.minimumProseCellShare >= tree.text[table[p]]
+            }
+        }
+        return allowed
+    }
+
     private mutating func scoreParagraphs(_ body: Int) {
+        let prose = proseScoring()
         var i = body
         while i < tree.end[body] {
             if tree.removed[i] { i = tree.end[i]; continue }
             // Notes are not the article's prose: a notes block whose entries have more commas than
             // the text citing them must not win over that text.
             if isNoteContainer(i) { i = tree.end[i]; continue }
-            if isParagraphLike(i), tree.text[i] >= 20 {
+            if isParagraphLike(i), tree.text[i] >= 20, prose[i] {
                 let contentScore = 1 + Double(tree.commas[i]) + min(Double(tree.text[i] / 85), 3)
                 var a = tree.parent[i]
                 var level = 0
@@ -704,6 +731,9 @@ struct ExtractionPass {
             if len > 0, e.name != "ul", e.name != "ol", e.name != "dl", isProtectedContent(c) { return true }
             return (len > 0 || tree.images[c] > 0) && ld < 0.25
         }
+        // A wrapper around a data table (`<div class="table-responsive">`): its cells score nothing
+        // (see ``proseScoring()``), so it is kept for the table it holds.
+        if ["div", "section"].contains(e.name), ld < 0.25, wrapsDataTable(c) { return true }
         if allowProseSection, ["div", "section", "article"].contains(e.name) {
             // A prose section (e.g. an executive summary block) next to the main text.
             return len > 200 && ld < 0.2 && tree.paragraphText[c] * 10 >= len * 6
@@ -903,6 +933,22 @@ struct ExtractionPass {
             if tree.removed[k] { k = tree.end[k]; continue }
             let n = tree.elements[k].name
             if n == "table" || n == "figure" || n == "blockquote", isProtectedContent(k) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether `i` holds a kept data table that is at least half of its text (a wrapper around the table,
+    /// perhaps with a label or a source line).
+    private func wrapsDataTable(_ i: Int) -> Bool {
+        var k = i + 1
+        while k < tree.end[i] {
+            if tree.removed[k] { k = tree.end[k]; continue }
+            if tree.elements[k].name == "table" {
+                if tree.text[k] * 2 >= tree.text[i], isDataTable(k) { return true }
+                k = tree.end[k]
+                continue
+            }
             k += 1
         }
         return false
