@@ -8,7 +8,7 @@ import KeiCore
 /// <issue-toc workflow="issue-3-2" volume="3" number="2" cover-date="2025-12-15">
 ///   <journal-title>Korea Policy</journal-title>
 ///   <issue-title>Korea Policy Vol. 3, Issue 2</issue-title>
-///   <self-uri content-type="proof-index" href="proof/index.html"/>
+///   <self-uri content-type="proof-index" href="proof/_dashboard.html"/>
 ///   <article id="x" order="1" status="approved" article-type="research-article">
 ///     <subject>Articles</subject>
 ///     <title>…</title>
