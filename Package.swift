@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 (the Crossref deposit record, the index's CSP hash); Foundation on Linux has no digest API.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2 from the system (apt: libxml2-dev). Only KeiXML imports it.
@@ -37,7 +39,8 @@ let package = Package(
         // Stage protocol, workflow loading, runner, reporters, file I/O.
         .target(name: "KeiCore", dependencies: ["KeiDocument", "KeiCitations", "KeiDates", .product(name: "Yams", package: "Yams")]),
         // Built-in stages (one per file) and their registry.
-        .target(name: "KeiStages", dependencies: ["KeiCore", "KeiDocument", "KeiXML", "KeiCitations", "KeiDates"]),
+        .target(name: "KeiStages", dependencies: ["KeiCore", "KeiDocument", "KeiXML", "KeiCitations", "KeiDates",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         // The command-line interface as a library, driven in-process by tests.
         .target(name: "KeiCLI", dependencies: [
             "KeiCore", "KeiStages", "KeiDocument", "KeiCitations", "KeiDates",

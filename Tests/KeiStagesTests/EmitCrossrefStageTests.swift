@@ -81,7 +81,7 @@ import KeiTestSupport
         let b = [Self.outcome("a", order: 1, title: "First, corrected", authors: [Author(name: "Laura J. Brennan")])]
         #expect(try run(dir, try Self.issue(), a).diagnostics.isEmpty)
         let deposit = try Data(contentsOf: dir.appendingPathComponent("out/crossref/w-deposit.xml"))
-        #expect(try lines() == ["20251215090000 kp-3-2-001 " + SHA256.hex(deposit)])
+        #expect(try lines() == ["20251215090000 kp-3-2-001 " + Digests.sha256Hex(deposit)])
         #expect(try run(dir, try Self.issue(), a).diagnostics.isEmpty, "an identical re-run is not a new deposit")
         #expect(try lines().count == 1)
         let changed = try run(dir, try Self.issue(), b)

@@ -150,7 +150,7 @@ public struct EmitCrossrefStage: IssueStage {
         let ledgerURL = context.outputDirectory.appendingPathComponent(Self.ledgerPath)
         let ledger = DepositLedger(text: (try? String(contentsOf: ledgerURL, encoding: .utf8)) ?? "")
         let registry = DOIRegistry(text: (try? String(contentsOf: context.outputDirectory.appendingPathComponent(Self.doiRegistryPath), encoding: .utf8)) ?? "")
-        let line = DepositLedger.Line(timestamp: timestamp, batchID: batchID.filter { !$0.isWhitespace }, sha256: SHA256.hex(deposit))
+        let line = DepositLedger.Line(timestamp: timestamp, batchID: batchID.filter { !$0.isWhitespace }, sha256: Digests.sha256Hex(deposit))
 
         // Errors that make the deposit one Crossref must not receive; it is then not recorded.
         var refused: [Diagnostic] = []

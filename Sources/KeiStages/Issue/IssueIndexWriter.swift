@@ -18,7 +18,7 @@ enum IssueIndexWriter {
 
     /// The Content-Security-Policy: nothing may load or run but the inline style sheet above.
     static var contentSecurityPolicy: String {
-        let hash = Data(SHA256.digest(style.utf8)).base64EncodedString()
+        let hash = Data(Digests.sha256(style.utf8)).base64EncodedString()
         return "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'none'; base-uri 'none'; form-action 'none'"
     }
 
