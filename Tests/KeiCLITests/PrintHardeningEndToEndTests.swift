@@ -86,6 +86,22 @@ import KeiTestSupport
         #expect(!FileManager.default.fileExists(atPath: bin.appendingPathComponent("ran").path), "FOP was not run")
     }
 
+    /// A FOP that exits 0 after writing a truncated PDF (verifier, breaker 24): an error, and no PDF is published.
+    @Test func aTruncatedPDFIsAnErrorAndNotPublished() throws {
+        let root = try Self.project(renderOptions: ", fop: bin/fop")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bin = root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nfor a; do last=$a; done\nprintf '%%PDF-1.4\\ntruncated' > \"$last\"\nexit 0\n"
+            .write(to: bin.appendingPathComponent("fop"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("fop").path)
+        let r = try CLIHarness.runBinary(["run", "notes", "--report", "json:-"], in: root)
+        let failed = try PrintEndToEndTests.diagnostics(r.out).filter { $0["rule"] as? String == "render.pdf.fop-failed" }
+        #expect(r.code == 1 && failed.count == 1, "exit \(r.code): \(r.out)")
+        #expect((failed.first?["message"] as? String ?? "").contains("not a readable PDF"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out/pdf/notes.pdf").path))
+    }
+
     @Test func aTimeoutOfZeroIsAConfigError() throws {
         let root = try Self.project(renderOptions: ", timeout: 0")
         defer { try? FileManager.default.removeItem(at: root) }

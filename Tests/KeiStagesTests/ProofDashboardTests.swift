@@ -69,6 +69,17 @@ import KeiTestSupport
         #expect(ProofDashboard.render(c, proofs: [:]).contains("<strong class=\"passed\">passed</strong>"))
     }
 
+    /// With issue stages after emit.proof nothing before it failed, but the run may still fail (verifier, breaker 24):
+    /// the dashboard gives no "passed" that could contradict the exit code; a failure seen before it stays a failure.
+    @Test func noPassedVerdictWhenStagesRunAfterTheProofs() {
+        let c = issueContext([outcome("a", [])])
+        let html = ProofDashboard.render(c, proofs: [:], laterStages: ["emit.crossref"])
+        #expect(!html.contains("class=\"passed\""))
+        #expect(html.contains("<strong class=\"open\">not decided here</strong>") && html.contains("<bdi>emit.crossref</bdi> ran after it"), "\(html)")
+        let failing = issueContext([outcome("a", [d("style.x", .error, stage: "lint.style")])])
+        #expect(ProofDashboard.render(failing, proofs: [:], laterStages: ["emit.crossref"]).contains("<strong class=\"failed\">failed</strong>"))
+    }
+
     /// After a failed ingest no later stage ran: its cells say so even when the stage reported nothing;
     /// an awaited manuscript's row says so.
     @Test func stagesThatDidNotRunAndAwaitedManuscripts() {

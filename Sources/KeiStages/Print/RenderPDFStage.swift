@@ -121,12 +121,13 @@ public struct RenderPDFStage: ArticleStage {
         let outcome = BoundedProcess(executable: fop, arguments: ["-q", "-c", config.path, "-fo", foURL.path, "-pdf", pdfScratch.path],
                                      stderr: stderrFile, timeout: Double(timeout)).run()
         let log = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-        guard outcome == .finished(0), let pdf = try? Data(contentsOf: pdfScratch), pdf.starts(with: Array("%PDF".utf8)) else {
+        // A PDF is published only when its page tree can be read (a truncated file is no PDF, whatever its header says).
+        guard outcome == .finished(0), let pdf = try? Data(contentsOf: pdfScratch), PDFPageCounter.pageCount(pdf) != nil else {
             let what: String
             switch outcome {
             case .timedOut: what = "did not finish within \(timeout) s and was stopped"
             case .finished(0):
-                what = fm.fileExists(atPath: pdfScratch.path) ? "exited with status 0 but wrote a file that is not a PDF"
+                what = fm.fileExists(atPath: pdfScratch.path) ? "exited with status 0 but wrote a file that is not a readable PDF (no page tree: truncated or damaged), so no PDF was published"
                                                                : "exited with status 0 but wrote no PDF"
             case .finished(let status): what = "exited with status \(status)"
             case .notStarted(let reason): what = "could not be started (\(reason))"

@@ -40,7 +40,11 @@ struct ProofDashboard {
         h += "<p class=\"totals\">"
         h += Severity.allCases.reversed().map { s in "\(all.filter { $0.severity == s }.count) \(s.rawValue)(s)" }.joined(separator: ", ")
         h += "</p>\n<p class=\"gate\">Gate (fail-on: \(ProofHTML.text(gate.name))): "
-        if failing.isEmpty {
+        if failing.isEmpty && !laterStages.isEmpty {
+            // Stages after emit.proof may still fail the run: no verdict that could contradict the exit code.
+            h += "<strong class=\"open\">not decided here</strong>: nothing failed before emit.proof, but "
+            h += laterStages.map(ProofHTML.isolated).joined(separator: ", ") + " ran after it; the run's exit code is the verdict"
+        } else if failing.isEmpty {
             h += "<strong class=\"passed\">passed</strong>"
         } else {
             h += "<strong class=\"failed\">failed</strong>: "
