@@ -21,7 +21,7 @@ import KeiTestSupport
       depositor-email: publications@keia.org
     """
 
-    static var requireTools: Bool { ProcessInfo.processInfo.environment["KEI_REQUIRE_TOOLS"] == "1" }
+    static var requireTools: Bool { ToolRequirement.required }
 
     @Test(.enabled(if: CrossrefSchema.available, "needs ../shared/crossref/5.3.1"))
     func issue32WritesTheContentsTheIndexAndAValidDepositAndFailsOnlyOnPlaceholderISSNs() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import KeiTestSupport
 
 /// External programs a test needs (fop, pdftotext, …). With `KEI_REQUIRE_TOOLS=1` (CI) a missing tool fails
 /// the test; otherwise the test prints why it skips and passes.
 enum RequiredTool {
-    static var required: Bool { ProcessInfo.processInfo.environment["KEI_REQUIRE_TOOLS"] == "1" }
+    static var required: Bool { ToolRequirement.required }
 
     /// The tool's path on PATH, or nil (after recording a failure when tools are required).
     static func find(_ name: String, install package: String, for what: String,

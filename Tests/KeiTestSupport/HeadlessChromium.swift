@@ -17,7 +17,7 @@ public enum HeadlessChromium {
     }
 
     /// Whether a test that needs chromium must fail rather than skip without it (`KEI_REQUIRE_TOOLS=1`).
-    public static var required: Bool { ProcessInfo.processInfo.environment["KEI_REQUIRE_TOOLS"] == "1" }
+    public static var required: Bool { ToolRequirement.required }
 
     /// The executable from PATH (`chromium`, else `chromium-browser`).
     public static func executable() -> URL? {

@@ -17,7 +17,7 @@ public enum PMCStyleChecker {
     public static var available: Bool { xsltproc != nil && FileManager.default.fileExists(atPath: stylesheet.path) && XMLLint.dtdsAvailable }
 
     /// True when `KEI_REQUIRE_TOOLS=1`: a test needing the checker then fails instead of skipping.
-    public static var required: Bool { ProcessInfo.processInfo.environment["KEI_REQUIRE_TOOLS"] == "1" }
+    public static var required: Bool { ToolRequirement.required }
 
     /// The checker's `<error>` and `<warning>` messages in a result document, in document order.
     public static func findings(_ result: String) -> (errors: [String], warnings: [String]) {
