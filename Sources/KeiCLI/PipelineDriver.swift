@@ -4,19 +4,36 @@ import KeiCore
 import KeiDocument
 import KeiStages
 
-/// Runs a loaded workflow and writes its reports; shared by `run` and `check`.
+/// Runs loaded workflows and writes their reports; shared by `run`, `check` and `batch`.
 enum PipelineDriver {
     /// Runs `workflow` and writes the reports; `notices` (the runner's own diagnostics about the run as
     /// a whole, such as `pipeline.style-not-checked`) are reported with the issue's diagnostics.
+    /// Returns the exit code (0 gate passed, 1 gate failed).
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
+        var result = run(workflow, options: options, env: env)
+        result.issueDiagnostics += notices
+        try writeReports(result, options: options, env: env)
+        return result.exitCode
+    }
+
+    /// Runs `workflow` with the runner set up from `options` (jobs, fix, link checks, strict gate);
+    /// `progress` is called once per finished article.
+    static func run(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment,
+                    progress: (@Sendable (ArticleProgress) -> Void)? = nil) -> RunResult {
         var runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         runner.fix = options.fix
         runner.checkLinks = options.checkLinks
-        runner.knownRules = Set(BuiltInStages.all.flatMap { $0.description.messages.map(\.rule) } + Runner.messages.map(\.rule))
-        var result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
-        result.issueDiagnostics += notices
+        runner.knownRules = Set(ruleCatalog.keys)
+        runner.progress = progress
+        runner.releaseModels = true
+        return runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+    }
+
+    /// Renders `result` in every `--report` format (text to stdout when none is given) and writes each
+    /// to its path (atomically) or to stdout.
+    static func writeReports(_ result: RunResult, options: PipelineOptions, env: CLIEnvironment) throws {
         let specs = options.report.isEmpty ? [ReportSpec(argument: "text")!] : options.report
-        let reportOptions = ReportOptions(showInfo: options.showInfo)
+        let reportOptions = ReportOptions(showInfo: options.showInfo, rules: ruleCatalog, toolVersion: KeiCLI.version)
         for spec in specs {
             guard let type = Reporters.reporter(id: spec.format) else { continue }
             let text = type.init(options: reportOptions).render(result)
@@ -27,8 +44,16 @@ enum PipelineDriver {
                 env.out(text)
             }
         }
-        return result.exitCode
     }
+
+    /// Every rule id the built-in stages and the runner can report, with its severity and summary.
+    static let ruleCatalog: [String: StageMessage] = {
+        var rules: [String: StageMessage] = [:]
+        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages where rules[m.rule] == nil {
+            rules[m.rule] = m
+        }
+        return rules
+    }()
 
     static func outputURL(_ path: String?, env: CLIEnvironment) -> URL? {
         guard let path else { return nil }

@@ -6,6 +6,11 @@ public struct ArticleOutcome: Sendable {
     public var sourceDisplayPath: String?
     /// The model, when ingest succeeded.
     public var article: Article?
+    /// The model's metadata and counts, kept when the model is released (batch runs) or came from the
+    /// cache; reporters read this, never ``article``.
+    public var digest: ArticleDigest?
+    /// True when the outcome came from an ``ArticleResultCache`` (the stages did not run this time).
+    public var cached = false
     public var diagnostics: [Diagnostic]
     public var artifacts: [Artifact]
     /// True when a stage threw and the article's remaining stages were skipped.
@@ -28,6 +33,7 @@ public struct ArticleOutcome: Sendable {
         self.entry = entry
         self.sourceDisplayPath = sourceDisplayPath
         self.article = article
+        self.digest = article.map(ArticleDigest.init)
         self.diagnostics = diagnostics
         self.artifacts = artifacts
         self.failed = failed

@@ -54,16 +54,16 @@ public struct JSONReporter: Reporter {
     }
 
     func article(_ o: ArticleOutcome, output: String) -> JSONValue {
-        let m = o.article?.metadata
+        let m = o.digest
         let state: String
         if o.entry.awaitingManuscript { state = "awaiting-manuscript" } else if o.failed { state = "failed" } else { state = "processed" }
         var metadata: [(String, JSONValue)] = [
             ("title", .optional(m?.title)),
             ("subtitle", .optional(m?.subtitle)),
             ("authors", .array((m?.authors ?? []).map { a in
-                .object([("name", .string(a.name)), ("affiliation", .optional(a.affiliation)), ("kind", .string(a.kind.rawValue))])
+                .object([("name", .string(a.name)), ("affiliation", .optional(a.affiliation)), ("kind", .string(a.kind))])
             })),
-            ("pub_date", .optional(m?.publicationDate?.iso)),
+            ("pub_date", .optional(m?.publicationDate)),
             ("journal", .optional(m?.journal)),
             ("volume", .optional(m?.volume)),
             ("issue", .optional(m?.issue)),
@@ -80,9 +80,9 @@ public struct JSONReporter: Reporter {
             ("state", .string(state)),
             ("metadata", m == nil ? .null : .object(metadata)),
             ("counts", .object([
-                ("sections", .int(o.article?.sections.count ?? 0)),
-                ("notes", .int(o.article?.notes.count ?? 0)),
-                ("references", .int(o.article?.references.count ?? 0)),
+                ("sections", .int(o.digest?.sections ?? 0)),
+                ("notes", .int(o.digest?.notes ?? 0)),
+                ("references", .int(o.digest?.references ?? 0)),
             ])),
             ("artifacts", .array(o.artifacts.map { artifact($0, output: output) })),
         ])

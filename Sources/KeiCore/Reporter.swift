@@ -12,9 +12,16 @@ public protocol Reporter: Sendable {
 public struct ReportOptions: Sendable, Hashable {
     /// Print info diagnostics one by one (by default the text report only counts them).
     public var showInfo: Bool
+    /// Every rule a run can report, by id (the registry's messages and the runner's): rule metadata for
+    /// formats that carry it (SARIF `tool.driver.rules`, checkstyle). Empty when the caller has none.
+    public var rules: [String: StageMessage]
+    /// The tool's version (SARIF `tool.driver.version`).
+    public var toolVersion: String
 
-    public init(showInfo: Bool = false) {
+    public init(showInfo: Bool = false, rules: [String: StageMessage] = [:], toolVersion: String = "") {
         self.showInfo = showInfo
+        self.rules = rules
+        self.toolVersion = toolVersion
     }
 }
 

@@ -14,6 +14,15 @@ public struct Runner: Sendable {
     /// Every rule id a stage can report (the registry's), for checking suppression directives; nil uses
     /// the rules of the workflow's own stages.
     public var knownRules: Set<String>?
+    /// Earlier results to reuse for unchanged articles (`--force` runs without one); consulted only when no
+    /// issue stage reads the article models. See ``ArticleResultCache``.
+    public var cache: (any ArticleResultCache)?
+    /// Called once per article as it finishes (from the worker that ran it, so possibly concurrently).
+    public var progress: (@Sendable (ArticleProgress) -> Void)?
+    /// Release each article's model and decoded source as soon as its stages finish, when no issue stage
+    /// reads the models (the CLI sets it; in-process callers that inspect `outcome.article` leave it off).
+    /// The ``cache`` is consulted only when the models are released.
+    public var releaseModels = false
 
     static let stageFailed = StageMessage("pipeline.stage-failed", .error,
         "A stage could not run or continue on an article (its remaining stages were skipped) or on the issue.")
@@ -40,7 +49,7 @@ public struct Runner: Sendable {
     /// every stage either runs or leaves a diagnostic saying why it did not.
     public func run(_ workflow: Workflow, workingDirectory: URL, strict: Bool = false) -> RunResult {
         let cwd = workingDirectory.standardizedFileURL
-        var outcomes = runArticles(workflow, cwd: cwd)
+        var outcomes = runArticles(workflow, cwd: cwd, keepModels: !releaseModels || Self.issueStagesReadModels(workflow))
         var issueContext = IssueContext(issue: workflow.issue, workflowName: workflow.name, articles: outcomes,
                                         outputDirectory: workflow.outputDirectory, workingDirectory: cwd,
                                         workflowDisplayPath: workflow.displayPath)
@@ -138,12 +147,39 @@ public struct Runner: Sendable {
         return d
     }
 
-    func runArticles(_ workflow: Workflow, cwd: URL) -> [ArticleOutcome] {
+    /// True when an issue stage of `workflow` reads the article models: the models are then kept until the
+    /// issue stages ran, and the cache is not consulted (a cached outcome has no model).
+    public static func issueStagesReadModels(_ workflow: Workflow) -> Bool {
+        workflow.issueStages.contains { $0.type.description.readsArticleModels }
+    }
+
+    /// Runs the article stages of every article. Unless `keepModels`, each outcome keeps only its
+    /// ``ArticleOutcome/digest``: the model and the decoded source are released as soon as the article's
+    /// stages finish, so memory does not grow with the number of articles; and the ``cache`` is used.
+    func runArticles(_ workflow: Workflow, cwd: URL, keepModels: Bool) -> [ArticleOutcome] {
         let count = workflow.articles.count
         let stages = workflow.articleStages
         let results = ResultSlots(count: count)
+        let finished = Counter()
+        let cache = keepModels ? nil : self.cache
         let work: @Sendable (Int) -> Void = { index in
-            results.set(index, runOne(workflow.articles[index], workflow: workflow, stages: stages, cwd: cwd))
+            let entry = workflow.articles[index]
+            var outcome: ArticleOutcome
+            if !entry.awaitingManuscript, let hit = cache?.cachedOutcome(for: entry, workflow: workflow) {
+                outcome = hit
+                outcome.cached = true
+            } else {
+                outcome = runOne(entry, workflow: workflow, stages: stages, cwd: cwd)
+                if !entry.awaitingManuscript { cache?.store(outcome, workflow: workflow) }
+            }
+            if !keepModels {
+                outcome.article = nil
+                outcome.sourceIndex = nil
+            }
+            results.set(index, outcome)
+            if let progress {
+                progress(ArticleProgress(article: entry.id, done: finished.increment(), total: count, cached: outcome.cached))
+            }
         }
         if jobs == 1 || count <= 1 {
             for i in 0..<count { work(i) }
@@ -278,5 +314,12 @@ final class Counter: @unchecked Sendable {
         guard value < limit else { return nil }
         value += 1
         return value - 1
+    }
+
+    /// Adds one and returns the new value.
+    func increment() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

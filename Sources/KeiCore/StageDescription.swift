@@ -18,10 +18,16 @@ public struct StageDescription: Sendable {
     public var readsCitations: Bool
     /// Former ids of this stage that workflows may still name (`check.notes` for `check.citations`).
     public var aliases: [String]
+    /// For issue stages: whether it reads the articles' models (``ArticleOutcome/article``). When no issue
+    /// stage of a workflow does, the runner releases each model as soon as its article stages finish and
+    /// may take article outcomes from the cache. Default: true for issue stages.
+    public var readsArticleModels: Bool
 
     public init(id: String, summary: String, kind: StageKind, options: [StageOption] = [],
                 messages: [StageMessage] = [], examples: [StageExample] = [], publishes: Bool = false,
-                readsAnalysis: Bool = false, readsCitations: Bool = false, aliases: [String] = []) {
+                readsAnalysis: Bool = false, readsCitations: Bool = false, aliases: [String] = [],
+                readsArticleModels: Bool? = nil) {
+        self.readsArticleModels = readsArticleModels ?? (kind == .issue)
         self.readsAnalysis = readsAnalysis || readsCitations
         self.readsCitations = readsCitations
         self.aliases = aliases
