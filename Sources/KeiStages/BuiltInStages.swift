@@ -13,6 +13,7 @@ public enum BuiltInStages {
         EmitJATSStage.self,       // emit.jats
         EmitProofStage.self,      // emit.proof
         IngestHTMLStage.self,     // ingest.html
+        IngestTextStage.self,     // ingest.text
         IssueConsistencyStage.self, // lint.issue-consistency
         LintStyleStage.self,      // lint.style
         RenderPDFStage.self,      // render.pdf

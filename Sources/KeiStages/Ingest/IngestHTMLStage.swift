@@ -98,6 +98,10 @@ public struct IngestHTMLStage: ArticleStage {
 
     public func run(_ context: inout ArticleContext) throws {
         let data = try context.readSource()
+        if context.entry.source?.lowercased().hasSuffix(".txt") == true {
+            // A back issue kept only as scraped text: the text reader builds the same model.
+            return IngestTextStage.ingest(data, into: &context)
+        }
         let file = context.sourceDisplayPath
         if data.isEmpty {
             context.emit(Messages.empty.diagnostic("\(file) is empty: there is no page to ingest.",
