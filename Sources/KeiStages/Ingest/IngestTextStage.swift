@@ -19,10 +19,10 @@ import KeiXML
 public struct IngestTextStage: ArticleStage {
     public static let description = StageDescription(
         id: "ingest.text",
-        summary: "Read an article page kept only as scraped plain text (title line, Published date, headings, bullets, notes) into the article model, without site chrome.",
+        summary: "Read an article page kept only as scraped plain text into the article model, without site chrome.",
         kind: .ingest,
-        messages: [IngestHTMLStage.Messages.encoding, IngestHTMLStage.Messages.empty, IngestHTMLStage.Messages.noContent,
-                   MetadataMessages.missing, BodyMessages.noteMissing, BodyMessages.noteUnreferenced],
+        // Its rule ids are ingest.html's (ingest.empty, ingest.encoding, ingest.no-content,
+        // ingest.metadata-missing, ingest.note-missing, ingest.note-unreferenced): rule ids are unique per stage.
         examples: [
             StageExample("a scraped page: chrome, title, dateline, a heading and a paragraph", html: """
                 Search All Site Content
@@ -35,17 +35,6 @@ public struct IngestTextStage: ArticleStage {
 
                 Some text that is long enough to count as the article body of this page.
                 """),
-            StageExample("a page without a title line", html: "Some text that is long enough to count as the article body of this page.\n",
-                         expect: ["ingest.metadata-missing"]),
-            StageExample("a note marker without its note", html: """
-                A Title
-                Published December 15, 2025
-
-                Some text that is long enough to count as the article body of this page.[1] And more ⟦[2]⟧.
-
-                Notes
-                1. A note.
-                """, expect: ["ingest.note-missing"]),
         ]
     )
 
