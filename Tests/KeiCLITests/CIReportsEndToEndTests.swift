@@ -16,7 +16,7 @@ import KeiTestSupport
                                           "--report", "sarif:\(path("o.sarif").path)", "--report", "junit:\(path("j.xml").path)",
                                           "--report", "github:\(path("gh.txt").path)", "--report", "checkstyle:\(path("cs.xml").path)",
                                           "--report", "json:\(path("o.json").path)"])
-        #expect(SampleIssueGate.failsOnlyOnPlaceholderISSNs(r), "\(r.code) \(r.err)")
+        #expect(r.code == 1, "the placeholder ISSNs fail the gate: \(r.err)")
         #expect(r.out.isEmpty, "every report went to a file")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: path("o.json"))) as? [String: Any])
