@@ -7,7 +7,7 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Write outputs to this folder instead of the workflow's 'output'.")
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Report format and destination, FORMAT[:PATH]; PATH '-' (or none) is stdout. Repeatable. Formats: text, json.", valueName: "format[:path]"))
+    @Option(name: .long, help: ArgumentHelp("Report format and destination, FORMAT[:PATH]; PATH '-' (or none) is stdout. Repeatable (e.g. --report sarif:out.sarif --report junit:junit.xml --report github). Formats: text, json, sarif (SARIF 2.1.0), junit (JUnit XML), github (Actions annotations), checkstyle (Checkstyle XML).", valueName: "format[:path]"))
     var report: [ReportSpec] = []
 
     @Flag(name: .long, help: "Apply the safe fixes that check stages offer to the model before emission (the source files are never changed); the reports list each change.")

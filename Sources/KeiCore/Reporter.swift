@@ -27,7 +27,8 @@ public struct ReportOptions: Sendable, Hashable {
 
 /// The built-in reporters.
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self,
+                                                  GitHubReporter.self, CheckstyleReporter.self]
 
     public static func reporter(id: String) -> (any Reporter.Type)? {
         all.first { $0.id == id }

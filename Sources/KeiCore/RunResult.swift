@@ -11,6 +11,11 @@ public struct RunResult: Sendable {
     public var outcomes: [ArticleOutcome]
     public var issueDiagnostics: [Diagnostic]
     public var issueArtifacts: [Artifact]
+    /// The ids of the workflow's article stages, in workflow order (each article ran these unless it awaits
+    /// its manuscript or a stage threw): the JUnit report's test cases per article. Set by the runner.
+    public var articleStages: [String] = []
+    /// The ids of the workflow's issue stages, in workflow order. Set by the runner.
+    public var issueStages: [String] = []
 
     public init(workflowName: String, workflowDisplayPath: String, outputDisplayPath: String, gate: GatePolicy,
                 outcomes: [ArticleOutcome], issueDiagnostics: [Diagnostic], issueArtifacts: [Artifact]) {

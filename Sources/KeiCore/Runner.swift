@@ -122,11 +122,14 @@ public struct Runner: Sendable {
                                           outputDirectory: workflow.outputDirectory, workingDirectory: cwd)
         }
         let issueDiagnostics = Self.locateInArticles(issueContext.diagnostics, outcomes: &outcomes)
-        return RunResult(workflowName: workflow.name, workflowDisplayPath: workflow.displayPath,
-                         outputDisplayPath: FileIO.displayPath(workflow.outputDirectory, relativeTo: cwd),
-                         gate: strict ? workflow.gate.strict : workflow.gate,
-                         outcomes: outcomes, issueDiagnostics: issueDiagnostics,
-                         issueArtifacts: issueContext.artifacts)
+        var result = RunResult(workflowName: workflow.name, workflowDisplayPath: workflow.displayPath,
+                               outputDisplayPath: FileIO.displayPath(workflow.outputDirectory, relativeTo: cwd),
+                               gate: strict ? workflow.gate.strict : workflow.gate,
+                               outcomes: outcomes, issueDiagnostics: issueDiagnostics,
+                               issueArtifacts: issueContext.artifacts)
+        result.articleStages = workflow.articleStages.map(\.id)
+        result.issueStages = workflow.issueStages.map(\.id)
+        return result
     }
 
     /// `pipeline.style-not-checked` (info) when `workflow` runs no `lint.style` stage, else nil: the
