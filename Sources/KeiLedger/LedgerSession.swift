@@ -33,6 +33,16 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
     private var workflowParts: [String: Data] = [:]
     private var keys: [String: String] = [:]
     private var pending: [[SQLiteValue]] = []
+    /// Each article's artifacts with size and hash, from the cache or as stored this run.
+    private var files: [String: [CachedOutcome.File]] = [:]
+
+    /// Size and SHA-256 of each artifact that can be read (from its bytes, read once).
+    static func hashed(_ artifacts: [Artifact], in output: URL) -> [CachedOutcome.File] {
+        artifacts.compactMap { a in
+            guard let data = try? Data(contentsOf: output.appendingPathComponent(a.relativePath)) else { return nil }
+            return .init(kind: a.kind, relativePath: a.relativePath, size: data.count, sha256: CacheKey.sha256(data))
+        }
+    }
 
     /// `KeiCLI.version` plus the executable's size and modification time (a cheap build identifier).
     public static func toolVersion(_ version: String) -> String {
@@ -68,50 +78,59 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
         db = nil
     }
 
+    /// The key of `entry` (hashing its source outside the lock, so workers hash in parallel).
     private func key(for entry: ArticleEntry, workflow: Workflow) -> String? {
+        lock.lock()
+        if let k = keys[entry.id] { lock.unlock(); return k }
         let id = workflow.displayPath
         let part = workflowParts[id] ?? CacheKey.workflowPart(workflow, flags: flags, toolVersion: toolVersion)
         workflowParts[id] = part
-        if let k = keys[entry.id] { return k }
+        lock.unlock()
         let k = CacheKey.key(entry: entry, workflowPart: part)
+        lock.lock()
         keys[entry.id] = k
+        lock.unlock()
         return k
     }
 
     public func cachedOutcome(for entry: ArticleEntry, workflow: Workflow) -> ArticleOutcome? {
-        lock.lock(); defer { lock.unlock() }
-        guard let db, let key = key(for: entry, workflow: workflow), readCache else { return nil }
+        guard let key = key(for: entry, workflow: workflow), readCache else { return nil }
+        let found: Data?
         do {
-            guard let blob = try db.query("SELECT outcome FROM cache WHERE key = ?", [.text(key)]).first?.first?.blob,
-                  let cached = try? JSONDecoder().decode(CachedOutcome.self, from: blob) else { return nil }
-            // Every artifact must still be there with its recorded size, else the article re-runs (restoring it).
-            for f in cached.artifacts {
-                let path = workflow.outputDirectory.appendingPathComponent(f.relativePath).path
-                guard let a = try? FileManager.default.attributesOfItem(atPath: path),
-                      (a[.size] as? NSNumber)?.intValue == f.size else { return nil }
-            }
-            return cached.outcome(entry: entry)
+            lock.lock(); defer { lock.unlock() }
+            guard let db else { return nil }
+            found = try db.query("SELECT outcome FROM cache WHERE key = ?", [.text(key)]).first?.first?.blob
         } catch {
             fail(error)
             return nil
         }
+        guard let blob = found, let cached = try? JSONDecoder().decode(CachedOutcome.self, from: blob) else { return nil }
+        // Every artifact must still be there with its recorded size, else the article re-runs (restoring it).
+        for f in cached.artifacts {
+            let path = workflow.outputDirectory.appendingPathComponent(f.relativePath).path
+            guard let a = try? FileManager.default.attributesOfItem(atPath: path),
+                  (a[.size] as? NSNumber)?.intValue == f.size else { return nil }
+        }
+        lock.lock()
+        files[entry.id] = cached.artifacts
+        lock.unlock()
+        return cached.outcome(entry: entry)
     }
 
     public func store(_ outcome: ArticleOutcome, workflow: Workflow) {
         guard writeCache, !outcome.failed, !outcome.diagnostics.contains(where: { $0.rule.hasPrefix("pipeline.") && $0.severity == .error })
         else { return }
         // Hash the artifacts outside the lock (the workers do this in parallel).
-        var files: [CachedOutcome.File] = []
-        for a in outcome.artifacts {
-            guard let data = try? Data(contentsOf: workflow.outputDirectory.appendingPathComponent(a.relativePath)) else { return }
-            files.append(.init(kind: a.kind, relativePath: a.relativePath, size: data.count, sha256: CacheKey.sha256(data)))
-        }
-        let value = CachedOutcome(sourceDisplayPath: outcome.sourceDisplayPath, diagnostics: outcome.diagnostics,
+        let files = Self.hashed(outcome.artifacts, in: workflow.outputDirectory)
+        guard files.count == outcome.artifacts.count else { return }
+        let value = CachedOutcome(
+sourceDisplayPath: outcome.sourceDisplayPath, diagnostics: outcome.diagnostics,
                                   changes: outcome.changes, artifacts: files, suppressed: outcome.suppressed,
                                   superseded: outcome.superseded, digest: outcome.digest)
-        guard let blob = try? JSONEncoder().encode(value) else { return }
+        guard let blob = try? JSONEncoder().encode(value), let key = key(for: outcome.entry, workflow: workflow) else { return }
         lock.lock(); defer { lock.unlock() }
-        guard db != nil, let key = key(for: outcome.entry, workflow: workflow) else { return }
+        guard db != nil else { return }
+        self.files[outcome.entry.id] = files
         pending.append([.text(key), .text(workflow.displayPath), .text(outcome.entry.id), .blob(blob)])
         if pending.count >= Self.batchSize { flush() }
     }
@@ -166,9 +185,8 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
                     rows.append([.int(run), .text(workflow.displayPath), .text(o.entry.id), o.entry.source.map { .text($0) } ?? .null,
                                  keys[o.entry.id].map { .text($0) } ?? .null, .text(state), .int(count(.error)),
                                  .int(count(.warning)), .int(count(.info)), .int(passed ? 1 : 0), .int(o.cached ? 1 : 0)])
-                    for a in o.artifacts {
-                        guard let data = try? Data(contentsOf: workflow.outputDirectory.appendingPathComponent(a.relativePath)) else { continue }
-                        files.append([.int(run), .text(o.entry.id), .text(a.relativePath), .int(Int64(data.count)), .text(CacheKey.sha256(data))])
+                    for f in self.files[o.entry.id] ?? Self.hashed(o.artifacts, in: workflow.outputDirectory) {
+                        files.append([.int(run), .text(o.entry.id), .text(f.relativePath), .int(Int64(f.size)), .text(f.sha256)])
                     }
                 }
                 try db.executeMany("""
