@@ -50,6 +50,22 @@ import KeiTestSupport
         #expect(lines.last?.contains("3 article(s) (0 cached)") == true, "\(text.out)")
     }
 
+    /// The same through `KeiCLI.main` in process, with `--state-dir`.
+    @Test func inProcessRunsAreCachedAndRecorded() throws {
+        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let cold = CLIHarness.run(["check", "--state-dir", "state", "--report", "json"] + Self.files, in: dir)
+        let warm = CLIHarness.run(["check", "--state-dir", "state", "--report", "json"] + Self.files, in: dir)
+        #expect(warm.code == cold.code)
+        #expect(warm.out == cold.out)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("state/ledger.sqlite").path))
+        let history = CLIHarness.run(["history", "--state-dir", "state"], in: dir)
+        let lines = history.out.split(separator: "\n")
+        #expect(lines.count == 2, "\(history.out)")
+        #expect(lines.first?.hasPrefix("#2 ") == true && lines.first?.contains("(3 cached)") == true, "\(history.out)")
+        #expect(lines.last?.contains("(0 cached)") == true, "\(history.out)")
+        #expect(CLIHarness.run(["history", "--limit", "0"], in: dir).code == 2)
+    }
+
     @Test func historyWithoutDatabase() throws {
         let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLIHarness.runBinary(["history"], in: dir)
