@@ -26,6 +26,15 @@ let package = Package(
             pkgConfig: "libxslt",
             providers: [.apt(["libxslt1-dev"]), .brew(["libxslt"])]
         ),
+        // SQLite from the system (apt: libsqlite3-dev). Only KeiLedger imports it.
+        .systemLibrary(
+            name: "CKeiSQLite3",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // The article result cache and run ledger (.kei/ledger.sqlite): a thin SQLite wrapper plus the schema.
+        .target(name: "KeiLedger", dependencies: ["CKeiSQLite3", "KeiCore", "KeiDocument",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         // Thin wrapper: parses with libxml2, transforms with libxslt, copies into Swift values, frees C memory.
         .target(name: "KeiXML", dependencies: ["CKeiLibXML2", "CKeiLibXSLT", "KeiDocument"]),
         // Value-type article model, diagnostics, visitors, tree dumper.
@@ -43,7 +52,7 @@ let package = Package(
                                                   .product(name: "Crypto", package: "swift-crypto")]),
         // The command-line interface as a library, driven in-process by tests.
         .target(name: "KeiCLI", dependencies: [
-            "KeiCore", "KeiStages", "KeiDocument", "KeiCitations", "KeiDates",
+            "KeiCore", "KeiStages", "KeiDocument", "KeiCitations", "KeiDates", "KeiLedger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
@@ -55,6 +64,7 @@ let package = Package(
         .testTarget(name: "KeiDatesTests", dependencies: ["KeiDates", "KeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "KeiLedgerTests", dependencies: ["KeiLedger", "KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots", "Fixtures"]),
     ]
 )

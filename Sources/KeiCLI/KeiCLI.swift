@@ -9,7 +9,7 @@ public enum KeiCLI {
     /// Runs `kei-pipeline` with `arguments` (without the program name) and returns the exit code:
     /// 0 gate passed, 1 gate failed, 2 usage, configuration or input error.
     public static func main(_ arguments: [String], environment: CLIEnvironment = .process) -> Int32 {
-        CLIEnvironment.$current.withValue(environment) {
+        CLIEnvironment.$current.withValue(environment) { PipelineDriver.$arguments.withValue(arguments) {
             do {
                 var command = try KeiPipelineCommand.parseAsRoot(arguments)
                 try command.run()
@@ -31,6 +31,6 @@ public enum KeiCLI {
                 if !message.isEmpty { environment.err(message + "\n") }
                 return 2
             }
-        }
+        } }
     }
 }

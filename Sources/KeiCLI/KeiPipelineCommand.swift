@@ -10,7 +10,8 @@ public struct KeiPipelineCommand: ParsableCommand {
         discussion: "Exit codes: 0 gate passed, 1 gate failed, 2 usage, configuration or input error.",
         version: KeiCLI.version,
         subcommands: [RunCommand.self, CheckCommand.self, StagesCommand.self, RulesCommand.self, ExplainCommand.self,
-                      BenchCommand.self, CiteCommand.self, DatesCommand.self, TimelineCommand.self])
+                      BenchCommand.self, CiteCommand.self, DatesCommand.self, TimelineCommand.self,
+                      StatusCommand.self, HistoryCommand.self])
 
     public init() {}
 }

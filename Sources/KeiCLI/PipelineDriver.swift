@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KeiCore
 import KeiDocument
+import KeiLedger
 import KeiStages
 
 /// Runs loaded workflows and writes their reports; shared by `run`, `check` and `batch`.
@@ -17,16 +18,28 @@ enum PipelineDriver {
     }
 
     /// Runs `workflow` with the runner set up from `options` (jobs, fix, link checks, strict gate);
-    /// `progress` is called once per finished article.
+    /// `progress` is called once per finished article. Unchanged articles come from the ledger's cache and
+    /// the run is recorded in the ledger (``LedgerSession``); when the ledger cannot be used, the run goes on
+    /// and says so (stderr and `pipeline.cache-unavailable` among the issue's diagnostics).
     static func run(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment,
                     progress: (@Sendable (ArticleProgress) -> Void)? = nil) -> RunResult {
+        let started = Date()
+        let ledger = LedgerSession(options: options, workflow: workflow, env: env)
         var runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         runner.fix = options.fix
         runner.checkLinks = options.checkLinks
         runner.knownRules = Set(ruleCatalog.keys)
         runner.progress = progress
         runner.releaseModels = true
-        return runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+        runner.cache = ledger
+        var result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+        ledger.finish(result, workflow: workflow, command: commandLine, started: started)
+        let shown = FileIO.displayPath(ledger.url, relativeTo: env.workingDirectory)
+        if let notice = ledger.unavailableNotice(display: shown) {
+            env.err("warning: \(notice.message)\n")
+            result.issueDiagnostics.append(notice)
+        }
+        return result
     }
 
     /// Renders `result` in every `--report` format (text to stdout when none is given) and writes each
@@ -49,7 +62,7 @@ enum PipelineDriver {
     /// Every rule id the built-in stages and the runner can report, with its severity and summary.
     static let ruleCatalog: [String: StageMessage] = {
         var rules: [String: StageMessage] = [:]
-        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages where rules[m.rule] == nil {
+        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages + LedgerSession.messages where rules[m.rule] == nil {
             rules[m.rule] = m
         }
         return rules

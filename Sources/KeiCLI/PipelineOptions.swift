@@ -25,6 +25,15 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Articles processed at once (default: number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Folder of the cache and run ledger (ledger.sqlite); default: KEI_STATE_DIR, else .kei under the project root (the folder that holds Workflows/).", valueName: "dir"))
+    var stateDir: String?
+
+    @Flag(name: .long, help: "Neither read nor write the article result cache (the run is still recorded in the ledger).")
+    var noCache = false
+
+    @Flag(name: .long, help: "Re-run every article, ignoring cached results, and refresh the cache.")
+    var force = false
+
     func validate() throws {
         for r in report where Reporters.reporter(id: r.format) == nil {
             throw ValidationError("unknown report format '\(r.format)'; known formats: \(Reporters.all.map { $0.id }.joined(separator: ", "))")

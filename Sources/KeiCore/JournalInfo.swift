@@ -34,6 +34,8 @@ public struct JournalInfo: Sendable, Hashable {
     /// The journal file as seen from the working directory (`Workflows/journals/korea-policy.yml`), for
     /// locating diagnostics about its values (placeholder ISSNs); nil for a journal built in code.
     public var displayPath: String?
+    /// The journal file, once loaded (for ``Workflow/configurationFiles``).
+    public var fileURL: URL?
 
     public init(id: String = "journal", title: String = "", abbreviatedTitle: String? = nil, publisher: String = "",
                 publisherLocation: String? = nil, issnPrint: String? = nil, issnOnline: String? = nil,

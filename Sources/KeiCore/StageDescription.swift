@@ -22,6 +22,8 @@ public struct StageDescription: Sendable {
     /// stage of a workflow does, the runner releases each model as soon as its article stages finish and
     /// may take article outcomes from the cache. Default: true for issue stages.
     public var readsArticleModels: Bool
+    /// Bump when the stage's behaviour changes so that cached results (issue 11's ledger) are recomputed.
+    public var version: Int = 1
 
     public init(id: String, summary: String, kind: StageKind, options: [StageOption] = [],
                 messages: [StageMessage] = [], examples: [StageExample] = [], publishes: Bool = false,

@@ -16,6 +16,9 @@ public struct Workflow: Sendable {
     public var gate: GatePolicy
     public var outputDirectory: URL
     public var limits: Limits
+    /// Every configuration file the loader read (workflow, journal, style files, timeline), in reading
+    /// order; the ledger's cache key hashes their bytes. Empty for workflows built in code.
+    public var configurationFiles: [URL] = []
 
     public init(name: String, displayPath: String, projectRoot: URL, issue: IssueInfo, articles: [ArticleEntry],
                 stages: [StageInvocation], gate: GatePolicy, outputDirectory: URL, limits: Limits) {

@@ -83,9 +83,11 @@ public struct WorkflowLoader: Sendable {
         }
         let folder = url.deletingLastPathComponent()
         let root = folder.lastPathComponent == "Workflows" ? folder.deletingLastPathComponent() : folder
-        return try load(text: text, displayPath: displayPath, folder: folder, projectRoot: root,
-                        defaultName: url.deletingPathExtension().lastPathComponent,
-                        extraSources: extraSources, outputOverride: outputOverride)
+        var workflow = try load(text: text, displayPath: displayPath, folder: folder, projectRoot: root,
+                                defaultName: url.deletingPathExtension().lastPathComponent,
+                                extraSources: extraSources, outputOverride: outputOverride)
+        workflow.configurationFiles.insert(url, at: 0)
+        return workflow
     }
 
     /// Loads workflow text; `folder` is where relative journal paths start, `projectRoot` where
@@ -246,8 +248,11 @@ public struct WorkflowLoader: Sendable {
         for i in articles.indices { articles[i].order = i + 1 }
         Self.checkIdentifiers(issue, articles, patternSites: patternSites, reader: &r)
         if !r.problems.isEmpty { throw WorkflowError(Self.ordered(r.problems)) }
-        return Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
-                        stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
+        var workflow = Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
+                                stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
+        workflow.configurationFiles = [issue.journal.fileURL].compactMap { $0 } + styleFiles
+            + [issueTimeline ?? issue.journal.timelineURL].compactMap { $0 }
+        return workflow
     }
 
     /// Problems in reading order: file by file (in first-mention order), then line and column.
@@ -318,6 +323,7 @@ public struct WorkflowLoader: Sendable {
         guard let url = inside(root, path, base: folder, node: node, what: "journal file", reader: &r) else { return journal }
         let shown = display(url)
         journal.displayPath = shown
+        journal.fileURL = url
         guard let data = try? FileIO.read(url, display: shown, limit: 1024 * 1024,
                                                 limitAdvice: "a journal file's cap, 1 MiB: trim the file"), let text = String(data: data, encoding: .utf8) else {
             r.problem(node, "journal file '\(path)' not found or unreadable (looked at \(shown))")

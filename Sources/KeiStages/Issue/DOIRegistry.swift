@@ -8,7 +8,7 @@ import Foundation
 /// `ARTICLE-ID DOI` (the workflow's article id, a single space, then the DOI to the end of the line; article
 /// ids hold no spaces, a DOI may). Lines without a space are ignored. Written together with
 /// `deposits.txt` (``DepositLedger``) when a deposit is recorded; a DOI already listed keeps its first owner.
-struct DOIRegistry {
+public struct DOIRegistry: Sendable {
     struct Reassignment: Equatable {
         var doi: String
         /// The article id the DOI was deposited for.
@@ -17,12 +17,15 @@ struct DOIRegistry {
         var article: String
     }
 
+    /// Where the registry sits inside the output folder.
+    public static let relativePath = "crossref/dois.txt"
+
     static let header = "# DOIs deposited for this issue, oldest first: article-id doi (written by emit.crossref)\n"
 
     /// (article id, DOI) in the order recorded.
-    var entries: [(article: String, doi: String)]
+    public var entries: [(article: String, doi: String)]
 
-    init(text: String) {
+    public init(text: String) {
         entries = text.split(whereSeparator: \.isNewline).compactMap { raw in
             guard !raw.hasPrefix("#"), let space = raw.firstIndex(of: " ") else { return nil }
             let article = String(raw[..<space]), doi = String(raw[raw.index(after: space)...])

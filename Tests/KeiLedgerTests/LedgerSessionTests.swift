@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import KeiCore
+@testable import KeiLedger
+import KeiStages
+import KeiTestSupport
+
+/// The cache key, the SQLite store and cache hits through the runner (in process).
+@Suite struct LedgerSessionTests {
+    static func workflow(_ p: ProjectFixture, validate: Bool = false) throws -> Workflow {
+        try p.load("""
+            name: w
+            journal: journals/j.yml
+            output: out
+            articles:
+              - id: a
+                source: Samples/a.html
+                status: received
+            stages:
+              - ingest.html
+              - lint.style
+              - id: emit.jats
+                options:
+                  validate: \(validate)
+            """)
+    }
+
+    static func key(_ w: Workflow, flags: [String] = [], tool: String = "1") throws -> String {
+        try #require(CacheKey.key(entry: w.articles[0], workflowPart: CacheKey.workflowPart(w, flags: flags, toolVersion: tool)))
+    }
+
+    @Test func keyChangesWithEachInput() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let base = try Self.key(Self.workflow(p))
+        #expect(try Self.key(Self.workflow(p)) == base, "the same inputs give the same key")
+        #expect(try Self.key(Self.workflow(p), tool: "2") != base, "tool version")
+        #expect(try Self.key(Self.workflow(p), flags: ["fix"]) != base, "runner flag")
+        #expect(try Self.key(Self.workflow(p, validate: true)) != base, "stage option")
+        try p.write("Workflows/styles/s.yml", "name: s2\n")
+        let styled = try Self.key(Self.workflow(p))
+        #expect(styled != base, "style file")
+        let page = try String(contentsOf: p.root.appendingPathComponent("Samples/a.html"), encoding: .utf8)
+        try p.write("Samples/a.html", page.replacingOccurrences(of: "Enough", with: "enough"))
+        #expect(try Self.key(Self.workflow(p)) != styled, "one source byte")
+    }
+
+    static func runner(_ session: LedgerSession) -> Runner {
+        var r = Runner(jobs: 1)
+        r.releaseModels = true
+        r.cache = session
+        return r
+    }
+
+    static func session(_ dir: URL, read: Bool = true) -> LedgerSession {
+        LedgerSession(directory: dir, readCache: read, writeCache: true, flags: [], toolVersion: "test")
+    }
+
+    @Test func secondRunComesFromTheCacheAndADeletedArtifactIsRestored() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let w = try Self.workflow(p)
+        let state = p.root.appendingPathComponent(".kei")
+
+        let s1 = Self.session(state)
+        let cold = Self.runner(s1).run(w, workingDirectory: p.root)
+        #expect(s1.finish(cold, workflow: w, command: "test", started: Date()) == 1)
+        #expect(s1.problem == nil)
+        #expect(cold.outcomes.map(\.cached) == [false])
+        let jats = try #require(cold.outcomes[0].artifacts.first { $0.kind == "jats" })
+
+        let s2 = Self.session(state)
+        let warm = Self.runner(s2).run(w, workingDirectory: p.root)
+        s2.finish(warm, workflow: w, command: "test", started: Date())
+        #expect(warm.outcomes.map(\.cached) == [true])
+        #expect(warm.outcomes[0].diagnostics == cold.outcomes[0].diagnostics)
+        #expect(warm.outcomes[0].artifacts == cold.outcomes[0].artifacts)
+        #expect(warm.outcomes[0].digest == cold.outcomes[0].digest)
+
+        let file = w.outputDirectory.appendingPathComponent(jats.relativePath)
+        let bytes = try Data(contentsOf: file)
+        try FileManager.default.removeItem(at: file)
+        let s3 = Self.session(state)
+        let restored = Self.runner(s3).run(w, workingDirectory: p.root)
+        s3.finish(restored, workflow: w, command: "test", started: Date())
+        #expect(restored.outcomes.map(\.cached) == [false])
+        #expect(try Data(contentsOf: file) == bytes)
+
+        // --force: not read from the cache.
+        let s4 = Self.session(state, read: false)
+        #expect(Self.runner(s4).run(w, workingDirectory: p.root).outcomes.map(\.cached) == [false])
+
+        let runs = try LedgerReader.runs(in: s1.url, limit: 10)
+        #expect(runs.map(\.id) == [3, 2, 1])
+        #expect(runs.map(\.cached) == [0, 1, 0])
+        let latest = try LedgerReader.latest(in: s1.url, workflow: w.displayPath)
+        #expect(latest["a"]?.run == 3)
+        #expect(latest["a"]?.cached == false)
+    }
+
+    @Test func corruptDatabaseTurnsTheCacheOffWithAMessage() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let w = try Self.workflow(p)
+        let state = p.root.appendingPathComponent(".kei")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try Data(String(repeating: "not a database ", count: 400).utf8).write(to: state.appendingPathComponent("ledger.sqlite"))
+        let s = Self.session(state)
+        let result = Self.runner(s).run(w, workingDirectory: p.root)
+        #expect(s.finish(result, workflow: w, command: "test", started: Date()) == nil)
+        #expect(result.outcomes.map(\.cached) == [false])
+        #expect(!result.outcomes[0].artifacts.isEmpty)
+        let notice = try #require(s.unavailableNotice(display: ".kei/ledger.sqlite"))
+        #expect(notice.rule == "pipeline.cache-unavailable")
+        #expect(notice.message.contains("not a database"), "\(notice.message)")
+    }
+
+    @Test func newerSchemaIsRefused() throws {
+        let dir = TestPaths.temporaryDirectory("kei-ledger-schema")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("ledger.sqlite")
+        let db = try SQLiteDatabase(url: url)
+        try db.execute("PRAGMA user_version = 99")
+        db.close()
+        let s = Self.session(dir)
+        #expect(s.problem?.contains("schema version 99") == true, "\(s.problem ?? "nil")")
+    }
+}
