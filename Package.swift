@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "KeiCLI", dependencies: [
             "KeiCore", "KeiStages", "KeiDocument", "KeiCitations", "KeiDates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),   // batch: back-issue folders' issue.yml
         ]),
         .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
 
