@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "KeiCLI", dependencies: [
             "KeiCore", "KeiStages", "KeiDocument", "KeiCitations", "KeiDates", "KeiLedger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),   // batch: back-issue folders' issue.yml
         ]),
         .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
 

@@ -6,11 +6,16 @@ public struct CLIEnvironment: Sendable {
     public var workingDirectory: URL
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
+    /// True when `err` writes to a terminal (`isatty(2)` for the process): commands then draw progress
+    /// bars there. Tests set it to force a bar without a terminal.
+    public var errIsTerminal: Bool
 
-    public init(workingDirectory: URL, out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+    public init(workingDirectory: URL, out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+                errIsTerminal: Bool = false) {
         self.workingDirectory = workingDirectory
         self.out = out
         self.err = err
+        self.errIsTerminal = errIsTerminal
     }
 
     /// The process's working directory, stdout and stderr.
@@ -18,7 +23,8 @@ public struct CLIEnvironment: Sendable {
         CLIEnvironment(
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
-            err: { s in FileHandle.standardError.write(Data(s.utf8)) })
+            err: { s in FileHandle.standardError.write(Data(s.utf8)) },
+            errIsTerminal: isatty(2) == 1)
     }
 
     @TaskLocal public static var current: CLIEnvironment = .process

@@ -62,7 +62,7 @@ enum PipelineDriver {
     /// Every rule id the built-in stages and the runner can report, with its severity and summary.
     static let ruleCatalog: [String: StageMessage] = {
         var rules: [String: StageMessage] = [:]
-        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages + LedgerSession.messages where rules[m.rule] == nil {
+        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages + LedgerSession.messages + [BatchPlan.notRun] where rules[m.rule] == nil {
             rules[m.rule] = m
         }
         return rules

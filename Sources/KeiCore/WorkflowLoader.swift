@@ -278,7 +278,8 @@ public struct WorkflowLoader: Sendable {
         return trimmed.isEmpty ? "article" : trimmed
     }
 
-    static func isValidID(_ s: String) -> Bool {
+    /// True for an article id: lower-case ASCII letters, digits, `-`, `_`, `.`, starting with a letter or digit.
+    public static func isValidID(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first) || CharacterSet.decimalDigits.contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.lowercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }

@@ -16,9 +16,11 @@ public enum CLIHarness {
         var value: String { lock.lock(); defer { lock.unlock() }; return text }
     }
 
-    public static func run(_ arguments: [String], in directory: URL = TestPaths.root) -> Result {
+    /// `errIsTerminal` makes the command believe stderr is a terminal (progress bars).
+    public static func run(_ arguments: [String], in directory: URL = TestPaths.root, errIsTerminal: Bool = false) -> Result {
         let out = Buffer(), err = Buffer()
-        let env = CLIEnvironment(workingDirectory: directory, out: { out.append($0) }, err: { err.append($0) })
+        let env = CLIEnvironment(workingDirectory: directory, out: { out.append($0) }, err: { err.append($0) },
+                                 errIsTerminal: errIsTerminal)
         let code = KeiCLI.main(arguments, environment: env)
         return Result(code: code, out: out.value, err: err.value)
     }
@@ -28,9 +30,15 @@ public enum CLIHarness {
     /// replaces the process environment.
     public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root, input: Data? = nil,
                                  environment: [String: String]? = nil) throws -> Result {
-        let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
+        try runCommand(TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path, arguments, in: directory,
+                       input: input, environment: environment)
+    }
+
+    /// Runs any program (e.g. `script` to give the binary a pseudo-terminal), as ``runBinary`` does.
+    public static func runCommand(_ executable: String, _ arguments: [String], in directory: URL = TestPaths.root,
+                                  input: Data? = nil, environment: [String: String]? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         p.currentDirectoryURL = directory
         if let environment { p.environment = environment }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import KeiCore
+import KeiDocument
+import KeiStages
+
+/// `kei-pipeline batch [WORKFLOW|DIR|GLOB]...`: many issues in one call (see ``BatchPlan`` for what the
+/// arguments mean), one report covering all of them, and a summary per issue.
+///
+/// Exit codes: 0 when every issue ran and every gate passed; 1 when any gate failed or any issue could
+/// not run (its workflow, manifest or pages could not be loaded: reported as `batch.issue-not-run` errors,
+/// and the other issues still run); 2 when no issue could run at all (or on a usage error).
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run many issues: workflows, globs of workflows or pages, back-issue folders of article pages.",
+        discussion: """
+        Each argument is a workflow (name under Workflows/ or path), a glob (quote it: 'Workflows/issue-*.yml', \
+        'Samples/back-issues/vol-1/issue-1/*.html'), or a folder tree in which every folder holding .html pages is \
+        one back issue (its issue.yml gives volume, number, title, date and optional article ids; else the path \
+        vol-N/issue-M). Back issues run through --workflow (default: Workflows/default.yml) into out/batch/<issue> \
+        (or --output/<issue>). Issues that cannot be loaded are reported and the others run. A progress bar is drawn \
+        on stderr when it is a terminal (not with --quiet). Exit codes: 0 every gate passed, 1 a gate failed or an \
+        issue could not run, 2 usage error or no issue could run.
+        """)
+
+    @Argument(help: "Workflows, globs, folders of article pages.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Workflow whose stages, gates and journal back-issue folders run through (default: default).")
+    var workflow: String?
+
+    @Flag(name: .long, help: "No progress bar.")
+    var quiet = false
+
+    @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("name at least one workflow, glob or folder") }
+    }
+
+    func run() throws {
+        let env = CLIEnvironment.current
+        let plan = BatchPlan(arguments: inputs, template: workflow, output: options.output, env: env)
+        let total = plan.issues.reduce(0) { n, issue in n + ((try? issue.workflow.get())?.articles.count ?? 0) }
+        let display = env.errIsTerminal && !quiet ? ProgressDisplay(total: total, write: env.err) : nil
+        var results: [RunResult] = []
+        var ran: [Bool] = []
+        for issue in plan.issues {
+            switch issue.workflow {
+            case .success(let wf):
+                display?.update(issue: issue.name, finished: false)
+                let name = issue.name
+                var progress: (@Sendable (ArticleProgress) -> Void)?
+                if let display { progress = { _ in display.update(issue: name, finished: true) } }
+                let result = PipelineDriver.run(wf, options: options, env: env, progress: progress)
+                results.append(result)
+                ran.append(true)
+            case .failure(let problems):
+                results.append(RunResult(workflowName: issue.name, workflowDisplayPath: issue.display, outputDisplayPath: "",
+                                         gate: GatePolicy(), outcomes: [], issueDiagnostics: problems.diagnostics, issueArtifacts: []))
+                ran.append(false)
+            }
+        }
+        display?.clear()
+        let merged = RunResult.merged(results, name: "batch", displayPath: "(batch)")
+        try PipelineDriver.writeReports(merged, options: options, env: env)
+        // The summary goes to stdout unless a machine-readable report is written there.
+        let stdoutTaken = options.report.contains { $0.path == nil && $0.format != "text" }
+        (stdoutTaken ? env.err : env.out)(Self.summary(results, ran: ran, merged: merged))
+        if !ran.contains(true) { throw ExitCode(2) }
+        let code: Int32 = ran.contains(false) || results.contains(where: { $0.exitCode != 0 }) ? 1 : 0
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The per-issue table (issue, articles, cached, errors, warnings, gate) and the total line; the total's
+    /// counts are the merged report's (`summary` of the JSON report).
+    static func summary(_ results: [RunResult], ran: [Bool], merged: RunResult) -> String {
+        var rows: [[String]] = [["issue", "articles", "cached", "errors", "warnings", "gate"]]
+        for (r, didRun) in zip(results, ran) {
+            let s = r.summary
+            rows.append([r.workflowName, String(r.outcomes.count), String(r.outcomes.filter(\.cached).count),
+                         String(s.errors), String(s.warnings), didRun ? (s.gatePassed ? "passed" : "FAILED") : "not run"])
+        }
+        var widths = Array(repeating: 0, count: rows[0].count)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var out = "\nbatch summary:\n"
+        for row in rows {
+            out += row.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                return i == 0 || i == row.count - 1 ? c + pad : pad + c
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+        }
+        let s = merged.summary
+        let failed = zip(results, ran).filter { $1 && $0.exitCode != 0 }.count
+        let notRun = ran.filter { !$0 }.count
+        out += "total: \(ran.count - notRun) issue(s) run, \(notRun) not run, \(failed) gate(s) failed; "
+            + "\(merged.outcomes.count) article(s), \(merged.outcomes.filter(\.cached).count) cached, "
+            + "\(s.errors) error(s), \(s.warnings) warning(s)\n"
+        return out
+    }
+}
