@@ -71,7 +71,7 @@ struct BenchCLIRun {
 
     private static func childUsage() -> rusage {
         var u = rusage()
-        _ = getrusage(RUSAGE_CHILDREN, &u)
+        _ = getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &u)
         return u
     }
 }
