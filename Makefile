@@ -56,9 +56,13 @@ install: deps
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 .build/release/kei-pipeline $(DESTDIR)$(PREFIX)/bin/kei-pipeline
 
-# Benchmark: generates the KEI-like corpus (../shared/bench) once into BENCH_DIR, then measures bare
-# libxml2 parsing against the whole article pipeline in one process. Figures are ratios from one run.
+# Benchmark: generates the KEI-like corpus (../shared/bench) once into BENCH_DIR, then prints, from one run
+# on the same files: bare libxml2 parsing, ingest alone, and the full pipeline through the CLI (a child
+# `kei-pipeline check` with Workflows/default.yml, JSON report written) on 1/4, 1/2 and all of the pages,
+# a warm re-run, the ratio full / bare on the same number of cores and the child's peak memory.
+# BENCH_ARGS: e.g. --limit 1000, --jobs 1, --breakdown (in-process time per ingest step and for lint.style).
 BENCH_N   ?= 6869
+BENCH_ARGS ?=
 BENCH_DIR ?= /tmp/kei-bench-corpus-$(BENCH_N)
 bench: deps
 	$(SWIFT) build -c release --product kei-pipeline
@@ -66,7 +70,7 @@ bench: deps
 	  echo "generating $(BENCH_N) pages into $(BENCH_DIR)"; \
 	  python3 ../shared/bench/make_corpus.py --seed-file ../shared/seed/000_585abf9ef188c73f.txt --out $(BENCH_DIR) --n $(BENCH_N) && touch $(BENCH_DIR)/.complete; \
 	fi
-	.build/release/kei-pipeline bench $(BENCH_DIR)
+	.build/release/kei-pipeline bench $(BENCH_DIR) $(BENCH_ARGS)
 
 # Reference parser (Sources/KeiCitations): train-cite regenerates the committed model from
 # Sources/KeiCitations/Training/*.xml minus the dev strings (deterministic); cv-cite cross-validates on

@@ -30,6 +30,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Workflow whose house style lint.style runs (name under Workflows/ or path; default: default). Without one, the lint rows are left out.")
     var workflow: String?
 
+    @Flag(help: "Also time each ingest step, the in-process pipeline (lint.style off and on) and lint.style alone, on one core (where the time goes).")
+    var breakdown = false
+
+    @Option(help: "The kei-pipeline binary the CLI runs use (default: the running one).")
+    var binary: String?
+
     func run() throws {
         let env = CLIEnvironment.current
         let dir = corpus.hasPrefix("/") ? URL(fileURLWithPath: corpus) : env.workingDirectory.appendingPathComponent(corpus)
@@ -40,7 +46,101 @@ struct BenchCommand: ParsableCommand {
         let pages = try files.map { try Data(contentsOf: $0) }
         let bytes = pages.reduce(0) { $0 + $1.count }
         env.out("corpus: \(pages.count) pages, \(bytes / 1_048_576) MiB, \(jobs) worker(s) for parallel runs\n")
+        try figures(files: files, pages: pages, bytes: bytes, dir: dir, env: env)
+        if breakdown { try stepBreakdown(files: files, pages: pages, dir: dir, env: env) }
+    }
 
+    /// The figures issue 11 asks for, measured in one run on the same pages: bare libxml2 parsing on one
+    /// core and on `jobs` workers, ingest alone (in process, `jobs` workers), and the full pipeline through
+    /// the CLI as users run it (`kei-pipeline check` as a child process with the project's default workflow,
+    /// every stage of it, the JSON report written) on 1/4, 1/2 and all of the pages, then all of them again
+    /// (the warm re-run); throughput in pages/s and MB/s (10^6 bytes of page source per second, wall clock),
+    /// the ratio full / bare on the same number of workers, and the child's peak resident memory.
+    func figures(files: [URL], pages: [Data], bytes: Int, dir: URL, env: CLIEnvironment) throws {
+        let exe = try binary.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : env.workingDirectory.appendingPathComponent($0) }
+            ?? Self.runningBinary()
+        let jobs = max(1, self.jobs)
+        func measure(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.processCPUSeconds()
+            try body()
+            return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.processCPUSeconds() - cpuStart)
+        }
+        let bare1 = measure { for p in pages { _ = MarkupParser.parseHTMLAndDiscard(p) } }
+        let bareN = measure {
+            DispatchQueue.concurrentPerform(iterations: jobs) { w in
+                for i in stride(from: w, to: pages.count, by: jobs) { _ = MarkupParser.parseHTMLAndDiscard(pages[i]) }
+            }
+        }
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let ingest = try measure {
+            let stage = try StageInvocation(type: IngestHTMLStage.self, options: StageOptions(defaultsOf: IngestHTMLStage.description),
+                                            location: SourceLocation(file: "(bench)"))
+            let articles = files.enumerated().map { i, url in
+                ArticleEntry(id: "p\(i)", source: url.lastPathComponent, sourceURL: url, status: .received)
+            }
+            let wf = Workflow(name: "bench-ingest", displayPath: "(bench)", projectRoot: dir, issue: IssueInfo(), articles: articles,
+                              stages: [stage], gate: GatePolicy(), outputDirectory: temp.appendingPathComponent("ingest"), limits: Limits())
+            var runner = Runner(jobs: jobs)
+            runner.releaseModels = true
+            _ = runner.run(wf, workingDirectory: dir)
+        }
+
+        // The CLI runs: 1/4, 1/2 and all of the pages cold, each in a fresh folder, then all of them again
+        // in the last folder (warm: a cache kept there is reused).
+        let extra = workflow.map { ["--workflow", $0.contains("/") ? URL(fileURLWithPath: $0, relativeTo: env.workingDirectory).path : $0] } ?? []
+        var sized: [(pages: Int, run: BenchCLIRun)] = []
+        for n in Set([max(1, files.count / 4), max(1, files.count / 2), files.count]).sorted() {
+            let folder = temp.appendingPathComponent("cli-\(n)")
+            try BenchCLIRun.prepare(folder, project: env.workingDirectory)
+            sized.append((n, try BenchCLIRun.run(binary: exe, files: Array(files.prefix(n)), jobs: jobs, in: folder, extra: extra)))
+        }
+        let peak = BenchCLIRun.peakChildBytes()
+        let cold = sized[sized.count - 1].run
+        let warm = try BenchCLIRun.run(binary: exe, files: files, jobs: jobs, in: cold.folder, extra: extra)
+        let hasCache = FileManager.default.fileExists(atPath: cold.folder.appendingPathComponent(".kei").path)
+
+        let mb = Double(bytes) / 1e6
+        func row(_ name: String, _ t: (wall: Double, cpu: Double)) -> String {
+            name.padding(toLength: 46, withPad: " ", startingAt: 0)
+                + String(format: "%8.2f s %8.2f s cpu %9.0f pages/s %8.1f MB/s\n",
+                         t.wall, t.cpu, Double(pages.count) / max(t.wall, 1e-9), mb / max(t.wall, 1e-9))
+        }
+        var s = "throughput on the wall clock (MB: 10^6 bytes of page source)\n"
+        s += row("bare libxml2 parse + free (1 core)", bare1)
+        s += row("bare libxml2 parse + free (\(jobs) workers)", bareN)
+        s += row("ingest alone (in process, \(jobs) workers)", ingest)
+        s += row("full pipeline, CLI check (\(jobs) workers)", (cold.wall, cold.cpu))
+        s += String(format: "ratio full / bare parse on %d worker(s): %.2fx wall clock, %.2fx cpu (target: within 3x)\n",
+                    jobs, cold.wall / max(bareN.wall, 1e-9), cold.cpu / max(bareN.cpu, 1e-9))
+        if hasCache {
+            s += String(format: "warm re-run: %.2f s, %.1f%% of the cold run (target: at most 5%%)\n", warm.wall, 100 * warm.wall / max(cold.wall, 1e-9))
+        } else {
+            s += String(format: "warm re-run: n/a (no cache; the same run again took %.2f s)\n", warm.wall)
+        }
+        s += String(format: "peak memory of the CLI run (all pages, resident): %.0f MB (target: at most 300 MB)\n", Double(peak) / 1e6)
+        s += "linear growth (CLI, cold):"
+        for (n, r) in sized {
+            s += String(format: " %d pages %.2f s (%.2f ms/page);", n, r.wall, 1000 * r.wall / Double(n))
+        }
+        s.removeLast()
+        env.out(s + "\n")
+    }
+
+    /// The running executable when it is `kei-pipeline` (the CLI runs re-launch it).
+    /// - Throws: ``KeiError/usage(_:)`` when it is not (e.g. a test runner): name it with `--binary`.
+    static func runningBinary() throws -> URL {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        guard exe.lastPathComponent == "kei-pipeline" else {
+            throw KeiError.usage("bench runs the kei-pipeline binary as a child process: name it with --binary (this process is \(exe.lastPathComponent))")
+        }
+        return exe
+    }
+
+    /// Where the time goes, in process: each ingest step alone and the pipeline with lint.style off and
+    /// on, as CPU-time ratios over the bare parse on one core.
+    func stepBreakdown(files: [URL], pages: [Data], dir: URL, env: CLIEnvironment) throws {
         // Every step is timed twice: wall clock, and the CPU time of the whole process. On a shared
         // machine other processes stretch the wall clock of a one-core step but not its CPU time, so the
         // one-core ratios are taken from CPU time; the parallel run can only be read on the wall clock.

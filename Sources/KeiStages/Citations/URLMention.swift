@@ -19,6 +19,8 @@ struct URLMention {
 
     /// Every web address written in `unit`, in order.
     static func all(in unit: TextUnit) -> [URLMention] {
+        // Most units hold no address: skip cutting them into chunks (a String per word) at all.
+        guard mayHoldAddress(unit.text.string) else { return [] }
         let chunks = Self.chunks(unit.text.string)
         var out: [URLMention] = []
         for (k, chunk) in chunks.enumerated() {
@@ -32,6 +34,21 @@ struct URLMention {
             out.append(mention)
         }
         return out
+    }
+
+    /// Whether `text` can hold a candidate (``isCandidate(_:)``) at all: one needs a ":" or "/" after its
+    /// scheme, or "www." in any case. One pass over the UTF-8 bytes; false means ``all(in:)`` finds nothing.
+    static func mayHoldAddress(_ text: String) -> Bool {
+        var ws = 0  // "w" or "W" bytes in a row
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: ":"), UInt8(ascii: "/"): return true
+            case UInt8(ascii: "w"), UInt8(ascii: "W"): ws += 1
+            case UInt8(ascii: ".") where ws >= 3: return true
+            default: ws = 0
+            }
+        }
+        return false
     }
 
     /// Whether a run of characters is written as a web address: "www." or a scheme-like word followed
