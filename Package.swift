@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "KeiDatesTests", dependencies: ["KeiDates", "KeiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Snapshots", "Fixtures"]),
     ]
 )

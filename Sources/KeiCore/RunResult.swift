@@ -11,6 +11,8 @@ public struct RunResult: Sendable {
     public var outcomes: [ArticleOutcome]
     public var issueDiagnostics: [Diagnostic]
     public var issueArtifacts: [Artifact]
+    /// Findings dropped because their fingerprint is in the `--baseline` file (0 without one).
+    public var baselined = 0
 
     public init(workflowName: String, workflowDisplayPath: String, outputDisplayPath: String, gate: GatePolicy,
                 outcomes: [ArticleOutcome], issueDiagnostics: [Diagnostic], issueArtifacts: [Artifact]) {
@@ -36,6 +38,7 @@ public struct RunResult: Sendable {
         s.suppressed = outcomes.reduce(0) { $0 + $1.suppressed }
         s.changes = outcomes.reduce(0) { $0 + $1.changes.count }
         s.superseded = outcomes.reduce(0) { $0 + $1.superseded }
+        s.baselined = baselined
         for d in diagnostics {
             switch d.severity {
             case .error: s.errors += 1
