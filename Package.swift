@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "KeiCoreTests", dependencies: ["KeiCore", "KeiStages", "KeiTestSupport"]),
         .testTarget(name: "KeiStagesTests", dependencies: ["KeiStages", "KeiCore", "KeiXML", "KeiDocument", "KeiTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "KeiLedgerTests", dependencies: ["KeiLedger", "KeiCore", "KeiStages", "KeiTestSupport"]),
-        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "KeiCLITests", dependencies: ["KeiCLI", "KeiCore", "KeiStages", "KeiTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Snapshots", "Fixtures"]),
     ]
 )

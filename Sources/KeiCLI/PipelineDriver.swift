@@ -10,11 +10,30 @@ enum PipelineDriver {
     /// Runs `workflow` and writes the reports; `notices` (the runner's own diagnostics about the run as
     /// a whole, such as `pipeline.style-not-checked`) are reported with the issue's diagnostics.
     /// Returns the exit code (0 gate passed, 1 gate failed).
+    ///
+    /// With `--shard`/`--changed-since` only the selected articles run (``ArticleSelection``); with
+    /// `--baseline` the baseline's findings are dropped (``Baseline/apply(to:articlesRun:completeIssue:display:text:)``);
+    /// with `--write-baseline` every finding is written to the file and the exit code is 0. A broken
+    /// baseline file or a failing git throws before any work (exit 2).
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
-        var result = run(workflow, options: options, env: env)
-        result.issueDiagnostics += notices
+        let baseline = try options.baseline.map { try Baseline.load(resolve($0, env: env), display: $0) }
+        let (selected, partial) = try ArticleSelection.apply(workflow, options: options, cwd: env.workingDirectory)
+        var result = run(selected, options: options, env: env)
+        result.issueDiagnostics += notices + (partial.map { [$0] } ?? [])
+        if let path = options.writeBaseline {
+            let data = try Baseline(result: result).data()
+            try FileIO.writeAtomically(data, to: resolve(path, env: env), display: path)
+        }
+        if let (b, text) = baseline, let path = options.baseline {
+            b.apply(to: &result, articlesRun: Set(selected.articles.map(\.id)), completeIssue: partial == nil, display: path, text: text)
+        }
         try writeReports(result, options: options, env: env)
-        return result.exitCode
+        return options.writeBaseline == nil ? result.exitCode : 0
+    }
+
+    /// `path` as given on the command line, relative to the working directory unless absolute.
+    static func resolve(_ path: String, env: CLIEnvironment) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : env.workingDirectory.appendingPathComponent(path)
     }
 
     /// Runs `workflow` with the runner set up from `options` (jobs, fix, link checks, strict gate);
@@ -51,8 +70,7 @@ enum PipelineDriver {
             guard let type = Reporters.reporter(id: spec.format) else { continue }
             let text = type.init(options: reportOptions).render(result)
             if let path = spec.path {
-                let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : env.workingDirectory.appendingPathComponent(path)
-                try FileIO.writeAtomically(Data(text.utf8), to: url, display: path)
+                try FileIO.writeAtomically(Data(text.utf8), to: resolve(path, env: env), display: path)
             } else {
                 env.out(text)
             }
@@ -62,7 +80,7 @@ enum PipelineDriver {
     /// Every rule id the built-in stages and the runner can report, with its severity and summary.
     static let ruleCatalog: [String: StageMessage] = {
         var rules: [String: StageMessage] = [:]
-        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages + LedgerSession.messages + [BatchPlan.notRun] where rules[m.rule] == nil {
+        for m in BuiltInStages.all.flatMap({ $0.description.messages }) + Runner.messages + LedgerSession.messages + [BatchPlan.notRun, Baseline.staleEntry, ArticleSelection.partialIssue] where rules[m.rule] == nil {
             rules[m.rule] = m
         }
         return rules

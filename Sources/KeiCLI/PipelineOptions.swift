@@ -13,7 +13,7 @@ struct PipelineOptions: ParsableArguments {
     @Flag(name: .long, help: "Apply the safe fixes that check stages offer to the model before emission (the source files are never changed); the reports list each change.")
     var fix = false
 
-    @Flag(name: .long, help: "Fail the gate on warnings too.")
+    @Flag(name: .long, help: "Fail the gate on warnings too (exit 1 when any warning or error remains after suppressions and the baseline).")
     var strict = false
 
     @Flag(name: .long, help: "List info diagnostics one by one in the text report (libxml2 recoveries, …).")
@@ -33,6 +33,17 @@ struct PipelineOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Re-run every article, ignoring cached results, and refresh the cache.")
     var force = false
+    @Option(name: .long, help: ArgumentHelp("Drop the findings whose fingerprint is in this baseline file from the reports and the gate; entries that match nothing are reported (baseline.stale-entry).", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write every finding of this run to this baseline file (JSON, atomically); the exit code is then 0 unless an input or configuration error stops the run.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run only the articles whose source changed since this git revision (git diff plus untracked files); a change under Workflows/ runs every article.", valueName: "git-rev"))
+    var changedSince: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run the K-th of N parts of the articles (1 ≤ K ≤ N; split by a hash of the article id).", valueName: "k/n"))
+    var shard: ShardSpec?
 
     func validate() throws {
         for r in report where Reporters.reporter(id: r.format) == nil {

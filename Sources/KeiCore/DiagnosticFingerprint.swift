@@ -49,7 +49,8 @@ public enum DiagnosticFingerprint {
         return [d.rule, owner, subject].joined(separator: "\u{1F}")
     }
 
-    static func fnv1a(_ s: String) -> UInt64 {
+    /// FNV-1a, 64 bits, over the UTF-8 bytes of `s` (also used by `--shard` to split articles).
+    public static func fnv1a(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 {
             h ^= UInt64(b)

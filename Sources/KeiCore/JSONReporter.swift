@@ -33,6 +33,7 @@ public struct JSONReporter: Reporter {
                 ("suppressed", .int(s.suppressed)),
                 ("changes", .int(s.changes)),
                 ("superseded", .int(s.superseded)),
+                ("baselined", .int(s.baselined)),
             ])),
             ("changes", .array(result.changes.map(change))),
         ])

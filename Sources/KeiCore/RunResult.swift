@@ -16,6 +16,8 @@ public struct RunResult: Sendable {
     public var articleStages: [String] = []
     /// The ids of the workflow's issue stages, in workflow order. Set by the runner.
     public var issueStages: [String] = []
+    /// Findings dropped because their fingerprint is in the `--baseline` file (0 without one).
+    public var baselined = 0
 
     public init(workflowName: String, workflowDisplayPath: String, outputDisplayPath: String, gate: GatePolicy,
                 outcomes: [ArticleOutcome], issueDiagnostics: [Diagnostic], issueArtifacts: [Artifact]) {
@@ -41,6 +43,7 @@ public struct RunResult: Sendable {
         s.suppressed = outcomes.reduce(0) { $0 + $1.suppressed }
         s.changes = outcomes.reduce(0) { $0 + $1.changes.count }
         s.superseded = outcomes.reduce(0) { $0 + $1.superseded }
+        s.baselined = baselined
         for d in diagnostics {
             switch d.severity {
             case .error: s.errors += 1

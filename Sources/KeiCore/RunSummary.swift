@@ -8,6 +8,8 @@ public struct RunSummary: Sendable, Hashable {
     public var suppressed: Int = 0
     /// Diagnostics dropped by `--fix` because an applied edit rewrote the words they report.
     public var superseded: Int = 0
+    /// Findings dropped because they are in the `--baseline` file.
+    public var baselined: Int = 0
     /// Changes applied by `--fix`.
     public var changes: Int = 0
 

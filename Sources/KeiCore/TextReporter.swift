@@ -31,6 +31,7 @@ public struct TextReporter: Reporter {
         if s.suppressed > 0 { out += ", \(s.suppressed) suppressed in the source" }
         if s.changes > 0 { out += ", \(s.changes) change(s) applied" }
         if s.superseded > 0 { out += ", \(s.superseded) finding(s) superseded by a fix" }
+        if s.baselined > 0 { out += ", \(s.baselined) finding(s) in the baseline" }
         out += "\n"
         let all = result.outcomes.flatMap(\.artifacts) + result.issueArtifacts
         if !all.isEmpty { out += "outputs: \(all.count) file(s) in \(result.outputDisplayPath)/\n" }

@@ -1,0 +1,157 @@
+import Foundation
+import KeiCore
+import KeiDocument
+
+/// A baseline file (`--write-baseline FILE` writes it, `--baseline FILE` reads it): the findings a project
+/// has accepted for now, matched by ``DiagnosticFingerprint`` so that edits elsewhere in an article do not
+/// bring them back.
+///
+/// JSON, UTF-8, keys sorted, two-space indentation, entries sorted by (article, file, rule, fingerprint):
+/// `{"version": 1, "tool": "kei-pipeline 0.1.0", "fingerprint_scheme": "keiFingerprint/v1",
+/// "entries": [{"fingerprint": "16 hex digits", "rule": …, "severity": …, "article": id or absent,
+/// "file": path as reported, "line": 1-based (informative only, never matched), "excerpt"?: …, "message": …}]}`.
+/// Only `fingerprint` (and `article`, to tell which entries a partial run can judge) is used for matching.
+struct Baseline: Codable, Sendable, Equatable {
+    struct Entry: Codable, Sendable, Equatable {
+        var fingerprint: String
+        var rule: String
+        var severity: String
+        var article: String?
+        var file: String
+        var line: Int?
+        var excerpt: String?
+        var message: String
+    }
+
+    /// The file format's version; a file with another is refused.
+    static let formatVersion = 1
+    var version: Int
+    var tool: String
+    var fingerprintScheme: String
+    var entries: [Entry]
+
+    enum CodingKeys: String, CodingKey {
+        case version, tool, entries
+        case fingerprintScheme = "fingerprint_scheme"
+    }
+
+    /// Rules the driver reports about the run itself; never written to a baseline.
+    static let runNotices: Set<String> = [staleEntry.rule, ArticleSelection.partialIssue.rule]
+
+    static let staleEntry = StageMessage("baseline.stale-entry", .warning,
+        "A baseline entry matches no finding of this run (the finding was fixed or its words changed): remove it from the baseline or rewrite the baseline with --write-baseline.")
+
+    /// Every finding of `result` (after suppressions; the driver's own run notices left out).
+    init(result: RunResult) {
+        let all = result.diagnostics
+        let prints = DiagnosticFingerprint.fingerprints(all)
+        var entries: [Entry] = []
+        for (d, fp) in zip(all, prints) where !Self.runNotices.contains(d.rule) {
+            entries.append(Entry(fingerprint: fp, rule: d.rule, severity: d.severity.rawValue, article: d.article,
+                                 file: d.location.file, line: d.location.line > 0 ? d.location.line : nil,
+                                 excerpt: d.excerpt, message: d.message))
+        }
+        entries.sort { a, b in
+            (a.article ?? "", a.file, a.rule, a.fingerprint) < (b.article ?? "", b.file, b.rule, b.fingerprint)
+        }
+        self.version = Self.formatVersion
+        self.tool = "kei-pipeline \(KeiCLI.version)"
+        self.fingerprintScheme = DiagnosticFingerprint.version
+        self.entries = entries
+    }
+
+    /// The file's bytes (deterministic: no clock, no absolute paths beyond those the report shows).
+    func data() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a baseline file. Throws ``KeiError/workflow(_:_:)`` (exit 2, `FILE:LINE: error: …`) when it is
+    /// missing or unreadable, not JSON, not a baseline, or of another version. `display` is the path as
+    /// the user wrote it.
+    static func load(_ url: URL, display: String) throws -> (baseline: Baseline, text: String) {
+        guard let data = try? Data(contentsOf: url) else {
+            throw KeiError.workflow(SourceLocation(file: display, line: 1),
+                                    "cannot read the baseline file (missing or unreadable); write one with --write-baseline \(display)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        // Check the version before the shape, so a future format is named as such.
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw KeiError.workflow(SourceLocation(file: display, line: errorLine(error, text: text)),
+                                    "the baseline file is not valid JSON (\(errorSummary(error))); rewrite it with --write-baseline")
+        }
+        let versionLine = line(of: "\"version\"", in: text) ?? 1
+        guard let dict = object as? [String: Any] else {
+            throw KeiError.workflow(SourceLocation(file: display, line: 1), "the baseline file is not a JSON object with \"version\" and \"entries\"")
+        }
+        guard let version = dict["version"] as? Int, version == formatVersion else {
+            throw KeiError.workflow(SourceLocation(file: display, line: versionLine),
+                                    "baseline version \(dict["version"].map { "\($0)" } ?? "missing") is not supported (this kei-pipeline reads version \(formatVersion)); rewrite it with --write-baseline")
+        }
+        do {
+            return (try JSONDecoder().decode(Baseline.self, from: data), text)
+        } catch {
+            throw KeiError.workflow(SourceLocation(file: display, line: 1),
+                                    "the baseline file is not a kei-pipeline baseline (\(errorSummary(error))); rewrite it with --write-baseline")
+        }
+    }
+
+    /// 1-based line of the first occurrence of `needle` in `text`.
+    static func line(of needle: String, in text: String) -> Int? {
+        guard let r = text.range(of: needle) else { return nil }
+        return text[..<r.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
+    /// The line a JSON parse error names ("… line N …"), else 1.
+    static func errorLine(_ error: Error, text: String) -> Int {
+        let s = errorSummary(error)
+        guard let r = s.range(of: "line ") else { return 1 }
+        return Int(s[r.upperBound...].prefix(while: \.isNumber)) ?? 1
+    }
+
+    static func errorSummary(_ error: Error) -> String {
+        let ns = error as NSError
+        if let d = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return d }
+        if case DecodingError.keyNotFound(let key, _) = error { return "no \"\(key.stringValue)\"" }
+        if case DecodingError.typeMismatch(_, let c) = error { return c.debugDescription }
+        return "\(error)"
+    }
+
+    /// Removes from `result` every finding whose fingerprint is an entry of this baseline (counted in
+    /// ``RunResult/baselined``) and adds a `baseline.stale-entry` warning, located at the entry's line in
+    /// the baseline file, for each entry that matched nothing although this run could have reported it:
+    /// an entry of an article in `articlesRun`, or an entry outside any article when `completeIssue`.
+    func apply(to result: inout RunResult, articlesRun: Set<String>, completeIssue: Bool, display: String, text: String) {
+        let known = Set(entries.map(\.fingerprint))
+        var matched: Set<String> = []
+        let prints = DiagnosticFingerprint.fingerprints(result.diagnostics)
+        var i = 0
+        var dropped = 0
+        func keep(_ d: Diagnostic) -> Bool {
+            defer { i += 1 }
+            guard known.contains(prints[i]) else { return true }
+            matched.insert(prints[i])
+            dropped += 1
+            return false
+        }
+        for k in result.outcomes.indices { result.outcomes[k].diagnostics = result.outcomes[k].diagnostics.filter(keep) }
+        result.issueDiagnostics = result.issueDiagnostics.filter(keep)
+        result.baselined += dropped
+        for e in entries where !matched.contains(e.fingerprint) {
+            let judged = e.article.map { articlesRun.contains($0) } ?? completeIssue
+            guard judged else { continue }
+            let line = Self.line(of: "\"\(e.fingerprint)\"", in: text) ?? 1
+            result.issueDiagnostics.append(Diagnostic(
+                rule: Self.staleEntry.rule, severity: Self.staleEntry.severity,
+                message: "baseline entry \(e.fingerprint) (\(e.rule)\(e.article.map { " in \($0)" } ?? "")) matches no finding of this run: remove it from \(display) or run --write-baseline \(display).",
+                location: SourceLocation(file: display, line: line), stage: "pipeline", article: nil,
+                excerpt: nil, fix: "remove the entry from \(display) or run --write-baseline \(display)"))
+        }
+    }
+}
