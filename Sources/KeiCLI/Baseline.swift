@@ -128,6 +128,15 @@ struct Baseline: Codable, Sendable, Equatable {
     /// the baseline file, for each entry that matched nothing although this run could have reported it:
     /// an entry of an article in `articlesRun`, or an entry outside any article when `completeIssue`.
     func apply(to result: inout RunResult, articlesRun: Set<String>, completeIssue: Bool, display: String, text: String) {
+        let matched = drop(from: &result)
+        result.issueDiagnostics += staleEntries(matched: matched, articlesRun: articlesRun, completeIssue: completeIssue,
+                                                display: display, text: text)
+    }
+
+    /// Removes from `result` every finding whose fingerprint is an entry of this baseline (counted in
+    /// ``RunResult/baselined``) and returns the fingerprints that matched. `batch` calls it once per
+    /// issue (on results whose article ids are already `ISSUE/ARTICLE`), then ``staleEntries(matched:articlesRun:completeIssue:display:text:)`` once.
+    func drop(from result: inout RunResult) -> Set<String> {
         let known = Set(entries.map(\.fingerprint))
         var matched: Set<String> = []
         let prints = DiagnosticFingerprint.fingerprints(result.diagnostics)
@@ -143,15 +152,24 @@ struct Baseline: Codable, Sendable, Equatable {
         for k in result.outcomes.indices { result.outcomes[k].diagnostics = result.outcomes[k].diagnostics.filter(keep) }
         result.issueDiagnostics = result.issueDiagnostics.filter(keep)
         result.baselined += dropped
+        return matched
+    }
+
+    /// A `baseline.stale-entry` warning for each entry not in `matched` that this run could have reported
+    /// (its article is in `articlesRun`, or it has no article and `completeIssue`), located at the entry's
+    /// line in the baseline file (`display` as the user wrote it, `text` its contents).
+    func staleEntries(matched: Set<String>, articlesRun: Set<String>, completeIssue: Bool, display: String, text: String) -> [Diagnostic] {
+        var stale: [Diagnostic] = []
         for e in entries where !matched.contains(e.fingerprint) {
             let judged = e.article.map { articlesRun.contains($0) } ?? completeIssue
             guard judged else { continue }
             let line = Self.line(of: "\"\(e.fingerprint)\"", in: text) ?? 1
-            result.issueDiagnostics.append(Diagnostic(
+            stale.append(Diagnostic(
                 rule: Self.staleEntry.rule, severity: Self.staleEntry.severity,
                 message: "baseline entry \(e.fingerprint) (\(e.rule)\(e.article.map { " in \($0)" } ?? "")) matches no finding of this run: remove it from \(display) or run --write-baseline \(display).",
                 location: SourceLocation(file: display, line: line), stage: "pipeline", article: nil,
                 excerpt: nil, fix: "remove the entry from \(display) or run --write-baseline \(display)"))
         }
+        return stale
     }
 }

@@ -44,17 +44,25 @@ struct BatchCommand: ParsableCommand {
         let plan = BatchPlan(arguments: inputs, template: workflow, output: options.output, env: env)
         let total = plan.issues.reduce(0) { n, issue in n + ((try? issue.workflow.get())?.articles.count ?? 0) }
         let display = env.errIsTerminal && !quiet ? ProgressDisplay(total: total, write: env.err) : nil
+        // A broken baseline file stops the batch before any work (exit 2), as in `run`.
+        let baseline = try options.baseline.map { try Baseline.load(PipelineDriver.resolve($0, env: env), display: $0) }
+        // Each issue's result with its article ids already `ISSUE/ARTICLE`, so that baselines written and read
+        // by batch match per issue and the summary counts what the merged report counts.
         var results: [RunResult] = []
         var ran: [Bool] = []
+        var complete = true
         for issue in plan.issues {
             switch issue.workflow {
             case .success(let wf):
+                // --shard and --changed-since select per issue (exit 2 when git cannot answer).
+                let (selected, partial) = try ArticleSelection.apply(wf, options: options, cwd: env.workingDirectory)
+                if partial != nil { complete = false }
                 display?.update(issue: issue.name, finished: false)
                 let name = issue.name
                 var progress: (@Sendable (ArticleProgress) -> Void)?
                 if let display { progress = { _ in display.update(issue: name, finished: true) } }
-                let result = PipelineDriver.run(wf, options: options, env: env, progress: progress)
-                results.append(result)
+                let result = PipelineDriver.runSelected(selected, partial: partial, options: options, env: env, progress: progress)
+                results.append(RunResult.merged([result], name: result.workflowName, displayPath: result.workflowDisplayPath))
                 ran.append(true)
             case .failure(let problems):
                 results.append(RunResult(workflowName: issue.name, workflowDisplayPath: issue.display, outputDisplayPath: "",
@@ -63,13 +71,26 @@ struct BatchCommand: ParsableCommand {
             }
         }
         display?.clear()
-        let merged = RunResult.merged(results, name: "batch", displayPath: "(batch)")
+        if let path = options.writeBaseline {
+            let all = RunResult.merged(results, name: "batch", displayPath: "(batch)", prefixIDs: false)
+            try FileIO.writeAtomically(try Baseline(result: all).data(), to: PipelineDriver.resolve(path, env: env), display: path)
+        }
+        var stale: [Diagnostic] = []
+        if let (b, text) = baseline, let path = options.baseline {
+            var matched: Set<String> = []
+            for i in results.indices { matched.formUnion(b.drop(from: &results[i])) }
+            let articlesRun = Set(results.flatMap { $0.outcomes.map(\.entry.id) })
+            stale = b.staleEntries(matched: matched, articlesRun: articlesRun, completeIssue: complete, display: path, text: text)
+        }
+        var merged = RunResult.merged(results, name: "batch", displayPath: "(batch)", prefixIDs: false)
+        merged.issueDiagnostics += stale
         try PipelineDriver.writeReports(merged, options: options, env: env)
         // The summary goes to stdout unless a machine-readable report is written there.
         let stdoutTaken = options.report.contains { $0.path == nil && $0.format != "text" }
         (stdoutTaken ? env.err : env.out)(Self.summary(results, ran: ran, merged: merged))
         if !ran.contains(true) { throw ExitCode(2) }
-        let code: Int32 = ran.contains(false) || results.contains(where: { $0.exitCode != 0 }) ? 1 : 0
+        if options.writeBaseline != nil { return }
+        let code: Int32 = ran.contains(false) || merged.exitCode != 0 || results.contains(where: { $0.exitCode != 0 }) ? 1 : 0
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -18,8 +18,8 @@ enum PipelineDriver {
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
         let baseline = try options.baseline.map { try Baseline.load(resolve($0, env: env), display: $0) }
         let (selected, partial) = try ArticleSelection.apply(workflow, options: options, cwd: env.workingDirectory)
-        var result = run(selected, options: options, env: env)
-        result.issueDiagnostics += notices + (partial.map { [$0] } ?? [])
+        var result = runSelected(selected, partial: partial, options: options, env: env)
+        result.issueDiagnostics += notices
         if let path = options.writeBaseline {
             let data = try Baseline(result: result).data()
             try FileIO.writeAtomically(data, to: resolve(path, env: env), display: path)
@@ -29,6 +29,24 @@ enum PipelineDriver {
         }
         try writeReports(result, options: options, env: env)
         return options.writeBaseline == nil ? result.exitCode : 0
+    }
+
+    /// Runs the articles `--shard`/`--changed-since` selected (``ArticleSelection/apply(_:options:cwd:)``)
+    /// and adds its `partial` notice. When the selection left no article of a workflow that lists some,
+    /// nothing runs (no `pipeline.no-articles` warning: a shard of a CI matrix may hold no article of an issue).
+    static func runSelected(_ selected: Workflow, partial: Diagnostic?, options: PipelineOptions, env: CLIEnvironment,
+                            progress: (@Sendable (ArticleProgress) -> Void)? = nil) -> RunResult {
+        var result: RunResult
+        if selected.articles.isEmpty && partial != nil {
+            result = RunResult(workflowName: selected.name, workflowDisplayPath: selected.displayPath,
+                               outputDisplayPath: FileIO.displayPath(selected.outputDirectory, relativeTo: env.workingDirectory),
+                               gate: options.strict ? selected.gate.strict : selected.gate,
+                               outcomes: [], issueDiagnostics: [], issueArtifacts: [])
+        } else {
+            result = run(selected, options: options, env: env, progress: progress)
+        }
+        result.issueDiagnostics += partial.map { [$0] } ?? []
+        return result
     }
 
     /// `path` as given on the command line, relative to the working directory unless absolute.

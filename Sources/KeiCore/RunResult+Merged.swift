@@ -15,7 +15,9 @@ extension RunResult {
     /// - Parameters:
     ///   - results: the runs, in report order.
     ///   - name: the merged result's workflow name (e.g. `batch`); `displayPath` its workflow file as shown.
-    public static func merged(_ results: [RunResult], name: String, displayPath: String) -> RunResult {
+    ///   - prefixIDs: false when the results' article ids already carry their issue (results that are
+    ///     themselves merged, one issue each).
+    public static func merged(_ results: [RunResult], name: String, displayPath: String, prefixIDs: Bool = true) -> RunResult {
         // A run that wrote nothing (an issue that could not run) has no output folder ("").
         let outputs = results.map(\.outputDisplayPath).filter { !$0.isEmpty }
         let common = commonFolder(outputs)
@@ -25,9 +27,9 @@ extension RunResult {
         for r in results {
             let prefix = relative(r.outputDisplayPath, to: common)
             let move = { (a: Artifact) in Artifact(kind: a.kind, relativePath: prefix.isEmpty ? a.relativePath : prefix + "/" + a.relativePath) }
-            let rename = { (id: String?) in id.map { "\(r.workflowName)/\($0)" } }
+            let rename = { (id: String?) in prefixIDs ? id.map { "\(r.workflowName)/\($0)" } : id }
             for var o in r.outcomes {
-                o.entry.id = "\(r.workflowName)/\(o.entry.id)"
+                o.entry.id = rename(o.entry.id)!
                 o.artifacts = o.artifacts.map(move)
                 o.diagnostics = o.diagnostics.map { d in var d = d; d.article = rename(d.article); return d }
                 o.changes = o.changes.map { c in var c = c; c.article = rename(c.article); return c }
@@ -37,8 +39,15 @@ extension RunResult {
             issueArtifacts += r.issueArtifacts.map(move)
         }
         let gate = results.map(\.gate).min { a, b in rank(a) < rank(b) } ?? GatePolicy()
-        return RunResult(workflowName: name, workflowDisplayPath: displayPath, outputDisplayPath: common, gate: gate,
-                         outcomes: outcomes, issueDiagnostics: issueDiagnostics, issueArtifacts: issueArtifacts)
+        var merged = RunResult(workflowName: name, workflowDisplayPath: displayPath, outputDisplayPath: common, gate: gate,
+                               outcomes: outcomes, issueDiagnostics: issueDiagnostics, issueArtifacts: issueArtifacts)
+        merged.baselined = results.reduce(0) { $0 + $1.baselined }
+        // The stage lists (the JUnit report's test cases): every run's, in first-seen order.
+        for r in results {
+            for id in r.articleStages where !merged.articleStages.contains(id) { merged.articleStages.append(id) }
+            for id in r.issueStages where !merged.issueStages.contains(id) { merged.issueStages.append(id) }
+        }
+        return merged
     }
 
     /// 0 for the gate that fails on the least (info), up to 3 for `never`.
