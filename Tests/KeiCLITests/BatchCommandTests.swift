@@ -70,7 +70,15 @@ import KeiTestSupport
         let folder = CLIHarness.run(["batch", "Samples/back-issues", "--output", s.dir.path])
         let glob = CLIHarness.run(["batch", "Samples/back-issues/vol-1/issue-1/*.html", "--output", s.dir.path])
         #expect(folder.code == 0 && glob.code == 0, "\(folder.err) \(glob.err)")
-        #expect(Self.summaryRows(folder.out)["vol-1-issue-1"] == Self.summaryRows(glob.out)["vol-1-issue-1"])
+        // The same issue: the same counts, and the glob's run takes both articles from the folder run's cache
+        // (same pages, same workflow, same output folder — a fresh one, so the folder run itself is cold).
+        var folderRow = Self.summaryRows(folder.out)["vol-1-issue-1"] ?? []
+        var globRow = Self.summaryRows(glob.out)["vol-1-issue-1"] ?? []
+        #expect(folderRow.count == 5 && globRow.count == 5, "\(folder.out) \(glob.out)")
+        #expect(folderRow.count == 5 && folderRow[1] == "0" && globRow.count == 5 && globRow[1] == "2", "\(folder.out) \(glob.out)")
+        if folderRow.count == 5 { folderRow.remove(at: 1) }
+        if globRow.count == 5 { globRow.remove(at: 1) }
+        #expect(folderRow == globRow)
         #expect(Self.summaryRows(glob.out)["vol-1-issue-1"]?.first == "2")
         // --strict fails the back issue's gate on its warnings.
         #expect(CLIHarness.run(["batch", "Samples/back-issues", "--output", s.dir.path, "--strict"]).code == 1)
