@@ -49,6 +49,8 @@ struct BatchCommand: ParsableCommand {
         // Each issue's result with its article ids already `ISSUE/ARTICLE`, so that baselines written and read
         // by batch match per issue and the summary counts what the merged report counts.
         var results: [RunResult] = []
+        var unbaselined: [RunResult] = []
+        var matched: Set<String> = []
         var ran: [Bool] = []
         var complete = true
         for issue in plan.issues {
@@ -61,24 +63,42 @@ struct BatchCommand: ParsableCommand {
                 let name = issue.name
                 var progress: (@Sendable (ArticleProgress) -> Void)?
                 if let display { progress = { _ in display.update(issue: name, finished: true) } }
-                let result = PipelineDriver.runSelected(selected, partial: partial, options: options, env: env, progress: progress)
+                // The baseline drops findings before the run is recorded (the ledger counts what the report says);
+                // --write-baseline writes every finding, so it keeps the results as they were.
+                // The ledger records the run's own article ids, so the baseline is applied to the ISSUE/ARTICLE copy
+                // and its verdict copied back.
+                let result = PipelineDriver.runSelected(selected, partial: partial, options: options, env: env, progress: progress,
+                                               ledgerName: issue.ledgerName, adjust: { r in
+                    var m = RunResult.merged([r], name: r.workflowName, displayPath: r.workflowDisplayPath)
+                    unbaselined.append(m)
+                    guard let (b, _) = baseline else { return }
+                    matched.formUnion(b.drop(from: &m))
+                    let prefix = r.workflowName + "/"
+                    let unprefix = { (d: Diagnostic) -> Diagnostic in
+                        var d = d
+                        if let a = d.article, a.hasPrefix(prefix) { d.article = String(a.dropFirst(prefix.count)) }
+                        return d
+                    }
+                    for k in r.outcomes.indices { r.outcomes[k].diagnostics = m.outcomes[k].diagnostics.map(unprefix) }
+                    r.issueDiagnostics = m.issueDiagnostics.map(unprefix)
+                    r.baselined = m.baselined
+                })
                 results.append(RunResult.merged([result], name: result.workflowName, displayPath: result.workflowDisplayPath))
                 ran.append(true)
             case .failure(let problems):
                 results.append(RunResult(workflowName: issue.name, workflowDisplayPath: issue.display, outputDisplayPath: "",
                                          gate: GatePolicy(), outcomes: [], issueDiagnostics: problems.diagnostics, issueArtifacts: []))
+                unbaselined.append(results[results.count - 1])
                 ran.append(false)
             }
         }
         display?.clear()
         if let path = options.writeBaseline {
-            let all = RunResult.merged(results, name: "batch", displayPath: "(batch)", prefixIDs: false)
+            let all = RunResult.merged(unbaselined, name: "batch", displayPath: "(batch)", prefixIDs: false)
             try FileIO.writeAtomically(try Baseline(result: all).data(), to: PipelineDriver.resolve(path, env: env), display: path)
         }
         var stale: [Diagnostic] = []
         if let (b, text) = baseline, let path = options.baseline {
-            var matched: Set<String> = []
-            for i in results.indices { matched.formUnion(b.drop(from: &results[i])) }
             let articlesRun = Set(results.flatMap { $0.outcomes.map(\.entry.id) })
             stale = b.staleEntries(matched: matched, articlesRun: articlesRun, completeIssue: complete, display: path, text: text)
         }

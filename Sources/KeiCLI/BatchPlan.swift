@@ -27,6 +27,9 @@ struct BatchPlan {
         var display: String
         /// The workflow to run, or the diagnostics saying why the issue cannot run.
         var workflow: Result<Workflow, Problems>
+        /// The name the ledger records a back issue's runs under (its `name`; a back issue runs the template
+        /// workflow, whose file does not name it); nil for a workflow file (recorded by its path).
+        var ledgerName: String?
     }
 
     struct Problems: Error {
@@ -100,7 +103,7 @@ struct BatchPlan {
                     for i in wf.articles.indices {
                         if let file = wf.articles[i].sourceURL?.lastPathComponent, let id = manifest.articleIDs[file] { wf.articles[i].id = id }
                     }
-                    issues.append(Issue(name: name, display: shown, workflow: .success(wf)))
+                    issues.append(Issue(name: name, display: shown, workflow: .success(wf), ledgerName: name))
                 } catch {
                     failed(folder.lastPathComponent, shown, error)
                 }

@@ -8,7 +8,7 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List past runs recorded in the ledger with their counts, newest first.",
-        discussion: "The ledger is --state-dir/ledger.sqlite, else KEI_STATE_DIR/ledger.sqlite, else .kei/ledger.sqlite in the working directory (the project root). Times are UTC. Exit codes: 0 listed, 2 usage or ledger error.")
+        discussion: "The ledger is --state-dir/ledger.sqlite, else KEI_STATE_DIR/ledger.sqlite, else .kei/ledger.sqlite under the project root (the nearest folder holding Workflows/, from the working directory up). Counts are after --baseline (as the run's report gave them); 'passed'/'failed' is the gate's verdict, fail-on its level. Times are UTC. Exit codes: 0 listed, 2 usage or ledger error (such as .kei being a file).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -23,11 +23,12 @@ struct HistoryCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        try PipelineDriver.validateStateDir(stateDir)
     }
 
     func run() throws {
         let env = CLIEnvironment.current
-        let db = PipelineDriver.stateDirectory(stateDir, projectRoot: env.workingDirectory, env: env).appendingPathComponent("ledger.sqlite")
+        let db = try PipelineDriver.ledgerDatabase(stateDir, projectRoot: PipelineDriver.projectRoot(from: env.workingDirectory), env: env)
         let shown = FileIO.displayPath(db, relativeTo: env.workingDirectory)
         let runs: [LedgerReader.Run]
         do { runs = try LedgerReader.runs(in: db, limit: limit) } catch {
@@ -39,7 +40,7 @@ struct HistoryCommand: ParsableCommand {
         }
         if runs.isEmpty { env.out("no runs recorded yet (\(shown))\n"); return }
         for r in runs {
-            env.out("#\(r.id) \(r.started) \(r.workflow): \(r.articles) article(s) (\(r.cached) cached), \(r.errors) error(s), \(r.warnings) warning(s), \(r.infos) info(s), gate \(r.gate), exit \(r.exitCode) — \(r.command)\n")
+            env.out("#\(r.id) \(r.started) \(r.workflow): \(r.articles) article(s) (\(r.cached) cached), \(r.errors) error(s), \(r.warnings) warning(s), \(r.infos) info(s)\(r.baselined > 0 ? ", \(r.baselined) baselined" : ""), \(r.gatePassed ? "passed" : "failed") (fail-on \(r.failOn)), exit \(r.exitCode) — \(r.command)\n")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KeiCore
 import KeiLedger
@@ -17,12 +18,46 @@ extension PipelineDriver {
         }
         return projectRoot.appendingPathComponent(".kei").standardizedFileURL
     }
+
+    /// The project root for commands that read the ledger without running: the nearest folder holding
+    /// `Workflows/`, walking up from `start` (the working directory); `start` itself when none does.
+    static func projectRoot(from start: URL) -> URL {
+        var dir = start.standardizedFileURL
+        while true {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Workflows").path, isDirectory: &isDir), isDir.boolValue {
+                return dir
+            }
+            let parent = dir.deletingLastPathComponent().standardizedFileURL
+            if parent.path == dir.path { return start.standardizedFileURL }
+            dir = parent
+        }
+    }
+
+    /// The ledger database for `status`/`history`: `ledger.sqlite` in ``stateDirectory(_:projectRoot:env:)``.
+    /// Throws ``KeiError/input(path:_:)`` (exit 2) naming the state folder when it exists but is not a folder.
+    static func ledgerDatabase(_ option: String?, projectRoot: URL, env: CLIEnvironment) throws -> URL {
+        let dir = stateDirectory(option, projectRoot: projectRoot, env: env)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), !isDir.boolValue {
+            throw KeiError.input(path: FileIO.displayPath(dir, relativeTo: env.workingDirectory),
+                                 "this is a file, not the ledger's folder: move or delete it, or pass --state-dir with another folder")
+        }
+        return dir.appendingPathComponent("ledger.sqlite")
+    }
+
+    /// `--state-dir ""` is refused (it would put the ledger in the working directory).
+    static func validateStateDir(_ option: String?) throws {
+        if option?.isEmpty == true { throw ValidationError("--state-dir needs a folder (an empty value is not one)") }
+    }
 }
 
 extension LedgerSession {
     /// The session for a run of `workflow` with `options` (`--state-dir`, `--no-cache`, `--force`, and the
     /// flags that change results: `--fix`, `--check-links`, `--strict`).
-    convenience init(options: PipelineOptions, workflow: Workflow, env: CLIEnvironment) {
+    /// `ledgerName` is the name the run is recorded under (batch passes a back issue's name), else
+    /// ``LedgerSession/workflowID(_:)``.
+    convenience init(options: PipelineOptions, workflow: Workflow, env: CLIEnvironment, ledgerName: String? = nil) {
         var flags: [String] = []
         if options.fix { flags.append("fix") }
         if options.checkLinks { flags.append("check-links") }
@@ -30,6 +65,7 @@ extension LedgerSession {
         self.init(directory: PipelineDriver.stateDirectory(options.stateDir, projectRoot: workflow.projectRoot, env: env),
                   readCache: !options.noCache && !options.force, writeCache: !options.noCache, flags: flags,
                   toolVersion: LedgerSession.toolVersion(KeiCLI.version))
+        workflowName = ledgerName ?? LedgerSession.workflowID(workflow)
     }
 }
 

@@ -18,14 +18,17 @@ enum PipelineDriver {
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
         let baseline = try options.baseline.map { try Baseline.load(resolve($0, env: env), display: $0) }
         let (selected, partial) = try ArticleSelection.apply(workflow, options: options, cwd: env.workingDirectory)
-        var result = runSelected(selected, partial: partial, options: options, env: env)
-        result.issueDiagnostics += notices
-        if let path = options.writeBaseline {
-            let data = try Baseline(result: result).data()
-            try FileIO.writeAtomically(data, to: resolve(path, env: env), display: path)
-        }
-        if let (b, text) = baseline, let path = options.baseline {
-            b.apply(to: &result, articlesRun: Set(selected.articles.map(\.id)), completeIssue: partial == nil, display: path, text: text)
+        var baselineData: Result<Data, Error>?
+        // Notices and the baseline apply before the run is recorded, so the ledger counts what the report says.
+        let result = runSelected(selected, partial: partial, options: options, env: env, adjust: { result in
+            result.issueDiagnostics += notices
+            if options.writeBaseline != nil { baselineData = Result { try Baseline(result: result).data() } }
+            if let (b, text) = baseline, let path = options.baseline {
+                b.apply(to: &result, articlesRun: Set(selected.articles.map(\.id)), completeIssue: partial == nil, display: path, text: text)
+            }
+        })
+        if let path = options.writeBaseline, let baselineData {
+            try FileIO.writeAtomically(try baselineData.get(), to: resolve(path, env: env), display: path)
         }
         try writeReports(result, options: options, env: env)
         return options.writeBaseline == nil ? result.exitCode : 0
@@ -34,18 +37,24 @@ enum PipelineDriver {
     /// Runs the articles `--shard`/`--changed-since` selected (``ArticleSelection/apply(_:options:cwd:)``)
     /// and adds its `partial` notice. When the selection left no article of a workflow that lists some,
     /// nothing runs (no `pipeline.no-articles` warning: a shard of a CI matrix may hold no article of an issue).
+    /// `ledgerName` and `adjust` are passed to ``run(_:options:env:progress:ledgerName:adjust:)``.
     static func runSelected(_ selected: Workflow, partial: Diagnostic?, options: PipelineOptions, env: CLIEnvironment,
-                            progress: (@Sendable (ArticleProgress) -> Void)? = nil) -> RunResult {
+                            progress: (@Sendable (ArticleProgress) -> Void)? = nil, ledgerName: String? = nil,
+                            adjust: (inout RunResult) -> Void = { _ in }) -> RunResult {
         var result: RunResult
+        func adjustAll(_ r: inout RunResult) {
+            r.issueDiagnostics += partial.map { [$0] } ?? []
+            adjust(&r)
+        }
         if selected.articles.isEmpty && partial != nil {
             result = RunResult(workflowName: selected.name, workflowDisplayPath: selected.displayPath,
                                outputDisplayPath: FileIO.displayPath(selected.outputDirectory, relativeTo: env.workingDirectory),
                                gate: options.strict ? selected.gate.strict : selected.gate,
                                outcomes: [], issueDiagnostics: [], issueArtifacts: [])
+            adjustAll(&result)
         } else {
-            result = run(selected, options: options, env: env, progress: progress)
+            result = run(selected, options: options, env: env, progress: progress, ledgerName: ledgerName, adjust: adjustAll)
         }
-        result.issueDiagnostics += partial.map { [$0] } ?? []
         return result
     }
 
@@ -57,11 +66,14 @@ enum PipelineDriver {
     /// Runs `workflow` with the runner set up from `options` (jobs, fix, link checks, strict gate);
     /// `progress` is called once per finished article. Unchanged articles come from the ledger's cache and
     /// the run is recorded in the ledger (``LedgerSession``); when the ledger cannot be used, the run goes on
-    /// and says so (stderr and `pipeline.cache-unavailable` among the issue's diagnostics).
+    /// and says so (stderr and `pipeline.cache-unavailable` among the issue's diagnostics). `adjust` changes
+    /// the result before it is recorded (notices, `--baseline`): the ledger holds the counts the report shows.
+    /// `ledgerName` is the name the run is recorded under (default ``LedgerSession/workflowID(_:)``).
     static func run(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment,
-                    progress: (@Sendable (ArticleProgress) -> Void)? = nil) -> RunResult {
+                    progress: (@Sendable (ArticleProgress) -> Void)? = nil, ledgerName: String? = nil,
+                    adjust: (inout RunResult) -> Void = { _ in }) -> RunResult {
         let started = Date()
-        let ledger = LedgerSession(options: options, workflow: workflow, env: env)
+        let ledger = LedgerSession(options: options, workflow: workflow, env: env, ledgerName: ledgerName)
         var runner = Runner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         runner.fix = options.fix
         runner.checkLinks = options.checkLinks
@@ -70,6 +82,7 @@ enum PipelineDriver {
         runner.releaseModels = true
         runner.cache = ledger
         var result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
+        adjust(&result)
         ledger.finish(result, workflow: workflow, command: commandLine, started: started)
         let shown = FileIO.displayPath(ledger.url, relativeTo: env.workingDirectory)
         if let notice = ledger.unavailableNotice(display: shown) {

@@ -50,5 +50,6 @@ struct PipelineOptions: ParsableArguments {
             throw ValidationError("unknown report format '\(r.format)'; known formats: \(Reporters.all.map { $0.id }.joined(separator: ", "))")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try PipelineDriver.validateStateDir(stateDir)
     }
 }

@@ -3,10 +3,11 @@ import Foundation
 /// The ledger's tables (SQLite, `PRAGMA user_version` = ``version``).
 ///
 /// - `runs`: one row per run: id, `started`/`finished` (UTC, ISO 8601), `command` (the command line),
-///   `workflow` (display path), `tool_version`, `articles`, `cached`, `errors`, `warnings`, `infos`,
-///   `gate` (`fail-on` name), `exit_code`.
+///   `workflow` (``LedgerSession/workflowID(_:)``: the file relative to the project root, or a batch back
+///   issue's name), `tool_version`, `articles`, `cached`, `errors`, `warnings`, `infos` (after `--baseline`),
+///   `baselined` (findings the baseline dropped), `gate` (`fail-on` name), `gate_passed` (0/1), `exit_code`.
 /// - `article_results`: one row per article and run: `run_id`, `workflow`, `article`, `source`,
-///   `cache_key` (64 hex), `state` (`commissioned`, `received`, `edited`, `approved`, `failed`),
+///   `source_sha256` (64 hex, the source as the run ended; null when unreadable), `cache_key` (64 hex), `state` (`commissioned`, `received`, `edited`, `approved`, `failed`),
 ///   `errors`, `warnings`, `infos`, `gate_passed` (0/1), `cached` (0/1).
 /// - `artifacts`: `run_id`, `article`, `path` (relative to the output folder), `size` (bytes), `sha256` (hex).
 /// - `cache`: `key` (64 hex) → `outcome` (JSON of ``CachedOutcome``), with `workflow` and `article`.
@@ -14,18 +15,18 @@ import Foundation
 /// Migration: a database without tables (version 0) is created; an older version's tables are dropped
 /// and rebuilt (the ledger restarts, the cache is refilled); a newer version is refused with a message.
 enum LedgerSchema {
-    static let version = 1
+    static let version = 2
 
     static let create = [
         """
         CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT NOT NULL,
           command TEXT NOT NULL, workflow TEXT NOT NULL, tool_version TEXT NOT NULL, articles INTEGER NOT NULL,
           cached INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL, infos INTEGER NOT NULL,
-          gate TEXT NOT NULL, exit_code INTEGER NOT NULL)
+          baselined INTEGER NOT NULL, gate TEXT NOT NULL, gate_passed INTEGER NOT NULL, exit_code INTEGER NOT NULL)
         """,
         """
         CREATE TABLE IF NOT EXISTS article_results (run_id INTEGER NOT NULL REFERENCES runs(id), workflow TEXT NOT NULL,
-          article TEXT NOT NULL, source TEXT, cache_key TEXT, state TEXT NOT NULL, errors INTEGER NOT NULL,
+          article TEXT NOT NULL, source TEXT, source_sha256 TEXT, cache_key TEXT, state TEXT NOT NULL, errors INTEGER NOT NULL,
           warnings INTEGER NOT NULL, infos INTEGER NOT NULL, gate_passed INTEGER NOT NULL, cached INTEGER NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS article_results_by_article ON article_results (workflow, article, run_id)",
@@ -59,9 +60,13 @@ enum LedgerSchema {
 /// Why the ledger could not be used.
 enum LedgerError: Error, CustomStringConvertible {
     case newerSchema(found: Int, supported: Int)
+    /// The state folder (named) exists as a file.
+    case folderIsFile(String)
 
     var description: String {
         switch self {
+        case .folderIsFile(let name):
+            return "\(name) is a file, not the ledger's folder: move or delete it, or pass --state-dir"
         case .newerSchema(let found, let supported):
             return "the database has schema version \(found), newer than this kei-pipeline's \(supported): use a newer kei-pipeline, or delete the file to start a new ledger"
         }

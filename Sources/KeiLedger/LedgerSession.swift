@@ -25,6 +25,9 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
     public let writeCache: Bool
     /// Hashed into every key: `--fix`, `--check-links`, `--strict` as given.
     public let flags: [String]
+    /// The workflow name runs are recorded under (`runs.workflow`, `article_results.workflow`, `cache.workflow`);
+    /// nil records ``workflowID(_:)``.
+    public var workflowName: String?
     /// Why the ledger is off (first failure), nil while it works.
     public private(set) var problem: String?
 
@@ -63,6 +66,11 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
         self.flags = flags
         self.toolVersion = toolVersion
         do {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), !isDir.boolValue {
+                problem = "its folder \(directory.lastPathComponent) is a file, not a folder: move or delete the file, or pass --state-dir"
+                return
+            }
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let db = try SQLiteDatabase(url: url)
             try LedgerSchema.migrate(db)
@@ -70,6 +78,13 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
         } catch {
             problem = "\(error)"
         }
+    }
+
+    /// How the ledger names `workflow`: its file's path relative to the project root (`Workflows/issue-3-2.yml`),
+    /// the same from any working directory; the workflow's name when it was not loaded from a file.
+    public static func workflowID(_ workflow: Workflow) -> String {
+        guard let file = workflow.configurationFiles.first else { return workflow.name }
+        return FileIO.displayPath(file, relativeTo: workflow.projectRoot)
     }
 
     private func fail(_ error: Error) {
@@ -131,7 +146,7 @@ sourceDisplayPath: outcome.sourceDisplayPath, diagnostics: outcome.diagnostics,
         lock.lock(); defer { lock.unlock() }
         guard db != nil else { return }
         self.files[outcome.entry.id] = files
-        pending.append([.text(key), .text(workflow.displayPath), .text(outcome.entry.id), .blob(blob)])
+        pending.append([.text(key), .text(workflowName ?? Self.workflowID(workflow)), .text(outcome.entry.id), .blob(blob)])
         if pending.count >= Self.batchSize { flush() }
     }
 
@@ -158,6 +173,11 @@ sourceDisplayPath: outcome.sourceDisplayPath, diagnostics: outcome.diagnostics,
     /// Returns the run id, nil when the ledger is off.
     @discardableResult
     public func finish(_ result: RunResult, workflow: Workflow, command: String, started: Date) -> Int64? {
+        // Each source's SHA-256 as it is now (`status` compares it with the current file), outside the lock.
+        let sourceHashes = result.outcomes.map { o in
+            o.entry.sourceURL.flatMap { try? Data(contentsOf: $0, options: .mappedIfSafe) }.map(CacheKey.sha256)
+        }
+        let name = workflowName ?? Self.workflowID(workflow)
         lock.lock(); defer { lock.unlock() }
         flush()
         guard let db else { return nil }
@@ -168,21 +188,23 @@ sourceDisplayPath: outcome.sourceDisplayPath, diagnostics: outcome.diagnostics,
             try db.execute("BEGIN IMMEDIATE")
             do {
                 try db.execute("""
-                    INSERT INTO runs (started, finished, command, workflow, tool_version, articles, cached, errors, warnings, infos, gate, exit_code)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO runs (started, finished, command, workflow, tool_version, articles, cached, errors, warnings, infos, baselined, gate, gate_passed, exit_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [.text(time.string(from: started)), .text(time.string(from: Date())), .text(command),
-                          .text(workflow.displayPath), .text(toolVersion), .int(Int64(result.outcomes.count)),
+                          .text(name), .text(toolVersion), .int(Int64(result.outcomes.count)),
                           .int(Int64(result.outcomes.filter(\.cached).count)), .int(Int64(summary.errors)),
-                          .int(Int64(summary.warnings)), .int(Int64(summary.infos)), .text(result.gate.name),
+                          .int(Int64(summary.warnings)), .int(Int64(summary.infos)), .int(Int64(result.baselined)), .text(result.gate.name),
+                          .int(summary.gatePassed ? 1 : 0),
                           .int(Int64(result.exitCode))])
                 let run = db.lastInsertRowID
                 var rows: [[SQLiteValue]] = [], files: [[SQLiteValue]] = []
-                for o in result.outcomes {
+                for (o, sourceHash) in zip(result.outcomes, sourceHashes) {
                     let count = { (s: Severity) in Int64(o.diagnostics.filter { $0.severity == s }.count) }
                     let passed = !o.failed && !o.diagnostics.contains { result.gate.fails($0.severity) }
                     let state = o.entry.awaitingManuscript ? "commissioned" : o.failed ? "failed"
                         : !passed ? "received" : o.entry.status == .approved ? "approved" : "edited"
-                    rows.append([.int(run), .text(workflow.displayPath), .text(o.entry.id), o.entry.source.map { .text($0) } ?? .null,
+                    rows.append([.int(run), .text(name), .text(o.entry.id), o.entry.source.map { .text($0) } ?? .null,
+                                 sourceHash.map { .text($0) } ?? .null,
                                  keys[o.entry.id].map { .text($0) } ?? .null, .text(state), .int(count(.error)),
                                  .int(count(.warning)), .int(count(.info)), .int(passed ? 1 : 0), .int(o.cached ? 1 : 0)])
                     for f in self.files[o.entry.id] ?? Self.hashed(o.artifacts, in: workflow.outputDirectory) {
@@ -190,8 +212,8 @@ sourceDisplayPath: outcome.sourceDisplayPath, diagnostics: outcome.diagnostics,
                     }
                 }
                 try db.executeMany("""
-                    INSERT INTO article_results (run_id, workflow, article, source, cache_key, state, errors, warnings, infos, gate_passed, cached)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO article_results (run_id, workflow, article, source, source_sha256, cache_key, state, errors, warnings, infos, gate_passed, cached)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, rows)
                 try db.executeMany("INSERT INTO artifacts (run_id, article, path, size, sha256) VALUES (?, ?, ?, ?, ?)", files)
                 try db.execute("COMMIT")

@@ -107,7 +107,7 @@ import KeiTestSupport
         holder.standardInput = input
         holder.standardOutput = FileHandle.nullDevice
         try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nINSERT INTO runs (started, finished, command, workflow, tool_version, articles, cached, errors, warnings, infos, gate, exit_code) VALUES ('', '', 'lock', '', '', 0, 0, 0, 0, 0, '', 0);\n".utf8))
+        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nINSERT INTO runs (started, finished, command, workflow, tool_version, articles, cached, errors, warnings, infos, baselined, gate, gate_passed, exit_code) VALUES ('', '', 'lock', '', '', 0, 0, 0, 0, 0, 0, '', 0, 0);\n".utf8))
         Thread.sleep(forTimeInterval: 0.5)
         let locked = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
         input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
@@ -150,6 +150,7 @@ import KeiTestSupport
               - id: a
                 source: Samples/a.html
                 status: approved
+                doi: 10.1234/x
               - id: b
                 status: commissioned
             stages:
@@ -166,8 +167,173 @@ import KeiTestSupport
         let aPassed = ((rows[0]["lastRun"] as? [String: Any])?["gatePassed"] as? Bool) == true
         #expect(rows[0]["state"] as? String == (aPassed ? "approved" : "received"), "\(status.out) \(run.out)")
         #expect(rows[1]["state"] as? String == "commissioned")
+        // Published only when dois.txt records the article's own DOI (the README's rule; matching the id alone
+        // called an article published under another DOI).
+        try p.write("out/crossref/dois.txt", "# DOIs\na 10.1234/other\n")
+        let otherDOI = try CLIHarness.runBinary(["status", "w"], in: p.root)
+        #expect(!otherDOI.out.contains("published"), "\(otherDOI.out)")
         try p.write("out/crossref/dois.txt", "# DOIs\na 10.1234/x\n")
         let published = try CLIHarness.runBinary(["status", "w"], in: p.root)
         #expect(published.out.hasPrefix("a  published  run 1 "), "\(published.out)")
+    }
+
+    /// A project with workflow w (article a, with findings) and w2 (commissioned only), and a subfolder.
+    /// Article a's page has findings (an error: no author; a warning: no date). `failOn` is w's gate.
+    static func project(failOn: String = "error") throws -> ProjectFixture {
+        let p = try ProjectFixture()
+        try writeW(p, failOn: failOn)
+        try p.write("Workflows/w2.yml", """
+            name: w2
+            journal: journals/j.yml
+            output: out2
+            articles:
+              - id: c
+                status: commissioned
+            stages:
+              - ingest.html
+            """)
+        try p.write("sub/notes.txt", "a subfolder\n")
+        return p
+    }
+
+    static func writeW(_ p: ProjectFixture, failOn: String) throws {
+        try p.write("Workflows/w.yml", """
+            name: w
+            journal: journals/j.yml
+            output: out
+            articles:
+              - id: a
+                source: Samples/a.html
+                status: received
+            stages:
+              - ingest.html
+              - check.metadata
+              - lint.style
+            gates:
+              fail-on: \(failOn)
+            """)
+    }
+
+    static func runs(_ r: CLIHarness.Result) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]], "\(r.out) \(r.err)")
+    }
+
+    /// Runs named three ways (by name at the root, by a relative path from a subfolder, by an absolute path)
+    /// are one workflow in the ledger, and status/history from the subfolder find the project's ledger.
+    @Test func statusAndHistoryFromASubfolderAndAnAbsolutePath() throws {
+        let p = try Self.project(); defer { p.remove() }
+        let sub = p.root.appendingPathComponent("sub")
+        _ = try CLIHarness.runBinary(["run", "w"], in: p.root)
+        _ = try CLIHarness.runBinary(["run", "../Workflows/w.yml"], in: sub)
+        _ = try CLIHarness.runBinary(["run", p.root.appendingPathComponent("Workflows/w.yml").path], in: sub)
+        #expect(!FileManager.default.fileExists(atPath: sub.appendingPathComponent(".kei").path))
+        let history = try CLIHarness.runBinary(["history", "--format", "json"], in: sub)
+        #expect(history.code == 0, "\(history.err)")
+        let runs = try Self.runs(history)
+        #expect(runs.map { $0["workflow"] as? String } == Array(repeating: "Workflows/w.yml", count: 3), "\(history.out)")
+        for (args, dir) in [(["status", "w"], sub), (["status", "../Workflows/w.yml"], sub), (["status", "Workflows/w.yml"], p.root),
+                            (["status", p.root.appendingPathComponent("Workflows/w.yml").path], sub)] {
+            let status = try CLIHarness.runBinary(args, in: dir)
+            #expect(status.code == 0, "\(args) \(status.err)")
+            #expect(status.out.hasPrefix("a  "), "\(args): \(status.out)")
+            #expect(status.out.contains("run 3 "), "\(args): \(status.out)")
+        }
+        // The same in process.
+        let inProcess = CLIHarness.run(["status", "w", "--format", "json"], in: sub)
+        let rows = try Self.runs(inProcess)
+        #expect((rows.first?["lastRun"] as? [String: Any])?["run"] as? Int == 3, "\(inProcess.out)")
+    }
+
+    /// The ledger counts what the report says: after --baseline, with the baselined findings apart.
+    @Test func ledgerRecordsCountsAfterTheBaseline() throws {
+        let p = try Self.project(); defer { p.remove() }
+        let first = try CLIHarness.runBinary(["run", "w", "--write-baseline", "bl.json", "--report", "json:all.json"], in: p.root)
+        #expect(first.code == 0, "\(first.err)")
+        let run = try CLIHarness.runBinary(["run", "w", "--baseline", "bl.json", "--report", "json:r.json"], in: p.root)
+        #expect(run.code == 0, "\(run.err)")
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: p.root.appendingPathComponent("all.json"))) as? [String: Any])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: p.root.appendingPathComponent("r.json"))) as? [String: Any])
+        let before = try #require(all["summary"] as? [String: Any]), after = try #require(report["summary"] as? [String: Any])
+        let baselined = try #require(after["baselined"] as? Int)
+        #expect(baselined > 0, "the fixture page has findings to baseline: \(before)")
+        let latest = try #require(try Self.runs(CLIHarness.runBinary(["history", "--format", "json"], in: p.root)).first)
+        for key in ["errors", "warnings", "infos"] {
+            #expect(latest[key] as? Int == after[key] as? Int, "\(key): ledger \(latest[key] ?? "nil"), report \(after[key] ?? "nil")")
+        }
+        #expect(latest["baselined"] as? Int == baselined)
+        let text = try CLIHarness.runBinary(["history", "--limit", "1"], in: p.root)
+        #expect(text.out.contains("\(baselined) baselined"), "\(text.out)")
+    }
+
+    /// batch records a back issue under its issue name (as its summary row shows it), not the template's file.
+    @Test func batchRecordsBackIssuesUnderTheirName() throws {
+        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let issue = dir.appendingPathComponent("spring-issue")
+        try FileManager.default.createDirectory(at: issue, withIntermediateDirectories: true)
+        for f in Self.files { try FileManager.default.moveItem(at: dir.appendingPathComponent(f), to: issue.appendingPathComponent(f)) }
+        let batch = try CLIHarness.runBinary(["batch", "spring-issue"], in: dir)
+        #expect(batch.out.contains("\nspring-issue "), "\(batch.out) \(batch.err)")
+        let runs = try Self.runs(CLIHarness.runBinary(["history", "--format", "json"], in: dir))
+        #expect(runs.map { $0["workflow"] as? String } == ["spring-issue"], "\(runs)")
+    }
+
+    /// status: a changed source, a workflow with runs only of others, no argument (default lists no articles).
+    @Test func statusSaysWhatChangedAndWhatWasNotRun() throws {
+        let p = try Self.project(failOn: "never"); defer { p.remove() }
+        try p.write("Workflows/default.yml", "name: check\njournal: journals/j.yml\noutput: out/check\nstages:\n  - ingest.html\n")
+        _ = try CLIHarness.runBinary(["run", "w"], in: p.root)
+        let passed = try CLIHarness.runBinary(["status", "w"], in: p.root)
+        #expect(passed.out.hasPrefix("a  edited  run 1 "), "\(passed.out)")
+        let page = try String(contentsOf: p.root.appendingPathComponent("Samples/a.html"), encoding: .utf8)
+        try p.write("Samples/a.html", page.replacingOccurrences(of: "Enough", with: "Plenty of"))
+        let changed = try CLIHarness.runBinary(["status", "w"], in: p.root)
+        #expect(changed.out.hasPrefix("a  received (changed since run 1)  run 1 "), "\(changed.out)")
+        let json = try Self.runs(CLIHarness.runBinary(["status", "w", "--format", "json"], in: p.root))
+        #expect(json.first?["changedSinceRun"] as? Int == 1, "\(json)")
+
+        let other = try CLIHarness.runBinary(["status", "w2"], in: p.root)
+        #expect(other.code == 0)
+        #expect(other.out == "no runs of Workflows/w2.yml recorded yet (.kei/ledger.sqlite)\nc  commissioned  no run\n", "\(other.out)")
+
+        let bare = try CLIHarness.runBinary(["status"], in: p.root)
+        #expect(bare.code == 0)
+        #expect(bare.out.contains("Workflows/default.yml lists no articles; name a workflow: w, w2"), "\(bare.out)")
+    }
+
+    /// history says passed/failed with fail-on apart; --state-dir "" is refused; .kei as a file is named.
+    @Test func historyVerdictEmptyStateDirAndStateFolderThatIsAFile() throws {
+        let p = try Self.project(failOn: "never"); defer { p.remove() }
+        _ = try CLIHarness.runBinary(["run", "w"], in: p.root)
+        try Self.writeW(p, failOn: "warning")
+        _ = try CLIHarness.runBinary(["run", "w"], in: p.root)
+        let text = try CLIHarness.runBinary(["history"], in: p.root)
+        let lines = text.out.split(separator: "\n")
+        #expect(lines.count == 2, "\(text.out)")
+        #expect(lines.first?.contains(", failed (fail-on warning), exit 1") == true, "\(text.out)")
+        #expect(lines.last?.contains(", passed (fail-on never), exit 0") == true, "\(text.out)")
+        let json = try Self.runs(CLIHarness.runBinary(["history", "--format", "json"], in: p.root))
+        #expect(json.map { $0["gatePassed"] as? Bool } == [false, true])
+        #expect(json.map { $0["failOn"] as? String } == ["warning", "never"])
+
+        for args in [["history", "--state-dir", ""], ["status", "w", "--state-dir", ""], ["run", "w", "--state-dir", ""]] {
+            let r = try CLIHarness.runBinary(args, in: p.root)
+            #expect(r.code == 2, "\(args)")
+            #expect(r.err.contains("--state-dir needs a folder"), "\(args): \(r.err)")
+            #expect(CLIHarness.run(args, in: p.root).code == 2)
+        }
+        #expect(!FileManager.default.fileExists(atPath: p.root.appendingPathComponent("ledger.sqlite").path))
+
+        try FileManager.default.removeItem(at: p.root.appendingPathComponent(".kei"))
+        try p.write(".kei", "not a folder\n")
+        try Self.writeW(p, failOn: "never")
+        let run = try CLIHarness.runBinary(["run", "w"], in: p.root)
+        #expect(run.code == 0)
+        #expect(run.err.contains("warning: .kei/ledger.sqlite: the ledger database could not be used (its folder .kei is a file, not a folder"), "\(run.err)")
+        #expect(!run.err.contains("NSCocoaErrorDomain"), "\(run.err)")
+        for (args, dir, shown) in [(["history"], p.root, ".kei"), (["status", "w"], p.root, ".kei"), (["history"], p.root.appendingPathComponent("sub"), "../.kei")] {
+            let r = try CLIHarness.runBinary(args, in: dir)
+            #expect(r.code == 2, "\(args)")
+            #expect(r.err.hasPrefix("\(shown): error: this is a file, not the ledger's folder"), "\(args): \(r.err)")
+        }
     }
 }

@@ -91,7 +91,7 @@ import KeiTestSupport
         let runs = try LedgerReader.runs(in: s1.url, limit: 10)
         #expect(runs.map(\.id) == [3, 2, 1])
         #expect(runs.map(\.cached) == [0, 1, 0])
-        let latest = try LedgerReader.latest(in: s1.url, workflow: w.displayPath)
+        let latest = try LedgerReader.latest(in: s1.url, workflow: LedgerSession.workflowID(w))
         #expect(latest["a"]?.run == 3)
         #expect(latest["a"]?.cached == false)
     }
@@ -122,5 +122,62 @@ import KeiTestSupport
         db.close()
         let s = Self.session(dir)
         #expect(s.problem?.contains("schema version 99") == true, "\(s.problem ?? "nil")")
+    }
+
+    /// Runs are keyed by the workflow file relative to the project root, whatever the working directory
+    /// or spelling (a relative path from a subfolder, an absolute path).
+    @Test func workflowIDIsRelativeToTheProjectRoot() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let w = try Self.workflow(p)
+        let sub = p.root.appendingPathComponent("Samples")
+        let fromSub = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: sub)
+        let relative = try fromSub.load(try fromSub.resolve("../Workflows/w.yml"))
+        let absolute = try fromSub.load(try fromSub.resolve(p.root.appendingPathComponent("Workflows/w.yml").path))
+        #expect(relative.displayPath == "../Workflows/w.yml")
+        #expect(LedgerSession.workflowID(w) == "Workflows/w.yml")
+        #expect(LedgerSession.workflowID(relative) == "Workflows/w.yml")
+        #expect(LedgerSession.workflowID(absolute) == "Workflows/w.yml")
+    }
+
+    /// The run's record holds the result as given (after a baseline), the gate verdict apart from its level,
+    /// the name the caller chose, and each source's hash.
+    @Test func finishRecordsTheGivenCountsVerdictNameAndSourceHash() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let w = try Self.workflow(p)
+        let s = Self.session(p.root.appendingPathComponent(".kei"))
+        s.workflowName = "vol-1-issue-2"
+        var result = Self.runner(s).run(w, workingDirectory: p.root)
+        let before = result.summary
+        #expect(before.warnings + before.infos > 0, "the fixture page has findings")
+        // What --baseline does: drop every finding and count it.
+        let dropped = result.outcomes.reduce(0) { $0 + $1.diagnostics.count }
+        for i in result.outcomes.indices { result.outcomes[i].diagnostics = [] }
+        result.baselined = dropped
+        s.finish(result, workflow: w, command: "test", started: Date())
+        let run = try #require(try LedgerReader.runs(in: s.url, limit: 1).first)
+        #expect(run.workflow == "vol-1-issue-2")
+        #expect(run.errors == 0 && run.warnings == 0 && run.infos == 0)
+        #expect(run.baselined == dropped)
+        #expect(run.gatePassed == true)
+        #expect(run.failOn == w.gate.name)
+        let latest = try LedgerReader.latest(in: s.url, workflow: "vol-1-issue-2")
+        let source = p.root.appendingPathComponent("Samples/a.html")
+        #expect(latest["a"]?.sourceSHA256 == LedgerReader.sha256(of: source))
+        #expect(latest["a"]?.sourceSHA256?.count == 64)
+        #expect(try LedgerReader.latest(in: s.url, workflow: LedgerSession.workflowID(w)).isEmpty)
+    }
+
+    /// A state folder that is a file: the session is off with a plain message naming it (no Foundation
+    /// error dump), and the reader throws naming it.
+    @Test func stateFolderThatIsAFileIsNamedPlainly() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        let state = p.root.appendingPathComponent(".kei")
+        try Data("x".utf8).write(to: state)
+        let s = Self.session(state)
+        let problem = try #require(s.problem)
+        #expect(problem.contains(".kei is a file, not a folder"), "\(problem)")
+        #expect(!problem.contains("NSCocoaErrorDomain") && !problem.contains("Code="), "\(problem)")
+        #expect(throws: LedgerError.self) { try LedgerReader.runs(in: state.appendingPathComponent("ledger.sqlite"), limit: 1) }
+        #expect(throws: LedgerError.self) { try LedgerReader.latest(in: state.appendingPathComponent("ledger.sqlite"), workflow: "w") }
     }
 }
