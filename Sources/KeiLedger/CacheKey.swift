@@ -6,7 +6,8 @@ import KeiCore
 ///
 /// ``workflowPart(_:flags:toolVersion:)`` is computed once per run: the tool version and build, the
 /// workflow's name, display path, output folder (relative to the project root) and gate, the runner flags, every stage's id, version
-/// and options (keys sorted, values as written), and the bytes of every configuration file the loader
+/// and options (keys sorted, values as written), for `render.pdf` without a `fop` option the `fop` found
+/// on PATH (path, size, modification time; or none), and the bytes of every configuration file the loader
 /// read (``Workflow/configurationFiles``), each named by its path relative to the project root, so a
 /// project moved or restored elsewhere with its `.kei` folder keeps its keys. ``key(entry:workflowPart:)``
 /// adds the article entry's fields and its source bytes. Fields are separated by NUL bytes.
@@ -25,6 +26,10 @@ enum CacheKey {
             add(inv.id)
             add(String(inv.type.description.version))
             for (k, v) in inv.options.values.sorted(by: { $0.key < $1.key }) { add(k); add(v.description) }
+        }
+        // render.pdf with FOP found on PATH: whether it is installed (and which build) changes the result.
+        if workflow.stages.contains(where: { $0.id == "render.pdf" && ($0.options.values["fop"]?.description ?? "").isEmpty }) {
+            add(executableStamp("fop"))
         }
         for file in workflow.configurationFiles {
             add(relative(file, to: workflow.projectRoot))
@@ -53,6 +58,18 @@ enum CacheKey {
         add(entry.title ?? "")
         h.update(data: bytes)
         return hex(h.finalize())
+    }
+
+    /// `name` found on PATH as `path size mtime-ns`, or `<none>`.
+    static func executableStamp(_ name: String) -> String {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        for dir in dirs {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path), let stat = FileStat(url) {
+                return "\(url.path) \(stat.size) \(stat.mtime)"
+            }
+        }
+        return "<none>"
     }
 
     /// `url`'s path relative to `root` when inside it (`.` for the root itself), else its absolute path.
