@@ -16,8 +16,10 @@ public struct Workflow: Sendable {
     public var gate: GatePolicy
     public var outputDirectory: URL
     public var limits: Limits
-    /// Every configuration file the loader read (workflow, journal, style files, timeline), in reading
-    /// order; the ledger's cache key hashes their bytes. Empty for workflows built in code.
+    /// Every file besides the sources that the results depend on (workflow, journal, every style layer down
+    /// its `extends` chain, timeline, the print stylesheets with their folders' files, files named by stage
+    /// options; see `WorkflowLoader.dependencies`); the ledger's cache key hashes their bytes. Empty for
+    /// workflows built in code.
     public var configurationFiles: [URL] = []
 
     public init(name: String, displayPath: String, projectRoot: URL, issue: IssueInfo, articles: [ArticleEntry],

@@ -188,9 +188,11 @@ public struct WorkflowLoader: Sendable {
         var style: StyleSheet?
         var styleBroken = journalBroken
         let styleFiles = [issue.journal.styleURL, issueStyle].compactMap { $0 }
+        var styleFilesRead = styleFiles
         if !styleFiles.isEmpty {
             do {
-                style = try StyleLoader(root: root, display: { [self] in display($0) }).load(styleFiles, manuscript: issue.journal.manuscript)
+                style = try StyleLoader(root: root, display: { [self] in display($0) })
+                    .load(styleFiles, manuscript: issue.journal.manuscript, filesRead: &styleFilesRead)
             } catch let error as WorkflowError {
                 r.problems += error.problems
                 styleBroken = true
@@ -250,9 +252,46 @@ public struct WorkflowLoader: Sendable {
         if !r.problems.isEmpty { throw WorkflowError(Self.ordered(r.problems)) }
         var workflow = Workflow(name: name, displayPath: displayPath, projectRoot: root, issue: issue, articles: articles,
                                 stages: stages, gate: gate, outputDirectory: outputOverride ?? output, limits: limits)
-        workflow.configurationFiles = [issue.journal.fileURL].compactMap { $0 } + styleFiles
-            + [issueTimeline ?? issue.journal.timelineURL].compactMap { $0 }
+        workflow.configurationFiles = Self.dependencies(
+            [issue.journal.fileURL].compactMap { $0 } + styleFilesRead
+                + [issueTimeline ?? issue.journal.timelineURL].compactMap { $0 },
+            stylesheets: [issue.journal.print.stylesheetURL].compactMap { $0 },
+            stages: stages, bases: [workingDirectory, root])
         return workflow
+    }
+
+    /// Every file a run's results depend on besides the sources, for ``Workflow/configurationFiles``
+    /// (the cache key hashes their bytes): `files` (journal, every style layer read, timeline), each XSLT
+    /// stylesheet and every regular file in its folder (what it may `xsl:import`/`xsl:include`), and each
+    /// string option of a stage that names an existing regular file relative to one of `bases` (e.g.
+    /// `emit.fo`'s `stylesheet`; such a stylesheet's folder too). Standardized URLs, no duplicates, in that order.
+    static func dependencies(_ files: [URL], stylesheets: [URL], stages: [StageInvocation], bases: [URL]) -> [URL] {
+        var xsl = stylesheets
+        var out = files
+        for inv in stages {
+            for (_, value) in inv.options.values.sorted(by: { $0.key < $1.key }) {
+                guard case .string(let path) = value, !path.isEmpty else { continue }
+                for base in bases {
+                    let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
+                    var isDir: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                    if url.pathExtension.lowercased() == "xsl" || url.pathExtension.lowercased() == "xslt" { xsl.append(url) } else { out.append(url) }
+                    break
+                }
+            }
+        }
+        for sheet in xsl {
+            out.append(sheet)
+            let folder = sheet.deletingLastPathComponent()
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() {
+                let url = folder.appendingPathComponent(name).standardizedFileURL
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue { out.append(url) }
+            }
+        }
+        var seen = Set<String>()
+        return out.map(\.standardizedFileURL).filter { seen.insert($0.path).inserted }
     }
 
     /// Problems in reading order: file by file (in first-mention order), then line and column.

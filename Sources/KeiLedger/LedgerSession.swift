@@ -9,6 +9,8 @@ import KeiDocument
 /// outcomes are buffered and committed in batches of ``batchSize`` in one transaction each, and the rest with
 /// the run's record at the end. Any SQLite failure (corrupt or locked file, unwritable folder) turns the cache
 /// off for the rest of the run and is kept in ``problem``: the run goes on, the caller reports it once.
+/// The file is checked with `PRAGMA quick_check` when opened, so a partly corrupt database (one SQLite
+/// reads without error until a statement reaches the damaged page) is never used.
 public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
     /// `pipeline.cache-unavailable` (info, so the gate and exit code do not change).
     public static let unavailable = StageMessage("pipeline.cache-unavailable", .info,
@@ -39,11 +41,15 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
     /// Each article's artifacts with size and hash, from the cache or as stored this run.
     private var files: [String: [CachedOutcome.File]] = [:]
 
-    /// Size and SHA-256 of each artifact that can be read (from its bytes, read once).
+    /// Size, modification time and SHA-256 of each artifact that can be read (from its bytes, read once).
     static func hashed(_ artifacts: [Artifact], in output: URL) -> [CachedOutcome.File] {
         artifacts.compactMap { a in
-            guard let data = try? Data(contentsOf: output.appendingPathComponent(a.relativePath)) else { return nil }
-            return .init(kind: a.kind, relativePath: a.relativePath, size: data.count, sha256: CacheKey.sha256(data))
+            let url = output.appendingPathComponent(a.relativePath)
+            guard let before = FileStat(url), let data = try? Data(contentsOf: url) else { return nil }
+            // A file changed while being read keeps no time, so the next lookup compares hashes.
+            let stable = FileStat(url) == before && before.size == data.count
+            return .init(kind: a.kind, relativePath: a.relativePath, size: data.count, sha256: CacheKey.sha256(data),
+                         mtime: stable ? before.mtime : nil)
         }
     }
 
@@ -73,6 +79,8 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
             }
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let db = try SQLiteDatabase(url: url)
+            // A partly corrupt file can answer some queries and take inserts: check it once before use.
+            do { try db.quickCheck() } catch { db.close(); throw error }
             try LedgerSchema.migrate(db)
             self.db = db
         } catch {
@@ -120,11 +128,10 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
             return nil
         }
         guard let blob = found, let cached = try? JSONDecoder().decode(CachedOutcome.self, from: blob) else { return nil }
-        // Every artifact must still be there with its recorded size, else the article re-runs (restoring it).
-        for f in cached.artifacts {
-            let path = workflow.outputDirectory.appendingPathComponent(f.relativePath).path
-            guard let a = try? FileManager.default.attributesOfItem(atPath: path),
-                  (a[.size] as? NSNumber)?.intValue == f.size else { return nil }
+        // Every artifact must still hold the stored bytes (same size and time, else same SHA-256), else the
+        // article re-runs, rewriting it.
+        for f in cached.artifacts where !f.matches(workflow.outputDirectory.appendingPathComponent(f.relativePath)) {
+            return nil
         }
         lock.lock()
         files[entry.id] = cached.artifacts

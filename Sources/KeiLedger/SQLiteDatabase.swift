@@ -52,6 +52,19 @@ public final class SQLiteDatabase {
 
     deinit { close() }
 
+    /// Runs `PRAGMA quick_check` (SQLite's b-tree and page check without the index-content comparison of
+    /// `integrity_check`). Throws ``SQLiteError`` with code `SQLITE_CORRUPT` (11) and SQLite's first
+    /// finding when it reports anything but `ok`, or the statement's own error (`SQLITE_CORRUPT`,
+    /// `SQLITE_NOTADB`, …). Costs a read of the whole file (measured: 0.14 s for a ledger of one
+    /// 7,000-article run, 45 MB).
+    public func quickCheck() throws {
+        let rows = try query("PRAGMA quick_check")
+        let findings = rows.compactMap { $0.first?.text }
+        guard findings != ["ok"] else { return }
+        throw SQLiteError(code: SQLITE_CORRUPT,
+                          message: "quick_check: database disk image is malformed (\(findings.first ?? "no result"))")
+    }
+
     /// Closes the connection (idempotent).
     public func close() {
         if let handle { sqlite3_close_v2(handle) }

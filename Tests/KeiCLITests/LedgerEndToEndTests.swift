@@ -91,6 +91,81 @@ import KeiTestSupport
         #expect(history.err.contains(".kei/ledger.sqlite: error: cannot read the ledger"), "\(history.err)")
     }
 
+    /// How many articles the latest recorded run took from the cache.
+    static func lastCached(_ dir: URL) throws -> Int? {
+        let history = try CLIHarness.runBinary(["history", "--format", "json", "--limit", "1"], in: dir)
+        let runs = try JSONSerialization.jsonObject(with: Data(history.out.utf8)) as? [[String: Any]]
+        return runs?.first?["cached"] as? Int
+    }
+
+    /// Editing a style layer reached only through `extends` (the repository's Workflows/styles/kei.yml)
+    /// re-runs every article.
+    @Test func editingAnExtendedStyleLayerMisses() throws {
+        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: TestPaths.workflows, to: dir.appendingPathComponent("Workflows"))
+        _ = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
+        _ = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
+        #expect(try Self.lastCached(dir) == 3)
+        let kei = dir.appendingPathComponent("Workflows/styles/kei.yml")
+        try (try Data(contentsOf: kei) + Data("\n# edited\n".utf8)).write(to: kei)
+        _ = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
+        #expect(try Self.lastCached(dir) == 0)
+    }
+
+    /// Reverting a same-size edit re-runs the article (the JATS on disk was the edited version's); a
+    /// same-size corruption of an artifact is rewritten.
+    @Test func sameSizeEditsAndCorruptionsAreNotHits() throws {
+        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("one.html")
+        let jats = dir.appendingPathComponent("out/check/jats/one.xml")
+        let original = try Data(contentsOf: page)
+        _ = try CLIHarness.runBinary(["check", "one.html"], in: dir)
+        let a = try Data(contentsOf: jats)
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "ministers", with: "ministery").utf8).write(to: page)
+        _ = try CLIHarness.runBinary(["check", "one.html"], in: dir)
+        let b = try Data(contentsOf: jats)
+        #expect(a.count == b.count && a != b)
+        try original.write(to: page)
+        _ = try CLIHarness.runBinary(["check", "one.html"], in: dir)
+        #expect(try Self.lastCached(dir) == 0)
+        #expect(try Data(contentsOf: jats) == a)
+
+        var bytes = a
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: jats)
+        _ = try CLIHarness.runBinary(["check", "one.html"], in: dir)
+        #expect(try Self.lastCached(dir) == 0)
+        #expect(try Data(contentsOf: jats) == a)
+        _ = try CLIHarness.runBinary(["check", "one.html"], in: dir)
+        #expect(try Self.lastCached(dir) == 1)
+    }
+
+    /// A valid ledger with a damaged page is not used: the warning and `pipeline.cache-unavailable`.
+    @Test func partlyCorruptDatabaseWarns() throws {
+        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let clean = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
+        let handle = try FileHandle(forWritingTo: dir.appendingPathComponent(".kei/ledger.sqlite"))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 12))
+        try handle.close()
+        let r = try CLIHarness.runBinary(["check", "--report", "json:broken.json"] + Self.files, in: dir)
+        #expect(r.code == clean.code)
+        #expect(r.err.contains("warning: .kei/ledger.sqlite: the ledger database could not be used"), "\(r.err)")
+        #expect(r.err.contains("malformed"), "\(r.err)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("broken.json"), encoding: .utf8).contains("pipeline.cache-unavailable"))
+    }
+
+    /// A project copied to another folder with its `.kei` (CI restoring the cache elsewhere) hits.
+    @Test func movedProjectHits() throws {
+        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
+        let moved = TestPaths.temporaryDirectory("kei-ledger-moved")
+        defer { try? FileManager.default.removeItem(at: moved) }
+        try FileManager.default.copyItem(at: dir, to: moved)
+        _ = try CLIHarness.runBinary(["check"] + Self.files, in: moved)
+        #expect(try Self.lastCached(moved) == 3)
+    }
+
     @Test func lockedDatabaseWarnsAndTwoRunsAtOnceAreSafe() throws {
         guard let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             #expect(!ToolRequirement.required, "sqlite3 shell missing")

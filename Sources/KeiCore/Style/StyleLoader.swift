@@ -55,11 +55,24 @@ public struct StyleLoader: Sendable {
     /// Loads the chains of `files` (lowest first; each followed down its `extends`) and merges them.
     /// - Throws: ``WorkflowError`` with every problem found.
     public func load(_ files: [URL], manuscript: ManuscriptSpec = ManuscriptSpec()) throws -> StyleSheet {
+        var filesRead: [URL] = []
+        return try load(files, manuscript: manuscript, filesRead: &filesRead)
+    }
+
+    /// Like ``load(_:manuscript:)``, and sets `filesRead` to every file the loader opened or tried to open
+    /// (each chain's layers down its `extends`, standardized file URLs, first-read order, no duplicates),
+    /// also when it throws: the cache key of a run hashes them (``Workflow/configurationFiles``).
+    public func load(_ files: [URL], manuscript: ManuscriptSpec, filesRead: inout [URL]) throws -> StyleSheet {
         var problems: [WorkflowError.Problem] = []
         var layers: [Layer] = []
         var read = Set<String>()
+        var opened: [URL] = []
+        defer {
+            var seen = Set<String>()
+            filesRead = opened.filter { seen.insert($0.path).inserted }
+        }
         for file in files {
-            for layer in chain(file, problems: &problems) where read.insert(layer.url.standardizedFileURL.path).inserted {
+            for layer in chain(file, problems: &problems, opened: &opened) where read.insert(layer.url.standardizedFileURL.path).inserted {
                 layers.append(layer)
             }
         }
@@ -89,6 +102,12 @@ public struct StyleLoader: Sendable {
 
     /// The layers of `file`'s chain, lowest first.
     func chain(_ file: URL, problems: inout [WorkflowError.Problem]) -> [Layer] {
+        var opened: [URL] = []
+        return chain(file, problems: &problems, opened: &opened)
+    }
+
+    /// The layers of `file`'s chain, lowest first; appends each file it reads (or tries to) to `opened`.
+    func chain(_ file: URL, problems: inout [WorkflowError.Problem], opened: inout [URL]) -> [Layer] {
         var out: [Layer] = []
         var seen: [String] = []
         var next: (URL, SourceLocation?)? = (file, nil)
@@ -105,6 +124,7 @@ public struct StyleLoader: Sendable {
                 break
             }
             seen.append(url.standardizedFileURL.path)
+            opened.append(url.standardizedFileURL)
             guard let (layer, extends) = read(url, shown: shown, from: from, problems: &problems) else { break }
             out.insert(layer, at: 0)
             if let (path, location) = extends {
