@@ -146,10 +146,16 @@ import KeiTestSupport
         let p = try Project()
         defer { p.remove() }
         let chips = p.page("chips-trust-and-trade")
-        let html = try p.bytes(chips)
-        let marker = try #require(html.range(of: Data("<title>".utf8)))
-        var edited = html
-        edited.replaceSubrange(marker, with: Data("<title>\u{202E}evil\u{202C} ".utf8))
+        // Every copy of the title (title, citation_title, og:title, h1) starts with an override, written as
+        // character references (the page is not read as UTF-8).
+        var edited = try p.bytes(chips)
+        let title = Data("Chips, Trust, and Trade:".utf8), evil = Data("&#x202E;evil&#x202C; Chips, Trust, and Trade:".utf8)
+        var from = edited.startIndex
+        while let r = edited.range(of: title, in: from..<edited.endIndex) {
+            edited.replaceSubrange(r, with: evil)
+            from = r.lowerBound + evil.count
+        }
+        #expect(edited.count > (try p.bytes(chips)).count)
         try edited.write(to: p.root.appendingPathComponent(chips))
         let r = try p.binary(["--show-info", "--report", "text", "--report", "json:r.json", "--report", "sarif:r.sarif", "--report", "junit:r.xml",
                               "--report", "github:r.gh", "--report", "checkstyle:r.cs"])
