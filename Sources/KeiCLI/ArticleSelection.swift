@@ -53,14 +53,36 @@ enum ArticleSelection {
     /// --relative REV`: committed and uncommitted changes) or are untracked and not ignored
     /// (`git ls-files --others --exclude-standard`). Throws ``KeiError/usage(_:)`` when git is missing,
     /// `root` is not in a git repository or `rev` is unknown.
+    ///
+    /// Both lists are read NUL-separated (`-z`), so names git would quote (non-ASCII, quotes, backslashes,
+    /// control characters) come through as they are. A revision starting with `-` is refused (it would be read
+    /// as an option), and `--end-of-options` (git 2.24 and later) keeps git from reading `rev` as one anyway.
     static func changedFiles(since rev: String, root: URL) throws -> Set<String> {
-        let diff = try git(["diff", "--name-only", "--relative", rev, "--"], root: root, rev: rev)
-        let untracked = try git(["ls-files", "--others", "--exclude-standard"], root: root, rev: rev)
-        let names = (diff + "\n" + untracked).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        if let problem = revisionProblem(rev) { throw KeiError.usage(problem) }
+        let diff = try git(["diff", "--name-only", "-z", "--relative", "--end-of-options", rev, "--"], root: root, rev: rev)
+        let untracked = try git(["ls-files", "-z", "--others", "--exclude-standard"], root: root, rev: rev)
+        let names = nulSeparated(diff) + nulSeparated(untracked)
         return Set(names.map { root.appendingPathComponent($0).standardizedFileURL.path })
     }
 
-    static func git(_ arguments: [String], root: URL, rev: String) throws -> String {
+    /// Why `rev` cannot be given to git (nil when it can): empty, or starting with `-`, which git would take
+    /// as an option (`--output=FILE` writes a file). `PipelineOptions.validate` and ``changedFiles(since:root:)`` refuse it (exit 2).
+    static func revisionProblem(_ rev: String) -> String? {
+        if rev.isEmpty {
+            return "--changed-since needs a git revision (a branch, tag or commit such as origin/main)"
+        }
+        if rev.hasPrefix("-") {
+            return "--changed-since \(rev): a git revision cannot start with '-' (give a branch, tag or commit such as origin/main)"
+        }
+        return nil
+    }
+
+    /// The file names of git's `-z` output (paths relative to the repository folder, as UTF-8; empty names dropped).
+    static func nulSeparated(_ data: Data) -> [String] {
+        data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
+    }
+
+    static func git(_ arguments: [String], root: URL, rev: String) throws -> Data {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["git", "-C", root.path] + arguments
@@ -85,6 +107,6 @@ enum ArticleSelection {
             }
             throw KeiError.usage("--changed-since \(rev): git could not list the changes in \(root.lastPathComponent) (not a git repository, or an unknown revision?): \(message.split(separator: "\n").first.map(String.init) ?? "exit \(p.terminationStatus)")")
         }
-        return String(decoding: outData, as: UTF8.self)
+        return outData
     }
 }

@@ -70,7 +70,8 @@ struct Baseline: Codable, Sendable, Equatable {
     }
 
     /// Reads a baseline file. Throws ``KeiError/workflow(_:_:)`` (exit 2, `FILE:LINE: error: …`) when it is
-    /// missing or unreadable, not JSON, not a baseline, or of another version. `display` is the path as
+    /// missing or unreadable, not JSON, not a baseline, of another version (`"version"` must be the number 1;
+    /// a string is named as such), or fails ``validate(display:text:)``. `display` is the path as
     /// the user wrote it.
     static func load(_ url: URL, display: String) throws -> (baseline: Baseline, text: String) {
         guard let data = try? Data(contentsOf: url) else {
@@ -90,21 +91,58 @@ struct Baseline: Codable, Sendable, Equatable {
         guard let dict = object as? [String: Any] else {
             throw KeiError.workflow(SourceLocation(file: display, line: 1), "the baseline file is not a JSON object with \"version\" and \"entries\"")
         }
+        if let s = dict["version"] as? String {
+            throw KeiError.workflow(SourceLocation(file: display, line: versionLine),
+                                    "baseline \"version\" must be the number \(formatVersion), not the string \"\(s)\"; rewrite it with --write-baseline")
+        }
         guard let version = dict["version"] as? Int, version == formatVersion else {
             throw KeiError.workflow(SourceLocation(file: display, line: versionLine),
-                                    "baseline version \(dict["version"].map { "\($0)" } ?? "missing") is not supported (this kei-pipeline reads version \(formatVersion)); rewrite it with --write-baseline")
+                                    "baseline version \(dict["version"].map { "\($0)" } ?? "missing") is not supported (this kei-pipeline reads version \(formatVersion), the number \(formatVersion)); rewrite it with --write-baseline")
         }
+        let baseline: Baseline
         do {
-            return (try JSONDecoder().decode(Baseline.self, from: data), text)
+            baseline = try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
             throw KeiError.workflow(SourceLocation(file: display, line: 1),
                                     "the baseline file is not a kei-pipeline baseline (\(errorSummary(error))); rewrite it with --write-baseline")
         }
+        try baseline.validate(display: display, text: text)
+        return (baseline, text)
     }
 
-    /// 1-based line of the first occurrence of `needle` in `text`.
-    static func line(of needle: String, in text: String) -> Int? {
-        guard let r = text.range(of: needle) else { return nil }
+    /// Refuses (``KeiError/workflow(_:_:)``, exit 2, at the offending line) a fingerprint scheme other than
+    /// ``DiagnosticFingerprint/version`` (its fingerprints would never match), a fingerprint that is not 16
+    /// lowercase hex digits, and a fingerprint listed twice (``init(result:)`` never writes one twice, so a
+    /// duplicate is a hand edit or a merge gone wrong; refused rather than warned so the file stays exact).
+    func validate(display: String, text: String) throws {
+        guard fingerprintScheme == DiagnosticFingerprint.version else {
+            throw KeiError.workflow(SourceLocation(file: display, line: Self.line(of: "\"fingerprint_scheme\"", in: text) ?? 1),
+                                    "baseline fingerprint_scheme \"\(fingerprintScheme)\" is not supported (this kei-pipeline computes \"\(DiagnosticFingerprint.version)\"); rewrite it with --write-baseline")
+        }
+        var seen: Set<String> = []
+        for e in entries {
+            let hex = e.fingerprint.utf8.count == 16 && e.fingerprint.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+            guard hex else {
+                throw KeiError.workflow(SourceLocation(file: display, line: Self.line(of: "\"\(e.fingerprint)\"", in: text) ?? 1),
+                                        "baseline fingerprint \"\(e.fingerprint)\" is not 16 lowercase hex digits; rewrite the baseline with --write-baseline")
+            }
+            guard seen.insert(e.fingerprint).inserted else {
+                throw KeiError.workflow(SourceLocation(file: display, line: Self.line(of: "\"\(e.fingerprint)\"", in: text, occurrence: 2) ?? 1),
+                                        "baseline fingerprint \(e.fingerprint) is listed twice; remove one entry or rewrite the baseline with --write-baseline")
+            }
+        }
+    }
+
+    /// 1-based line of the `occurrence`-th (1-based) occurrence of `needle` in `text`.
+    static func line(of needle: String, in text: String, occurrence: Int = 1) -> Int? {
+        var from = text.startIndex
+        var found: Range<String.Index>?
+        for _ in 0..<occurrence {
+            guard let r = text.range(of: needle, range: from..<text.endIndex) else { return nil }
+            found = r
+            from = r.upperBound
+        }
+        guard let r = found else { return nil }
         return text[..<r.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
 

@@ -51,6 +51,7 @@ struct BatchCommand: ParsableCommand {
         var results: [RunResult] = []
         var unbaselined: [RunResult] = []
         var matched: Set<String> = []
+        var runRules: [StageMessage] = []
         var ran: [Bool] = []
         var complete = true
         for issue in plan.issues {
@@ -58,6 +59,7 @@ struct BatchCommand: ParsableCommand {
             case .success(let wf):
                 // --shard and --changed-since select per issue (exit 2 when git cannot answer).
                 let (selected, partial) = try ArticleSelection.apply(wf, options: options, cwd: env.workingDirectory)
+                runRules += wf.stages.flatMap { $0.stage.reportedRules }
                 if partial != nil { complete = false }
                 display?.update(issue: issue.name, finished: false)
                 let name = issue.name
@@ -104,7 +106,7 @@ struct BatchCommand: ParsableCommand {
         }
         var merged = RunResult.merged(results, name: "batch", displayPath: "(batch)", prefixIDs: false)
         merged.issueDiagnostics += stale
-        try PipelineDriver.writeReports(merged, options: options, env: env)
+        try PipelineDriver.writeReports(merged, options: options, env: env, runRules: runRules)
         // The summary goes to stdout unless a machine-readable report is written there.
         let stdoutTaken = options.report.contains { $0.path == nil && $0.format != "text" }
         (stdoutTaken ? env.err : env.out)(Self.summary(results, ran: ran, merged: merged))

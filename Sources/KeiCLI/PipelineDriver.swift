@@ -30,7 +30,7 @@ enum PipelineDriver {
         if let path = options.writeBaseline, let baselineData {
             try FileIO.writeAtomically(try baselineData.get(), to: resolve(path, env: env), display: path)
         }
-        try writeReports(result, options: options, env: env)
+        try writeReports(result, options: options, env: env, runRules: workflow.stages.flatMap { $0.stage.reportedRules })
         return options.writeBaseline == nil ? result.exitCode : 0
     }
 
@@ -94,9 +94,14 @@ enum PipelineDriver {
 
     /// Renders `result` in every `--report` format (text to stdout when none is given) and writes each
     /// to its path (atomically) or to stdout.
-    static func writeReports(_ result: RunResult, options: PipelineOptions, env: CLIEnvironment) throws {
+    /// `runRules` are the rules the run's own stage instances report beyond the built-in catalog (a
+    /// house style's rules: ``Stage/reportedRules`` of each ``StageInvocation``): reports that carry rule
+    /// metadata (SARIF `shortDescription`) give their descriptions instead of the bare id.
+    static func writeReports(_ result: RunResult, options: PipelineOptions, env: CLIEnvironment, runRules: [StageMessage] = []) throws {
         let specs = options.report.isEmpty ? [ReportSpec(argument: "text")!] : options.report
-        let reportOptions = ReportOptions(showInfo: options.showInfo, rules: ruleCatalog, toolVersion: KeiCLI.version)
+        var rules = ruleCatalog
+        for m in runRules where rules[m.rule] == nil { rules[m.rule] = m }
+        let reportOptions = ReportOptions(showInfo: options.showInfo, rules: rules, toolVersion: KeiCLI.version)
         for spec in specs {
             guard let type = Reporters.reporter(id: spec.format) else { continue }
             let text = type.init(options: reportOptions).render(result)

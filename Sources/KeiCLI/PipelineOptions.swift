@@ -51,5 +51,26 @@ struct PipelineOptions: ParsableArguments {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         try PipelineDriver.validateStateDir(stateDir)
+        try Self.validateDestinations(report)
+        if let changedSince, let problem = ArticleSelection.revisionProblem(changedSince) { throw ValidationError(problem) }
+    }
+
+    /// Throws when two reports would write into one stream: more than one to stdout (their outputs would be
+    /// concatenated into something no reader parses) or two to the same file (compared after resolving `.`
+    /// and `..` against the working directory).
+    static func validateDestinations(_ reports: [ReportSpec]) throws {
+        let toStdout = reports.filter { $0.path == nil }
+        if toStdout.count > 1 {
+            throw ValidationError("at most one report can go to stdout, but \(toStdout.map { "--report \($0.format)" }.joined(separator: ", ")) all do; give the others a file (e.g. --report \(toStdout[1].format):report.\(toStdout[1].format))")
+        }
+        var seen: [String: ReportSpec] = [:]
+        for r in reports {
+            guard let path = r.path else { continue }
+            let key = URL(fileURLWithPath: path).standardizedFileURL.path
+            if let first = seen[key] {
+                throw ValidationError("--report \(first.format):\(first.path ?? "") and --report \(r.format):\(path) write the same file; give each report its own path")
+            }
+            seen[key] = r
+        }
     }
 }

@@ -11,7 +11,7 @@ import KeiDocument
 /// listing its findings in that order. `severity` is `error`, `warning` or `info`; `line` and `column`
 /// (1-based, column in Unicode scalars) are left out when unknown; `message` ends with the fix when the
 /// stage gave one; `source` is the rule id. Infos are included only with `--show-info`. Text is XML
-/// 1.0-escaped (``XMLEscaper``: characters XML cannot carry are dropped). No timestamps.
+/// 1.0-escaped (``XMLEscaper``: characters XML cannot carry are dropped); bidi controls are written as character references (``BidiControls``). No timestamps.
 public struct CheckstyleReporter: Reporter {
     public static let id = "checkstyle"
     public static let summary = "Checkstyle XML (a <file> per source, an <error> per finding) for reviewdog and Jenkins Warnings NG."
@@ -31,7 +31,7 @@ public struct CheckstyleReporter: Reporter {
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
         for file in order {
-            out += "  <file name=\"\(XMLEscaper.attribute(file))\">\n"
+            out += "  <file name=\"\(Self.attribute(file))\">\n"
             for d in byFile[file] ?? [] {
                 out += "    <error"
                 if d.location.line > 0 {
@@ -40,12 +40,15 @@ public struct CheckstyleReporter: Reporter {
                 }
                 var message = d.message
                 if let fix = d.fix, !fix.isEmpty { message += " Fix: " + fix }
-                out += " severity=\"\(d.severity.rawValue)\" message=\"\(XMLEscaper.attribute(message))\""
-                    + " source=\"\(XMLEscaper.attribute(d.rule))\"/>\n"
+                out += " severity=\"\(d.severity.rawValue)\" message=\"\(Self.attribute(message))\""
+                    + " source=\"\(Self.attribute(d.rule))\"/>\n"
             }
             out += "  </file>\n"
         }
         out += "</checkstyle>\n"
         return out
     }
+
+    /// An attribute value: XML-escaped, bidi controls as character references (``BidiControls/xmlReferences(_:)``).
+    static func attribute(_ s: String) -> String { BidiControls.xmlReferences(XMLEscaper.attribute(s)) }
 }

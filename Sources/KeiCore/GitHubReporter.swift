@@ -56,10 +56,11 @@ public struct GitHubReporter: Reporter {
             + "::" + escapeData(message)
     }
 
-    /// A command's message: `%` → `%25`, CR → `%0D`, LF → `%0A`.
+    /// A command's message: `%` → `%25`, CR → `%0D`, LF → `%0A`; bidi controls shown as `⟨U+202E⟩`
+    /// (``BidiControls/visible(_:)``) so that a page's text cannot reorder the annotation.
     public static func escapeData(_ s: String) -> String {
         var out = ""
-        for ch in s.unicodeScalars {
+        for ch in BidiControls.visible(s).unicodeScalars {
             switch ch {
             case "%": out += "%25"
             case "\r": out += "%0D"

@@ -21,7 +21,7 @@ import KeiDocument
 /// - The runner's own findings (stage `pipeline`, e.g. unknown suppression rules) go to a test case named
 ///   `pipeline`, present only when there are such findings.
 /// - No `time`, `timestamp` or `hostname` (all optional in `junit-10.xsd`): the output is byte-identical for
-///   the same result. Text is XML 1.0-escaped (``XMLEscaper``): characters XML cannot carry are dropped.
+///   the same result. Text is XML 1.0-escaped (``XMLEscaper``): characters XML cannot carry are dropped; bidi controls are written as character references (``BidiControls``).
 public struct JUnitReporter: Reporter {
     public static let id = "junit"
     public static let summary = "JUnit XML: a test suite per article, a test case per article × stage (Jenkins, GitLab, Azure)."
@@ -119,6 +119,6 @@ public struct JUnitReporter: Reporter {
         return list
     }
 
-    func attr(_ s: String) -> String { XMLEscaper.attribute(s) }
-    func text(_ s: String) -> String { XMLEscaper.text(s, lineFeeds: .keep) }
+    func attr(_ s: String) -> String { BidiControls.xmlReferences(XMLEscaper.attribute(s)) }
+    func text(_ s: String) -> String { BidiControls.xmlReferences(XMLEscaper.text(s, lineFeeds: .keep)) }
 }

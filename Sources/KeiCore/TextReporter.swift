@@ -1,7 +1,8 @@
 import KeiDocument
 
 /// The default human report: one `file:line[:col]: severity: message [rule]` line per diagnostic
-/// (infos only counted unless asked), then a summary table per article and the gate's verdict.
+/// (infos only counted unless asked), then a summary table per article and the gate's verdict. Bidi
+/// controls are shown as `⟨U+202E⟩` (``BidiControls/visible(_:marks:)``).
 public struct TextReporter: Reporter {
     public static let id = "text"
     public static let summary = "Human-readable diagnostics and a per-article summary table (default, to stdout)."
@@ -36,7 +37,8 @@ public struct TextReporter: Reporter {
         let all = result.outcomes.flatMap(\.artifacts) + result.issueArtifacts
         if !all.isEmpty { out += "outputs: \(all.count) file(s) in \(result.outputDisplayPath)/\n" }
         out += "gate: \(s.gatePassed ? "passed" : "FAILED") (fail-on: \(result.gate.name))\n"
-        return out
+        // Text from pages and workflows cannot reorder the report in a terminal.
+        return BidiControls.visible(out)
     }
 
     /// `file:line:col: severity: message [rule]`, omitting unknown line/column.

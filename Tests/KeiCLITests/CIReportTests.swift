@@ -139,7 +139,7 @@ import KeiTestSupport
         #expect(GitHubReporter.escapeProperty("we ird,:%.html\n") == "we ird%2C%3A%25.html%0A")
         let lines = GitHubReporter(options: ReportOptions()).render(result()).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "::error file=Samples/we ird%2C%3A%25#?.html,line=3,col=7,endLine=3,endColumn=12,title=check.x.bad::"
-            + "bad \u{1}\u{8}ctl ]]> \"q\" 'a' & <b> \u{202E}rtl\u{202C} 50%25 a::b, c:d%0D%0Anext Fix: fix & <it>")
+            + "bad \u{1}\u{8}ctl ]]> \"q\" 'a' & <b> ⟨U+202E⟩rtl⟨U+202C⟩ 50%25 a::b, c:d%0D%0Anext Fix: fix & <it>")
         #expect(lines[1] == "::warning file=Samples/we ird%2C%3A%25#?.html,line=5,title=check.x.warn::a warning")
         #expect(!lines.contains { $0.hasPrefix("::notice") }, "infos only with --show-info")
         #expect(lines.filter { $0.hasPrefix("::") }.count == 5, "every non-info finding")

@@ -1,4 +1,5 @@
 import Foundation
+import KeiCore
 import KeiXML
 
 /// Escaping for the proof pages (WHATWG HTML, written as well-formed XML-compatible markup).
@@ -7,7 +8,7 @@ import KeiXML
 /// references and characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF, U+0000) are dropped, so
 /// nothing a page holds can open an element, close a `<mark>` or leave an attribute value. The bidi
 /// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069, Unicode Bidirectional
-/// Algorithm, UAX #9) are shown as visible `⟨U+202E⟩` tokens, so a page's or workflow's text cannot
+/// Algorithm, UAX #9; ``BidiControls``) are shown as visible `⟨U+202E⟩` tokens, so a page's or workflow's text cannot
 /// reorder the proof's own text (badges, numbers, panel entries).
 enum ProofHTML {
     static func text(_ s: String) -> String { XMLEscaper.text(visibleBidiControls(s), lineFeeds: .keep) }
@@ -16,19 +17,9 @@ enum ProofHTML {
     /// not move the numbers and punctuation around it.
     static func isolated(_ s: String) -> String { "<bdi>\(text(s))</bdi>" }
 
-    /// `s` with each bidi embedding, override or isolate control replaced by `⟨U+XXXX⟩`.
-    static func visibleBidiControls(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isBidiControl) else { return s }
-        var out = ""
-        for u in s.unicodeScalars {
-            if isBidiControl(u) { out += "⟨U+\(String(u.value, radix: 16, uppercase: true))⟩" } else { out.unicodeScalars.append(u) }
-        }
-        return out
-    }
-
-    private static func isBidiControl(_ u: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
-    }
+    /// `s` with each bidi embedding, override or isolate control replaced by `⟨U+XXXX⟩`; directional marks
+    /// are kept (``BidiControls/visible(_:marks:)``, shared with the text and GitHub reports).
+    static func visibleBidiControls(_ s: String) -> String { BidiControls.visible(s, marks: false) }
 
     /// Source text as a reader sees it (for a `--fix` edit's "before"): character references decoded
     /// (`&amp;nbsp;` → `&nbsp;`, `&nbsp;` → U+00A0) and each no-break space shown as `⍽`.
