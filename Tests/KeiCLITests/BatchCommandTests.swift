@@ -70,7 +70,10 @@ import KeiTestSupport
         let folder = CLIHarness.run(["batch", "Samples/back-issues", "--output", s.dir.path])
         let glob = CLIHarness.run(["batch", "Samples/back-issues/vol-1/issue-1/*.html", "--output", s.dir.path])
         #expect(folder.code == 0 && glob.code == 0, "\(folder.err) \(glob.err)")
-        #expect(Self.summaryRows(folder.out)["vol-1-issue-1"] == Self.summaryRows(glob.out)["vol-1-issue-1"])
+        // Same articles, errors, warnings and gate; the cached column is left out: the second run hits the cache the
+        // first filled (the first could be cached too only from an earlier test run's state).
+        let uncached = { (out: String) in Self.summaryRows(out)["vol-1-issue-1"].map { r in r.enumerated().filter { $0.offset != 1 }.map(\.element) } }
+        #expect(uncached(folder.out) != nil && uncached(folder.out) == uncached(glob.out), "\(folder.out) \(glob.out)")
         #expect(Self.summaryRows(glob.out)["vol-1-issue-1"]?.first == "2")
         // --strict fails the back issue's gate on its warnings.
         #expect(CLIHarness.run(["batch", "Samples/back-issues", "--output", s.dir.path, "--strict"]).code == 1)
