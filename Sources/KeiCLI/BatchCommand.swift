@@ -16,7 +16,7 @@ struct BatchCommand: ParsableCommand {
         abstract: "Run many issues: workflows, globs of workflows or pages, back-issue folders of article pages.",
         discussion: """
         Each argument is a workflow (name under Workflows/ or path), a glob (quote it: 'Workflows/issue-*.yml', \
-        'Samples/back-issues/vol-1/issue-1/*.html'), or a folder tree in which every folder holding .html pages is \
+        'Samples/back-issues/vol-1/issue-1/*.html'; .html, .htm and .txt are pages, anything else a workflow), or a folder tree in which every folder holding pages (.html, .htm, .txt) is \
         one back issue (its issue.yml gives volume, number, title, date and optional article ids; else the path \
         vol-N/issue-M). Back issues run through --workflow (default: Workflows/default.yml) into out/batch/<issue> \
         (or --output/<issue>). Issues that cannot be loaded are reported and the others run. A progress bar is drawn \
@@ -43,7 +43,7 @@ struct BatchCommand: ParsableCommand {
         let env = CLIEnvironment.current
         let plan = BatchPlan(arguments: inputs, template: workflow, output: options.output, env: env)
         let total = plan.issues.reduce(0) { n, issue in n + ((try? issue.workflow.get())?.articles.count ?? 0) }
-        let display = env.errIsTerminal && !quiet ? ProgressDisplay(total: total, write: env.err) : nil
+        let display = env.errIsTerminal && !quiet ? ProgressDisplay(total: total, columns: ProgressDisplay.terminalColumns(), write: env.err) : nil
         // A broken baseline file stops the batch before any work (exit 2), as in `run`.
         let baseline = try options.baseline.map { try Baseline.load(PipelineDriver.resolve($0, env: env), display: $0) }
         // Each issue's result with its article ids already `ISSUE/ARTICLE`, so that baselines written and read

@@ -11,9 +11,13 @@ import KeiStages
 ///
 /// An argument is a glob when it contains `*`, `?` or `[` (expanded with glob(3) against the working
 /// directory, sorted, so a quoted glob works); every match and every other argument is then:
-/// - a folder: every folder in its tree (itself included) that holds `.html` pages is one back issue;
-/// - an `.html` page: the pages named in one folder together are one back issue (only those pages);
-/// - anything else: a workflow name or path, as `run` takes it.
+/// - a folder: every folder in its tree (itself included) that holds pages (`.html`, `.htm`, `.txt`) is one
+///   back issue; a folder named twice (or reached twice) runs once;
+/// - a page (by extension: `.html`, `.htm`, `.txt`): the pages named in one folder together are one back
+///   issue (only those pages);
+/// - anything else (`.yml`, `.yaml`, a bare name): a workflow name or path, as `run` takes it.
+/// Pages are not read here: a page that cannot be read (over `limits.max-source-bytes`, say) fails its
+/// own article's ingest stage, and the issue's other articles run.
 /// Back issues run through the template workflow (`--workflow`, else `Workflows/default.yml`, else the
 /// built-in default): its stages, gates and journal, with the issue's volume, number, title and date
 /// from ``BackIssueManifest``; their name is `vol-N-issue-M` when both are known, else the folder's name;
@@ -51,9 +55,10 @@ struct BatchPlan {
             used[name, default: 0] += 1
             return used[name]! == 1 ? name : "\(name)-\(used[name]!)"
         }
-        func failed(_ name: String, _ shown: String, _ error: Error) {
-            issues.append(Issue(name: unique(name), display: shown, workflow: .failure(Problems(diagnostics: Self.diagnostics(error, shown: shown)))))
+        func failed(_ name: String, _ shown: String, _ error: Error, named: Bool = false) {
+            issues.append(Issue(name: named ? name : unique(name), display: shown, workflow: .failure(Problems(diagnostics: Self.diagnostics(error, shown: shown)))))
         }
+        var seenPages: Set<URL> = []
         for argument in arguments {
             let isGlob = argument.contains { "*?[".contains($0) }
             let matches = isGlob ? Self.glob(argument, in: cwd) : [argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : cwd.appendingPathComponent(argument)]
@@ -67,9 +72,11 @@ struct BatchPlan {
                 let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
                 if exists && isDir.boolValue {
                     pageFolders += Self.pageFolders(under: url)
-                } else if url.pathExtension.lowercased() == "html" || url.pathExtension.lowercased() == "htm" {
+                } else if Self.isPage(url) {
                     let folder = url.deletingLastPathComponent().standardizedFileURL
-                    if let i = pageFolders.firstIndex(where: { $0.0 == folder }) { pageFolders[i].1.append(url) } else { pageFolders.append((folder, [url])) }
+                    if let i = pageFolders.firstIndex(where: { $0.0 == folder }) {
+                        if !pageFolders[i].1.contains(url.standardizedFileURL) { pageFolders[i].1.append(url.standardizedFileURL) }
+                    } else { pageFolders.append((folder, [url.standardizedFileURL])) }
                 } else {
                     let name = isGlob ? display(url) : argument
                     do {
@@ -85,16 +92,23 @@ struct BatchPlan {
                 }
             }
             if matches.count > 0 && pageFolders.isEmpty && matches.allSatisfy({ (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }) {
-                failed(argument, argument, KeiError.input(path: argument, "no .html pages in this folder tree"))
+                failed(argument, argument, KeiError.input(path: argument, "no pages (.html, .htm, .txt) in this folder tree"))
             }
             for (folder, pages) in pageFolders {
+                // A folder's pages run once however often the folder is named (or reached inside named trees).
+                let fresh = pages.filter { !seenPages.contains($0) }
+                if fresh.isEmpty { continue }
+                seenPages.formUnion(fresh)
                 let shown = display(folder)
+                var name: String?
                 do {
-                    let manifest = try BackIssueManifest.read(folder: folder, display: display(folder.appendingPathComponent(BackIssueManifest.fileName)))
+                    let manifestURL = folder.appendingPathComponent(BackIssueManifest.fileName)
+                    let manifest = try BackIssueManifest.read(folder: folder, display: display(manifestURL))
                     let base = manifest.volume.flatMap { v in manifest.number.map { "vol-\(v)-issue-\($0)" } } ?? folder.lastPathComponent
-                    let name = unique(base)
+                    name = unique(base)
+                    let name = name!
                     let out = (outputRoot ?? cwd.appendingPathComponent("out/batch")).appendingPathComponent(name)
-                    var wf = try Self.template(template, loader: loader, env: env, pages: pages.sorted { $0.path < $1.path }, output: out)
+                    var wf = try Self.template(template, loader: loader, env: env, pages: fresh.sorted { $0.path < $1.path }, output: out)
                     wf.name = name
                     wf.issue.volume = manifest.volume ?? wf.issue.volume
                     wf.issue.number = manifest.number ?? wf.issue.number
@@ -103,9 +117,12 @@ struct BatchPlan {
                     for i in wf.articles.indices {
                         if let file = wf.articles[i].sourceURL?.lastPathComponent, let id = manifest.articleIDs[file] { wf.articles[i].id = id }
                     }
+                    // The manifest's title and date are in the issue's outputs: its bytes are part of the cache key.
+                    if FileManager.default.fileExists(atPath: manifestURL.path) { wf.configurationFiles.append(manifestURL) }
                     issues.append(Issue(name: name, display: shown, workflow: .success(wf), ledgerName: name))
                 } catch {
-                    failed(folder.lastPathComponent, shown, error)
+                    // The name already taken when the manifest was read (never `NAME-2` for its own failure).
+                    failed(name ?? folder.lastPathComponent, shown, error, named: name != nil)
                 }
             }
         }
@@ -119,12 +136,18 @@ struct BatchPlan {
                                projectRoot: env.workingDirectory, defaultName: "batch", extraSources: pages, outputOverride: output)
     }
 
-    /// Every folder under `root` (itself included) holding `.html` pages, with its pages, sorted by path.
+    /// Page extensions (lower case): a batch argument or a file in a back-issue folder with one of these is
+    /// an article page; `.yml`/`.yaml` and everything else name workflows.
+    static let pageExtensions: Set<String> = ["html", "htm", "txt"]
+
+    static func isPage(_ url: URL) -> Bool { pageExtensions.contains(url.pathExtension.lowercased()) }
+
+    /// Every folder under `root` (itself included) holding pages (``pageExtensions``), with its pages, sorted by path.
     static func pageFolders(under root: URL) -> [(URL, [URL])] {
         var folders: [URL: [URL]] = [:]
         let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         while let url = walker?.nextObject() as? URL {
-            guard ["html", "htm"].contains(url.pathExtension.lowercased()),
+            guard isPage(url),
                   (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             folders[url.deletingLastPathComponent().standardizedFileURL, default: []].append(url.standardizedFileURL)
         }

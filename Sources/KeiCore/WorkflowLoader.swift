@@ -72,7 +72,8 @@ public struct WorkflowLoader: Sendable {
 
     /// Loads a workflow file.
     /// - Parameters:
-    ///   - extraSources: ad-hoc article files (for `kei-pipeline check`), added after the workflow's articles.
+    ///   - extraSources: ad-hoc article files (for `kei-pipeline check` and batch back issues), added after the workflow's articles;
+    ///     they must exist and be regular files (else ``KeiError/input(path:_:)``); their size is checked when ingest reads them.
     ///   - outputOverride: replaces the workflow's `output` folder (`--output`).
     public func load(_ url: URL, extraSources: [URL] = [], outputOverride: URL? = nil) throws -> Workflow {
         let displayPath = display(url)
@@ -230,10 +231,8 @@ public struct WorkflowLoader: Sendable {
                type != .typeRegular {
                 throw KeiError.input(path: shown, "is not a regular file (a device, pipe or socket cannot be an article)")
             }
-            if let size = (try? FileManager.default.attributesOfItem(atPath: src.path)[.size] as? NSNumber)?.intValue,
-               size > limits.maxSourceBytes {
-                throw KeiError.input(path: shown, "file is \(size) bytes, over the limit of \(limits.maxSourceBytes) bytes (limits.max-source-bytes in the workflow)")
-            }
+            // Its size is not checked here: a page over limits.max-source-bytes fails its own ingest stage
+            // (pipeline.stage-failed), so the other pages of a check or a batch issue still run.
             var id = Self.slug(src.deletingPathExtension().lastPathComponent)
             if stemCounts[id, default: 0] > 1 || ids.contains(id) {
                 // One file name in several folders (aclu/source.html, cnn/source.html): name each by its folder too.

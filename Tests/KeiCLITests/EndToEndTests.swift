@@ -92,11 +92,14 @@ import KeiTestSupport
         #expect(r.err == "Workflows/broken.yml:5:17: error: option 'validate' of emit.jats must be true or false, got 'maybe'\n")
         let bad = try CLIHarness.runBinary(["check", "missing.html"], in: p.root)
         #expect(bad.code == 2 && bad.err == "missing.html: error: file not found\n")
-        // A huge file is refused by name before any work (limit lowered for the test).
+        // A huge page fails its own ingest stage by name (limit lowered for the test); the other pages still run.
         try p.write("Workflows/small.yml", "limits:\n  max-source-bytes: 64\nstages: [ingest.html]\n")
-        let huge = try CLIHarness.runBinary(["check", "Samples/a.html", "--workflow", "small"], in: p.root)
-        #expect(huge.code == 2)
-        #expect(huge.err.hasPrefix("Samples/a.html: error: file is ") && huge.err.contains("over the limit of 64 bytes"))
+        try p.write("Samples/tiny.txt", "A Title\nPublished May 1, 2024\n\nText.\n")
+        let huge = try CLIHarness.runBinary(["check", "Samples/a.html", "Samples/tiny.txt", "--workflow", "small"], in: p.root)
+        #expect(huge.code == 1, "\(huge.err)")
+        #expect(huge.out.contains("Samples/a.html: error: stage ingest.html failed on article 'a': Samples/a.html: error: file is ")
+                && huge.out.contains("over the limit of 64 bytes") && huge.out.contains("[pipeline.stage-failed]"), "\(huge.out)")
+        #expect(!huge.out.contains("Samples/tiny.txt: error"), "\(huge.out)")
         // Invalid UTF-8 and malformed HTML are warnings and infos, not crashes.
         try p.write("Samples/bad.html", "<html><body><article><h1>T</h1><p>caf\u{FFFD} <b>open")
         var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><article><h1>Title</h1><p>Caf".utf8)

@@ -16,7 +16,7 @@ public struct IngestHTMLStage: ArticleStage {
                         "Force this input encoding (an Encoding Standard label such as windows-1252 or euc-kr, or an iconv name); a byte order mark still wins; empty sniffs as browsers do (BOM, meta charset in the first 1024 bytes, valid UTF-8, else windows-1252)."),
         ],
         messages: [
-            Messages.parser, Messages.encoding, Messages.empty, Messages.noContent, Messages.suppression,
+            Messages.parser, Messages.encoding, Messages.empty, Messages.noContent, Messages.suppression, Messages.textIsHTML,
         ] + EncodingDiagnostics.messages + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
@@ -87,6 +87,8 @@ public struct IngestHTMLStage: ArticleStage {
             "A kei-enable without a kei-disable before it, or a kei-disable-next with no block after it.")
         static let noContent = StageMessage("ingest.no-content", .error,
             "No article text was found on the page after removing site chrome.")
+        static let textIsHTML = StageMessage("ingest.text-is-html", .info,
+            "A .txt source is an HTML page (it starts with <!DOCTYPE html or <html): it was read as HTML, not as plain text.")
     }
 
     let encoding: String?
@@ -100,8 +102,14 @@ public struct IngestHTMLStage: ArticleStage {
         let data = try context.readSource()
         if context.entry.source?.lowercased().hasSuffix(".txt") == true {
             // A back issue kept only as scraped text: the text reader builds the same model.
-            return IngestTextStage.ingest(data, into: &context)
+            return IngestTextStage.ingest(data, into: &context, htmlEncoding: encoding)
         }
+        Self.ingestHTML(data, encoding: encoding, into: &context)
+    }
+
+    /// Builds the article of `context` from the HTML page `data` (`encoding`: the forced input encoding,
+    /// nil to sniff); shared with `ingest.text` for `.txt` sources that are HTML pages.
+    static func ingestHTML(_ data: Data, encoding: String?, into context: inout ArticleContext) {
         let file = context.sourceDisplayPath
         if data.isEmpty {
             context.emit(Messages.empty.diagnostic("\(file) is empty: there is no page to ingest.",

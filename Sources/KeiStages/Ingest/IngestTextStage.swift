@@ -15,7 +15,10 @@ import KeiXML
 /// point at the right line and column of the `.txt` file. An empty file is `ingest.empty` (error), a
 /// page with no title line `ingest.metadata-missing`, a page with no text `ingest.no-content`
 /// (error); a file over the workflow's source limit cannot be read whole and fails the stage
-/// (`pipeline.stage-failed`, error). `ingest.html` hands sources named `*.txt` to this reader.
+/// (`pipeline.stage-failed`, error); a file holding only a byte order mark is `ingest.empty` too. A `.txt`
+/// that is an HTML page (its first bytes after a BOM and whitespace are `<!DOCTYPE html` or `<html`, any
+/// case) is read by `ingest.html`'s reader instead, with an `ingest.text-is-html` info.
+/// `ingest.html` hands sources named `*.txt` to this reader.
 public struct IngestTextStage: ArticleStage {
     public static let description = StageDescription(
         id: "ingest.text",
@@ -41,13 +44,20 @@ public struct IngestTextStage: ArticleStage {
     public init(options: StageOptions) throws {}
 
     public func run(_ context: inout ArticleContext) throws {
-        Self.ingest(try context.readSource(), into: &context)
+        Self.ingest(try context.readSource(), into: &context, htmlEncoding: nil)
     }
 
-    /// Builds the article of `context` from the text page `data` (shared with `ingest.html` for `.txt` sources).
-    static func ingest(_ data: Data, into context: inout ArticleContext) {
+    /// Builds the article of `context` from the text page `data` (shared with `ingest.html` for `.txt` sources);
+    /// an HTML page goes to ``IngestHTMLStage`` with `htmlEncoding` (nil: sniffed).
+    static func ingest(_ data: Data, into context: inout ArticleContext, htmlEncoding: String?) {
         let file = context.sourceDisplayPath
-        if data.isEmpty {
+        if looksLikeHTML(data) {
+            context.emit(IngestHTMLStage.Messages.textIsHTML.diagnostic(
+                "\(file) is an HTML page, not plain text (it starts with <!DOCTYPE html or <html); it was read as HTML.",
+                at: context.location(line: 1), fix: "Rename it to .html."))
+            return IngestHTMLStage.ingestHTML(data, encoding: htmlEncoding, into: &context)
+        }
+        if data.isEmpty || data.elementsEqual(Self.utf8BOM) {
             context.emit(IngestHTMLStage.Messages.empty.diagnostic("\(file) is empty: there is no page to ingest.",
                                                                   at: context.location(line: 0)))
             return
@@ -76,5 +86,21 @@ public struct IngestTextStage: ArticleStage {
         article.sections = sections
         article.notes = page.notes
         context.article = article
+    }
+
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// True when `data`, after a UTF-8 byte order mark and ASCII whitespace, starts with `<!doctype html`
+    /// or `<html` (ASCII case folded) followed by whitespace, `>` or the end.
+    static func looksLikeHTML(_ data: Data) -> Bool {
+        var bytes = data.prefix(1024)
+        if bytes.starts(with: utf8BOM) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+        let head = String(decoding: bytes.prefix(15), as: UTF8.self).lowercased()
+        for tag in ["<!doctype html", "<html"] where head.hasPrefix(tag) {
+            guard let next = head.dropFirst(tag.count).first else { return true }
+            return next == ">" || next.isWhitespace
+        }
+        return false
     }
 }

@@ -21,11 +21,21 @@ enum TextChrome {
         "this browser does not support pdfs", "copyright ©", "© ", "related publications",
     ]
 
+    /// Share/social buttons as text: `Share on Twitter`, `Share via Email`, `Follow us on Facebook`, `Tweet`.
+    static let sharePrefixes: [String] = ["share on ", "share via ", "share to ", "share with ", "follow us on ", "follow kei on "]
+    static let shareLines: Set<String> = ["share", "share:", "tweet", "tweet this", "email this", "print this"]
+
     /// True when the line (already trimmed) is a chrome line by its own words.
     static func isChrome(_ text: String) -> Bool {
         let k = InlineText.key(text)
         if k.isEmpty { return false }
         return lines.contains(k) || SectionAssembler.toolLines.contains(k) || prefixes.contains { k.hasPrefix($0) }
+            || isShareLine(k)
+    }
+
+    /// A share/social button line (key already folded): a short line of ``shareLines`` or ``sharePrefixes``.
+    static func isShareLine(_ k: String) -> Bool {
+        shareLines.contains(k) || (InlineText.wordCount(k) <= 5 && sharePrefixes.contains { k.hasPrefix($0) })
     }
 
     /// True when the line starts the footer.

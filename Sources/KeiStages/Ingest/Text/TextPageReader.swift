@@ -9,7 +9,8 @@ import KeiDocument
 /// - site chrome (search box, mailing-list box, series banner, "About Korea Policy" sidebar,
 ///   "View Series Publications"), then the **title line**, then a dateline `Published <date>` (a
 ///   `By …` byline may stand before or after it), then `Download PDF`;
-/// - the body: paragraphs separated by blank lines; a heading is a paragraph of one short line
+/// - the body: paragraphs separated by blank lines — or, when the body has (almost) no blank lines
+///   (fewer than one per ten text lines), one block per line (``linePerBlock(_:)``); a heading is a paragraph of one short line
 ///   (≤ 12 words) without closing punctuation (scrapes keep its trailing no-break spaces); bullets
 ///   (`•`, `◦`…) are list items, and a list of short one-sentence bullets each followed by longer
 ///   ones is read as lead items with nested explanations (the bold leads of the HTML page);
@@ -172,6 +173,7 @@ struct TextPageReader {
 
     /// The heading/paragraph/list stream of the body lines.
     func blocks(_ body: [Line], linker: inout MarkerLinker) -> [BodyItem] {
+        let perLine = Self.linePerBlock(body)
         var items: [BodyItem] = []
         var paragraph: [Line] = []
         var bullets: [(line: Line, depth: Int, inlines: [Inline])] = []
@@ -212,10 +214,20 @@ struct TextPageReader {
             }
             flushBullets()
             paragraph.append(line)
+            if perLine { flushParagraph() }
         }
         flushParagraph()
         flushBullets()
         return items
+    }
+
+    /// True when the body is laid out one block per line: at least 3 text lines and fewer than one blank
+    /// line per ten text lines between its first and last text line (a scrape that lost its blank lines).
+    static func linePerBlock(_ body: [Line]) -> Bool {
+        guard let first = body.firstIndex(where: { !$0.isBlank }), let last = body.lastIndex(where: { !$0.isBlank }) else { return false }
+        let inner = body[first...last]
+        let text = inner.count { !$0.isBlank }
+        return text >= 3 && (inner.count - text) * 10 < text
     }
 
     /// A heading line: ≤ 12 words, no closing punctuation, not a numbered note line.
