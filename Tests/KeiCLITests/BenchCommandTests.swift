@@ -4,8 +4,8 @@ import KeiTestSupport
 
 /// `kei-pipeline bench` on the three sample pages: the figures themselves vary, but every row is there,
 /// the rates are the page counts over the times printed, the CLI runs really ran (a child's peak memory is
-/// known, the warm batch re-run took every article from the cache), lint.style's throughput is counted in words of the shared analysis, and the in-process
-/// breakdown runs the pipeline with the stage on and off.
+/// known, the warm batch re-run took every article from the cache), lint.style's throughput is counted in
+/// words of the shared analysis, and the in-process breakdown runs the pipeline with the stage on and off.
 @Suite struct BenchCommandTests {
     static let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path
 
