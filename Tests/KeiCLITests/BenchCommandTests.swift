@@ -4,8 +4,8 @@ import KeiTestSupport
 
 /// `kei-pipeline bench` on the three sample pages: the figures themselves vary, but every row is there,
 /// the rates are the page counts over the times printed, the CLI runs really ran (a child's peak memory is
-/// known), lint.style's throughput is counted in words of the shared analysis, and the in-process
-/// breakdown runs the pipeline with the stage on and off.
+/// known, the warm batch re-run took every article from the cache), lint.style's throughput is counted in
+/// words of the shared analysis, and the in-process breakdown runs the pipeline with the stage on and off.
 @Suite struct BenchCommandTests {
     static let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path
 
@@ -19,7 +19,7 @@ import KeiTestSupport
         #expect(r.code == 0, "\(r.err)")
         let lines = r.out.split(separator: "\n")
         for row in ["bare libxml2 parse + free (1 core)", "bare libxml2 parse + free (1 workers)", "ingest alone (in process, 1 workers)",
-                    "full pipeline, CLI check (1 workers)"] {
+                    "full pipeline, CLI batch (1 workers)"] {
             let line = try #require(lines.first { $0.hasPrefix(row) }, "\(row) in:\n\(r.out)")
             // "NAME   W s   C s cpu   P pages/s   M MB/s": P is 3 pages over W (both rounded when printed).
             let n = Self.numbers(line.dropFirst(row.count))
@@ -29,7 +29,9 @@ import KeiTestSupport
             }
         }
         #expect(r.out.contains("ratio full / bare parse on 1 worker(s): "), "\(r.out)")
-        #expect(lines.contains { $0.hasPrefix("warm re-run: ") }, "\(r.out)")
+        // The warm re-run is the same batch in the same folder: every article comes from the cold run's cache.
+        let warm = try #require(lines.first { $0.hasPrefix("warm re-run: ") }, "\(r.out)")
+        #expect(warm.contains(" of the cold run, 3 of 3 articles cached"), "\(warm)")
         let peak = try #require(lines.first { $0.hasPrefix("peak memory of the CLI run") })
         #expect((Self.numbers(peak).first ?? 0) > 1, "a child ran and its resident memory is known: \(peak)")
         // 3 pages: a quarter rounds up to one page, a half is one page, then all three.
@@ -40,7 +42,7 @@ import KeiTestSupport
 
     @Test func benchThroughTheBinaryRelaunchesItself() throws {
         let r = try CLIHarness.runBinary(["bench", "Samples/issue-3-2", "--jobs", "2", "--limit", "2"])
-        #expect(r.code == 0 && r.out.contains("full pipeline, CLI check (2 workers)") && r.out.contains("corpus: 2 pages"), "\(r.out) \(r.err)")
+        #expect(r.code == 0 && r.out.contains("full pipeline, CLI batch (2 workers)") && r.out.contains("corpus: 2 pages"), "\(r.out) \(r.err)")
         let notBinary = CLIHarness.run(["bench", "Samples/issue-3-2", "--limit", "1"])
         #expect(notBinary.code == 2 && notBinary.err.contains("--binary"), "\(notBinary.err)")
     }

@@ -58,8 +58,10 @@ struct URLMention {
         if lower.hasPrefix("www.") && lower.count > 4 { return true }
         let letters = lower.prefix { $0.isASCII && $0.isLetter }
         let rest = lower.dropFirst(letters.count)
-        guard WrittenURL.isSchemeLike(String(letters)), rest.count > 1 else { return false }
-        return rest.hasPrefix(":") || rest.hasPrefix("//")
+        // The cheap test first: few words have ":" or "//" after their letters; a misspelt scheme
+        // ("htp") costs an edit distance.
+        guard rest.count > 1, rest.hasPrefix(":") || rest.hasPrefix("//") else { return false }
+        return WrittenURL.isSchemeLike(String(letters))
     }
 
     /// Whether `next` reads as the rest of the address `url` after a stray space: the address ends

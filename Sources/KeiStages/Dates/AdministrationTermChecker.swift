@@ -36,13 +36,12 @@ struct AdministrationTermChecker: DateChecker {
     ]
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
-        guard let timeline = input.timeline, !timeline.offices.isEmpty else { return [] }
-        let people = TimelineIndexes.of(timeline).people
+        guard let timeline = input.timeline, !timeline.offices.isEmpty, let people = input.indexes?.people else { return [] }
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let mentions = input.mentions[u].filter(TimelineDates.dates)
-            let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
-            for match in people.matches(in: unit) {
+            let keys = input.words[u].keys
+            for match in people.matches(in: unit, words: input.words[u]) {
                 let p = match.tokens.lowerBound, q = match.tokens.upperBound
                 var n: Int?, first = p, last = q - 1, named = false
                 if !match.possessive, p >= 1, let k = TimelineNumberWords.ordinal(keys[p - 1]), q < keys.count,

@@ -43,15 +43,19 @@ public struct CheckDatesStage: CheckStage {
 
     let options: DateOptions
     let timeline: Timeline?
+    /// The timeline's look-up tables, built once per stage instance (a run), not per article.
+    let indexes: TimelineIndexes?
 
     public init(options: StageOptions) throws {
         self.options = DateOptions(options)
         self.timeline = options.timeline
+        self.indexes = options.timeline.map(TimelineIndexes.of)
     }
 
     public func check(_ article: Article, context: ArticleContext) -> [Diagnostic] {
         guard let analysis = context.analysis else { return [] }
-        let input = DateCheckInput(article: article, analysis: analysis, context: context, options: options, timeline: timeline)
+        let input = DateCheckInput(article: article, analysis: analysis, context: context, options: options, timeline: timeline,
+                                   indexes: indexes)
         return Self.checkers.flatMap { $0.check(input) }
     }
 }

@@ -25,15 +25,22 @@ struct DateCheckInput {
     var coverDate: PublicationDate?
     /// The timeline knowledge base, when the workflow names one.
     var timeline: Timeline?
+    /// The timeline's look-up tables (built once per stage instance), when there is a timeline.
+    var indexes: TimelineIndexes?
+    /// `words[i]` are the words of `analysis.units[i]` as the indexes compare them; empty without a timeline.
+    var words: [TimelineWords]
     var context: ArticleContext
     var options: DateOptions
 
-    init(article: Article, analysis: ArticleAnalysis, context: ArticleContext, options: DateOptions, timeline: Timeline?) {
+    init(article: Article, analysis: ArticleAnalysis, context: ArticleContext, options: DateOptions, timeline: Timeline?,
+         indexes: TimelineIndexes?) {
         self.article = article
         self.analysis = analysis
         self.context = context
         self.options = options
         self.timeline = timeline
+        self.indexes = indexes
+        words = indexes == nil ? [] : analysis.units.map(TimelineWords.init)
         coverDate = context.issue.coverDate.flatMap(PublicationDate.init(iso:))
         publicationDate = article.metadata.publicationDate ?? coverDate
         let extractor = DateExtractor(referenceDate: publicationDate)

@@ -76,12 +76,11 @@ struct EventAgeChecker: DateChecker {
     }
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
-        guard let timeline = input.timeline, !timeline.events.isEmpty else { return [] }
-        let index = TimelineIndexes.of(timeline).events
+        guard let timeline = input.timeline, !timeline.events.isEmpty, let index = input.indexes?.events else { return [] }
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let keys = unit.tokens.map { TimelinePhraseIndex<Bool>.key(unit.string(of: $0.range)) }
-            let matches = index.matches(in: unit)
+            let keys = input.words[u].keys
+            let matches = index.matches(in: unit, words: input.words[u])
             guard !matches.isEmpty else { continue }
             var matchAt: [Int: TimelinePhraseIndex<[TimelineEvent]>.Match] = [:]
             for m in matches { matchAt[m.tokens.lowerBound] = m }

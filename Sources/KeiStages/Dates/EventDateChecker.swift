@@ -43,12 +43,11 @@ struct EventDateChecker: DateChecker {
     ]
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
-        guard let timeline = input.timeline, !timeline.events.isEmpty else { return [] }
-        let index = TimelineIndexes.of(timeline).events
+        guard let timeline = input.timeline, !timeline.events.isEmpty, let index = input.indexes?.events else { return [] }
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
             let mentions = input.mentions[u].filter(TimelineDates.dates)
-            for match in index.matches(in: unit) {
+            for match in index.matches(in: unit, words: input.words[u]) {
                 guard let mention = Self.tiedDate(match, mentions: mentions, unit: unit), let value = mention.value,
                       !match.value.contains(where: { TimelineDates.agrees(value, with: $0) }) else { continue }
                 let range = min(match.range.lowerBound, mention.range.lowerBound)..<max(match.range.upperBound, mention.range.upperBound)

@@ -52,19 +52,19 @@ struct OfficeTitleChecker: DateChecker {
     ]
 
     func check(_ input: DateCheckInput) -> [Diagnostic] {
-        guard let timeline = input.timeline, !timeline.offices.isEmpty else { return [] }
-        let indexes = TimelineIndexes.of(timeline)
+        guard let timeline = input.timeline, !timeline.offices.isEmpty, let indexes = input.indexes else { return [] }
         let people = indexes.people, titles = indexes.titles, qualifiers = indexes.qualifiers
         var out: [Diagnostic] = []
         for (u, unit) in input.analysis.units.enumerated() {
-            let named = people.matches(in: unit)
+            let words = input.words[u]
+            let named = people.matches(in: unit, words: words)
             guard !named.isEmpty else { continue }
-            let keys = unit.tokens.map { TimelinePhraseIndex<String>.key(unit.string(of: $0.range)) }
+            let keys = words.keys
             var candidates: [Candidate] = []
             var titleEnding: [Int: TimelinePhraseIndex<String>.Match] = [:]
-            for t in titles.matches(in: unit) where !t.possessive { titleEnding[t.tokens.upperBound] = t }
+            for t in titles.matches(in: unit, words: words) where !t.possessive { titleEnding[t.tokens.upperBound] = t }
             var qualifierEnding: [Int: TimelinePhraseIndex<String>.Match] = [:]
-            for q in qualifiers.matches(in: unit) where !q.possessive { qualifierEnding[q.tokens.upperBound] = q }
+            for q in qualifiers.matches(in: unit, words: words) where !q.possessive { qualifierEnding[q.tokens.upperBound] = q }
             for match in named {
                 guard let title = titleEnding[match.tokens.lowerBound],
                       unit.string(of: title.range).first?.isUppercase == true else { continue }

@@ -67,10 +67,9 @@ struct TimelinePhraseIndex<Value> {
     }
 
     /// The non-overlapping matches in `unit`, in text order (at each token the longest phrase wins; of
-    /// phrases of one length, the first added).
-    func matches(in unit: TextUnit) -> [Match] {
-        let texts = unit.tokens.map { unit.string(of: $0.range) }
-        let keys = texts.map(Self.key)
+    /// phrases of one length, the first added). `words` are the unit's words (``TimelineWords``).
+    func matches(in unit: TextUnit, words: TimelineWords) -> [Match] {
+        let texts = words.texts, keys = words.keys
         func fits(_ ending: Ending, at i: Int) -> Bool {
             ending.exact.indices.allSatisfy { k in ending.exact[k].map { texts[i + k].hasPrefix($0) } ?? true }
         }
@@ -82,7 +81,7 @@ struct TimelinePhraseIndex<Value> {
             var found: (length: Int, value: Value, possessive: Bool)?
             var node = 0, k = i
             while k < keys.count {
-                if let p = Self.withoutPossessive(keys[k]), let end = nodes[node].children[p],
+                if let p = words.possessiveStems[k], let end = nodes[node].children[p],
                    let e = nodes[end].endings.first(where: { fits($0, at: i) }) {
                     found = (k - i + 1, e.value, true)
                 }

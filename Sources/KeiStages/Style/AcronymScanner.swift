@@ -2,7 +2,7 @@ import KeiCore
 import KeiDocument
 
 /// Finds where an article defines and uses acronyms, for the `first-use` rules. Built once per workflow
-/// from the style's vocabulary; ``scan(_:)`` is linear in the article's tokens.
+/// from the style's vocabulary; ``scan(_:pieces:)`` is linear in the article's tokens.
 ///
 /// **Definitions.** An acronym in parentheses right after words, "Nuclear Consultative Group (NCG)", is
 /// a definition when the acronym is in the vocabulary's `acronyms`, or when it is all capitals (two
@@ -24,6 +24,8 @@ struct AcronymScanner: Sendable {
     /// Expansions by acronym (vocabulary acronyms not in never-spelled-out).
     let vocabulary: [String: [String]]
     let neverSpelledOut: Set<String>
+    /// The vocabulary's acronyms by their first word, longest first (``byFirstWord(_:)``), built once.
+    let vocabularyByFirst: [String: [[String]]]
 
     /// Words that may be skipped (or give their initial) when initials spell an acronym.
     static let functionWords: Set<String> = ["of", "the", "and", "for", "on", "in", "to", "a", "an", "at", "by", "with",
@@ -36,6 +38,23 @@ struct AcronymScanner: Sendable {
             map[entry.acronym] = entry.expansions
         }
         self.vocabulary = map
+        vocabularyByFirst = Self.byFirstWord(map.keys)
+    }
+
+    /// Acronyms by their first word (``words(_:)``), each a list of words, longest first: what ``use(at:in:byFirst:)``
+    /// matches.
+    static func byFirstWord(_ acronyms: some Sequence<String>) -> [String: [[String]]] {
+        var byFirst: [String: [[String]]] = [:]
+        for acronym in acronyms { add(acronym, to: &byFirst) }
+        return byFirst
+    }
+
+    /// Adds `acronym` to a ``byFirstWord(_:)`` table, keeping its list longest first.
+    static func add(_ acronym: String, to byFirst: inout [String: [[String]]]) {
+        let w = words(acronym)
+        guard let first = w.first else { return }
+        byFirst[first, default: []].append(w)
+        byFirst[first]!.sort { $0.count > $1.count }
     }
 
     /// The words of an acronym or an expansion, cut at spaces and hyphens, without the commas of a series
@@ -76,26 +95,22 @@ struct AcronymScanner: Sendable {
     }
 
     /// Every definition and use in `analysis`, in reading order.
-    func scan(_ analysis: ArticleAnalysis) -> [AcronymOccurrence] {
+    /// `unitPieces[i]` are the word pieces of `analysis.units[i]` (``FirstUseChecker/pieces(of:)``: empty
+    /// outside the first-use parts), cut once per article for both scanners.
+    func scan(_ analysis: ArticleAnalysis, pieces unitPieces: [[WordPiece]]) -> [AcronymOccurrence] {
         var definitionsByUnit: [[AcronymOccurrence]] = []
         var pieces: [[WordPiece]] = []
-        var known = vocabulary
+        // The vocabulary's table (built once), plus the acronyms this article defines itself.
+        var byFirst = vocabularyByFirst
+        var defined: Set<String> = []
         for (index, unit) in analysis.units.enumerated() {
-            let unitPieces = FirstUsePlace.part(of: unit.scope) == nil ? [] : WordPiece.pieces(of: unit)
-            pieces.append(unitPieces)
-            let found = unitPieces.isEmpty ? [] : definitions(in: unit, index: index, pieces: unitPieces)
-            for d in found where known[d.acronym] == nil {
-                known[d.acronym] = [d.expansion ?? ""]
+            pieces.append(unitPieces[index])
+            let found = unitPieces[index].isEmpty ? [] : definitions(in: unit, index: index, pieces: unitPieces[index])
+            for d in found where vocabulary[d.acronym] == nil && defined.insert(d.acronym).inserted {
+                Self.add(d.acronym, to: &byFirst)
             }
             definitionsByUnit.append(found)
         }
-        // Acronyms by their first word, longest first, for matching uses.
-        var byFirst: [String: [[String]]] = [:]
-        for key in known.keys {
-            let w = Self.words(key)
-            if let first = w.first { byFirst[first, default: []].append(w) }
-        }
-        for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
 
         var out: [AcronymOccurrence] = []
         for (index, unit) in analysis.units.enumerated() where !pieces[index].isEmpty {

@@ -52,8 +52,12 @@ struct FirstUseChecker: StyleChecker {
     func check(_ article: StyleArticle) -> [Diagnostic] {
         let checks = rules.map { rule in (rule, rule.string("check").flatMap(StyleFirstUseCheck.init(rawValue:))) }
         var out: [Diagnostic] = []
-        if checks.contains(where: { $0.1 != .fullNameFirst && $0.1 != nil }) {
-            let occurrences = acronyms.scan(article.analysis)
+        let checksAcronyms = checks.contains(where: { $0.1 != .fullNameFirst && $0.1 != nil })
+        let checksNames = !names.isEmpty && checks.contains(where: { $0.1 == .fullNameFirst })
+        // Both scanners read the same word pieces: cut each unit once per article.
+        let pieces = checksAcronyms || checksNames ? Self.pieces(of: article.analysis) : []
+        if checksAcronyms {
+            let occurrences = acronyms.scan(article.analysis, pieces: pieces)
             var byAcronym: [String: [AcronymOccurrence]] = [:]
             var order: [String] = []
             for o in occurrences {
@@ -73,12 +77,18 @@ struct FirstUseChecker: StyleChecker {
                 }
             }
         }
-        if !names.isEmpty {
+        if checksNames {
             for (rule, check) in checks where check == .fullNameFirst {
-                out += fullNameFindings(rule, article: article)
+                out += fullNameFindings(rule, article: article, pieces: pieces)
             }
         }
         return out
+    }
+
+    /// The word pieces (``WordPiece/pieces(of:)``) of each unit of `analysis` that stands in a first-use
+    /// part (``FirstUsePlace/part(of:)``), empty for the others: `pieces[i]` for `analysis.units[i]`.
+    static func pieces(of analysis: ArticleAnalysis) -> [[WordPiece]] {
+        analysis.units.map { FirstUsePlace.part(of: $0.scope) == nil ? [] : WordPiece.pieces(of: $0) }
     }
 
     /// What each acronym stands for: the article's own expansion (its first definition that gives one,
@@ -212,8 +222,8 @@ struct FirstUseChecker: StyleChecker {
 
     // MARK: People
 
-    func fullNameFindings(_ rule: StyleRule, article: StyleArticle) -> [Diagnostic] {
-        let mentions = names.scan(article.analysis)
+    func fullNameFindings(_ rule: StyleRule, article: StyleArticle, pieces: [[WordPiece]]) -> [Diagnostic] {
+        let mentions = names.scan(article.analysis, pieces: pieces)
         var firstFull: [Int: Int] = [:]
         for (i, m) in mentions.enumerated() where m.kind == .fullName {
             if firstFull[m.people[0]] == nil { firstFull[m.people[0]] = i }

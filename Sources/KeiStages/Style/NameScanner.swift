@@ -46,10 +46,12 @@ struct NameScanner: Sendable {
     var isEmpty: Bool { people.isEmpty }
 
     /// Every mention in `analysis`, in reading order.
-    func scan(_ analysis: ArticleAnalysis) -> [NameMention] {
+    /// `unitPieces[i]` are the word pieces of `analysis.units[i]` (``FirstUseChecker/pieces(of:)``: empty
+    /// outside the first-use parts), cut once per article for both scanners.
+    func scan(_ analysis: ArticleAnalysis, pieces unitPieces: [[WordPiece]]) -> [NameMention] {
         var out: [NameMention] = []
         for (index, unit) in analysis.units.enumerated() where FirstUsePlace.part(of: unit.scope) != nil {
-            let pieces = WordPiece.pieces(of: unit)
+            let pieces = unitPieces[index]
             var p = 0
             while p < pieces.count {
                 if let (person, count, suffix) = fullName(at: p, in: pieces) {
