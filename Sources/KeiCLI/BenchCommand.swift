@@ -72,7 +72,7 @@ struct BenchCommand: ParsableCommand {
                 for i in stride(from: w, to: pages.count, by: jobs) { _ = MarkupParser.parseHTMLAndDiscard(pages[i]) }
             }
         }
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let temp = Self.scratchFolder()
         try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temp) }
         let ingest = try measure {
@@ -127,6 +127,13 @@ struct BenchCommand: ParsableCommand {
         }
         s.removeLast()
         env.out(s + "\n")
+    }
+
+    /// A new folder name under the temporary directory for one measurement's files: unique per call, so
+    /// benches running at once in one process (in-process tests) never share or delete each other's runs.
+    static func scratchFolder() -> URL {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
     }
 
     /// The running executable when it is `kei-pipeline` (the CLI runs re-launch it).
@@ -186,7 +193,7 @@ struct BenchCommand: ParsableCommand {
         }
         let (tMeta, tContent, tBody, tJATS) = timeSteps()
 
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kei-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let out = Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let articles = files.enumerated().map { i, url in
             ArticleEntry(id: "p\(i)", source: url.lastPathComponent, sourceURL: url, status: .received)
