@@ -22,6 +22,10 @@ public struct StageDescription: Sendable {
     /// stage of a workflow does, the runner releases each model as soon as its article stages finish and
     /// may take article outcomes from the cache. Default: true for issue stages.
     public var readsArticleModels: Bool
+    /// Files the stage reads by default, relative to the working directory or the project root (`emit.fo`'s
+    /// `Workflows/print/jats-to-fo.xsl`): the workflow loader adds those that exist to
+    /// ``Workflow/configurationFiles``, so the cache key covers them.
+    public var defaultFiles: [String] = []
     /// Bump when the stage's behaviour changes so that cached results (issue 11's ledger) are recomputed.
     public var version: Int = 1
 

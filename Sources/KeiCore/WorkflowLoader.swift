@@ -279,6 +279,18 @@ public struct WorkflowLoader: Sendable {
                 }
             }
         }
+        // Files stages read by default (emit.fo's default stylesheet) count as if an option named them.
+        for inv in stages {
+            for path in inv.type.description.defaultFiles {
+                for base in bases {
+                    let url = base.appendingPathComponent(path).standardizedFileURL
+                    var isDir: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+                    if url.pathExtension.lowercased() == "xsl" || url.pathExtension.lowercased() == "xslt" { xsl.append(url) } else { out.append(url) }
+                    break
+                }
+            }
+        }
         for sheet in xsl {
             out.append(sheet)
             let folder = sheet.deletingLastPathComponent()

@@ -19,7 +19,8 @@ import KeiXML
 ///   compile or a failed transformation is reported as `emit.fo.failed` (error) with libxslt's messages.
 public struct EmitFOStage: ArticleStage {
     /// Id `emit.fo`; options `stylesheet`, `page-size`; message `emit.fo.failed`.
-    public static let description = StageDescription(
+    public static let description: StageDescription = {
+        var d = StageDescription(
         id: "emit.fo",
         summary: "Write the article's print layout as XSL-FO (fo/<article>.fo) with the journal's XSLT stylesheet (libxslt).",
         kind: .emit,
@@ -39,7 +40,11 @@ public struct EmitFOStage: ArticleStage {
                 </article></main></body></html>
                 """, expect: ["emit.fo.failed"], options: ["stylesheet": .string("Workflows/print/no-such-stylesheet.xsl")]),
         ]
-    )
+        )
+        // Read when neither the option nor the journal names a stylesheet: in the cache key (WorkflowLoader).
+        d.defaultFiles = [defaultStylesheetPath]
+        return d
+    }()
 
     enum Messages {
         static let notAnImage = StageMessage("emit.fo.not-an-image", .warning,
