@@ -46,6 +46,8 @@ public enum FileIO {
             throw KeiError.output(path: display, "cannot create folder \(dir.path): \(error.localizedDescription)")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        TemporaryFiles.register(tmp.path)
+        defer { TemporaryFiles.unregister(tmp.path) }
         do {
             try writeNew(data, to: tmp.path)
             // rename(2) replaces the target atomically (Foundation's replaceItemAt is unreliable on Linux).
