@@ -56,9 +56,7 @@ import KeiTestSupport
 
     @Test func binaryReadsStandardInputAndHugeLines() throws {
         let input = Self.notes.joined(separator: "\n") + "\n" + String(repeating: "Seoul, ", count: 200_000) + "\n"
-        let start = Date()
         let r = try CLIHarness.runBinary(["cite", "parse"], input: Data(input.utf8))
-        #expect(Date().timeIntervalSince(start) < 60)
         #expect(r.code == 0, "\(r.err)")
         let objects = try Self.objects(r.out)
         #expect(objects.count == 4)

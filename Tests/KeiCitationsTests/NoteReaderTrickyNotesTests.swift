@@ -91,9 +91,9 @@ import KeiTestSupport
         #expect(r.index.sources.count == 2)
     }
 
-    @Test func thousandsOfNotesAndAHugeNoteReadInNearLinearTime() throws {
+    /// Huge inputs as a hang check (speed is measured in `make bench`, never asserted here).
+    @Test func thousandsOfNotesAndAHugeNoteAreRead() throws {
         let many = (1...2000).map { "Author\($0) Name, <em>Title Number \($0)</em> (Seoul: Hanbit, 2020), \($0)." }
-        let start = Date()
         let r = try NoteReading(notes: many + ["Ibid."])
         #expect(r.index.sources.count == 2000)
         #expect(r.note("2001").first?.sourceID == "ref2000")
@@ -103,6 +103,5 @@ import KeiTestSupport
         // Twenty thousand Ibid.s in one note: read one after the other, without recursion.
         let ibids = try NoteReading(notes: [Self.kim, String(repeating: "ibid. ", count: 20_000)])
         #expect(ibids.note("2").count == 20_000 && ibids.note("2").allSatisfy { $0.kind == .ibid && $0.sourceID == "ref1" })
-        #expect(Date().timeIntervalSince(start) < 60, "took \(Date().timeIntervalSince(start)) s")
     }
 }

@@ -67,11 +67,9 @@ import Testing
     @Test func blankAndRunawayInputs() {
         let empty = parser.parse("   ")
         #expect(empty.fields.isEmpty && empty.item.type == .other)
-        // 100,000 tokens: the model labels the first maxLabelledTokens, the rest is a note; linear time.
+        // 100,000 tokens: the model labels the first maxLabelledTokens, the rest is a note (speed: make bench).
         let huge = String(repeating: "word, ", count: 100_000)
-        let start = Date()
         let parsed = parser.parse(huge)
-        #expect(Date().timeIntervalSince(start) < 20)
         #expect(parsed.fields.last?.label == "note")
         #expect(parsed.fields.last?.range.upperBound == huge.utf8.count - 1)
     }

@@ -203,16 +203,15 @@ import KeiTestSupport
         #expect(try marks("Kim [Seoul) 2019.").count == 2)
     }
 
-    @Test func hugeNotesAndParagraphsStayLinear() throws {
+    /// Huge notes and paragraphs as a hang check (speed is measured in `make bench`, never asserted here).
+    @Test func hugeNotesAndParagraphsAreChecked() throws {
         let sentence = "Kim said the alliance is “stronger than at any time in its long history” (Seoul, 2019), https://x.org/a?utm_source=z, ISBN 978-0-306-40615-7. "
         let note = String(repeating: sentence, count: 400)
         let paragraph = String(repeating: "The alliance is “stronger than at any time in its long history so far.” ", count: 400)
         let notes = (1...300).map { "<li id=\"fn\($0)\">\(sentence) <a href=\"#fnref\($0)\">↩</a></li>" }.joined()
         let markers = (1...300).map { "<sup><a href=\"#fn\($0)\" id=\"fnref\($0)\">\($0)</a></sup>" }.joined()
         let html = StageExample.articlePage("<p>\(paragraph)\(markers)</p><p>Another claim.<sup><a href=\"#fnx\" id=\"fnrefx\">x</a></sup></p><h2>Notes</h2><ol>\(notes)<li id=\"fnx\">\(note)</li></ol>")
-        let start = Date()
         let context = try StageHarness.run(html: html, stages: [CheckCitationsStage.self])
-        #expect(Date().timeIntervalSince(start) < 30)
         #expect(context.diagnostics.contains { $0.rule == "check.citations.url-tracking" })
     }
 }
