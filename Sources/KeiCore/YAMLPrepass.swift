@@ -5,8 +5,8 @@ import KeiDocument
 /// tree is built and refuses what would exhaust the machine, in time linear in the text:
 ///
 /// - a text over the kind's ``YAMLLimits/maximumBytes``;
-/// - an alias used as a mapping key (a key that may stand for a large structure, hashed and compared
-///   by the tree builder);
+/// - an alias, a list or a mapping used as a mapping key (a key that may stand for a large structure,
+///   hashed and compared whole by the tree builder; every key of the pipeline's files is a plain name);
 /// - more than ``YAMLLimits/maximumNodes`` nodes, each alias counting as every node of what its anchor
 ///   names (so nine levels of nine aliases stop after a few hundred events instead of expanding);
 /// - nesting deeper than ``YAMLLimits/maximumDepth`` lists and mappings, an alias counting the depth of
@@ -124,6 +124,9 @@ enum YAMLPrepass {
                 finished(height: named.height)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
+                if atKey {
+                    return refuse(line, column, "a \(isMapping ? "mapping" : "list") is used as a mapping key: write a plain name (a key that is a structure is hashed and compared whole, so none is accepted)")
+                }
                 let anchor = Self.name(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 stack.append(Frame(isMapping: isMapping, anchor: anchor, nodesBefore: nodes))
                 nodes += 1

@@ -6,7 +6,7 @@ import KeiTestSupport
 /// `file:line:column` on stderr and exit 2, nothing processed. The limits themselves are tested per
 /// reader in KeiCoreTests' `YAMLLimitsTests`.
 @Suite struct YAMLLimitsCLITests {
-    /// Nine levels of nine aliases: 9⁹ scalars if expanded (the 386-byte "billion laughs").
+    /// Nine levels of nine aliases: 9⁹ scalars if expanded (the 486-byte "billion laughs").
     static let laughs: String = {
         var s = "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for k in 1..<9 { s += "l\(k): &l\(k) [" + Array(repeating: "*l\(k - 1)", count: 9).joined(separator: ", ") + "]\n" }

@@ -11,7 +11,7 @@ import KeiTestSupport
 ///
 /// No test measures time: a pathological input that were expanded would keep its test from finishing.
 @Suite struct YAMLLimitsTests {
-    /// Nine levels of nine aliases (`l8` would stand for 9⁹ ≈ 387 million scalars), 386 bytes.
+    /// Nine levels of nine aliases (`l8` would stand for 9⁹ ≈ 387 million scalars), 486 bytes.
     static func laughs(levels: Int = 9, width: Int = 9) -> String {
         var s = "l0: &l0 [" + Array(repeating: "lol", count: width).joined(separator: ", ") + "]\n"
         for k in 1..<levels {
@@ -62,6 +62,14 @@ import KeiTestSupport
     @Test func anAliasAsAKeyInAWorkflowIsRefused() throws {
         let p = try ProjectFixture(); defer { p.remove() }
         #expect(p.problems(Self.aliasKey) == ["Workflows/w.yml:" + Self.aliasKeyRefusal])
+    }
+
+    @Test func aListOrMappingAsAKeyIsRefused() throws {
+        let p = try ProjectFixture(); defer { p.remove() }
+        // A structure as a key would be hashed whole by the tree builder: with aliases inside, up to the
+        // whole node budget per key.
+        #expect(p.problems("a: &a [x]\n? [*a, *a]\n: x\n") == ["Workflows/w.yml:2:3: error: a list is used as a mapping key: write a plain name (a key that is a structure is hashed and compared whole, so none is accepted)"])
+        #expect(p.problems("{a: b}: x\n") == ["Workflows/w.yml:1:1: error: a mapping is used as a mapping key: write a plain name (a key that is a structure is hashed and compared whole, so none is accepted)"])
     }
 
     @Test func tenThousandNestedListsInAWorkflowAreRefusedAtTheCap() throws {
