@@ -28,8 +28,9 @@ import KeiTestSupport
     static let aliasKey = "base: &k name\n*k : x\n"
     static let aliasKeyRefusal = "2:1: error: the alias *k is used as a mapping key: write the key out (an alias may stand for a large structure, so none is accepted as a key)"
 
-    /// 10,000 nested flow lists, never closed: refused at the 65th `[`.
-    static let deepLists = String(repeating: "[", count: 10_000)
+    /// 100 nested flow lists, never closed: refused at the 65th `[`. (At 1,000 flow levels libyaml's
+    /// scanner stops first, with a syntax error: see ``tenThousandNestedListsAreASyntaxError()``.)
+    static let deepLists = String(repeating: "[", count: 100)
     static let deepRefusal = "1:65: error: lists and mappings nest deeper than 64 levels here (the depth cap): flatten the structure"
 
     static let stylesWorkflow = "journal: journals/j.yml\nstages: [ingest.html, lint.style]\n"
@@ -72,7 +73,16 @@ import KeiTestSupport
         #expect(p.problems("{a: b}: x\n") == ["Workflows/w.yml:1:1: error: a mapping is used as a mapping key: write a plain name (a key that is a structure is hashed and compared whole, so none is accepted)"])
     }
 
-    @Test func tenThousandNestedListsInAWorkflowAreRefusedAtTheCap() throws {
+    @Test func tenThousandNestedListsAreASyntaxError() throws {
+        // libyaml's scanner looks ahead past the 64th `[` before the parser's events reach it, and stops
+        // at 1,000 flow levels: the file is refused, before any tree, with libyaml's own words.
+        let p = try ProjectFixture(); defer { p.remove() }
+        let problems = p.problems("stages: " + String(repeating: "[", count: 10_000))
+        #expect(problems == ["Workflows/w.yml:1:10: error: YAML syntax error: Maximum nesting level reached, set with yaml_set_max_nest_level()) (while parsing at line 1)"])
+        #expect(Self.timelineProblems(String(repeating: "[", count: 10_000)).first?.contains("Maximum nesting level reached") == true)
+    }
+
+    @Test func nestedListsInAWorkflowAreRefusedAtTheCap() throws {
         let p = try ProjectFixture(); defer { p.remove() }
         #expect(p.problems("stages: " + Self.deepLists) == ["Workflows/w.yml:1:72: error: lists and mappings nest deeper than 64 levels here (the depth cap): flatten the structure"])
     }
