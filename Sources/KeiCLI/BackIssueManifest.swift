@@ -31,7 +31,8 @@ struct BackIssueManifest: Equatable {
         var m = BackIssueManifest()
         let url = folder.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: url.path) {
-            let data = try FileIO.read(url, display: display, limit: 1024 * 1024, limitAdvice: "an issue manifest's cap, 1 MiB")
+            let data = try FileIO.read(url, display: display, limit: YAMLLimits.issueManifest.maximumBytes,
+                                     limitAdvice: YAMLLimits.issueManifest.sizeAdvice)
             m = try parse(String(decoding: data, as: UTF8.self), display: display)
         }
         let parts = folder.standardizedFileURL.pathComponents
@@ -55,10 +56,8 @@ struct BackIssueManifest: Equatable {
             let mark = node?.mark
             return .init(SourceLocation(file: display, line: mark.map { $0.line } ?? 1, column: mark.map { $0.column }), message)
         }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
-            throw WorkflowError([problem(nil, "not valid YAML: \(error)")])
-        }
+        // Held to the manifest's limits (size, aliases, depth, duplicate keys) before the tree is built.
+        let root = try YAMLLimits.issueManifest.compose(text, file: display)
         var m = BackIssueManifest()
         guard let root else { return m }
         guard let map = root.mapping else { throw WorkflowError([problem(root, "the issue manifest must be a mapping of keys (\(keys.joined(separator: ", ")))")]) }

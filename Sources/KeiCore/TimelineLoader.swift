@@ -18,8 +18,8 @@ import Yams
 /// name or alias) is collected with file, line and column and thrown together as a ``WorkflowError``
 /// (the CLI exits 2; it lists the first ``WorkflowError/listedProblems``). Linear in the file's size.
 public struct TimelineLoader: Sendable {
-    /// Largest timeline file read, in bytes.
-    public static let maximumFileBytes = 4 * 1024 * 1024
+    /// Largest timeline file read, in bytes (``YAMLLimits/timeline``, 4 MiB).
+    public static let maximumFileBytes = YAMLLimits.timeline.maximumBytes
 
     static let topKeys = ["events", "offices"]
     static let eventKeys = ["id", "name", "kind", "date", "start", "end", "ongoing", "aliases", "source", "verified"]
@@ -40,7 +40,7 @@ public struct TimelineLoader: Sendable {
         let data: Data
         do {
             data = try FileIO.read(url, display: shown, limit: Self.maximumFileBytes,
-                                   limitAdvice: "the timeline file's own cap, 4 MiB, which no workflow setting raises: trim the file, removing entries the journal's articles do not need")
+                                   limitAdvice: YAMLLimits.timeline.sizeAdvice)
         } catch KeiError.input(_, let message) {
             throw WorkflowError([.init(SourceLocation(file: shown, line: 1), "timeline file cannot be read: \(message)")])
         } catch {
@@ -61,7 +61,7 @@ public struct TimelineLoader: Sendable {
     /// - Throws: ``WorkflowError`` with every problem found.
     public func load(text: String, displayPath: String) throws -> Timeline {
         var r = YAMLReader(file: displayPath)
-        guard let root = r.compose(text) else {
+        guard let root = r.compose(text, limits: .timeline) else {
             if r.problems.isEmpty { r.problem(nil, "the timeline file is empty") }
             throw WorkflowError(r.problems)
         }

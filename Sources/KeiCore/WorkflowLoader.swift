@@ -77,8 +77,8 @@ public struct WorkflowLoader: Sendable {
     ///   - outputOverride: replaces the workflow's `output` folder (`--output`).
     public func load(_ url: URL, extraSources: [URL] = [], outputOverride: URL? = nil) throws -> Workflow {
         let displayPath = display(url)
-        let data = try FileIO.read(url, display: displayPath, limit: 4 * 1024 * 1024,
-                                   limitAdvice: "a workflow file's cap, 4 MiB, which no setting raises: trim the file")
+        let data = try FileIO.read(url, display: displayPath, limit: YAMLLimits.workflow.maximumBytes,
+                                   limitAdvice: YAMLLimits.workflow.sizeAdvice)
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkflowError([.init(SourceLocation(file: displayPath, line: 1), "the workflow file is not valid UTF-8")])
         }
@@ -97,7 +97,7 @@ public struct WorkflowLoader: Sendable {
                      extraSources: [URL] = [], outputOverride: URL? = nil) throws -> Workflow {
         var r = YAMLReader(file: displayPath)
         let root = projectRoot.standardizedFileURL
-        guard let node = r.compose(text) else {
+        guard let node = r.compose(text, limits: .workflow) else {
             if r.problems.isEmpty { r.problem(nil, "the workflow file is empty") }
             throw WorkflowError(r.problems)
         }
@@ -375,14 +375,26 @@ public struct WorkflowLoader: Sendable {
         let shown = display(url)
         journal.displayPath = shown
         journal.fileURL = url
-        guard let data = try? FileIO.read(url, display: shown, limit: 1024 * 1024,
-                                                limitAdvice: "a journal file's cap, 1 MiB: trim the file"), let text = String(data: data, encoding: .utf8) else {
+        let data: Data
+        do {
+            data = try FileIO.read(url, display: shown, limit: YAMLLimits.journal.maximumBytes, limitAdvice: YAMLLimits.journal.sizeAdvice)
+        } catch let KeiError.input(_, message) where FileManager.default.fileExists(atPath: url.path) {
+            // Exists but cannot be read: too large, a folder, no permission; the reason names the cap.
+            r.problem(node, "journal file '\(path)' cannot be read (\(shown)): \(message)")
+            unreadable = true
+            return journal
+        } catch {
             r.problem(node, "journal file '\(path)' not found or unreadable (looked at \(shown))")
             unreadable = true
             return journal
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            r.problem(node, "journal file '\(path)' is not valid UTF-8 (\(shown))")
+            unreadable = true
+            return journal
+        }
         var jr = YAMLReader(file: shown)
-        guard let jn = jr.compose(text) else {
+        guard let jn = jr.compose(text, limits: .journal) else {
             if jr.problems.isEmpty { jr.problem(nil, "the journal file is empty") }
             r.problems += jr.problems
             unreadable = true

@@ -21,7 +21,22 @@ struct YAMLReader {
     }
 
     /// Parses YAML text into its root node, turning syntax errors into a located problem.
-    mutating func compose(_ text: String) -> Node? {
+    ///
+    /// The one door every YAML file of the pipeline goes through: ``YAMLPrepass`` first holds the text to
+    /// `limits` (size, node budget with aliases expanded, depth, no alias as a key) and reports every
+    /// duplicate key; nil (with the problems recorded) when it finds any, and the tree is not built.
+    mutating func compose(_ text: String, limits: YAMLLimits) -> Node? {
+        let checked = YAMLPrepass.check(text, file: file, limits: limits)
+        problems += checked.problems
+        if checked.fatal { return nil }
+        // Within the limits: Yams may compose it (and word a syntax error the pass stopped at).
+        let node = composeUnchecked(text, duplicatesReported: !checked.problems.isEmpty)
+        return checked.problems.isEmpty ? node : nil
+    }
+
+    /// Yams' tree of `text`; call only on text ``YAMLPrepass`` passed. A duplicate-key error is skipped
+    /// when the pass has reported every duplicate already.
+    private mutating func composeUnchecked(_ text: String, duplicatesReported: Bool) -> Node? {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -37,6 +52,7 @@ struct YAMLReader {
                 let what = value >= 0 ? String(format: " (U+%04X)", value) : ""
                 problems.append(.init(SourceLocation(file: file, line: line, column: column), "cannot read YAML: \(problem)\(what)"))
             case .duplicatedKeysInMapping(let duplicates, let context):
+                if duplicatesReported { break }
                 problems.append(.init(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                                       "duplicate key(s) \(duplicates.joined(separator: ", ")) in a mapping"))
             default:

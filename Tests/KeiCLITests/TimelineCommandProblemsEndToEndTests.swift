@@ -62,6 +62,6 @@ import KeiTestSupport
     @Test func aDuplicateJournalKeyIsTheOnlyProblem() throws {
         let r = try Self.run(journalExtra: "timeline: ../timeline.yml\n") { try Data("events: []\noffices: []\n".utf8).write(to: $0) }
         #expect(r.code == 2)
-        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("duplicate key(s) timeline"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1 && r.err.contains("duplicate key 'timeline' in a mapping (first at line 3)"), "\(r.err)")
     }
 }

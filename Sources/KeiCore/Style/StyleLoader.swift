@@ -25,8 +25,8 @@ import Yams
 /// Every problem (YAML syntax, unknown key with a "did you mean", wrong type, missing key, a cycle of
 /// `extends`, a file not found) is collected with file, line and column and thrown as a ``WorkflowError``.
 public struct StyleLoader: Sendable {
-    /// Largest style file read, in bytes.
-    public static let maximumFileBytes = 1024 * 1024
+    /// Largest style file read, in bytes (``YAMLLimits/style``, 1 MiB).
+    public static let maximumFileBytes = YAMLLimits.style.maximumBytes
     /// Deepest chain of `extends`.
     public static let maximumLayers = 8
 
@@ -145,7 +145,7 @@ public struct StyleLoader: Sendable {
         let data: Data
         do {
             data = try FileIO.read(url, display: shown, limit: Self.maximumFileBytes,
-                                   limitAdvice: "a style file's cap, 1 MiB, which no workflow setting raises: split it into layers with 'extends: FILE', or trim it")
+                                   limitAdvice: YAMLLimits.style.sizeAdvice)
         } catch KeiError.input(_, let message) {
             problems.append(.init(from ?? SourceLocation(file: shown, line: 1), "style file \(shown) cannot be read: \(message)"))
             return nil
@@ -159,7 +159,7 @@ public struct StyleLoader: Sendable {
         }
         var r = YAMLReader(file: shown)
         defer { problems += r.problems }
-        guard let root = r.compose(text) else {
+        guard let root = r.compose(text, limits: .style) else {
             if r.problems.isEmpty { r.problem(nil, "the style file is empty") }
             return nil
         }
