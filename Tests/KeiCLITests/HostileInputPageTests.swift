@@ -119,7 +119,8 @@ import KeiTestSupport
         let count = Hostile.full ? 1_000_000 : 20_000
         try Hostile.write(Hostile.page(String(repeating: "<p>a</p>", count: count)), "siblings.html", in: dir)
         try Hostile.write(Hostile.minimalWorkflow, "hostile.yml", in: dir)
-        let run = try Hostile.check("\(count) sibling paragraphs", "siblings.html", in: dir, workflow: "hostile.yml")
+        let run = try Hostile.check("\(count) sibling paragraphs", "siblings.html", in: dir, workflow: "hostile.yml",
+                                  timeout: Hostile.full ? Hostile.fullTimeout : Hostile.timeout)
         Hostile.expectProcessed(run, rule: nil)
         let jats = run.jats("siblings")
         var paragraphs = 0
@@ -142,7 +143,8 @@ import KeiTestSupport
         body += "</ol>"
         try Hostile.write(Hostile.page(body), "footnotes.html", in: dir)
         try Hostile.write(Hostile.minimalWorkflow, "hostile.yml", in: dir)
-        let run = try Hostile.check("\(n) footnotes", "footnotes.html", in: dir, workflow: "hostile.yml")
+        let run = try Hostile.check("\(n) footnotes", "footnotes.html", in: dir, workflow: "hostile.yml",
+                                    timeout: Hostile.full ? Hostile.fullTimeout : Hostile.timeout)
         Hostile.expectProcessed(run, rule: nil)
         let jats = run.jats("footnotes")
         #expect(jats.components(separatedBy: "<fn ").count - 1 == n, "every note is a JATS fn")

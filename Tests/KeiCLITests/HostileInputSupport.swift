@@ -17,6 +17,10 @@ enum Hostile {
     /// Generous because the suite runs the debug build on loaded machines; it catches hangs, it is no benchmark.
     static let timeout: Double = 120
 
+    /// The timeout of the full-size cases of `make hostile` (a million paragraphs took 21 minutes of a
+    /// loaded two-core machine in the debug build, 105 s of CPU).
+    static let fullTimeout: Double = 3600
+
     /// A page with a title, a byline and a date around `body` (HTML), so that only the hostile part is new.
     static func page(_ body: String, doctype: String = "<!DOCTYPE html>", charset: Bool = true) -> String {
         """
@@ -80,29 +84,30 @@ enum Hostile {
     /// Runs the binary with `arguments` in `folder` (its working directory) under ``timeout``, and prints
     /// how long the case took (the suite's durations are read from the test log, never asserted).
     static func run(_ label: String, _ arguments: [String], in folder: URL, output: URL? = nil,
-                    executable: String = CLIHarness.binaryPath, prefix: [String] = []) throws -> Run {
+                    executable: String = CLIHarness.binaryPath, prefix: [String] = [],
+                    timeout: Double = Hostile.timeout) throws -> Run {
         let start = Date()
         let r = try CLIHarness.runCommand(prefix.isEmpty ? executable : prefix[0],
                                           prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [executable] + arguments,
                                           in: folder, timeout: timeout)
         let seconds = Date().timeIntervalSince(start)
-        print("hostile: \(label): \(String(format: "%.2f", seconds)) s, exit \(r.code)\(r.timedOut ? " (killed: timeout)" : "")")
+        print("hostile: \(label): \(String(format: "%.2f", seconds)) s, exit \(r.code)\(r.timedOut ? " (killed after \(Int(timeout)) s)" : "")")
         return Run(label: label, result: r, seconds: seconds, output: output ?? folder.appendingPathComponent("out"))
     }
 
     /// `check PAGE --output out --report json:-` in `folder` (with `--workflow` when given).
     static func check(_ label: String, _ page: String, in folder: URL, workflow: String? = nil,
-                      extra: [String] = []) throws -> Run {
+                      extra: [String] = [], timeout: Double = Hostile.timeout) throws -> Run {
         let out = folder.appendingPathComponent("out")
         var args = ["check", page, "--output", out.path, "--report", "json:-", "--no-cache"]
         if let workflow { args += ["--workflow", workflow] }
-        return try run(label, args + extra, in: folder, output: out)
+        return try run(label, args + extra, in: folder, output: out, timeout: timeout)
     }
 
     /// The checks of every case: it ended by itself (no timeout), not by a signal, without a Swift runtime
     /// trap, with a documented exit code.
     static func expectNoCrash(_ run: Run, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(!run.result.timedOut, "\(run.label): still running after \(Int(timeout)) s (killed)", sourceLocation: sourceLocation)
+        #expect(!run.result.timedOut, "\(run.label): still running at its timeout (killed)", sourceLocation: sourceLocation)
         #expect(run.result.signal == nil, "\(run.label): died of signal \(run.result.signal ?? 0); stderr: \(run.stderr.prefix(2000))",
                 sourceLocation: sourceLocation)
         #expect(!run.stderr.contains("Fatal error"), "\(run.label): \(run.stderr.prefix(2000))", sourceLocation: sourceLocation)
