@@ -176,14 +176,32 @@ import KeiTestSupport
         let dir = TestPaths.temporaryDirectory("kei-hostile")
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = Hostile.page("").components(separatedBy: "<div class=\"entry-content\">")[0]
-            + "<div class=\"entry-content\">\n<p>Open paragraph <b>bold <i>italic text <div><p>Inner text of the page\n<p"
+            + "<div class=\"entry-content\">\n<p>Open paragraph <b>bold <i>italic text\n<p>Second paragraph never closed\n<p>Third one at the end\n<p"
         try Hostile.write(html, "tags.html", in: dir)
         let run = try Hostile.check("unterminated tags", "tags.html", in: dir)
         Hostile.expectProcessed(run, rule: "ingest.parser")
         #expect(run.code == 0)
         let jats = run.jats("tags")
-        #expect(jats.contains("italic text"), "\(Set(run.rules).sorted())")
-        #expect(jats.contains("Inner text of the page"))
+        for text in ["italic text", "Second paragraph never closed", "Third one at the end"] {
+            #expect(jats.contains(text), "\(text): \(Set(run.rules).sorted())")
+        }
+    }
+
+    /// Found by this suite (an ingest-fidelity fault, not issue 12's): a `div` opened inside a paragraph,
+    /// directly or inside an inline element, loses its text silently (exit 0, no diagnostic). Recorded as
+    /// a known issue, so the suite says when it is fixed.
+    @Test func blockInsideParagraphKeepsItsText() throws {
+        let dir = TestPaths.temporaryDirectory("kei-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Hostile.write(Hostile.page("<p>Open <span>x <div>Inner text of the page</div></span> after</p>\n<p>Unclosed paragraph\n<div>Text of an unclosed div"),
+                          "block.html", in: dir)
+        let run = try Hostile.check("div inside a paragraph", "block.html", in: dir)
+        Hostile.expectProcessed(run, rule: nil)
+        let jats = run.jats("block")
+        withKnownIssue("ingest drops a div inside a paragraph with its text, silently") {
+            #expect(jats.contains("Inner text of the page"))
+            #expect(jats.contains("Text of an unclosed div"))
+        }
     }
 
     /// An external entity naming `/etc/passwd`: libxml2 runs without entity loading, so no byte of the
