@@ -5,7 +5,7 @@ PREFIX  ?= /usr/local
 WORKFLOW ?= issue-3-2
 BIN      = .build/$(CONFIG)/kei-pipeline
 
-.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite eval-dates
+.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite eval-dates hostile
 
 all: build
 
@@ -93,6 +93,13 @@ bench-cite:
 eval-dates: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter DateMentionSetTests 2>&1 | sed -n '/^date-mentions.jsonl/,/precisionAndRecallOnTheLabelledSet/p' | grep -v precisionAndRecallOnTheLabelledSet
+
+# The hostile-input suite (Tests/KeiCLITests/HostileInput*.swift) at full size: 1,000,000 sibling paragraphs and
+# 10,000 footnotes instead of the default suite's 20,000 and 500 (minutes and about 1.5 GB in the debug build).
+# Prints each case's duration ("hostile: CASE: N s, exit N").
+hostile: test-deps
+	$(SWIFT) build --build-tests
+	KEI_HOSTILE_FULL=1 $(SWIFT) test --skip-build --filter HostileInput
 
 clean:
 	rm -rf .build out

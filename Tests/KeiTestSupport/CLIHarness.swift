@@ -7,6 +7,10 @@ public enum CLIHarness {
         public var code: Int32
         public var out: String
         public var err: String
+        /// The signal that ended the process, when one did (a crash, or the kill of a timeout).
+        public var signal: Int32? = nil
+        /// Whether the run was killed because it outlived its `timeout`.
+        public var timedOut = false
     }
 
     final class Buffer: @unchecked Sendable {
@@ -27,16 +31,20 @@ public enum CLIHarness {
 
     /// Runs the built `kei-pipeline` binary (from `.build/debug`), for end-to-end tests; `input`, when
     /// given, is written to its standard input (which is closed after it); `environment`, when given,
-    /// replaces the process environment.
+    /// replaces the process environment; `timeout`, when given, is the seconds after which the child is
+    /// killed (SIGKILL) and the result says `timedOut`, so a hang fails a test instead of stalling it.
     public static func runBinary(_ arguments: [String], in directory: URL = TestPaths.root, input: Data? = nil,
-                                 environment: [String: String]? = nil) throws -> Result {
-        try runCommand(TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path, arguments, in: directory,
-                       input: input, environment: environment)
+                                 environment: [String: String]? = nil, timeout: Double? = nil) throws -> Result {
+        try runCommand(binaryPath, arguments, in: directory, input: input, environment: environment, timeout: timeout)
     }
+
+    /// The built debug binary, `.build/debug/kei-pipeline`.
+    public static var binaryPath: String { TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path }
 
     /// Runs any program (e.g. `script` to give the binary a pseudo-terminal), as ``runBinary`` does.
     public static func runCommand(_ executable: String, _ arguments: [String], in directory: URL = TestPaths.root,
-                                  input: Data? = nil, environment: [String: String]? = nil) throws -> Result {
+                                  input: Data? = nil, environment: [String: String]? = nil,
+                                  timeout: Double? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -53,10 +61,33 @@ public enum CLIHarness {
             let writer = inPipe.fileHandleForWriting
             Thread.detachNewThread { writer.write(input); try? writer.close() }
         }
+        let killed = Locked(false)
+        let pid = p.processIdentifier
+        let killer = DispatchWorkItem { killed.value = true; kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
+        // stderr is drained on its own thread so that a child filling it cannot block on a full pipe.
+        let errData = Locked(Data()), errDone = DispatchSemaphore(value: 0)
+        let errReader = errPipe.fileHandleForReading
+        Thread.detachNewThread { errData.value = errReader.readDataToEndOfFile(); errDone.signal() }
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
         p.waitUntilExit()
-        return Result(code: p.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
+        killer.cancel()
+        var result = Result(code: p.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                            err: String(decoding: errData.value, as: UTF8.self))
+        if p.terminationReason == .uncaughtSignal { result.signal = p.terminationStatus }
+        result.timedOut = killed.value
+        return result
+    }
+
+    /// A value shared between threads.
+    final class Locked<Value>: @unchecked Sendable {
+        private var stored: Value
+        private let lock = NSLock()
+        init(_ value: Value) { stored = value }
+        var value: Value {
+            get { lock.lock(); defer { lock.unlock() }; return stored }
+            set { lock.lock(); stored = newValue; lock.unlock() }
+        }
     }
 }
