@@ -46,7 +46,7 @@ public enum ControlCharacters {
     /// `s` made fit for the XML escaper of a report: the C0 controls XML 1.0 cannot carry (all but tab,
     /// line feed and carriage return) become visible tokens instead of being dropped.
     public static func visibleForXML(_ s: String) -> String {
-        visible(s) { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        visible(s) { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     }
 
     /// Already XML-escaped `s` with DEL, each C1 control, U+2028 and U+2029 written as character references

@@ -154,16 +154,16 @@ import KeiTestSupport
         defer { p.remove() }
         #expect(child.terminationReason == .exit && child.terminationStatus == code, "\(child.terminationReason) \(child.terminationStatus): \(err)")
         let lines = err.split(separator: "\n")
-        #expect(lines.count == 1, err)
+        #expect(lines.count == 1, "\(err)")
         let line = String(lines.last ?? "")
         let prefix = "interrupted (\(name)): ", suffix = " done, outputs written so far are complete; run again to finish"
-        #expect(line.hasPrefix(prefix) && line.hasSuffix(suffix), line)
+        #expect(line.hasPrefix(prefix) && line.hasSuffix(suffix), "\(line)")
         let count = line.dropFirst(prefix.count).prefix { $0.isNumber }
         #expect(Int(count).map { $0 < p.count } == true, "fewer articles than all were done: \(line)")
         #expect(p.temporaryFiles().isEmpty, "temporary files left: \(p.temporaryFiles())")
         try Self.checkOutputs(p, reference: reference, report: report)
         let again = try p.runToEnd()
-        #expect(again.code == 0 || again.code == 1, again.err)
+        #expect(again.code == 0 || again.code == 1, "\(again.err)")
         #expect(try p.outputs() == reference)
         #expect(p.temporaryFiles().isEmpty)
     }
@@ -174,7 +174,7 @@ import KeiTestSupport
         #expect(child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL, "\(err)")
         try Self.checkOutputs(p, reference: reference, report: report)
         let again = try p.runToEnd()
-        #expect(again.code == 0 || again.code == 1, again.err)
+        #expect(again.code == 0 || again.code == 1, "\(again.err)")
         #expect(try p.outputs().filter { !$0.key.contains(".tmp-") } == reference)
     }
 
@@ -186,11 +186,11 @@ import KeiTestSupport
         let p = try Project(count: 2)
         defer { p.remove() }
         let first = try p.runToEnd()
-        #expect(first.code == 0 || first.code == 1, first.err)
+        #expect(first.code == 0 || first.code == 1, "\(first.err)")
         let stale = p.output.appendingPathComponent("jats/.a001.xml.tmp-4194399-0badf00d")
         try Data("<article>half".utf8).write(to: stale)
         let again = try p.runToEnd(["--force"])
-        #expect(again.code == 0 || again.code == 1, again.err)
+        #expect(again.code == 0 || again.code == 1, "\(again.err)")
         #expect(p.temporaryFiles().isEmpty, "left: \(p.temporaryFiles())")
     }
 }

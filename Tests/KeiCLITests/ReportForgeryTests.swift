@@ -47,11 +47,11 @@ import KeiTestSupport
         #expect(Self.rawControls(out).isEmpty, "\(Self.rawControls(out))")
         #expect(!out.utf8.contains(0x1B), "no ESC byte")
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.filter { $0.hasSuffix("[check.x.bad]") }.count == 1, out)
+        #expect(lines.filter { $0.hasSuffix("[check.x.bad]") }.count == 1, "\(out)")
         #expect(!lines.contains { $0.hasPrefix("forged.html") }, "no forged line: \(out)")
-        #expect(out.contains("p⟨U+000A⟩forged.html:9: error: x⟨U+001B⟩[0m.html:2:1: error: \(Self.visible) [check.x.bad]\n"), out)
+        #expect(out.contains("p⟨U+000A⟩forged.html:9: error: x⟨U+001B⟩[0m.html:2:1: error: \(Self.visible) [check.x.bad]\n"), "\(out)")
         #expect(out.contains("\nw⟨U+000D⟩⟨U+000A⟩⟨U+001B⟩]0;title⟨U+0007⟩: 1 error(s)"), "workflow name: \(out)")
-        #expect(out.contains("outputs: 1 file(s) in out/w⟨U+000A⟩/\n"), out)
+        #expect(out.contains("outputs: 1 file(s) in out/w⟨U+000A⟩/\n"), "\(out)")
         #expect(out.contains("jats/a⟨U+001B⟩.xml\n"), "table cell: \(out)")
     }
 
@@ -59,10 +59,10 @@ import KeiTestSupport
         let out = render(GitHubReporter.self)
         #expect(Self.rawControls(out).isEmpty, "\(Self.rawControls(out))")
         let lines = out.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("::") }.count == 1 && lines.count == 2, out)
+        #expect(lines.filter { $0.hasPrefix("::") }.count == 1 && lines.count == 2, "\(out)")
         // The runner's own escapes for CR and LF; visible tokens for the rest.
-        #expect(out.contains("::a%0D%0Aforged.html:1: error: forged [x.forged]⟨U+001B⟩[31mred⟨U+0007⟩⟨U+0085⟩next⟨U+2028⟩ls⟨U+202E⟩rlo⟨U+0000⟩nul⟨U+007F⟩del⟨U+009B⟩csi\tend Fix: fix%0Aforged.html:3: error: fix\n"), out)
-        #expect(out.contains("file=p%0Aforged.html%3A9%3A error%3A x⟨U+001B⟩[0m.html,"), out)
+        #expect(out.contains("::a%0D%0Aforged.html:1: error: forged [x.forged]⟨U+001B⟩[31mred⟨U+0007⟩⟨U+0085⟩next⟨U+2028⟩ls⟨U+202E⟩rlo⟨U+0000⟩nul⟨U+007F⟩del⟨U+009B⟩csi\tend Fix: fix%0Aforged.html:3: error: fix\n"), "\(out)")
+        #expect(out.contains("file=p%0Aforged.html%3A9%3A error%3A x⟨U+001B⟩[0m.html,"), "\(out)")
     }
 
     @Test func jsonAndSARIFParseAndReadBackIntact() throws {
@@ -79,7 +79,7 @@ import KeiTestSupport
                 #expect(d["excerpt"] as? String == Self.hostile, "excerpt reads back unchanged")
                 #expect(d["file"] as? String == "p\nforged.html:9: error: x\u{1B}[0m.html")
                 #expect(object["workflow"] as? String == "w\r\n\u{1B}]0;title\u{07}")
-                #expect(out.contains(#"a\r\nforged.html:1: error: forged [x.forged]\u001b[31mred\u0007\u0085next\u2028ls\u202erlo\u0000nul\u007fdel\u009bcsi\tend"#), out)
+                #expect(out.contains(#"a\r\nforged.html:1: error: forged [x.forged]\u001b[31mred\u0007\u0085next\u2028ls\u202erlo\u0000nul\u007fdel\u009bcsi\tend"#), "\(out)")
             } else {
                 let runs = try #require((parsed as? [String: Any])?["runs"] as? [[String: Any]])
                 let res = try #require((runs.first?["results"] as? [[String: Any]])?.first)
@@ -139,9 +139,9 @@ import KeiTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLIHarness.runBinary(["check", "no\nforged.html: error: x\u{1B}[31m.html"], in: dir)
         #expect(r.code == 2, "\(r.err)")
-        #expect(Self.rawControls(r.err).isEmpty && !r.err.utf8.contains(0x1B), r.err)
+        #expect(Self.rawControls(r.err).isEmpty && !r.err.utf8.contains(0x1B), "\(r.err)")
         let lines = r.err.split(separator: "\n")
-        #expect(lines.count == 1 && lines[0].contains("no⟨U+000A⟩forged.html: error: x⟨U+001B⟩[31m.html"), r.err)
+        #expect(lines.count == 1 && lines[0].contains("no⟨U+000A⟩forged.html: error: x⟨U+001B⟩[31m.html"), "\(r.err)")
     }
 
     /// The issue's probe, through the binary: a page's unterminated comment holds a line that looks like a
@@ -158,7 +158,7 @@ import KeiTestSupport
         #expect(r.code == 1, "\(r.err)")
         let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!lines.contains { $0.hasPrefix("issue-3-2/article") }, "no forged line:\n\(r.out)")
-        #expect(!lines.contains { $0.hasPrefix("more") }, r.out)
+        #expect(!lines.contains { $0.hasPrefix("more") }, "\(r.out)")
         let parser = lines.filter { $0.contains("[ingest.parser]") }
         #expect(parser.count == 1 && parser[0].hasPrefix("page.html:") && parser[0].contains("⟨U+000A⟩issue-3-2/article: error: FORGED [x]"),
                 "the complaint is one line, the comment's line breaks shown:\n\(r.out)")
@@ -168,15 +168,15 @@ import KeiTestSupport
         for file in ["r.json", "r.sarif"] {
             let data = try Data(contentsOf: dir.appendingPathComponent(file))
             #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(file) parses")
-            #expect(Self.rawControls(String(decoding: data, as: UTF8.self)).isEmpty, file)
+            #expect(Self.rawControls(String(decoding: data, as: UTF8.self)).isEmpty, "\(file)")
         }
         let json = try String(contentsOf: dir.appendingPathComponent("r.json"), encoding: .utf8)
-        #expect(json.contains(#"\nissue-3-2/article: error: FORGED [x]\r\nmore"#), "JSON keeps the text, escaped")
+        #expect(json.contains(#"\nissue-3-2/article: error: FORGED [x]\r\nmo"#), "JSON keeps the text, escaped")
         for file in ["r.xml", "r.cs"] {
             let data = try Data(contentsOf: dir.appendingPathComponent(file))
             #expect((try? XMLDocument(data: data)) != nil, "\(file) parses")
         }
         let gh = try String(contentsOf: dir.appendingPathComponent("r.gh"), encoding: .utf8)
-        #expect(gh.split(separator: "\n").allSatisfy { $0.hasPrefix("::") || $0.hasPrefix("check:") }, gh)
+        #expect(gh.split(separator: "\n").allSatisfy { $0.hasPrefix("::") || $0.hasPrefix("check:") }, "\(gh)")
     }
 }
