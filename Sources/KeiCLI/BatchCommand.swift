@@ -41,6 +41,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let env = CLIEnvironment.current
+        Interruption.install(for: env)
         let plan = BatchPlan(arguments: inputs, template: workflow, output: options.output, env: env)
         let total = plan.issues.reduce(0) { n, issue in n + ((try? issue.workflow.get())?.articles.count ?? 0) }
         let display = env.errIsTerminal && !quiet ? ProgressDisplay(total: total, columns: ProgressDisplay.terminalColumns(), write: env.err) : nil

@@ -9,13 +9,17 @@ public struct CLIEnvironment: Sendable {
     /// True when `err` writes to a terminal (`isatty(2)` for the process): commands then draw progress
     /// bars there. Tests set it to force a bar without a terminal.
     public var errIsTerminal: Bool
+    /// True for the process's own environment (``process``): `run`, `check` and `batch` then catch SIGINT
+    /// and SIGTERM (``Interruption``). False for environments made by tests, which run the CLI in process.
+    public var handlesSignals: Bool
 
     public init(workingDirectory: URL, out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                errIsTerminal: Bool = false) {
+                errIsTerminal: Bool = false, handlesSignals: Bool = false) {
         self.workingDirectory = workingDirectory
         self.out = out
         self.err = err
         self.errIsTerminal = errIsTerminal
+        self.handlesSignals = handlesSignals
     }
 
     /// The process's working directory, stdout and stderr.
@@ -24,7 +28,7 @@ public struct CLIEnvironment: Sendable {
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
             err: { s in FileHandle.standardError.write(Data(s.utf8)) },
-            errIsTerminal: isatty(2) == 1)
+            errIsTerminal: isatty(2) == 1, handlesSignals: true)
     }
 
     @TaskLocal public static var current: CLIEnvironment = .process

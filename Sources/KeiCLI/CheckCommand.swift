@@ -24,6 +24,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let env = CLIEnvironment.current
+        Interruption.install(for: env)
         let loader = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: env.workingDirectory)
         let sources = files.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : env.workingDirectory.appendingPathComponent($0) }
         let output = PipelineDriver.outputURL(options.output, env: env)
@@ -41,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         }
         // Say so when no house style was checked: outside a project that is easy to miss.
         let notice = Runner.styleNotCheckedNotice(wf, builtIn: builtIn)
-        if let notice { env.err("note: \(notice.message) \(notice.fix ?? "")\n") }
+        if let notice { env.err(ControlCharacters.visible("note: \(notice.message) \(notice.fix ?? "")") + "\n") }
         let code = try PipelineDriver.execute(wf, options: options, env: env, notices: notice.map { [$0] } ?? [])
         if code != 0 { throw ExitCode(code) }
     }

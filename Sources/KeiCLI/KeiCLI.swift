@@ -28,7 +28,7 @@ public enum KeiCLI {
                     return 0
                 }
                 if error is ExitCode { return code }
-                if !message.isEmpty { environment.err(message + "\n") }
+                if !message.isEmpty { environment.err(ControlCharacters.visibleLines(message) + "\n") }
                 return 2
             }
         } }

@@ -78,7 +78,7 @@ enum PipelineDriver {
         runner.fix = options.fix
         runner.checkLinks = options.checkLinks
         runner.knownRules = Set(ruleCatalog.keys)
-        runner.progress = progress
+        runner.progress = { p in Interruption.articleFinished(); progress?(p) }
         runner.releaseModels = true
         runner.cache = ledger
         var result = runner.run(workflow, workingDirectory: env.workingDirectory, strict: options.strict)
@@ -86,7 +86,7 @@ enum PipelineDriver {
         ledger.finish(result, workflow: workflow, command: commandLine, started: started)
         let shown = FileIO.displayPath(ledger.url, relativeTo: env.workingDirectory)
         if let notice = ledger.unavailableNotice(display: shown) {
-            env.err("warning: \(notice.message)\n")
+            env.err("warning: \(ControlCharacters.visible(notice.message))\n")
             result.issueDiagnostics.append(notice)
         }
         return result

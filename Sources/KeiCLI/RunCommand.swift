@@ -17,6 +17,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let env = CLIEnvironment.current
+        Interruption.install(for: env)
         let loader = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: env.workingDirectory)
         let url = try loader.resolve(workflow)
         let wf = try loader.load(url, outputOverride: PipelineDriver.outputURL(options.output, env: env))

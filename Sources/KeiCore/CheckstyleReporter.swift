@@ -50,5 +50,9 @@ public struct CheckstyleReporter: Reporter {
     }
 
     /// An attribute value: XML-escaped, bidi controls as character references (``BidiControls/xmlReferences(_:)``).
-    static func attribute(_ s: String) -> String { BidiControls.xmlReferences(XMLEscaper.attribute(s)) }
+    /// An attribute value: XML-escaped, C0 controls XML cannot carry as visible tokens, DEL, C1 and
+    /// bidi controls as character references (``ControlCharacters``).
+    static func attribute(_ s: String) -> String {
+        BidiControls.xmlReferences(ControlCharacters.xmlReferences(XMLEscaper.attribute(ControlCharacters.visibleForXML(s))))
+    }
 }

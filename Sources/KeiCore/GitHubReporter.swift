@@ -57,7 +57,9 @@ public struct GitHubReporter: Reporter {
     }
 
     /// A command's message: `%` → `%25`, CR → `%0D`, LF → `%0A`; bidi controls shown as `⟨U+202E⟩`
-    /// (``BidiControls/visible(_:)``) so that a page's text cannot reorder the annotation.
+    /// (``BidiControls/visible(_:)``) so that a page's text cannot reorder the annotation, and the other
+    /// control characters (ESC, BEL, DEL, C1 such as NEL U+0085, U+2028, U+2029; tab kept) shown as
+    /// `⟨U+001B⟩` (``ControlCharacters``) so that it cannot end the command or colour the log.
     public static func escapeData(_ s: String) -> String {
         var out = ""
         for ch in BidiControls.visible(s).unicodeScalars {
@@ -65,7 +67,9 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(ch)
+            default:
+                // ESC, BEL, NEL, U+2028 …: a workflow command is one line and the log renders ANSI codes.
+                if ControlCharacters.contains(ch) && ch != "\t" { out += ControlCharacters.token(ch) } else { out.unicodeScalars.append(ch) }
             }
         }
         return out

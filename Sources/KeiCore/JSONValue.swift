@@ -63,8 +63,9 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// A JSON string literal (RFC 8259): quotes, backslashes and controls escaped, U+2028/U+2029 and the
-    /// bidi controls (``BidiControls``) as `\uXXXX` so that no raw control reaches a terminal or a viewer.
+    /// A JSON string literal (RFC 8259): quotes, backslashes and C0 controls escaped (`\n`, `\r`, `\t`,
+    /// `\u001b`), DEL, the C1 controls, U+2028/U+2029 (``ControlCharacters``) and the bidi controls
+    /// (``BidiControls``) as `\uXXXX` too, so that no raw control reaches a terminal or a viewer.
     static func escape(_ s: String, into out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
@@ -74,13 +75,9 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
             default:
-                if BidiControls.contains(u) {
+                if BidiControls.contains(u) || ControlCharacters.contains(u) {
                     out += "\\u" + BidiControls.hex(u, uppercase: false)
-                } else if u.value < 0x20 {
-                    out += String(format: "\\u%04x", u.value)
                 } else {
                     out.unicodeScalars.append(u)
                 }

@@ -119,6 +119,13 @@ public struct JUnitReporter: Reporter {
         return list
     }
 
-    func attr(_ s: String) -> String { BidiControls.xmlReferences(XMLEscaper.attribute(s)) }
-    func text(_ s: String) -> String { BidiControls.xmlReferences(XMLEscaper.text(s, lineFeeds: .keep)) }
+    /// An attribute value: XML-escaped, C0 controls XML cannot carry as visible tokens, DEL, C1 and
+    /// bidi controls as character references (``ControlCharacters``).
+    func attr(_ s: String) -> String {
+        BidiControls.xmlReferences(ControlCharacters.xmlReferences(XMLEscaper.attribute(ControlCharacters.visibleForXML(s))))
+    }
+    /// Character data, escaped as ``attr(_:)`` (line feeds kept: the body lists one finding a line).
+    func text(_ s: String) -> String {
+        BidiControls.xmlReferences(ControlCharacters.xmlReferences(XMLEscaper.text(ControlCharacters.visibleForXML(s), lineFeeds: .keep)))
+    }
 }

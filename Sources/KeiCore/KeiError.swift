@@ -12,13 +12,16 @@ public enum KeiError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A command-line usage problem (exit 2).
     case usage(String)
 
+    /// `file:line: error: message` (or the message alone for `.stage`), with line breaks and terminal
+    /// controls from paths and messages shown as `⟨U+000A⟩` tokens (``ControlCharacters``): a file name
+    /// holding a line feed cannot forge a second stderr line. `.stage` and `.usage` keep their own line breaks.
     public var description: String {
         switch self {
-        case .workflow(let loc, let message): return "\(loc): error: \(message)"
-        case .input(let path, let message): return "\(path): error: \(message)"
-        case .output(let path, let message): return "\(path): error: cannot write output: \(message)"
-        case .stage(let message): return message
-        case .usage(let message): return "error: \(message)"
+        case .workflow(let loc, let message): return ControlCharacters.visible("\(loc): error: \(message)")
+        case .input(let path, let message): return ControlCharacters.visible("\(path): error: \(message)")
+        case .output(let path, let message): return ControlCharacters.visible("\(path): error: cannot write output: \(message)")
+        case .stage(let message): return ControlCharacters.visibleLines(message)
+        case .usage(let message): return ControlCharacters.visibleLines("error: \(message)")
         }
     }
 

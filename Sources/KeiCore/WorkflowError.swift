@@ -23,9 +23,10 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
     public static let listedProblems = 100
 
     /// The problems, one `file:line:column: error: message` line each: the first ``listedProblems``,
-    /// then "… and N more problems" when there are more (a file broken throughout gives thousands).
+    /// then "… and N more problems" when there are more (a file broken throughout gives thousands). A line
+    /// break or terminal control in a path or message is shown as `⟨U+000A⟩` (``ControlCharacters``).
     public var description: String {
-        var lines = problems.prefix(Self.listedProblems).map { "\($0.location): error: \($0.message)" }
+        var lines = problems.prefix(Self.listedProblems).map { ControlCharacters.visible("\($0.location): error: \($0.message)") }
         let rest = problems.count - Self.listedProblems
         if rest > 0 {
             lines.append("… and \(rest) more problem\(rest == 1 ? "" : "s") (\(problems.count) in all): fix the ones above and run again")

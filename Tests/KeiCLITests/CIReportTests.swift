@@ -139,7 +139,7 @@ import KeiTestSupport
         #expect(GitHubReporter.escapeProperty("we ird,:%.html\n") == "we ird%2C%3A%25.html%0A")
         let lines = GitHubReporter(options: ReportOptions()).render(result()).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "::error file=Samples/we ird%2C%3A%25#?.html,line=3,col=7,endLine=3,endColumn=12,title=check.x.bad::"
-            + "bad \u{1}\u{8}ctl ]]> \"q\" 'a' & <b> ⟨U+202E⟩rtl⟨U+202C⟩ 50%25 a::b, c:d%0D%0Anext Fix: fix & <it>")
+            + "bad ⟨U+0001⟩⟨U+0008⟩ctl ]]> \"q\" 'a' & <b> ⟨U+202E⟩rtl⟨U+202C⟩ 50%25 a::b, c:d%0D%0Anext Fix: fix & <it>")
         #expect(lines[1] == "::warning file=Samples/we ird%2C%3A%25#?.html,line=5,title=check.x.warn::a warning")
         #expect(!lines.contains { $0.hasPrefix("::notice") }, "infos only with --show-info")
         #expect(lines.filter { $0.hasPrefix("::") }.count == 5, "every non-info finding")
@@ -162,8 +162,8 @@ import KeiTestSupport
         #expect(errors[0].attribute(forName: "line")?.stringValue == "3" && errors[0].attribute(forName: "column")?.stringValue == "7")
         #expect(errors[0].attribute(forName: "severity")?.stringValue == "error")
         #expect(errors[0].attribute(forName: "source")?.stringValue == "check.x.bad")
-        #expect(errors[0].attribute(forName: "message")?.stringValue == "bad ctl ]]> \"q\" 'a' & <b> \u{202E}rtl\u{202C} 50% a::b, c:d\r\nnext Fix: fix & <it>",
-                "C0 controls dropped, CR and LF kept as references")
+        #expect(errors[0].attribute(forName: "message")?.stringValue == "bad ⟨U+0001⟩⟨U+0008⟩ctl ]]> \"q\" 'a' & <b> \u{202E}rtl\u{202C} 50% a::b, c:d\r\nnext Fix: fix & <it>",
+                "C0 controls XML cannot carry shown as tokens, CR and LF kept as references")
         #expect(errors[2].attribute(forName: "line") == nil, "unknown line left out")
         let total = root.elements(forName: "file").reduce(0) { $0 + $1.elements(forName: "error").count }
         #expect(total == result().diagnostics.filter { $0.severity != .info }.count)
