@@ -62,10 +62,12 @@ struct BenchMemoryRun {
                     "--report", "json:report.json", "--jobs", String(jobs), "--quiet"] + extra
         var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) }
         cargs.append(nil)
-        defer { for a in cargs { free(a) } }
+        var cenv: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") }
+        cenv.append(nil)
+        defer { for a in cargs + cenv { free(a) } }
         var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        let rc = posix_spawn(&pid, "/bin/sh", nil, nil, cargs, environ)
+        let rc = posix_spawn(&pid, "/bin/sh", nil, nil, cargs, cenv)
         guard rc == 0 else {
             throw KeiError.input(path: binary.path, "cannot start the kei-pipeline binary: \(String(cString: strerror(rc)))")
         }

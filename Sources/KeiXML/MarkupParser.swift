@@ -75,15 +75,18 @@ public enum MarkupParser {
         return doc
     }
 
-    /// The number of `<` in UTF-8 HTML `source` followed by an ASCII letter: the start tags, and an upper
-    /// bound on the elements libxml2 builds from the markup (it also counts such text inside comments,
-    /// scripts and attribute values; elements libxml2 implies, such as `tbody`, are a few per page).
+    /// The number of `<` in UTF-8 HTML `source` followed by an ASCII letter, `!` or `?`: the start tags,
+    /// comments and declarations, an upper bound on the element and comment nodes libxml2 builds from the
+    /// markup (it also counts such text inside comments, scripts and attribute values; elements libxml2
+    /// implies, such as `tbody`, are a few per page). End tags are not counted.
     public static func startTagCount(_ source: UnsafeBufferPointer<UInt8>) -> Int {
         guard source.count > 1 else { return 0 }
         var count = 0
         for i in 0..<(source.count - 1) where source[i] == UInt8(ascii: "<") {
-            let c = source[i + 1] | 0x20
-            if c >= UInt8(ascii: "a"), c <= UInt8(ascii: "z") { count += 1 }
+            let next = source[i + 1], c = next | 0x20
+            if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                count += 1
+            }
         }
         return count
     }

@@ -84,7 +84,7 @@ public struct IngestHTMLStage: ArticleStage {
             "Byte sequences not valid in the page's encoding were each replaced by U+FFFD; the rest of the page was read in that encoding.")
         static let empty = StageMessage("ingest.empty", .error, "The source file is empty.")
         static let tooManyElements = StageMessage("ingest.too-many-elements", .error,
-            "The page holds more start tags than limits.max-elements allows; it is not read (a page that cannot be read whole fails the gate).")
+            "The page holds more start tags and comments than limits.max-elements allows; it is not read (a page that cannot be read whole fails the gate).")
         static let suppression = StageMessage("ingest.suppression-unmatched", .warning,
             "A kei-enable without a kei-disable before it, or a kei-disable-next with no block after it.")
         static let noContent = StageMessage("ingest.no-content", .error,
@@ -125,7 +125,7 @@ public struct IngestHTMLStage: ArticleStage {
         if let tags = document.refusedStartTags {
             // Reading such a page would take more memory than a run may use; it is refused whole.
             context.emit(Messages.tooManyElements.diagnostic(
-                "\(file) has \(tags.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) start tags, more than limits.max-elements (\(limit)): the page was not read and nothing will be emitted for it. Split the page, or raise limits.max-elements in the workflow if it is genuine.",
+                "\(file) has \(tags.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) start tags and comments, more than limits.max-elements (\(limit)): the page was not read and nothing will be emitted for it. Split the page, or raise limits.max-elements in the workflow if it is genuine.",
                 at: context.location(line: 0)))
             return
         }
