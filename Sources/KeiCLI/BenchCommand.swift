@@ -36,6 +36,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The kei-pipeline binary the CLI runs use (default: the running one).")
     var binary: String?
 
+    @Flag(help: "Leave out the memory rows (a child run on one and on two generated pages at the default limits.max-source-bytes made of <p>a</p>, its peak resident memory against the 1.5 GB target).")
+    var noMemory = false
+
     func run() throws {
         let env = CLIEnvironment.current
         let dir = corpus.hasPrefix("/") ? URL(fileURLWithPath: corpus) : env.workingDirectory.appendingPathComponent(corpus)
@@ -127,6 +130,9 @@ struct BenchCommand: ParsableCommand {
         }
         s.removeLast()
         env.out(s + "\n")
+        if !noMemory {
+            env.out(try BenchMemoryRun.rows(binary: exe, project: env.workingDirectory, scratch: temp, extra: extra))
+        }
     }
 
     /// A new folder name under the temporary directory for one measurement's files: unique per call, so

@@ -22,7 +22,7 @@ public struct WorkflowLoader: Sendable {
     static let crossrefKeys = ["depositor-name", "depositor-email", "registrant"]
     static let stageKeys = ["id", "options"]
     static let gateKeys = ["fail-on"]
-    static let limitKeys = ["max-source-bytes"]
+    static let limitKeys = ["max-source-bytes", "max-elements"]
     static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
                               "issn-online", "license", "license-url", "style", "timeline", "manuscript",
                               "doi-pattern", "elocation-id", "resource-url", "article-category", "print", "crossref"]
@@ -122,8 +122,9 @@ public struct WorkflowLoader: Sendable {
         // Limits first: they apply to source checks below.
         for e in entries where e.key == "limits" {
             for l in r.entries(e.value, in: "limits", allowed: Self.limitKeys) ?? [] {
-                if let n = r.int(l.value, "limits.max-source-bytes") {
-                    if n > 0 { limits.maxSourceBytes = n } else { r.problem(l.value, "limits.max-source-bytes must be positive") }
+                if let n = r.int(l.value, "limits.\(l.key)") {
+                    guard n > 0 else { r.problem(l.value, "limits.\(l.key) must be positive"); continue }
+                    if l.key == "max-elements" { limits.maxElements = n } else { limits.maxSourceBytes = n }
                 }
             }
         }

@@ -19,6 +19,10 @@ public struct DOMDocument: Sendable, Hashable {
     public var controlReferences = ReplacedCharacters()
     /// Where reading stopped before the end of the page's text (HTML only; empty when nothing was lost).
     public var readingStops: [ReadingStop] = []
+    /// The start tags counted (``MarkupParser/startTagCount(_:)``) when they were more than the element
+    /// limit given to ``MarkupParser/parseHTML(_:encoding:elementLimit:)``: the page was then not parsed
+    /// (``root`` is nil). Nil when the page was parsed.
+    public var refusedStartTags: Int?
 
     public init(root: DOMElement?, encoding: String? = nil, messages: [ParserMessage] = []) {
         self.root = root

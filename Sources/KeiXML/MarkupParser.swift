@@ -31,10 +31,23 @@ public enum MarkupParser {
     ///   - data: The raw bytes of the page.
     ///   - encoding: An encoding label to force (e.g. from a workflow); nil honours the page's BOM or
     ///     `<meta charset>` / `http-equiv` declaration and otherwise sniffs (``SourceDecoding``).
-    public static func parseHTML(_ data: Data, encoding: String? = nil) -> DOMDocument {
+    ///   - elementLimit: The most start tags the decoded page may hold (``startTagCount(_:)``); a page with
+    ///     more is not parsed (its tree and the copy would not fit the memory a run is allowed): the result
+    ///     has no root, its ``DOMDocument/refusedStartTags`` set, its decoding and source text. Nil: no limit.
+    public static func parseHTML(_ data: Data, encoding: String? = nil, elementLimit: Int? = nil) -> DOMDocument {
         let decoded = SourceDecoder.decode(data, forcedEncoding: encoding)
         var source = decoded.text
         source.makeContiguousUTF8()
+        if let elementLimit {
+            let tags = source.withUTF8 { startTagCount($0) }
+            if tags > elementLimit {
+                var doc = DOMDocument(root: nil, encoding: decoded.decoding.encoding)
+                doc.decoding = decoded.decoding
+                doc.sourceText = source
+                doc.refusedStartTags = tags
+                return doc
+            }
+        }
         let collector = MessageCollector()
         let parsed = withErrorCollector(collector) {
             withParsedHTML(source) { doc -> DOMDocument in
@@ -60,6 +73,22 @@ public enum MarkupParser {
         doc.controlReferences.merge(decoded.attributeReferences)
         doc.readingStops = readingStops(survey, root: doc.root, messages: doc.messages)
         return doc
+    }
+
+    /// The number of `<` in UTF-8 HTML `source` followed by an ASCII letter, `!` or `?`: the start tags,
+    /// comments and declarations, an upper bound on the element and comment nodes libxml2 builds from the
+    /// markup (it also counts such text inside comments, scripts and attribute values; elements libxml2
+    /// implies, such as `tbody`, are a few per page). End tags are not counted.
+    public static func startTagCount(_ source: UnsafeBufferPointer<UInt8>) -> Int {
+        guard source.count > 1 else { return 0 }
+        var count = 0
+        for i in 0..<(source.count - 1) where source[i] == UInt8(ascii: "<") {
+            let next = source[i + 1], c = next | 0x20
+            if (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                count += 1
+            }
+        }
+        return count
     }
 
     /// libxml2 alone, the baseline the benchmark compares the pipeline with: parses `data` as UTF-8 with

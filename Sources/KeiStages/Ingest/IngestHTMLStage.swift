@@ -16,7 +16,7 @@ public struct IngestHTMLStage: ArticleStage {
                         "Force this input encoding (an Encoding Standard label such as windows-1252 or euc-kr, or an iconv name); a byte order mark still wins; empty sniffs as browsers do (BOM, meta charset in the first 1024 bytes, valid UTF-8, else windows-1252)."),
         ],
         messages: [
-            Messages.parser, Messages.encoding, Messages.empty, Messages.noContent, Messages.suppression, Messages.textIsHTML,
+            Messages.parser, Messages.encoding, Messages.empty, Messages.tooManyElements, Messages.noContent, Messages.suppression, Messages.textIsHTML,
         ] + EncodingDiagnostics.messages + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
@@ -83,6 +83,8 @@ public struct IngestHTMLStage: ArticleStage {
         static let encoding = StageMessage("ingest.encoding", .warning,
             "Byte sequences not valid in the page's encoding were each replaced by U+FFFD; the rest of the page was read in that encoding.")
         static let empty = StageMessage("ingest.empty", .error, "The source file is empty.")
+        static let tooManyElements = StageMessage("ingest.too-many-elements", .error,
+            "The page holds more start tags and comments than limits.max-elements allows; it is not read (a page that cannot be read whole fails the gate).")
         static let suppression = StageMessage("ingest.suppression-unmatched", .warning,
             "A kei-enable without a kei-disable before it, or a kei-disable-next with no block after it.")
         static let noContent = StageMessage("ingest.no-content", .error,
@@ -116,9 +118,17 @@ public struct IngestHTMLStage: ArticleStage {
                                                    at: context.location(line: 0)))
             return
         }
-        let document = MarkupParser.parseHTML(data, encoding: encoding)
+        let limit = context.limits.maxElements
+        let document = MarkupParser.parseHTML(data, encoding: encoding, elementLimit: limit)
         let index = SourceLineIndex(document.sourceText)
         context.sourceIndex = index
+        if let tags = document.refusedStartTags {
+            // Reading such a page would take more memory than a run may use; it is refused whole.
+            context.emit(Messages.tooManyElements.diagnostic(
+                "\(file) has \(tags.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) start tags and comments, more than limits.max-elements (\(limit)): the page was not read and nothing will be emitted for it. Split the page, or raise limits.max-elements in the workflow if it is genuine.",
+                at: context.location(line: 0)))
+            return
+        }
         for m in document.messages where !Self.isOutdatedTagComplaint(m) {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }

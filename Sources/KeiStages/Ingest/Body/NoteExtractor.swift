@@ -279,8 +279,10 @@ struct NoteExtractor {
                 if let start = c.sourceStart, let k = relationMarkers[start] {
                     copy.attributes.append(DOMAttribute(name: FootnoteMarkup.keyAttribute, value: k))
                 }
-                copy.children = rebuildChildren(c.children, contextKey: key ?? contextKey,
-                                                inText: inText && BlockBuilder.formattingNames.contains(c.name))
+                let rebuilt = rebuildChildren(c.children, contextKey: key ?? contextKey,
+                                              inText: inText && BlockBuilder.formattingNames.contains(c.name))
+                // Unchanged children keep the parsed tree's storage (no second copy of the page).
+                if !DOMNode.identical(rebuilt, c.children) { copy.children = rebuilt }
                 out.append(.element(copy))
                 if let key, c.name != "span" || FootnoteMarkup.cleanLabel(copy.textContent).count <= 8 {
                     lastMarkerKey = key
@@ -289,7 +291,7 @@ struct NoteExtractor {
                 }
             }
         }
-        return out
+        return DOMNode.identical(out, kids) ? kids : out
     }
 
     /// A paragraph that serves as a heading: all its visible text in one `<strong>` or `<b>`

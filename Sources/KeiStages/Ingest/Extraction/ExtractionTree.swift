@@ -271,7 +271,8 @@ struct ExtractionTree {
             case .comment: break
             }
         }
-        e.children = kids
+        // An unchanged subtree keeps the parsed tree's storage (equal arrays: no second copy of the page).
+        if !DOMNode.identical(kids, e.children) { e.children = kids }
         return e
     }
 }
