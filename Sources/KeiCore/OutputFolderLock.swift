@@ -1,4 +1,5 @@
 import Foundation
+import KeiDocument
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -120,12 +121,14 @@ public final class OutputFolderLock: @unchecked Sendable {
         return OutputFolderLock(directory: directory, realPath: real, fd: fd, removed: removed)
     }
 
-    /// "pid N" from the lock file (the process that holds the lock), or "process id unknown".
+    /// "pid N" from the lock file (the process that holds the lock) when that process lives, else "process id unknown".
     static func holderDescription(_ fd: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 32)
         let n = pread(fd, &buffer, buffer.count, 0)
         let text = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
-        return Int32(text).map { "pid \($0)" } ?? "process id unknown"
+        // The id the last holder wrote; it is shown only while such a process lives (another tool may hold the lock).
+        guard let pid = Int32(text), pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return "process id unknown" }
+        return "pid \(pid)"
     }
 
     /// Removes every temporary file of ``FileIO/writeAtomically(_:to:display:)`` under `root` (symbolic links not

@@ -342,6 +342,11 @@ public struct WorkflowLoader: Sendable {
         let start = base ?? root
         let u = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : start.appendingPathComponent(path)).standardizedFileURL
         guard PathPolicy.isInside(u, root: root) else {
+            // A link loop cannot be resolved: say so rather than that it leaves the project.
+            if PathPolicy.resolve(u.path) == nil, FileIO.inputProblem(u.path) == .loop {
+                r.problem(node, "\(what) '\(path)' cannot be read: \(FileIO.InputProblem.loop.message) (looked at \(display(u)))")
+                return nil
+            }
             r.problem(node, "\(what) '\(path)' escapes the project folder \(root.path); keep workflow paths inside it")
             return nil
         }
