@@ -55,9 +55,22 @@ struct BatchCommand: ParsableCommand {
         var runRules: [StageMessage] = []
         var ran: [Bool] = []
         var complete = true
+        // Every issue's output folder is checked and locked before any work, all or none (exit 2), and held to the end.
+        // Taken in the order of their real paths, so that two batches waiting (--wait-for-lock) cannot deadlock.
+        var locks: [String: (OutputFolderLock, [Diagnostic])] = [:]
+        let folders = Dictionary(plan.issues.compactMap { try? $0.workflow.get() }.map { wf in
+            (PathPolicy.resolve(wf.outputDirectory.standardizedFileURL.path) ?? wf.outputDirectory.path, wf)
+        }, uniquingKeysWith: { first, _ in first })
+        for (key, wf) in folders.sorted(by: { $0.key < $1.key }) {
+            locks[key] = try PipelineDriver.lockOutput(wf, options: options, env: env)
+        }
+        defer { for (lock, _) in locks.values { lock.release() } }
         for issue in plan.issues {
             switch issue.workflow {
             case .success(let wf):
+                let key = PathPolicy.resolve(wf.outputDirectory.standardizedFileURL.path) ?? wf.outputDirectory.path
+                let lockNotices = locks[key]?.1 ?? []
+                locks[key]?.1 = []
                 // --shard and --changed-since select per issue (exit 2 when git cannot answer).
                 let (selected, partial) = try ArticleSelection.apply(wf, options: options, cwd: env.workingDirectory)
                 runRules += wf.stages.flatMap { $0.stage.reportedRules }
@@ -72,6 +85,7 @@ struct BatchCommand: ParsableCommand {
                 // and its verdict copied back.
                 let result = PipelineDriver.runSelected(selected, partial: partial, options: options, env: env, progress: progress,
                                                ledgerName: issue.ledgerName, adjust: { r in
+                    r.issueDiagnostics += lockNotices
                     var m = RunResult.merged([r], name: r.workflowName, displayPath: r.workflowDisplayPath)
                     unbaselined.append(m)
                     guard let (b, _) = baseline else { return }

@@ -18,6 +18,10 @@ enum PipelineDriver {
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
         let baseline = try options.baseline.map { try Baseline.load(resolve($0, env: env), display: $0) }
         let (selected, partial) = try ArticleSelection.apply(workflow, options: options, cwd: env.workingDirectory)
+        // The output folder is checked and locked before any work (exit 2 when it cannot be written or another run holds it).
+        let (lock, lockNotices) = try lockOutput(workflow, options: options, env: env)
+        defer { lock.release() }
+        let notices = notices + lockNotices
         var baselineData: Result<Data, Error>?
         // Notices and the baseline apply before the run is recorded, so the ledger counts what the report says.
         let result = runSelected(selected, partial: partial, options: options, env: env, adjust: { result in
@@ -32,6 +36,19 @@ enum PipelineDriver {
         }
         try writeReports(result, options: options, env: env, runRules: workflow.stages.flatMap { $0.stage.reportedRules })
         return options.writeBaseline == nil ? result.exitCode : 0
+    }
+
+    /// Creates, checks and locks `workflow`'s output folder (``OutputFolderLock``; `--wait-for-lock` waits for
+    /// another run holding it) and returns the lock with the `pipeline.stale-temporary-removed` notice when
+    /// temporary files of an interrupted run were removed (also said on stderr).
+    /// - Throws: ``KeiError/output(path:_:)`` (exit 2) when the folder cannot be written or another run holds it.
+    static func lockOutput(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment) throws -> (OutputFolderLock, [Diagnostic]) {
+        let display = FileIO.displayPath(workflow.outputDirectory, relativeTo: env.workingDirectory)
+        let lock = try OutputFolderLock.acquire(workflow.outputDirectory, display: display, wait: options.waitForLock,
+                                                onWait: { env.err("note: \($0)\n") })
+        guard let notice = lock.staleTemporariesNotice(display: display) else { return (lock, []) }
+        env.err("note: \(notice.message)\n")
+        return (lock, [notice])
     }
 
     /// Runs the articles `--shard`/`--changed-since` selected (``ArticleSelection/apply(_:options:cwd:)``)

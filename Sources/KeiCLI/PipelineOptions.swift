@@ -33,6 +33,9 @@ struct PipelineOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Re-run every article, ignoring cached results, and refresh the cache.")
     var force = false
+
+    @Flag(name: .long, help: "When another run is writing to the same output folder (it holds <output>/.kei-lock), wait for it to finish instead of stopping with exit 2.")
+    var waitForLock = false
     @Option(name: .long, help: ArgumentHelp("Drop the findings whose fingerprint is in this baseline file from the reports and the gate; entries that match nothing are reported (baseline.stale-entry).", valueName: "file"))
     var baseline: String?
 

@@ -39,7 +39,10 @@ public struct Runner: Sendable {
     /// The runner's own messages, for `kei-pipeline stages` and the README.
     static let gateBlocked = StageMessage("pipeline.issue-stage-gated", .warning,
         "An issue publishing stage did not run because an article did not pass its gate.")
-    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, gateBlocked, noArticles, unknownSuppressionRule, styleNotChecked]
+    static let outputWriteFailed = StageMessage("pipeline.output-write-failed", .error,
+        "A file the runner writes itself (the issue's artifact manifest) could not be written (disk full, permission denied, …).")
+    public static let messages = [stageFailed, stageSkipped, awaiting, blocked, gateBlocked, noArticles, unknownSuppressionRule, styleNotChecked,
+                                  outputWriteFailed, OutputFolderLock.staleTemporaryRemoved]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.jobs = max(1, jobs)
@@ -118,8 +121,14 @@ public struct Runner: Sendable {
             }
         }
         if manifest != previous {
-            _ = try? FileIO.writeArtifact(kind: "manifest", relativePath: IssueArtifactManifest.relativePath, data: Data(manifest.text.utf8),
-                                          outputDirectory: workflow.outputDirectory, workingDirectory: cwd)
+            do {
+                _ = try FileIO.writeArtifact(kind: "manifest", relativePath: IssueArtifactManifest.relativePath, data: Data(manifest.text.utf8),
+                                             outputDirectory: workflow.outputDirectory, workingDirectory: cwd)
+            } catch {
+                issueContext.currentStage = "pipeline"
+                issueContext.emit(Self.outputWriteFailed.diagnostic("the issue's artifact manifest could not be written: \(Self.describe(error))",
+                                                                    at: workflowLocation))
+            }
         }
         let issueDiagnostics = Self.locateInArticles(issueContext.diagnostics, outcomes: &outcomes)
         var result = RunResult(workflowName: workflow.name, workflowDisplayPath: workflow.displayPath,

@@ -224,13 +224,11 @@ public struct WorkflowLoader: Sendable {
         for src in extraSources { stemCounts[Self.slug(src.deletingPathExtension().lastPathComponent), default: 0] += 1 }
         for src in extraSources {
             let shown = display(src)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: src.path, isDirectory: &isDir), !isDir.boolValue else {
-                throw KeiError.input(path: shown, isDir.boolValue ? "is a directory, not an article file" : "file not found")
-            }
-            if let type = (try? FileManager.default.attributesOfItem(atPath: src.path))?[.type] as? FileAttributeType,
-               type != .typeRegular {
-                throw KeiError.input(path: shown, "is not a regular file (a device, pipe or socket cannot be an article)")
+            switch FileIO.inputProblem(src.path) {
+            case nil: break
+            case .directory?: throw KeiError.input(path: shown, "is a directory, not an article file")
+            case .notRegular?: throw KeiError.input(path: shown, "is not a regular file (a device, pipe or socket cannot be an article)")
+            case let problem?: throw KeiError.input(path: shown, problem.message)
             }
             // Its size is not checked here: a page over limits.max-source-bytes fails its own ingest stage
             // (pipeline.stage-failed), so the other pages of a check or a batch issue still run.
@@ -335,7 +333,8 @@ public struct WorkflowLoader: Sendable {
         return s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.lowercaseLetters.contains($0) || CharacterSet.decimalDigits.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
 
-    /// Resolves `path` against `base` and checks it stays inside `root`.
+    /// Resolves `path` against `base` and checks it stays inside `root` (``PathPolicy/isInside(_:root:)``:
+    /// symbolic links resolved, also for folders not created yet).
     func inside(_ root: URL, _ path: String, base: URL? = nil, node: Node, what: String, reader r: inout YAMLReader) -> URL? {
         if path.isEmpty {
             r.problem(node, "\(what) path is empty")
@@ -343,10 +342,12 @@ public struct WorkflowLoader: Sendable {
         }
         let start = base ?? root
         let u = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : start.appendingPathComponent(path)).standardizedFileURL
-        func contains(_ base: String, _ p: String) -> Bool { p == base || p.hasPrefix(base + "/") }
-        let lexicallyInside = contains(root.path, u.path)
-        let resolvedInside = contains(root.resolvingSymlinksInPath().path, u.resolvingSymlinksInPath().path)
-        guard lexicallyInside && resolvedInside else {
+        guard PathPolicy.isInside(u, root: root) else {
+            // A link loop cannot be resolved: say so rather than that it leaves the project.
+            if PathPolicy.resolve(u.path) == nil, FileIO.inputProblem(u.path) == .loop {
+                r.problem(node, "\(what) '\(path)' cannot be read: \(FileIO.InputProblem.loop.message) (looked at \(display(u)))")
+                return nil
+            }
             r.problem(node, "\(what) '\(path)' escapes the project folder \(root.path); keep workflow paths inside it")
             return nil
         }
@@ -356,16 +357,17 @@ public struct WorkflowLoader: Sendable {
     /// `path` resolved against `base`, inside the project and existing; nil (with a problem) otherwise.
     func existingFile(_ path: String, base: URL, root: URL, node: Node, what: String, reader r: inout YAMLReader) -> URL? {
         guard let u = inside(root, path, base: base, node: node, what: what, reader: &r) else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: u.path, isDirectory: &isDirectory) else {
+        switch FileIO.inputProblem(u.path) {
+        case nil:
+            return u
+        case .missing?:
             r.problem(node, "\(what) '\(path)' not found (looked at \(display(u)))")
-            return nil
-        }
-        if isDirectory.boolValue {
+        case .directory?:
             r.problem(node, "\(what) '\(path)' is a directory (\(display(u))): name a file")
-            return nil
+        case let problem?:
+            r.problem(node, "\(what) '\(path)' cannot be read: \(problem.message) (looked at \(display(u)))")
         }
-        return u
+        return nil
     }
 
     /// The journal file at `path`; `unreadable` is set when it cannot be read or parsed (reported in `r`).
@@ -708,15 +710,16 @@ public struct WorkflowLoader: Sendable {
             }
             if let source, let sn = sourceNode {
                 if let u = inside(root, source, node: sn, what: "source", reader: &r) {
-                    var isDir: ObjCBool = false
-                    if !FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir) {
+                    let problem = FileIO.inputProblem(u.path)
+                    if problem == .missing {
                         r.problem(sn, "source file '\(source)' of article '\(articleID)' not found (looked at \(display(u)))")
-                    } else if isDir.boolValue {
+                    } else if problem == .directory {
                         r.problem(sn, "source '\(source)' of article '\(articleID)' is a folder, not a file")
-                    } else if let type = (try? FileManager.default.attributesOfItem(atPath: u.path))?[.type] as? FileAttributeType,
-                              type != .typeRegular {
+                    } else if problem == .notRegular {
                         r.problem(sn, "source '\(source)' of article '\(articleID)' is not a regular file")
-                    } else if let size = (try? FileManager.default.attributesOfItem(atPath: u.path)[.size] as? NSNumber)?.intValue,
+                    } else if let problem {
+                        r.problem(sn, "source file '\(source)' of article '\(articleID)' cannot be read: \(problem.message) (looked at \(display(u)))")
+                    } else if let size = FileIO.size(of: u.path),
                               size > limits.maxSourceBytes {
                         r.problem(sn, "source file '\(source)' is \(size) bytes, over limits.max-source-bytes (\(limits.maxSourceBytes))")
                     } else {

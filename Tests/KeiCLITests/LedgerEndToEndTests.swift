@@ -40,7 +40,7 @@ import KeiTestSupport
         #expect((runs.first?["command"] as? String)?.hasPrefix("kei-pipeline check --report json:warm.json") == true)
 
         // --force re-runs every article; one changed page re-runs alone.
-        _ = try CLIHarness.runBinary(["check", "--force"] + Self.files, in: dir)
+        _ = try CLIHarness.runBinary(["check", "--force", "--wait-for-lock"] + Self.files, in: dir)
         try Data(Self.page.replacingOccurrences(of: "June", with: "July").utf8).write(to: dir.appendingPathComponent("two.html"))
         _ = try CLIHarness.runBinary(["check"] + Self.files, in: dir)
         let text = try CLIHarness.runBinary(["history", "--limit", "2"], in: dir)
@@ -192,12 +192,13 @@ import KeiTestSupport
         #expect(locked.err.contains("warning: .kei/ledger.sqlite: the ledger database could not be used"), "\(locked.err)")
         #expect(locked.err.contains("locked"), "\(locked.err)")
 
-        // Two binaries at once on the same project: both finish and both runs are recorded.
+        // Two binaries at once on the same project: both finish and both runs are recorded (the second waits for
+        // the first's output folder lock with --wait-for-lock; without it, it would stop with exit 2).
         let group = DispatchGroup()
         let codes = LockedCodes()
         for _ in 0..<2 {
             DispatchQueue.global().async(group: group) {
-                let r = try? CLIHarness.runBinary(["check", "--force"] + Self.files, in: dir)
+                let r = try? CLIHarness.runBinary(["check", "--force", "--wait-for-lock"] + Self.files, in: dir)
                 codes.add(r?.err.contains("could not be used") == false ? r?.code ?? -1 : -1)
             }
         }

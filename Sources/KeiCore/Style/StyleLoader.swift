@@ -44,12 +44,10 @@ public struct StyleLoader: Sendable {
         self.display = display
     }
 
-    /// Whether `url` lies inside ``root`` both as written and with symbolic links resolved.
+    /// Whether `url` lies inside ``root`` with symbolic links resolved (``PathPolicy/isInside(_:root:)``).
     func isInsideRoot(_ url: URL) -> Bool {
         guard let root else { return true }
-        func inside(_ base: String, _ p: String) -> Bool { p == base || p.hasPrefix(base + "/") }
-        return inside(root.standardizedFileURL.path, url.standardizedFileURL.path)
-            && inside(root.resolvingSymlinksInPath().path, url.resolvingSymlinksInPath().path)
+        return PathPolicy.isInside(url, root: root)
     }
 
     /// Loads the chains of `files` (lowest first; each followed down its `extends`) and merges them.
