@@ -71,6 +71,9 @@ PY
 done
 
 mkdir -p $OUT/findings $OUT/logs
+# Leak checks stay on (libFuzzer checks inputs whose mallocs and frees differ, and the whole run at exit);
+# the suppressions name leaks of the toolchain's own libraries, each with its reason.
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 run_one() {   # run_one TARGET: one bounded libFuzzer run, log in $OUT/logs/TARGET.log
   local t=$1 start end
   start=$(date +%s)
