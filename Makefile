@@ -5,7 +5,7 @@ PREFIX  ?= /usr/local
 WORKFLOW ?= issue-3-2
 BIN      = .build/$(CONFIG)/kei-pipeline
 
-.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite eval-dates hostile
+.PHONY: all build run test install deps test-deps snapshots bench clean train-cite cv-cite bench-cite eval-dates hostile fuzz sanitize
 
 all: build
 
@@ -100,6 +100,26 @@ eval-dates: test-deps
 hostile: test-deps
 	$(SWIFT) build --build-tests
 	KEI_HOSTILE_FULL=1 $(SWIFT) test --skip-build --filter HostileInput
+
+# Fuzzing (README "Fuzzing and sanitizers"): builds kei-fuzz with libFuzzer coverage and AddressSanitizer in
+# .build/fuzz, seeds a corpus per reader from Samples/, Workflows/ and ../shared/testdata at run time, runs each
+# reader for FUZZ_SECONDS (-timeout=10 per input, -rss_limit_mb=2048), FUZZ_PARALLEL at a time, and prints per
+# reader the seconds, executions, coverage and any crash file (.build/fuzz/findings). Exit 1 on a finding.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= html text workflow journal style timeline manifest baseline reference
+FUZZ_PARALLEL ?= 1
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_PARALLEL=$(FUZZ_PARALLEL) Fuzz/fuzz.sh
+
+# The test suite under AddressSanitizer, then ThreadSanitizer, each in its own build folder (.build/asan,
+# .build/tsan; the ordinary build is untouched). SANITIZE_FILTER limits both runs (swift test --filter).
+SANITIZE_FILTER ?=
+SANITIZE_TEST = $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+sanitize: test-deps
+	$(SWIFT) build --build-tests --scratch-path .build/asan --sanitize address
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build/asan --sanitize address $(SANITIZE_TEST)
+	$(SWIFT) build --build-tests --scratch-path .build/tsan --sanitize thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build/tsan --sanitize thread $(SANITIZE_TEST)
 
 clean:
 	rm -rf .build out

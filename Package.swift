@@ -57,6 +57,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),   // batch: back-issue folders' issue.yml
         ]),
         .executableTarget(name: "kei-pipeline", dependencies: ["KeiCLI"]),
+        // libFuzzer driver for the data-file readers (make fuzz builds it instrumented in .build/fuzz);
+        // an ordinary build replays files through a reader: kei-fuzz TARGET FILE…
+        .executableTarget(name: "kei-fuzz", dependencies: ["KeiCLI"]),
 
         .target(name: "KeiTestSupport", dependencies: ["KeiCore", "KeiStages", "KeiDocument", "KeiXML", "KeiCLI", "KeiCitations", "KeiDates"], path: "Tests/KeiTestSupport"),
         .testTarget(name: "KeiXMLTests", dependencies: ["KeiXML", "KeiTestSupport"]),

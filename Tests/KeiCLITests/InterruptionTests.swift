@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import KeiTestSupport
+import KeiCore
 
 /// Issue 12, Deliver 3 (interruption): SIGINT, SIGTERM and SIGKILL sent to the real binary in the middle of
 /// a run. Every output then is byte-identical to the one a complete run writes (written whole or left as it
@@ -57,7 +58,9 @@ import KeiTestSupport
             var files: [String: Data] = [:]
             let base = output.standardizedFileURL.path + "/"
             guard let e = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-            for case let url as URL in e where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            // The lock file (`.kei-lock`, the holder's pid) is not an output: each run rewrites it.
+            for case let url as URL in e where url.lastPathComponent != OutputFolderLock.fileName
+                && (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
                 files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
             }
             return files
