@@ -59,8 +59,8 @@ import KeiCore
             let base = output.standardizedFileURL.path + "/"
             guard let e = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
             // The lock file (`.kei-lock`, the holder's pid) is not an output: each run rewrites it.
-            for case let url as URL in e where url.lastPathComponent != OutputFolderLock.fileName
-                && (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            for case let url as URL in e where try url.lastPathComponent != OutputFolderLock.fileName
+                && url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
                 files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
             }
             return files
