@@ -187,9 +187,9 @@ import KeiTestSupport
         }
     }
 
-    /// Found by this suite (an ingest-fidelity fault, not issue 12's): a `div` opened inside a paragraph,
-    /// directly or inside an inline element, loses its text silently (exit 0, no diagnostic). Recorded as
-    /// a known issue, so the suite says when it is fixed.
+    /// Found by this suite (an ingest-fidelity fault, not issue 12's, now fixed): a `div` opened inside a
+    /// paragraph, directly or inside an inline element, closed or not, keeps its text (content extraction
+    /// used to clean it away as a short block, silently).
     @Test func blockInsideParagraphKeepsItsText() throws {
         let dir = TestPaths.temporaryDirectory("kei-hostile")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -198,10 +198,8 @@ import KeiTestSupport
         let run = try Hostile.check("div inside a paragraph", "block.html", in: dir)
         Hostile.expectProcessed(run, rule: nil)
         let jats = run.jats("block")
-        withKnownIssue("ingest drops a div inside a paragraph with its text, silently") {
-            #expect(jats.contains("Inner text of the page"))
-            #expect(jats.contains("Text of an unclosed div"))
-        }
+        #expect(jats.contains("Inner text of the page"))
+        #expect(jats.contains("Text of an unclosed div"))
     }
 
     /// An external entity naming `/etc/passwd`: libxml2 runs without entity loading, so no byte of the

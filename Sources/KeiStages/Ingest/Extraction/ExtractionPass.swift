@@ -200,6 +200,38 @@ struct ExtractionPass {
         return p >= 0 && tree.ownText[p] > 0 && ExtractionPass.inlineNames.contains(tree.elements[i].name)
     }
 
+    /// A block element the page opened inside a paragraph: reached from a `p` through inline elements
+    /// (`<p>Open <span>x <div>Inner</div></span> after</p>`, as libxml2 keeps it), or standing right after a
+    /// `p` whose end tag is missing (`<p>Unclosed <div>Text`: the parser closes the `p` at the `<div>`, so the
+    /// paragraph's last text ends where the block's start tag begins).
+    private func isBlockInParagraph(_ i: Int) -> Bool {
+        var p = tree.parent[i]
+        while p >= 0 {
+            if tree.elements[p].name == "p" { return true }
+            guard ExtractionPass.inlineNames.contains(tree.elements[p].name) else { break }
+            p = tree.parent[p]
+        }
+        let parent = tree.parent[i]
+        guard parent >= 0, let start = tree.elements[i].sourceStart else { return false }
+        // The node just before the block must be the paragraph (no whitespace or comment between them).
+        let nodes = tree.elements[parent].children
+        guard let node = nodes.firstIndex(where: { $0.element?.sourceStart == start }), node > 0,
+              case .element(let previous) = nodes[node - 1], previous.name == "p" else { return false }
+        return Self.lastTextEnd(previous) == start
+    }
+
+    /// The source offset where the last text of `e` (at any depth) ends, when known.
+    private static func lastTextEnd(_ e: DOMElement) -> Int? {
+        for child in e.children.reversed() {
+            switch child {
+            case .text(let t): return t.run.span?.end
+            case .element(let c): if let end = lastTextEnd(c) { return end }
+            case .comment: return nil
+            }
+        }
+        return nil
+    }
+
     /// A `<button>` whose label a reader sees inside a sentence ("Press <button>Accept</button> to
     /// continue", a note marker drawn as a button): an ancestor reached through inline elements has
     /// text of its own. Buttons elsewhere (share, menu and close controls) are chrome.
@@ -797,6 +829,8 @@ struct ExtractionPass {
         if isCaptionedFigure(i) { return false }
         guard ExtractionPass.conditionalNames.contains(name) else { return false }
         if weight < 0 { return true }
+        // A block opened inside a paragraph is the paragraph's text, however short or linked.
+        if isBlockInParagraph(i) { return false }
         // Article content that is often mostly links is never removed for its link density.
         if isProtectedContent(i) { return false }
         guard tree.commas[i] < 10 else { return false }
