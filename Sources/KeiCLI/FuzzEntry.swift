@@ -84,6 +84,7 @@ public enum FuzzEntry: String, CaseIterable, Sendable {
                 articles:
                   - id: chips-trust-and-trade
                     source: Samples/issue-3-2/chips-trust-and-trade.html
+                stages: [ingest.html]
                 """)
         case .style:
             let file = try sandbox.write(data, to: "Workflows/styles/fuzz.yml")

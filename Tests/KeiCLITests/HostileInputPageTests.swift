@@ -200,6 +200,7 @@ import KeiTestSupport
         let jats = run.jats("block")
         #expect(jats.contains("Inner text of the page"))
         #expect(jats.contains("Text of an unclosed div"))
+        #expect(jats.contains("Unclosed paragraph") && jats.contains("after"))
     }
 
     /// An external entity naming `/etc/passwd`: libxml2 runs without entity loading, so no byte of the
