@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
             }
             throw KeiError.usage("unknown rule id '\(id)' in the house style of \(style.workflow.displayPath)\(hint); `kei-pipeline rules\(workflow.map { " " + $0 } ?? "")` lists them")
         }
-        env.out(Self.text(rule, style: style))
+        env.out(ControlCharacters.visibleLines(Self.text(rule, style: style)))
     }
 
     static func text(_ rule: StyleRule, style: WorkflowStyle) -> String {

@@ -38,9 +38,9 @@ struct HistoryCommand: ParsableCommand {
             env.out(PipelineDriver.json(runs) + "\n")
             return
         }
-        if runs.isEmpty { env.out("no runs recorded yet (\(shown))\n"); return }
+        if runs.isEmpty { env.out(BidiControls.visible(ControlCharacters.visible("no runs recorded yet (\(shown))")) + "\n"); return }
         for r in runs {
-            env.out("#\(r.id) \(r.started) \(r.workflow): \(r.articles) article(s) (\(r.cached) cached), \(r.errors) error(s), \(r.warnings) warning(s), \(r.infos) info(s)\(r.baselined > 0 ? ", \(r.baselined) baselined" : ""), \(r.gatePassed ? "passed" : "failed") (fail-on \(r.failOn)), exit \(r.exitCode) — \(r.command)\n")
+            env.out(BidiControls.visible(ControlCharacters.visible("#\(r.id) \(r.started) \(r.workflow): \(r.articles) article(s) (\(r.cached) cached), \(r.errors) error(s), \(r.warnings) warning(s), \(r.infos) info(s)\(r.baselined > 0 ? ", \(r.baselined) baselined" : ""), \(r.gatePassed ? "passed" : "failed") (fail-on \(r.failOn)), exit \(r.exitCode) — \(r.command)")) + "\n")
         }
     }
 }

@@ -45,9 +45,9 @@ enum PipelineDriver {
     static func lockOutput(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment) throws -> (OutputFolderLock, [Diagnostic]) {
         let display = FileIO.displayPath(workflow.outputDirectory, relativeTo: env.workingDirectory)
         let lock = try OutputFolderLock.acquire(workflow.outputDirectory, display: display, wait: options.waitForLock,
-                                                onWait: { env.err("note: \($0)\n") })
+                                                onWait: { env.err("note: \(ControlCharacters.visible($0))\n") })
         guard let notice = lock.staleTemporariesNotice(display: display) else { return (lock, []) }
-        env.err("note: \(notice.message)\n")
+        env.err("note: \(ControlCharacters.visible(notice.message))\n")
         return (lock, [notice])
     }
 

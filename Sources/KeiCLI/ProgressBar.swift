@@ -1,4 +1,5 @@
 import Foundation
+import KeiCore
 
 /// The batch progress line drawn on a terminal's stderr: articles done/total, rate, ETA, current issue.
 ///
@@ -18,7 +19,8 @@ struct ProgressBar {
     /// One line without a newline, at most `width` characters (Unicode scalars) long:
     /// `[#####.....]  120/480 articles  35.2/s  ETA 0:10  vol-1-issue-1`. The rate is articles per second
     /// of elapsed time; the ETA (m:ss, or h:mm:ss) is the remaining articles at that rate, `--:--` until
-    /// one article has finished.
+    /// one article has finished. Control characters in the issue name (it comes from a workflow or folder
+    /// name) are shown as `⟨U+001B⟩` tokens, so the name can neither move the cursor nor drive the terminal.
     static func render(_ s: State, width: Int = 80) -> String {
         let total = max(s.total, 0)
         let done = min(max(s.done, 0), total)
@@ -27,7 +29,7 @@ struct ProgressBar {
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: cells - filled) + "]"
         let rate = s.elapsed > 0 ? Double(done) / s.elapsed : 0
         let eta = done > 0 && rate > 0 ? clock(Double(total - done) / rate) : "--:--"
-        var line = "\(bar) \(done)/\(total) articles  " + String(format: "%.1f/s", rate) + "  ETA \(eta)  \(s.issue)"
+        var line = "\(bar) \(done)/\(total) articles  " + String(format: "%.1f/s", rate) + "  ETA \(eta)  \(ControlCharacters.visible(s.issue, keeping: { _ in false }))"
         if line.unicodeScalars.count > width { line = String(String.UnicodeScalarView(line.unicodeScalars.prefix(width))) }
         return line
     }

@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let env = CLIEnvironment.current
         let style = try WorkflowStyle.load(workflow, env: env)
-        env.out(format == .json ? Self.json(style).serialized() : Self.text(style))
+        env.out(format == .json ? Self.json(style).serialized() : ControlCharacters.visibleLines(Self.text(style)))
     }
 
     /// The listing: the layers lowest first, then one line per rule sorted by id.

@@ -74,17 +74,17 @@ struct StatusCommand: ParsableCommand {
             env.out(PipelineDriver.json(rows) + "\n")
             return
         }
-        if !anyRuns { env.out("no runs recorded yet (\(shown))\n") }
-        else if latest.isEmpty { env.out("no runs of \(id) recorded yet (\(shown))\n") }
+        if !anyRuns { env.out(BidiControls.visible(ControlCharacters.visible("no runs recorded yet (\(shown))")) + "\n") }
+        else if latest.isEmpty { env.out(BidiControls.visible(ControlCharacters.visible("no runs of \(id) recorded yet (\(shown))")) + "\n") }
         if rows.isEmpty {
             let others = WorkflowLoader(registry: BuiltInStages.registry, workingDirectory: wf.projectRoot).availableWorkflows()
                 .filter { $0 != wf.name && $0 != url.deletingPathExtension().lastPathComponent }
-            env.out("\(id) lists no articles\(others.isEmpty ? "" : "; name a workflow: " + others.joined(separator: ", "))\n")
+            env.out(BidiControls.visible(ControlCharacters.visible("\(id) lists no articles\(others.isEmpty ? "" : "; name a workflow: " + others.joined(separator: ", "))")) + "\n")
         }
         for r in rows {
             let last = r.lastRun.map { "run \($0.run) \($0.date): \($0.errors) error(s), \($0.warnings) warning(s)\($0.cached ? ", cached" : "")" } ?? "no run"
             let state = r.changedSinceRun.map { "\(r.state) (changed since run \($0))" } ?? r.state
-            env.out("\(r.article)  \(state)  \(last)\n")
+            env.out(BidiControls.visible(ControlCharacters.visible("\(r.article)  \(state)  \(last)")) + "\n")
         }
     }
 

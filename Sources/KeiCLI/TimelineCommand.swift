@@ -23,7 +23,7 @@ struct TimelineCommand: ParsableCommand {
         guard let timeline = wf.stages.lazy.compactMap(\.options.timeline).first else {
             throw KeiError.usage("workflow \(wf.displayPath) has no timeline: name one with 'timeline:' in its journal file or in the workflow")
         }
-        env.out(Self.text(timeline))
+        env.out(ControlCharacters.visibleLines(Self.text(timeline)))
     }
 
     /// The counts: entries, events by kind (in the schema's order), offices with their terms, unverified entries.

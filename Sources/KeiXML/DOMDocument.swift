@@ -6,8 +6,11 @@ public struct DOMDocument: Sendable, Hashable {
     public var root: DOMElement?
     /// The encoding the input was decoded with (``SourceDecoding/encoding`` for HTML; libxml2's for XML).
     public var encoding: String?
-    /// libxml2's recovered errors and warnings, in the order it raised them.
+    /// libxml2's recovered errors and warnings, in the order it raised them: at most
+    /// ``MarkupParser/maxMessages`` (plus the message that stopped the parser, when it came later).
     public var messages: [ParserMessage]
+    /// How many further messages libxml2 raised that were counted but not kept in ``messages``.
+    public var droppedMessages = 0
     /// The source as libxml2 read it, decoded to Unicode (BOM removed, characters HTML text cannot hold
     /// replaced; see ``SourceDecoding``); the offsets of every ``SourceSpan`` in the tree are UTF-8
     /// offsets into it. Empty when it could not be decoded.

@@ -65,6 +65,7 @@ public enum MarkupParser {
         doc.decoding = decoded.decoding
         doc.sourceText = source
         doc.messages = collector.messages
+        doc.droppedMessages = collector.dropped
         if data.isEmpty {
             doc.messages.append(ParserMessage(level: .fatal, code: 4, line: 0, column: 0, message: "Document is empty"))
         }
@@ -138,7 +139,7 @@ public enum MarkupParser {
         let treeLetters = root.map(SourceSurvey.letterCount(of:)) ?? 0
         let missing = survey.letters - treeLetters
         // libxml2 stops for good on a fatal error (a limit, memory); "Document is empty" is not one.
-        let fatal = messages.first { ($0.level == .fatal || $0.code == 1 || $0.code == 2) && $0.code != 4 }
+        let fatal = messages.first { MessageCollector.stops($0.level, code: $0.code) }
         if missing >= minimumMissingLetters, missing * 200 >= survey.letters {
             let at = survey.offset(afterLetters: treeLetters)
             stops.append(ReadingStop(kind: .textMissing, span: at.map { SourceSpan(start: $0, end: $0 + 1) },
@@ -244,6 +245,7 @@ public enum MarkupParser {
             }
             var doc = result ?? DOMDocument(root: nil)
             doc.messages = collector.messages
+            doc.droppedMessages = collector.dropped
             if data.isEmpty {
                 doc.messages.append(ParserMessage(level: .fatal, code: 4, line: 0, column: 0, message: "Document is empty"))
             }
@@ -262,8 +264,32 @@ public enum MarkupParser {
         _ = initialized
     }
 
+    /// The most parser messages one parse keeps (``DOMDocument/messages``); libxml2 raises one per stray
+    /// end tag, bare `&` or repeated attribute, so a hostile page could otherwise make millions.
+    public static let maxMessages = 1_000
+
+    /// Collects libxml2's messages: the first ``maxMessages``, plus the first message that stops the parser
+    /// (fatal, or out of memory / internal error) should it come later; the rest are only counted.
     private final class MessageCollector {
         var messages: [ParserMessage] = []
+        var dropped = 0
+        var keptStop = false
+
+        /// Whether a message of `level` and `code` makes libxml2 stop reading (see ``readingStops``).
+        static func stops(_ level: ParserMessage.Level, code: Int) -> Bool {
+            (level == .fatal || code == 1 || code == 2) && code != 4
+        }
+
+        /// Whether a message of `level` and `code` is kept (else it is counted in ``dropped``).
+        func accepts(_ level: ParserMessage.Level, code: Int) -> Bool {
+            let stop = Self.stops(level, code: code)
+            if messages.count < MarkupParser.maxMessages || (stop && !keptStop) {
+                if stop { keptStop = true }
+                return true
+            }
+            dropped += 1
+            return false
+        }
     }
 
     /// Runs `body` with libxml2's errors going nowhere (for work after a parse that would report again
@@ -289,6 +315,7 @@ public enum MarkupParser {
             case XML_ERR_FATAL: level = .fatal
             default: level = .error
             }
+            guard collector.accepts(level, code: Int(e.code)) else { return }
             var text = e.message.map { String(cString: $0) } ?? "unknown parser error"
             text = text.trimmingCharacters(in: .whitespacesAndNewlines)
             collector.messages.append(ParserMessage(level: level, code: Int(e.code), line: Int(e.line),

@@ -56,4 +56,18 @@ import Testing
         #expect(!DOMNode.identical([.element(e)], [.element(DOMElement(name: "p", children: a, sourceStart: 4))]))
         #expect(!DOMNode.identical([.element(e)], [.comment(DOMComment("p"))]))
     }
+
+    /// Each stray end tag, bare `&` and repeated attribute makes a libxml2 message: the parser keeps the
+    /// first ``MarkupParser/maxMessages`` and counts the rest, and a later fatal one is still kept.
+    @Test func parserMessagesAreCapped() {
+        for unit in ["</p>", "& ", " a"] {
+            let body = unit == " a" ? "<p" + String(repeating: unit, count: 5_000) + ">x</p>" : "<p>x</p>" + String(repeating: unit, count: 5_000)
+            let doc = MarkupParser.parseHTML(Data("<html><body>\(body)</body></html>".utf8))
+            #expect(doc.messages.count == MarkupParser.maxMessages, "\(unit): \(doc.messages.count)")
+            #expect(doc.droppedMessages >= 3_900, "\(unit): \(doc.droppedMessages)")
+            #expect(doc.root != nil)
+        }
+        let few = MarkupParser.parseHTML(Data("<html><body><p>x</p></b></body></html>".utf8))
+        #expect(few.droppedMessages == 0 && !few.messages.isEmpty)
+    }
 }

@@ -132,6 +132,11 @@ public struct IngestHTMLStage: ArticleStage {
         for m in document.messages where !Self.isOutdatedTagComplaint(m) {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
+        if document.droppedMessages > 0 {
+            context.emit(Messages.parser.diagnostic(
+                "libxml2 raised \(document.droppedMessages) more message(s) on \(file) that are not listed: only the first \(MarkupParser.maxMessages) are kept.",
+                at: context.location(line: 0)))
+        }
         context.emit(contentsOf: EncodingDiagnostics.diagnostics(for: document, data: data, index: index,
                                                                  location: { context.location(line: $0) }))
 
