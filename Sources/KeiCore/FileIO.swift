@@ -128,7 +128,9 @@ public enum FileIO {
         var existing = stat()
         if stat(url.path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG, existing.st_mode & S_IFMT != S_IFDIR {
             // A device, FIFO or a link to one (/dev/stdout, /proc/self/fd/1): write into it, never rename over it.
-            if let code = writeInto(data, path: url.path) { throw KeiError.output(path: display, describe(errno: code)) }
+            if let code = writeInto(data, path: url.path) {
+                throw KeiError.output(path: display, code == ENXIO ? "no process is reading the FIFO \(display) (ENXIO)" : describe(errno: code))
+            }
             return
         }
         let dir = url.deletingLastPathComponent()
@@ -149,10 +151,12 @@ public enum FileIO {
     }
 
     /// Writes `data` into the existing non-regular file at `path` (a character device, FIFO; links followed),
-    /// opened without creating or truncating it. Returns the errno of a failure, nil on success.
+    /// opened without creating or truncating it. A FIFO no process reads is a failure (ENXIO), not a hang: it is
+    /// opened non-blocking, then written blocking. Returns the errno of a failure, nil on success.
     static func writeInto(_ data: Data, path: String) -> Int32? {
-        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return errno }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let failure = writeAll(data, fd: fd)
         if close(fd) != 0, failure == nil { return errno }
         return failure
