@@ -57,6 +57,7 @@ struct BatchCommand: ParsableCommand {
         var complete = true
         // Every issue's output folder is checked and locked before any work, all or none (exit 2), and held to the end.
         // Taken in the order of their real paths, so that two batches waiting (--wait-for-lock) cannot deadlock.
+        try PipelineDriver.checkReportDestinations(options, env: env)
         var locks: [String: (OutputFolderLock, [Diagnostic])] = [:]
         let folders = Dictionary(plan.issues.compactMap { try? $0.workflow.get() }.map { wf in
             (PathPolicy.resolve(wf.outputDirectory.standardizedFileURL.path) ?? wf.outputDirectory.path, wf)

@@ -10,6 +10,11 @@ extension PipelineDriver {
     /// `kei-pipeline` and the arguments, space-separated.
     static var commandLine: String { (["kei-pipeline"] + arguments).joined(separator: " ") }
 
+    /// Whether neither `--state-dir` nor `KEI_STATE_DIR` names the ledger folder (it is `.kei` under the project root).
+    static func isDefaultStateDirectory(_ option: String?) -> Bool {
+        option == nil && (ProcessInfo.processInfo.environment["KEI_STATE_DIR"] ?? "").isEmpty
+    }
+
     /// The ledger folder: `--state-dir` (relative to the working directory), else `KEI_STATE_DIR`, else
     /// `.kei` under `projectRoot`.
     static func stateDirectory(_ option: String?, projectRoot: URL, env: CLIEnvironment) -> URL {
@@ -64,7 +69,8 @@ extension LedgerSession {
         if options.strict { flags.append("strict") }
         self.init(directory: PipelineDriver.stateDirectory(options.stateDir, projectRoot: workflow.projectRoot, env: env),
                   readCache: !options.noCache && !options.force, writeCache: !options.noCache, flags: flags,
-                  toolVersion: LedgerSession.toolVersion(KeiCLI.version))
+                  toolVersion: LedgerSession.toolVersion(KeiCLI.version),
+                  confinedTo: PipelineDriver.isDefaultStateDirectory(options.stateDir) ? workflow.projectRoot : nil)
         workflowName = ledgerName ?? LedgerSession.workflowID(workflow)
     }
 }

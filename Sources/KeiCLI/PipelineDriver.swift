@@ -18,6 +18,7 @@ enum PipelineDriver {
     static func execute(_ workflow: Workflow, options: PipelineOptions, env: CLIEnvironment, notices: [Diagnostic] = []) throws -> Int32 {
         let baseline = try options.baseline.map { try Baseline.load(resolve($0, env: env), display: $0) }
         let (selected, partial) = try ArticleSelection.apply(workflow, options: options, cwd: env.workingDirectory)
+        try checkReportDestinations(options, env: env)
         // The output folder is checked and locked before any work (exit 2 when it cannot be written or another run holds it).
         let (lock, lockNotices) = try lockOutput(workflow, options: options, env: env)
         defer { lock.release() }
@@ -36,6 +37,16 @@ enum PipelineDriver {
         }
         try writeReports(result, options: options, env: env, runRules: workflow.stages.flatMap { $0.stage.reportedRules })
         return options.writeBaseline == nil ? result.exitCode : 0
+    }
+
+    /// Checks every `--report FORMAT:PATH` destination before any work (``FileIO/destinationProblem(_:)``).
+    /// - Throws: ``KeiError/output(path:_:)`` (exit 2) naming the report path when it is a folder or its folder is not writable.
+    static func checkReportDestinations(_ options: PipelineOptions, env: CLIEnvironment) throws {
+        for path in options.report.compactMap(\.path) {
+            if let why = FileIO.destinationProblem(resolve(path, env: env)) {
+                throw KeiError.output(path: path, "cannot write the report: \(why); choose another --report path")
+            }
+        }
     }
 
     /// Creates, checks and locks `workflow`'s output folder (``OutputFolderLock``; `--wait-for-lock` waits for

@@ -125,6 +125,14 @@ public enum FileIO {
     /// - Throws: ``KeiError/output(path:_:)`` naming `display` and the failure in plain words with its errno
     ///   name ("no space left on device (ENOSPC)", "permission denied (EACCES)", "read-only file system (EROFS)").
     public static func writeAtomically(_ data: Data, to url: URL, display: String) throws {
+        var existing = stat()
+        if stat(url.path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG, existing.st_mode & S_IFMT != S_IFDIR {
+            // A device, FIFO or a link to one (/dev/stdout, /proc/self/fd/1): write into it, never rename over it.
+            if let code = writeInto(data, path: url.path) {
+                throw KeiError.output(path: display, code == ENXIO ? "no process is reading the FIFO \(display) (ENXIO)" : describe(errno: code))
+            }
+            return
+        }
         let dir = url.deletingLastPathComponent()
         try makeFolders(dir.path, display: display)
         let tmp = dir.appendingPathComponent(temporaryName(for: url.lastPathComponent))
@@ -140,6 +148,42 @@ public enum FileIO {
             unlink(tmp.path)
             throw KeiError.output(path: display, describe(errno: code))
         }
+    }
+
+    /// Writes `data` into the existing non-regular file at `path` (a character device, FIFO; links followed),
+    /// opened without creating or truncating it. A FIFO no process reads is a failure (ENXIO), not a hang: it is
+    /// opened non-blocking, then written blocking. Returns the errno of a failure, nil on success.
+    static func writeInto(_ data: Data, path: String) -> Int32? {
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return errno }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        let failure = writeAll(data, fd: fd)
+        if close(fd) != 0, failure == nil { return errno }
+        return failure
+    }
+
+    /// Why `url` cannot receive a report or another file written by ``writeAtomically(_:to:display:)``, in plain
+    /// words, or nil when it can: it is a folder, or the folder that would hold it (its nearest existing ancestor)
+    /// is not a writable folder. An existing device or FIFO is fine (written into).
+    public static func destinationProblem(_ url: URL) -> String? {
+        let path = url.standardizedFileURL.path
+        var st = stat()
+        if stat(path, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR: return "\(path) is a directory, not a file"
+            case S_IFREG: break
+            default: return access(path, W_OK) == 0 ? nil : "\(path) is not writable: \(describe(errno: errno))"
+            }
+        }
+        var folder = (path as NSString).deletingLastPathComponent
+        while stat(folder, &st) != 0 {
+            let up = (folder as NSString).deletingLastPathComponent
+            if up == folder || up.isEmpty { break }
+            folder = up
+        }
+        if stat(folder, &st) == 0, st.st_mode & S_IFMT != S_IFDIR { return "\(folder) is a file, not a folder (ENOTDIR)" }
+        if access(folder, W_OK | X_OK) != 0 { return "the folder \(folder) is not writable: \(describe(errno: errno))" }
+        return nil
     }
 
     /// The temporary file name ``writeAtomically(_:to:display:)`` writes `name` under first.
@@ -185,7 +229,14 @@ public enum FileIO {
     static func writeNew(_ data: Data, to path: String) -> Int32? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return errno }
-        let failure: Int32? = data.withUnsafeBytes { raw in
+        let failure = writeAll(data, fd: fd)
+        if close(fd) != 0, failure == nil { return errno }
+        return failure
+    }
+
+    /// Writes all of `data` to `fd` (retrying on EINTR); returns the errno of a failure, nil on success.
+    static func writeAll(_ data: Data, fd: Int32) -> Int32? {
+        data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return nil }
             var offset = 0
             while offset < raw.count {
@@ -198,8 +249,6 @@ public enum FileIO {
             }
             return nil
         }
-        if close(fd) != 0, failure == nil { return errno }
-        return failure
     }
 
     /// Writes an artifact atomically at `relativePath` under `outputDirectory` and describes it by

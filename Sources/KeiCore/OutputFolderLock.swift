@@ -81,6 +81,14 @@ public final class OutputFolderLock: @unchecked Sendable {
                 throw KeiError.output(path: shown, "\(shown) is a symbolic link to a folder; kei-pipeline never writes through a link "
                     + "inside the output folder (\(real)): remove the link (rm \(shown)) and run again")
             }
+            if st.st_mode & S_IFMT == S_IFLNK, stat(sub, &target) != 0 {
+                // A dangling link (jats -> /nonexistent) could be a folder by the time the run writes into it.
+                let code = errno
+                let shown = display == "." ? name : display + "/" + name
+                let to = (try? FileManager.default.destinationOfSymbolicLink(atPath: sub)) ?? "?"
+                throw KeiError.output(path: shown, "\(shown) is a symbolic link to \(to), which does not exist (\(FileIO.describe(errno: code))); "
+                    + "kei-pipeline never writes through a link inside the output folder (\(real)): remove the link (rm \(shown)) and run again")
+            }
             if st.st_mode & S_IFMT == S_IFDIR, access(sub, W_OK | X_OK) != 0 {
                 throw fail("the folder \(sub) in the output folder is not writable: \(FileIO.describe(errno: errno))")
             }
@@ -89,6 +97,13 @@ public final class OutputFolderLock: @unchecked Sendable {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw fail("cannot open the output folder's lock file \(lockPath): \(FileIO.describe(errno: errno))")
+        }
+        // Never truncate or write a file that is not ours alone: a hard link (st_nlink > 1) could be any file of the user's.
+        var lockStat = stat()
+        if fstat(fd, &lockStat) != 0 || lockStat.st_mode & S_IFMT != S_IFREG || lockStat.st_nlink > 1 {
+            close(fd)
+            throw KeiError.output(path: display, "the lock file \(lockPath) is not a plain file of its own (it is hard-linked to another "
+                + "file or is not a regular file); kei-pipeline will not write to it: remove it (rm \(lockPath)) and run again")
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
@@ -145,13 +160,20 @@ public final class OutputFolderLock: @unchecked Sendable {
                 let shown = relative.isEmpty ? name : relative + "/" + name
                 if st.st_mode & S_IFMT == S_IFDIR {
                     walk(path, shown)
-                } else if st.st_mode & S_IFMT == S_IFREG, FileIO.temporaryWriter(name) != nil, !active.contains(path), unlink(path) == 0 {
+                } else if st.st_mode & S_IFMT == S_IFREG, let writer = FileIO.temporaryWriter(name), !active.contains(path),
+                          !isLive(writer), unlink(path) == 0 {
                     removed.append(shown)
                 }
             }
         }
         walk(root, "")
         return removed.sorted()
+    }
+
+    /// Whether a process with id `pid` lives (`kill(pid, 0)` succeeds or says EPERM): its temporary files are
+    /// not stale (a run writing into a folder nested in this one, say) and are left alone.
+    static func isLive(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// ``staleTemporaryRemoved`` naming the files removed (at most five, then a count), located at the output

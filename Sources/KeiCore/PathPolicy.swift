@@ -41,6 +41,25 @@ public enum PathPolicy {
         return p == r || p.hasPrefix(r == "/" ? "/" : r + "/")
     }
 
+    /// The real path a symbolic link on `url`'s path leads to when that real path lies outside `root`, else nil.
+    /// Only links count: a path named directly outside `root` (no link on it below the folders that contain
+    /// `root`) returns nil, as does a path that cannot be resolved (its own error says why). Used to refuse
+    /// an input planted as a link out of the project (`evil.html -> /proc/self/environ`).
+    public static func linkTargetOutside(_ url: URL, root: URL) -> String? {
+        let path = url.standardizedFileURL.path
+        let rootPath = root.standardizedFileURL.path
+        guard let real = realPath(path), !isInside(URL(fileURLWithPath: real), root: root) else { return nil }
+        // Is a component of the path (other than the folders that contain the root) a symbolic link?
+        var prefix = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += "/" + part
+            if rootPath == prefix || rootPath.hasPrefix(prefix + "/") { continue }
+            var st = stat()
+            if lstat(prefix, &st) == 0, st.st_mode & S_IFMT == S_IFLNK { return real }
+        }
+        return nil
+    }
+
     /// `realpath(3)` of `path`, nil when it fails (missing, loop, not a folder, no permission to search).
     public static func realPath(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }

@@ -44,6 +44,13 @@ public struct WorkflowLoader: Sendable {
         for ext in ["yml", "yaml"] {
             let candidate = workingDirectory.appendingPathComponent("Workflows/\(nameOrPath).\(ext)")
             if fm.fileExists(atPath: candidate.path) { return candidate }
+            // A link that exists but leads nowhere resolvable (a loop) is named, not reported as missing.
+            if PathPolicy.exists(candidate.path), FileIO.inputProblem(candidate.path) == .loop {
+                throw KeiError.input(path: "Workflows/\(nameOrPath).\(ext)", FileIO.InputProblem.loop.message)
+            }
+        }
+        if PathPolicy.exists(direct.path), FileIO.inputProblem(direct.path) == .loop {
+            throw KeiError.input(path: nameOrPath, FileIO.InputProblem.loop.message)
         }
         if fm.fileExists(atPath: direct.path) { return direct }
         let available = availableWorkflows()
@@ -224,6 +231,10 @@ public struct WorkflowLoader: Sendable {
         for src in extraSources { stemCounts[Self.slug(src.deletingPathExtension().lastPathComponent), default: 0] += 1 }
         for src in extraSources {
             let shown = display(src)
+            if let target = PathPolicy.linkTargetOutside(src, root: root) {
+                throw KeiError.input(path: shown, "\(shown) is a symbolic link to a file outside the project (\(target)); "
+                    + "kei-pipeline does not follow links out of the project")
+            }
             switch FileIO.inputProblem(src.path) {
             case nil: break
             case .directory?: throw KeiError.input(path: shown, "is a directory, not an article file")

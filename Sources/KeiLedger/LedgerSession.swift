@@ -64,13 +64,20 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
     private let toolVersion: String
 
     /// Opens (creating `directory` and the database if needed) `directory/ledger.sqlite`. Never throws:
-    /// a failure leaves the session off with ``problem`` set.
-    public init(directory: URL, readCache: Bool, writeCache: Bool, flags: [String], toolVersion: String) {
+    /// a failure leaves the session off with ``problem`` set. With `confinedTo` (the project root, for the
+    /// default `.kei` folder) a `directory` that a symbolic link leads out of that folder is not used either.
+    public init(directory: URL, readCache: Bool, writeCache: Bool, flags: [String], toolVersion: String, confinedTo root: URL? = nil) {
         url = directory.appendingPathComponent("ledger.sqlite")
         self.readCache = readCache
         self.writeCache = writeCache
         self.flags = flags
         self.toolVersion = toolVersion
+        if let root, !PathPolicy.isInside(directory, root: root) {
+            let real = PathPolicy.resolve(directory.standardizedFileURL.path) ?? "an unresolvable path"
+            problem = "its folder \(directory.lastPathComponent) is a symbolic link leading outside the project (\(real)); kei-pipeline "
+                + "does not write the ledger through it: remove the link, or pass --state-dir (or KEI_STATE_DIR) to keep the ledger there"
+            return
+        }
         do {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), !isDir.boolValue {

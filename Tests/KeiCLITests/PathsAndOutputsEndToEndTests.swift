@@ -108,13 +108,13 @@ import KeiTestSupport
         let p = try project(); defer { p.remove() }
         let jats = p.root.appendingPathComponent("out/w/jats")
         try fm.createDirectory(at: jats, withIntermediateDirectories: true)
-        for name in [".a.xml.tmp-999999-0A1B2C3D", ".b.xml.tmp-1-DEADBEEF"] { try Data("half".utf8).write(to: jats.appendingPathComponent(name)) }
+        for name in [".a.xml.tmp-99999999-0A1B2C3D", ".b.xml.tmp-99999998-DEADBEEF"] { try Data("half".utf8).write(to: jats.appendingPathComponent(name)) }
         try Data("mine".utf8).write(to: jats.appendingPathComponent(".notes.tmp-keep"))
         let r = CLIHarness.run(["run", "w", "--report", "json:-"], in: p.root)
         #expect(r.code == 0, "\(r.err)")
         #expect(try fm.contentsOfDirectory(atPath: jats.path).sorted() == [".notes.tmp-keep", "a.xml"])
         #expect(r.err.contains("note: removed 2 temporary file(s) an interrupted run left in the output folder out/w: "
-                               + "jats/.a.xml.tmp-999999-0A1B2C3D, jats/.b.xml.tmp-1-DEADBEEF"), "\(r.err)")
+                               + "jats/.a.xml.tmp-99999999-0A1B2C3D, jats/.b.xml.tmp-99999998-DEADBEEF"), "\(r.err)")
         #expect(r.out.contains("\"rule\": \"pipeline.stale-temporary-removed\""), "\(r.out)")
         let again = CLIHarness.run(["run", "w"], in: p.root)
         #expect(again.code == 0 && !again.err.contains("temporary file"))
