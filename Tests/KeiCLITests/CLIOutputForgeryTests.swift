@@ -29,7 +29,7 @@ import KeiTestSupport
         let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out/check")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try Data().write(to: out.appendingPathComponent(".x\(Self.forged).tmp-1-ABCDEF12"))
+        try Data().write(to: out.appendingPathComponent(".x\(Self.forged).tmp-99999998-ABCDEF12"))   // a pid no process has: a live writer's temporary files are kept
         let r = try CLIHarness.runBinary(["check", "ok.html", "--report", "json:r.json"], in: dir, timeout: 300)
         let note = r.err.split(separator: "\n").first { $0.contains("temporary file(s)") }
         #expect(note?.contains("⟨U+000A⟩ok.html:1:1: error: FORGED") == true, "\(r.err)")
