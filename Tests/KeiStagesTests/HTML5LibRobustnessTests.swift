@@ -137,10 +137,8 @@ import Testing
         #expect(Self.problems(ctx, display: "empty.html", id: "empty", inputIsEmpty: true).isEmpty)
     }
 
-    @Test func twentyMegabytesOfNestedDivsDoNotCrash() throws {
-        let dir = TestPaths.temporaryDirectory("kei-robust")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let depth = 1_850_000
+    /// A page of `depth` nested `<div>`s around "deep text", titled "Deep".
+    static func nestedDivs(depth: Int) -> Data {
         var bytes = [UInt8]()
         bytes.reserveCapacity(depth * 11 + 200)
         bytes += Array("<html><head><title>Deep</title></head><body>".utf8)
@@ -148,11 +146,31 @@ import Testing
         bytes += Array("deep text".utf8)
         for _ in 0..<depth { bytes += [0x3C, 0x2F, 0x64, 0x69, 0x76, 0x3E] }
         bytes += Array("</body></html>".utf8)
-        #expect(bytes.count >= 20_000_000)
-        let start = Date()
-        let ctx = try Self.ingest(Data(bytes), display: "deep.html", id: "deep", in: dir)
-        print("[html5lib] 20 MB nested <div>s: \(bytes.count) bytes ingested in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, \(ctx.diagnostics.count) diagnostics \(ctx.diagnostics.map(\.rule))")
+        return Data(bytes)
+    }
+
+    /// 1,850,000 nested `<div>`s (20 MB) are over the default `limits.max-elements` (1,200,000):
+    /// the page is refused whole with `ingest.too-many-elements`, located in the file, and no article.
+    @Test func twentyMegabytesOfNestedDivsAreRefusedByTheElementLimit() throws {
+        let dir = TestPaths.temporaryDirectory("kei-robust")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = Self.nestedDivs(depth: 1_850_000)
+        #expect(data.count >= 20_000_000)
+        let ctx = try Self.ingest(data, display: "deep.html", id: "deep", in: dir)
+        print("[html5lib] 20 MB nested <div>s: \(data.count) bytes, \(ctx.diagnostics.count) diagnostics \(ctx.diagnostics.map(\.rule))")
+        #expect(Self.problems(ctx, display: "deep.html", id: "deep", inputIsEmpty: false) == ["no article"])
+        let refusal = ctx.diagnostics.first { $0.rule == "ingest.too-many-elements" }
+        #expect(refusal?.severity == .error)
+        #expect(ctx.article == nil)
+    }
+
+    /// 1,100,000 nested `<div>`s, under the default element limit, are read without a crash and keep their text.
+    @Test func nestingJustUnderTheElementLimitIsRead() throws {
+        let dir = TestPaths.temporaryDirectory("kei-robust")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ctx = try Self.ingest(Self.nestedDivs(depth: 1_100_000), display: "deep.html", id: "deep", in: dir)
         #expect(Self.problems(ctx, display: "deep.html", id: "deep", inputIsEmpty: false).isEmpty)
+        #expect(!ctx.diagnostics.contains { $0.rule == "ingest.too-many-elements" })
         #expect(ctx.article?.metadata.title == "Deep")
     }
 }
