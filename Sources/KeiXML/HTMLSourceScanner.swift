@@ -34,6 +34,15 @@ struct HTMLSourceScanner {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
+    /// The first `byte` at or after `from` and before `end` (memchr over that range only), or `end` (at
+    /// most the end of the input). For searches inside a span, so that each costs the span, not the rest of the page.
+    @inline(__always) func find(_ byte: UInt8, from: Int, before end: Int) -> Int {
+        let end = min(end, bytes.count)
+        guard from < end, let base = bytes.baseAddress else { return end }
+        guard let hit = memchr(base + from, Int32(byte), end - from) else { return end }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
