@@ -104,7 +104,7 @@ hostile: test-deps
 # Fuzzing (README "Fuzzing and sanitizers"): builds kei-fuzz with libFuzzer coverage and AddressSanitizer in
 # .build/fuzz, seeds a corpus per reader from Samples/, Workflows/ and ../shared/testdata at run time, runs each
 # reader for FUZZ_SECONDS (-timeout=10 per input, -rss_limit_mb=2048), FUZZ_PARALLEL at a time, and prints per
-# reader the seconds, executions, coverage and any crash file (.build/fuzz/findings). Exit 1 on a finding.
+# reader the seconds, executions, coverage and any crash file (.build/fuzz/findings/RUN-TIME/). Exit 1 on a finding.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= html text workflow journal style timeline manifest baseline reference
 FUZZ_PARALLEL ?= 1

@@ -70,7 +70,9 @@ PY
   esac
 done
 
-mkdir -p $OUT/findings $OUT/logs
+# Each run keeps its artifacts in its own folder, so a finding of an earlier run is not reported again.
+FINDINGS=$OUT/findings/$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$FINDINGS" $OUT/logs
 # Leak checks stay on (libFuzzer checks inputs whose mallocs and frees differ, and the whole run at exit);
 # the suppressions name leaks of the toolchain's own libraries, each with its reason.
 export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
@@ -78,7 +80,7 @@ run_one() {   # run_one TARGET: one bounded libFuzzer run, log in $OUT/logs/TARG
   local t=$1 start end
   start=$(date +%s)
   "$BIN" "$t" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$OUT/findings/$t-" $FUZZ_ARGS "$OUT/corpus/$t" > "$OUT/logs/$t.log" 2>&1
+    -artifact_prefix="$FINDINGS/$t-" $FUZZ_ARGS "$OUT/corpus/$t" > "$OUT/logs/$t.log" 2>&1
   echo "$? $(( $(date +%s) - start ))" > "$OUT/logs/$t.status"
 }
 running=0
@@ -90,13 +92,16 @@ done
 wait
 
 status=0
-printf '%-10s %8s %12s %10s  %s\n' reader seconds executions coverage finding
+printf '%-10s %8s %12s %10s %5s  %s\n' reader seconds executions coverage slow finding
 for t in $FUZZ_TARGETS; do
   read -r rc secs < "$OUT/logs/$t.status"
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/logs/$t.log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$OUT/logs/$t.log" | tail -1 | cut -d' ' -f2)
-  finding=$(ls "$OUT/findings/$t-"* 2>/dev/null | tr '\n' ' ')
+  # crash-, leak-, timeout- and oom- files are findings; slow-unit- files (an input over libFuzzer's
+  # -report_slow_units, 10 s) are only counted: on a loaded machine under ASan they are common.
+  finding=$(ls "$FINDINGS/$t-"{crash,leak,timeout,oom}-* 2>/dev/null | tr '\n' ' ')
+  slow=$(ls "$FINDINGS/$t-slow-unit-"* 2>/dev/null | wc -l)
   if [ "$rc" != 0 ] || [ -n "$finding" ]; then status=1; finding="${finding:-exit $rc, see $OUT/logs/$t.log}"; fi
-  printf '%-10s %8s %12s %10s  %s\n' "$t" "$secs" "${execs:-?}" "${cov:-?}" "${finding:-none}"
+  printf '%-10s %8s %12s %10s %5s  %s\n' "$t" "$secs" "${execs:-?}" "${cov:-?}" "$slow" "${finding:-none}"
 done
 exit $status
