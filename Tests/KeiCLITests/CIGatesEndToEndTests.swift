@@ -16,30 +16,14 @@ import KeiTestSupport
         let root: URL
         /// `publishing`: whether the workflow ends with emit.issue (gated per article by the runner).
         init(publishing: Bool = true) throws {
-            root = TestPaths.temporaryDirectory("kei-gates")
-            let fm = FileManager.default
-            try fm.createDirectory(at: root.appendingPathComponent("Samples"), withIntermediateDirectories: true)
-            try fm.copyItem(at: TestPaths.workflows, to: root.appendingPathComponent("Workflows"))
-            try fm.copyItem(at: TestPaths.samples.appendingPathComponent("issue-3-2"), to: root.appendingPathComponent("Samples/issue-3-2"))
-            let entries = CIGatesEndToEndTests.articles.map { "  - id: \($0)\n    source: Samples/issue-3-2/\($0).html\n    authors: [A. Author]\n" }
-            try write("Workflows/gates.yml", """
-                name: gates
-                title: Gates
-                journal: journals/korea-policy.yml
-                volume: 3
-                number: 2
-                cover-date: 2025-12-15
-                output: out/gates
-                articles:
-                \(entries.joined())stages:
-                  - ingest.html
-                  - check.metadata
-                  - lint.style
-                  - emit.jats
-                \(publishing ? "  - emit.issue\n" : "")gates:
-                  fail-on: error
-
-                """)
+            root = try IssueWorkflowFixture.projectWithShippedWorkflows("kei-gates")
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("Samples"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: TestPaths.samples.appendingPathComponent("issue-3-2"),
+                                             to: root.appendingPathComponent("Samples/issue-3-2"))
+            let articles = CIGatesEndToEndTests.articles.map { (id: $0, source: "Samples/issue-3-2/\($0).html") }
+            try write("Workflows/gates.yml", IssueWorkflowFixture.yaml(
+                name: "gates", title: "Gates", output: "out/gates", articles: articles,
+                stages: ["ingest.html", "check.metadata", "lint.style", "emit.jats"] + (publishing ? ["emit.issue"] : [])))
         }
         func write(_ path: String, _ text: String) throws {
             try Data(text.utf8).write(to: root.appendingPathComponent(path))

@@ -21,34 +21,19 @@ import KeiCore
 
         init(count: Int = 40) throws {
             self.count = count
-            root = TestPaths.temporaryDirectory("kei-interrupt")
+            root = try IssueWorkflowFixture.projectWithShippedWorkflows("kei-interrupt")
             let fm = FileManager.default
             try fm.createDirectory(at: root.appendingPathComponent("Samples/many"), withIntermediateDirectories: true)
-            try fm.copyItem(at: TestPaths.workflows, to: root.appendingPathComponent("Workflows"))
             let page = TestPaths.samples.appendingPathComponent("issue-3-2/chips-trust-and-trade.html")
-            var entries = ""
+            var articles: [(id: String, source: String)] = []
             for i in 1...count {
                 let id = String(format: "a%03d", i)
                 try fm.copyItem(at: page, to: root.appendingPathComponent("Samples/many/\(id).html"))
-                entries += "  - id: \(id)\n    source: Samples/many/\(id).html\n    authors: [A. Author]\n"
+                articles.append((id, "Samples/many/\(id).html"))
             }
-            try Data("""
-                name: many
-                title: Many
-                journal: journals/korea-policy.yml
-                volume: 3
-                number: 2
-                cover-date: 2025-12-15
-                output: out/many
-                articles:
-                \(entries)stages:
-                  - ingest.html
-                  - check.metadata
-                  - emit.jats
-                gates:
-                  fail-on: error
-
-                """.utf8).write(to: root.appendingPathComponent("Workflows/many.yml"))
+            try Data(IssueWorkflowFixture.yaml(name: "many", title: "Many", output: "out/many", articles: articles,
+                                               stages: ["ingest.html", "check.metadata", "emit.jats"]).utf8)
+                .write(to: root.appendingPathComponent("Workflows/many.yml"))
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }

@@ -133,18 +133,9 @@ import KeiTestSupport
         #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
         _ = "\(getpid())\n".withCString { pwrite(fd, $0, strlen($0), 0) }
         // A batch over x and y locks out/x, then waits for out/y: a kei-pipeline that holds a lock and does not finish.
-        let holder = Process()
-        holder.executableURL = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
-        holder.arguments = ["batch", "Workflows/x.yml", "Workflows/y.yml", "--wait-for-lock", "--quiet"]
-        holder.currentDirectoryURL = p.root
-        let holderErr = p.root.appendingPathComponent("holder.err")
-        fm.createFile(atPath: holderErr.path, contents: nil)
-        holder.standardError = try FileHandle(forWritingTo: holderErr)
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
+        let (holder, holderErr) = try Self.startWaiting(["batch", "Workflows/x.yml", "Workflows/y.yml", "--wait-for-lock", "--quiet"],
+                                                        in: p.root, stderrName: "holder.err")
         defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
-        let deadline = Date().addingTimeInterval(300)
-        while Date() < deadline, !((try? String(contentsOf: holderErr, encoding: .utf8)) ?? "").contains("waiting for") { usleep(100_000) }
         let note = try String(contentsOf: holderErr, encoding: .utf8)
         let yReal = real(y)
         #expect(note.contains("note: waiting for another kei-pipeline run (pid \(getpid())) to finish writing to \(yReal) (--wait-for-lock)"), "\(note)")
@@ -165,18 +156,8 @@ import KeiTestSupport
         #expect(fm.fileExists(atPath: p.root.appendingPathComponent("out/x/.kei-lock").path), "the lock file stays; the lock does not")
 
         // --wait-for-lock: a run on out/y waits for this test to let go, then runs.
-        let waiter = Process()
-        waiter.executableURL = holder.executableURL
-        waiter.arguments = ["run", "y", "--wait-for-lock"]
-        waiter.currentDirectoryURL = p.root
-        let waiterErr = p.root.appendingPathComponent("waiter.err")
-        fm.createFile(atPath: waiterErr.path, contents: nil)
-        waiter.standardError = try FileHandle(forWritingTo: waiterErr)
-        waiter.standardOutput = FileHandle.nullDevice
-        try waiter.run()
+        let (waiter, waiterErr) = try Self.startWaiting(["run", "y", "--wait-for-lock"], in: p.root, stderrName: "waiter.err")
         defer { if waiter.isRunning { kill(waiter.processIdentifier, SIGKILL) } }
-        let deadline2 = Date().addingTimeInterval(300)
-        while Date() < deadline2, !((try? String(contentsOf: waiterErr, encoding: .utf8)) ?? "").contains("waiting for") { usleep(100_000) }
         #expect(!fm.fileExists(atPath: y.appendingPathComponent("jats").path), "no work while waiting")
         close(fd)
         waiter.waitUntilExit()
@@ -202,6 +183,24 @@ import KeiTestSupport
         #expect(!(r.out + r.err).contains("NSCocoaErrorDomain"))
         let left = try fm.contentsOfDirectory(atPath: disk.appendingPathComponent("out/jats").path)
         #expect(left.isEmpty, "no temporary file left behind: \(left)")
+    }
+
+    /// Starts the debug binary with `arguments` in `root`, stderr to `root/stderrName`, and returns once
+    /// that file says "waiting for" (the run is blocked on an output lock) or after 300 s.
+    static func startWaiting(_ arguments: [String], in root: URL, stderrName: String) throws -> (Process, URL) {
+        let process = Process()
+        process.executableURL = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let err = root.appendingPathComponent(stderrName)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline, process.isRunning,
+              !((try? String(contentsOf: err, encoding: .utf8)) ?? "").contains("waiting for") { usleep(100_000) }
+        return (process, err)
     }
 }
 
