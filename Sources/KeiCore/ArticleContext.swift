@@ -31,7 +31,11 @@ public struct ArticleContext: Sendable {
     public internal(set) var analysisBuilds = 0
     /// Changes applied to the model (by `--fix`), in order.
     public internal(set) var changes: [ChangeRecord] = []
+    /// The diagnostics kept so far: at most ``Limits/maxFindingsPerRule`` per rule (see ``findingsCap``).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Counts what ``emit(_:)`` dropped over `limits.max-findings-per-rule`; the runner adds its
+    /// ``FindingsCap/summaries()`` (`pipeline.findings-capped`) when the article's stages are done.
+    public private(set) var findingsCap: FindingsCap
     public private(set) var artifacts: [Artifact] = []
     /// The stage currently running (stamped onto diagnostics).
     public var currentStage: String?
@@ -48,6 +52,7 @@ public struct ArticleContext: Sendable {
         self.workingDirectory = workingDirectory
         self.limits = limits
         self.article = article
+        self.findingsCap = FindingsCap(limit: limits.maxFindingsPerRule)
     }
 
     /// The shared analysis of the current model, building it when the model changed since the last one.
@@ -75,9 +80,11 @@ public struct ArticleContext: Sendable {
         return citations
     }
 
-    /// Records a diagnostic, stamping the article id and current stage.
+    /// Records a diagnostic, stamping the article id and current stage; beyond `limits.max-findings-per-rule`
+    /// findings of its rule it is only counted (``FindingsCap/admit(_:)``), never stored.
     public mutating func emit(_ diagnostic: Diagnostic) {
-        diagnostics.append(stamped(diagnostic))
+        let d = stamped(diagnostic)
+        if findingsCap.admit(d) { diagnostics.append(d) }
     }
 
     /// The diagnostic with this article's id and the current stage filled in where missing.
@@ -86,6 +93,13 @@ public struct ArticleContext: Sendable {
         if d.article == nil { d.article = entry.id }
         if d.stage == nil { d.stage = currentStage }
         return d
+    }
+
+    /// Records a stage's own summary of findings it did not list (such as `ingest.parser`'s "libxml2 raised N
+    /// more message(s)"), stamped as ``emit(_:)`` does but never dropped by `limits.max-findings-per-rule`:
+    /// the count it gives would otherwise be lost behind the cap's summary.
+    public mutating func emitSummary(_ diagnostic: Diagnostic) {
+        diagnostics.append(stamped(diagnostic))
     }
 
     public mutating func emit(contentsOf list: [Diagnostic]) {

@@ -30,7 +30,11 @@ public enum DiagnosticFingerprint {
     static func key(_ d: Diagnostic) -> String {
         let owner = d.article ?? String(d.location.file.split(separator: "/").last ?? "")
         let subject: String
-        if let excerpt = d.excerpt, !excerpt.isEmpty {
+        if d.rule == FindingsCap.capped.rule {
+            // The summary of a capped rule matches a baseline only for the same rule and the same number of
+            // findings not listed (its message, digits included), not by the words of the first one.
+            subject = d.message
+        } else if let excerpt = d.excerpt, !excerpt.isEmpty {
             subject = excerpt.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         } else {
             var out = ""

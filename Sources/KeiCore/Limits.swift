@@ -9,9 +9,17 @@ public struct Limits: Sendable, Hashable {
     /// limit, the release build's `check` with the default workflow peaked at 1,103 MiB (README,
     /// "Memory per article"); a page of 1,000,000 paragraphs is read.
     public var maxElements: Int
+    /// The most findings of one rule kept for one article (`limits.max-findings-per-rule`, default 1,000;
+    /// 0 keeps them all). Findings beyond it are counted, not stored: ``ArticleContext/emit(_:)`` drops
+    /// them and the article gets one `pipeline.findings-capped` summary per capped rule, as severe as the
+    /// most severe finding it stands for, so gates, `--strict` and `fail-on` give the same verdict. The
+    /// runner's own `pipeline.*` diagnostics are never capped. It bounds a run's memory when a page makes a
+    /// check report hundreds of thousands of findings (README, "Memory per article").
+    public var maxFindingsPerRule: Int
 
-    public init(maxSourceBytes: Int = 32 * 1024 * 1024, maxElements: Int = 1_200_000) {
+    public init(maxSourceBytes: Int = 32 * 1024 * 1024, maxElements: Int = 1_200_000, maxFindingsPerRule: Int = 1_000) {
         self.maxSourceBytes = maxSourceBytes
         self.maxElements = maxElements
+        self.maxFindingsPerRule = maxFindingsPerRule
     }
 }

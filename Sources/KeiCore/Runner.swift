@@ -42,7 +42,7 @@ public struct Runner: Sendable {
     static let outputWriteFailed = StageMessage("pipeline.output-write-failed", .error,
         "A file the runner writes itself (the issue's artifact manifest) could not be written (disk full, permission denied, …).")
     public static let messages = [stageFailed, stageSkipped, awaiting, blocked, gateBlocked, noArticles, unknownSuppressionRule, styleNotChecked,
-                                  outputWriteFailed, OutputFolderLock.staleTemporaryRemoved]
+                                  outputWriteFailed, OutputFolderLock.staleTemporaryRemoved, FindingsCap.capped]
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.jobs = max(1, jobs)
@@ -229,9 +229,10 @@ public struct Runner: Sendable {
                     if context.article != nil {
                         context.prepareShared(for: inv.type.description)
                         var found = s.check(context.article!, context: context)
+                        // What the source suppresses is neither reported, nor fixed, nor counted against
+                        // limits.max-findings-per-rule; with --fix every safe fix is applied before the cap.
+                        suppressed += Self.applySuppressions(&found, article: context.article!, index: context.sourceIndex)
                         if fix {
-                            // What the source suppresses is neither reported nor fixed.
-                            suppressed += Self.applySuppressions(&found, article: context.article!, index: context.sourceIndex)
                             found = Self.applyFixes(found.map { context.stamped($0) }, to: &context, superseded: &superseded)
                         }
                         context.emit(contentsOf: found)
@@ -251,7 +252,7 @@ public struct Runner: Sendable {
                 break
             }
         }
-        var diagnostics = context.diagnostics
+        var diagnostics = context.diagnostics + context.findingsCap.summaries()
         var changes = context.changes
         if let index = context.sourceIndex {
             Self.resolveAll(&diagnostics, file: context.sourceDisplayPath, index: index)

@@ -22,7 +22,7 @@ public struct WorkflowLoader: Sendable {
     static let crossrefKeys = ["depositor-name", "depositor-email", "registrant"]
     static let stageKeys = ["id", "options"]
     static let gateKeys = ["fail-on"]
-    static let limitKeys = ["max-source-bytes", "max-elements"]
+    static let limitKeys = ["max-source-bytes", "max-elements", "max-findings-per-rule"]
     static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
                               "issn-online", "license", "license-url", "style", "timeline", "manuscript",
                               "doi-pattern", "elocation-id", "resource-url", "article-category", "print", "crossref"]
@@ -130,6 +130,11 @@ public struct WorkflowLoader: Sendable {
         for e in entries where e.key == "limits" {
             for l in r.entries(e.value, in: "limits", allowed: Self.limitKeys) ?? [] {
                 if let n = r.int(l.value, "limits.\(l.key)") {
+                    if l.key == "max-findings-per-rule" {
+                        guard n >= 0 else { r.problem(l.value, "limits.max-findings-per-rule must be 0 (no cap) or positive"); continue }
+                        limits.maxFindingsPerRule = n
+                        continue
+                    }
                     guard n > 0 else { r.problem(l.value, "limits.\(l.key) must be positive"); continue }
                     if l.key == "max-elements" { limits.maxElements = n } else { limits.maxSourceBytes = n }
                 }

@@ -147,7 +147,7 @@ public final class LedgerSession: ArticleResultCache, @unchecked Sendable {
     }
 
     public func store(_ outcome: ArticleOutcome, workflow: Workflow) {
-        guard writeCache, !outcome.failed, !outcome.diagnostics.contains(where: { $0.rule.hasPrefix("pipeline.") && $0.severity == .error })
+        guard writeCache, !outcome.failed, !outcome.diagnostics.contains(where: { $0.rule.hasPrefix("pipeline.") && $0.severity == .error && $0.rule != FindingsCap.capped.rule })
         else { return }
         // Hash the artifacts outside the lock (the workers do this in parallel).
         let files = Self.hashed(outcome.artifacts, in: workflow.outputDirectory)

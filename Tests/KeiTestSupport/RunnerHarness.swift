@@ -13,7 +13,7 @@ import KeiStages
 public enum RunnerHarness {
     public static func run(html: String, stages: [any Stage.Type], options: [String: [String: OptionValue]] = [:],
                            issue: IssueInfo = StageExample.issue, style: StyleSheet? = nil,
-                           timeline: Timeline? = nil, fix: Bool = false) throws -> ArticleOutcome {
+                           timeline: Timeline? = nil, fix: Bool = false, limits: Limits = Limits()) throws -> ArticleOutcome {
         let dir = TestPaths.temporaryDirectory("kei-runner")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("example.html")
@@ -30,7 +30,7 @@ public enum RunnerHarness {
         let entry = ArticleEntry(id: "example", source: "example.html", sourceURL: file, status: .received)
         let workflow = Workflow(name: "example", displayPath: "example.yml", projectRoot: dir, issue: issue, articles: [entry],
                                 stages: invocations, gate: GatePolicy(), outputDirectory: dir.appendingPathComponent("out"),
-                                limits: Limits())
+                                limits: limits)
         var runner = Runner(jobs: 1)
         runner.fix = fix
         let result = runner.run(workflow, workingDirectory: dir)

@@ -21,8 +21,9 @@ public enum StageHarness {
                            issue: IssueInfo = IssueInfo(), output: URL, workingDirectory: URL,
                            style: StyleSheet? = nil) throws -> ArticleContext {
         let entry = ArticleEntry(id: id, source: display, sourceURL: file, status: .received)
+        // No cap on findings per rule (limits.max-findings-per-rule is the runner's): a stage's test sees all it reports.
         var context = ArticleContext(entry: entry, issue: issue, sourceDisplayPath: display, outputDirectory: output,
-                                     workingDirectory: workingDirectory)
+                                     workingDirectory: workingDirectory, limits: Limits(maxFindingsPerRule: 0))
         var all: [any Stage.Type] = [IngestHTMLStage.self]
         all += stages.filter { $0.description.id != IngestHTMLStage.description.id }
         for type in all {

@@ -133,7 +133,7 @@ public struct IngestHTMLStage: ArticleStage {
             context.emit(Messages.parser.diagnostic("libxml2: \(m.message)", at: context.location(line: m.line, column: m.column > 0 ? m.column : nil)))
         }
         if document.droppedMessages > 0 {
-            context.emit(Messages.parser.diagnostic(
+            context.emitSummary(Messages.parser.diagnostic(
                 "libxml2 raised \(document.droppedMessages) more message(s) on \(file) that are not listed: only the first \(MarkupParser.maxMessages) are kept.",
                 at: context.location(line: 0)))
         }
