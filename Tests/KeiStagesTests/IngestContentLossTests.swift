@@ -82,7 +82,7 @@ import KeiXML
 
     @Test func checkReportsWordsThatDidNotReachTheModel() throws {
         let html = R.page("<p>A paragraph that the model will lose on purpose in this test.</p>")
-        var (content, article) = try extracted(html)
+        var (content, article) = try Self.extracted(html)
         #expect(ContentLossCheck.check(content: content, article: article, file: "x.html") == nil)
         // Drop that paragraph from the model, as a faulty builder would.
         for s in article.sections.indices {
@@ -97,7 +97,7 @@ import KeiXML
         #expect(d.location.file == "x.html")
         #expect(d.location.line == 6, "the line of the lost paragraph in R.page")
         #expect(d.excerpt?.hasPrefix("A paragraph that the model will lose") == true, "\(d.excerpt ?? "")")
-        #expect(d.message.contains("lose"), d.message)
+        #expect(d.message.contains("lose"), "\(d.message)")
         let span = try #require(d.span)
         let source = Array(html.utf8)
         #expect(String(decoding: source[span.start..<span.end], as: UTF8.self).hasPrefix("A paragraph that"))

@@ -10,11 +10,13 @@ import KeiXML
 /// affiliations, journal, series, publisher, keywords, summary). Words lost by no rule are reported as
 /// `ingest.text-dropped` (error: a page that cannot be read whole fails the gate).
 ///
-/// Words are compared as a set of keys (lower-cased runs of letters and digits, a word without a letter
-/// not counted), so the order of the model, repeated words and typography changes (quotes, dashes,
+/// Words are compared as a set of keys (lower-cased runs of letters, digits and marks, read across inline
+/// elements as a reader sees them; a word of one character or without a letter is not counted: note
+/// labels, back-link letters, numbers), so the order of the model, repeated words and typography changes (quotes, dashes,
 /// entities) do not matter. Front-matter lines the body builder drops by rule (a dateline, a byline, a
-/// "Download PDF" line: ``SectionAssembler/isFrontMatterLine(_:)``) are made of words that are counted
-/// as accounted for (month names, "published", "by", tool-line words, the metadata's own words).
+/// "Download PDF" line: ``SectionAssembler/isFrontMatterLine(_:)``), and the heading of the section taken
+/// out as the abstract, are made of words that are counted as accounted for (month names, "published",
+/// "by", tool-line words, "Executive Summary", the metadata's own words).
 ///
 /// Cost: one walk over the content's text nodes and one over the model; no copy of the page.
 enum ContentLossCheck {
@@ -47,26 +49,46 @@ enum ContentLossCheck {
             if let r = a.role { insertWords(of: r, into: &known) }
         }
 
+        // One streaming pass over the text nodes: a word may run across inline elements (a drop cap:
+        // `<span>Z</span>imbabwe`); a block element, a superscript or subscript (a note marker), a line
+        // break or an image ends it.
         var lostCount = 0
         var first: (text: DOMText, words: [String])?
+        var word = ""
+        var hasLetter = false
+        var wordStart: DOMText?
+        func endWord() {
+            defer { word = ""; hasLetter = false }
+            guard hasLetter, word.count > 1, !known.contains(word), let start = wordStart else { return }
+            lostCount += 1
+            if first == nil { first = (start, [word]) } else if first?.text == start { first?.words.append(word) }
+        }
         func visit(_ e: DOMElement) {
             for child in e.children {
                 switch child {
                 case .text(let t):
-                    var lost: [String] = []
-                    forEachWord(in: t.value) { if !known.contains($0) { lost.append($0) } }
-                    guard !lost.isEmpty else { continue }
-                    lostCount += lost.count
-                    if first == nil { first = (t, lost) }
+                    for ch in t.value.lowercased() {
+                        if Self.isWordCharacter(ch) {
+                            if word.isEmpty { wordStart = t }
+                            word.append(ch)
+                            if ch.isLetter { hasLetter = true }
+                        } else {
+                            endWord()
+                        }
+                    }
                 case .element(let c):
                     if NoteExtractor.droppedElements.contains(c.name) || !RenderedContent.isRendered(c) { continue }
+                    let breaks = !BlockBuilder.formattingNames.contains(c.name) || c.name == "sup" || c.name == "sub"
+                    if breaks { endWord() }
                     visit(c)
+                    if breaks { endWord() }
                 case .comment:
                     continue
                 }
             }
         }
         visit(content)
+        endWord()
         guard let first else { return nil }
         let excerpt = RemovedBlock.excerpt(of: first.text.value)
         let named = first.words.prefix(excerptWords).joined(separator: ", ")
@@ -82,6 +104,10 @@ enum ContentLossCheck {
     static let accountedWords: Set<String> = {
         var s = Set(SectionAssembler.months)
         for w in ["published", "posted", "updated", "last", "date", "dated", "by", "on", "and", "at"] { s.insert(w) }
+        // The heading of the section taken out as the abstract (JATS writes the abstract without it).
+        for title in SectionAssembler.abstractTitles { insertWords(of: title, into: &s) }
+        // The heading of the note list ("Notes", "References"): JATS writes the notes without it.
+        for title in ExtractionPass.noteHeadings { insertWords(of: title, into: &s) }
         for line in SectionAssembler.toolLines { insertWords(of: line, into: &s) }
         return s
     }()
@@ -100,7 +126,7 @@ enum ContentLossCheck {
             hasLetter = false
         }
         for ch in s.lowercased() {
-            if ch.isLetter || ch.isNumber || ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+            if isWordCharacter(ch) {
                 word.append(ch)
                 if ch.isLetter { hasLetter = true }
             } else {
@@ -110,19 +136,35 @@ enum ContentLossCheck {
         flush()
     }
 
+    /// A letter, a digit or a combining mark.
+    static func isWordCharacter(_ ch: Character) -> Bool {
+        ch.isLetter || ch.isNumber || ch.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
+    }
+
     /// Collects the word keys of every text of an article (``ArticleWalker`` order).
     private struct WordCollector: ArticleVisitor {
         var words = Set<String>()
 
-        mutating func visitInlines(_ inlines: [Inline], context: WalkContext) { add(inlines) }
+        /// The run's visible text read as one (a word may run across formatting, as in the content walk;
+        /// a superscript, subscript, note marker, line break or image ends it), and its images' alt text.
+        mutating func visitInlines(_ inlines: [Inline], context: WalkContext) {
+            var text = ""
+            Self.flatten(inlines, into: &text)
+            ContentLossCheck.insertWords(of: text, into: &words)
+            for image in inlines.images { ContentLossCheck.insertWords(of: image.altText ?? "", into: &words) }
+        }
 
-        mutating func add(_ inlines: [Inline]) {
+        static func flatten(_ inlines: [Inline], into text: inout String) {
             for i in inlines {
                 switch i {
-                case .text(let t), .code(let t): ContentLossCheck.insertWords(of: t.string, into: &words)
-                case .noteRef(let r): ContentLossCheck.insertWords(of: r.label, into: &words)
-                case .image(let image): ContentLossCheck.insertWords(of: image.altText ?? "", into: &words)
-                default: if let c = i.children { add(c) }
+                case .text(let t), .code(let t): text += t.string
+                case .noteRef(let r): text += " " + r.label + " "
+                case .superscript(let c), .subscript(let c):
+                    text += " "
+                    flatten(c, into: &text)
+                    text += " "
+                case .lineBreak, .image: text += " "
+                default: if let c = i.children { flatten(c, into: &text) }
                 }
             }
         }

@@ -269,7 +269,7 @@ struct ExtractionPass {
 
     // MARK: - Notes
 
-    private static let noteHeadings: Set<String> = [
+    static let noteHeadings: Set<String> = [
         "notes", "endnotes", "footnotes", "references", "sources", "bibliography", "works cited", "citations",
         "end notes", "foot notes", "notes and references",
     ]
