@@ -861,7 +861,7 @@ struct ExtractionPass {
         "skip to content", "skip to main content", "print", "share", "email", "pdf",
     ]
     static let navigationPrefixes = [
-        "view all", "see all", "show all", "browse all", "all publications", "more from", "more by", "more on",
+        "view all", "view series", "view more", "see all", "see more", "show all", "browse all", "all publications", "more from", "more by", "more on",
         "download", "subscribe", "sign up", "sign in", "log in", "follow us", "share this", "share on",
         "print this", "back to", "return to", "go to", "next article", "previous article", "related",
     ]
