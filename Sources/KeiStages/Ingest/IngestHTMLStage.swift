@@ -17,6 +17,7 @@ public struct IngestHTMLStage: ArticleStage {
         ],
         messages: [
             Messages.parser, Messages.encoding, Messages.empty, Messages.tooManyElements, Messages.noContent, Messages.suppression, Messages.textIsHTML,
+            ContentLossCheck.textDropped,
         ] + EncodingDiagnostics.messages + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
@@ -171,6 +172,8 @@ public struct IngestHTMLStage: ArticleStage {
         article.notes = body.notes
         article.references = body.references
         context.emit(contentsOf: body.diagnostics)
+        // Every word of the main content must have reached the model (no silent loss of text).
+        if let lost = ContentLossCheck.check(content: content, article: article, file: file) { context.emit(lost) }
         context.article = article
     }
 
