@@ -22,7 +22,7 @@ public struct WorkflowLoader: Sendable {
     static let crossrefKeys = ["depositor-name", "depositor-email", "registrant"]
     static let stageKeys = ["id", "options"]
     static let gateKeys = ["fail-on"]
-    static let limitKeys = ["max-source-bytes", "max-elements", "max-findings-per-rule"]
+    static let limitKeys = ["max-source-bytes", "max-elements", "max-findings-per-rule", "max-words"]
     static let journalKeys = ["id", "title", "abbreviated-title", "publisher", "publisher-location", "issn-print",
                               "issn-online", "license", "license-url", "style", "timeline", "manuscript",
                               "doi-pattern", "elocation-id", "resource-url", "article-category", "print", "crossref"]
@@ -133,6 +133,11 @@ public struct WorkflowLoader: Sendable {
                     if l.key == "max-findings-per-rule" {
                         guard n >= 0 else { r.problem(l.value, "limits.max-findings-per-rule must be 0 (no cap) or positive"); continue }
                         limits.maxFindingsPerRule = n
+                        continue
+                    }
+                    if l.key == "max-words" {
+                        guard n >= 0 else { r.problem(l.value, "limits.max-words must be 0 (no limit) or positive"); continue }
+                        limits.maxWords = n
                         continue
                     }
                     guard n > 0 else { r.problem(l.value, "limits.\(l.key) must be positive"); continue }

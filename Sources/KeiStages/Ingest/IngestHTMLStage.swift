@@ -16,7 +16,7 @@ public struct IngestHTMLStage: ArticleStage {
                         "Force this input encoding (an Encoding Standard label such as windows-1252 or euc-kr, or an iconv name); a byte order mark still wins; empty sniffs as browsers do (BOM, meta charset in the first 1024 bytes, valid UTF-8, else windows-1252)."),
         ],
         messages: [
-            Messages.parser, Messages.encoding, Messages.empty, Messages.tooManyElements, Messages.noContent, Messages.suppression, Messages.textIsHTML,
+            Messages.parser, Messages.encoding, Messages.empty, Messages.tooManyElements, Messages.tooManyWords, Messages.noContent, Messages.suppression, Messages.textIsHTML,
             ContentLossCheck.textDropped,
         ] + EncodingDiagnostics.messages + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
@@ -86,6 +86,8 @@ public struct IngestHTMLStage: ArticleStage {
         static let empty = StageMessage("ingest.empty", .error, "The source file is empty.")
         static let tooManyElements = StageMessage("ingest.too-many-elements", .error,
             "The page holds more start tags and comments than limits.max-elements allows; it is not read (a page that cannot be read whole fails the gate).")
+        static let tooManyWords = StageMessage("ingest.too-many-words", .error,
+            "The article's text holds more words (punctuation marks included) than limits.max-words allows; no article is built from it (a page that cannot be read whole fails the gate).")
         static let suppression = StageMessage("ingest.suppression-unmatched", .warning,
             "A kei-enable without a kei-disable before it, or a kei-disable-next with no block after it.")
         static let noContent = StageMessage("ingest.no-content", .error,
@@ -126,7 +128,7 @@ public struct IngestHTMLStage: ArticleStage {
         if let tags = document.refusedStartTags {
             // Reading such a page would take more memory than a run may use; it is refused whole.
             context.emit(Messages.tooManyElements.diagnostic(
-                "\(file) has \(tags.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) start tags and comments, more than limits.max-elements (\(limit)): the page was not read and nothing will be emitted for it. Split the page, or raise limits.max-elements in the workflow if it is genuine.",
+                "\(file) has \(grouped(tags)) start tags and comments, more than limits.max-elements (\(limit)): the page was not read and nothing will be emitted for it. Split the page, or raise limits.max-elements in the workflow if it is genuine.",
                 at: context.location(line: 0)))
             return
         }
@@ -171,10 +173,31 @@ public struct IngestHTMLStage: ArticleStage {
         article.acknowledgements = body.acknowledgements
         article.notes = body.notes
         article.references = body.references
+        guard admitsWords(of: article, into: &context) else { return }
         context.emit(contentsOf: body.diagnostics)
         // Every word of the main content must have reached the model (no silent loss of text).
         if let lost = ContentLossCheck.check(content: content, article: article, file: file) { context.emit(lost) }
         context.article = article
+    }
+
+    /// Checks the words of a finished `article` (``WordCounter``) against `limits.max-words` before any
+    /// stage builds the shared analysis. Over the limit it emits `ingest.too-many-words` (error, located
+    /// in the file) and returns false: the caller builds no article. 0 sets no limit. Shared with `ingest.text`.
+    static func admitsWords(of article: Article, into context: inout ArticleContext) -> Bool {
+        let limit = context.limits.maxWords
+        guard limit > 0 else { return true }
+        let words = WordCounter.count(in: article)
+        guard words > limit else { return true }
+        // The analysis keeps a token per word: its memory grows with the words, whatever the page's size in bytes.
+        context.emit(Messages.tooManyWords.diagnostic(
+            "\(context.sourceDisplayPath) has \(grouped(words)) words and punctuation marks, more than limits.max-words (\(limit)): no article was built and nothing will be emitted for it. Split the page, or raise limits.max-words in the workflow (0: no limit) if it is genuine.",
+            at: context.location(line: 0)))
+        return false
+    }
+
+    /// `n` with thousands separators ("1,206"), the same in every locale.
+    static func grouped(_ n: Int) -> String {
+        n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
     }
 
     /// libxml2 2.9's HTML parser knows only HTML 4 elements and calls every HTML5 element

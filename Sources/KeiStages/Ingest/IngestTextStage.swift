@@ -14,8 +14,8 @@ import KeiXML
 /// (0-based, end exclusive) into the decoded text and lines are 1-based, so later stages' findings
 /// point at the right line and column of the `.txt` file. An empty file is `ingest.empty` (error), a
 /// page with no title line `ingest.metadata-missing`, a page with no text `ingest.no-content`
-/// (error); a file over the workflow's source limit cannot be read whole and fails the stage
-/// (`pipeline.stage-failed`, error); a file holding only a byte order mark is `ingest.empty` too. A `.txt`
+/// (error), a text with more words than `limits.max-words` `ingest.too-many-words` (error, no model); a
+/// file over the workflow's source limit cannot be read whole and fails the stage (`pipeline.stage-failed`, error); a file holding only a byte order mark is `ingest.empty` too. A `.txt`
 /// that is an HTML page (its first bytes after a BOM and whitespace are `<!DOCTYPE html` or `<html`, any
 /// case) is read by `ingest.html`'s reader instead, with an `ingest.text-is-html` info.
 /// `ingest.html` hands sources named `*.txt` to this reader.
@@ -85,6 +85,7 @@ public struct IngestTextStage: ArticleStage {
         article.abstract = abstract
         article.sections = sections
         article.notes = page.notes
+        guard IngestHTMLStage.admitsWords(of: article, into: &context) else { return }
         context.article = article
     }
 
