@@ -17,7 +17,6 @@ public struct IngestHTMLStage: ArticleStage {
         ],
         messages: [
             Messages.parser, Messages.encoding, Messages.empty, Messages.tooManyElements, Messages.tooManyWords, Messages.noContent, Messages.suppression, Messages.textIsHTML,
-            ContentLossCheck.textDropped,
         ] + EncodingDiagnostics.messages + MetadataMessages.all + BodyMessages.all + ExtractionMessages.all,
         examples: [
             StageExample("a small well-formed article page", html: """
@@ -175,8 +174,6 @@ public struct IngestHTMLStage: ArticleStage {
         article.references = body.references
         guard admitsWords(of: article, into: &context) else { return }
         context.emit(contentsOf: body.diagnostics)
-        // Every word of the main content must have reached the model (no silent loss of text).
-        if let lost = ContentLossCheck.check(content: content, article: article, file: file) { context.emit(lost) }
         context.article = article
     }
 

@@ -34,8 +34,6 @@ public enum RenderedContent {
     /// Whether `element` is hidden by its attributes (`hidden`, `aria-hidden="true"`, inline style),
     /// whatever its name.
     public static func isHidden(_ element: DOMElement) -> Bool {
-        // A `<dialog>` without `open` is `display: none` in the WHATWG user-agent style sheet.
-        if element.name == "dialog" { return element[attribute: "open"] == nil }
         if element.attributes.isEmpty || element.name == "html" || element.name == "body" { return false }
         for a in element.attributes {
             switch a.name {

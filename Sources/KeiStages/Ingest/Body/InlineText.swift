@@ -225,8 +225,7 @@ enum InlineText {
             case .lineBreak: continue
             case .noteRef: return false
             default:
-                // A quotation counts too (`<q>` standing alone between blocks is text, not an empty run).
-                if let c = i.children, !isBlank(c) { return false }
+                if let (c, _) = containerParts(i), !isBlank(c) { return false }
             }
         }
         return true

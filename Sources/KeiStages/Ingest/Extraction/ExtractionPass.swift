@@ -122,9 +122,7 @@ struct ExtractionPass {
         "input", "select", "textarea", "option", "canvas", "audio", "video", "frame", "frameset", "applet",
         "param", "source", "track", "map", "svg", "head", "title", "base",
     ]
-    /// (`dialog` is not among them: a closed one is hidden, see ``RenderedContent/isHidden(_:)``, and an
-    /// open one in the article is text a reader sees; modal chrome is caught by its class hints.)
-    private static let landmarkChrome: Set<String> = ["form", "nav", "aside", "header", "footer", "menu"]
+    private static let landmarkChrome: Set<String> = ["form", "nav", "aside", "header", "footer", "dialog", "menu"]
 
     private func isBig(_ i: Int, body: Int) -> Bool {
         if tree.containsLandmark[i] { return true }
@@ -269,7 +267,7 @@ struct ExtractionPass {
 
     // MARK: - Notes
 
-    static let noteHeadings: Set<String> = [
+    private static let noteHeadings: Set<String> = [
         "notes", "endnotes", "footnotes", "references", "sources", "bibliography", "works cited", "citations",
         "end notes", "foot notes", "notes and references",
     ]
@@ -823,10 +821,7 @@ struct ExtractionPass {
             let p = tree.parent[i]
             let standalone = name == "p" || (p >= 0 && !ExtractionPass.inlineContext.contains(tree.elements[p].name)
                 && tree.ownText[p] == 0)
-            // Only lines that read as site navigation go: any other link line ("Full report", "Read more
-            // about it") is the article's text, kept as a paragraph.
-            if standalone, len > 0, len < 60, ld >= 0.9, tree.images[i] == 0 || linksToPDFOnly(i),
-               linksToPDFOnly(i) || ExtractionPass.isNavigationLine(tree.keptText(i)) { return true }
+            if standalone, len > 0, len < 60, ld >= 0.9, tree.images[i] == 0 || linksToPDFOnly(i) { return true }
             // A short download prompt: a line whose link points at a PDF ("… download the PDF: Download PDF").
             return name == "p" && len < 150 && ld >= 0.08 && linksToPDFOnly(i)
         }
@@ -845,31 +840,11 @@ struct ExtractionPass {
         let li = tree.listItems[i] - 100
         if img > 1, Double(p) / Double(img) < 0.5, name != "figure" { return true }
         if !isList, li > p { return true }
-        // A near-empty block: no text and no image, or a few images with hardly any text (a gallery strip).
-        // A short block of text (`<center>`, `<div align=center>`, a one-word `<fieldset>`) is kept.
-        if !isList, name != "figure", len < 20, (img == 0 && len == 0) || img > 2, !containsHeading(i), !holdsTableText(i) { return true }
+        if !isList, name != "figure", len < 20, img == 0 || img > 2, !containsHeading(i), !holdsTableText(i) { return true }
         if isList { return ld > 0.5 }
         if weight < 25, ld > 0.2 { return true }
         if weight >= 25, ld > 0.5 { return true }
         return false
-    }
-
-    /// Link texts that are site navigation, not article text: the whole line (normalized) is one of
-    /// ``navigationLines`` or starts with one of ``navigationPrefixes`` ("View all publications").
-    static let navigationLines: Set<String> = [
-        "read more", "more", "continue reading", "next", "previous", "back", "top", "home", "menu", "close",
-        "skip to content", "skip to main content", "print", "share", "email", "pdf",
-    ]
-    static let navigationPrefixes = [
-        "view all", "view series", "view more", "see all", "see more", "show all", "browse all", "all publications", "more from", "more by", "more on",
-        "download", "subscribe", "sign up", "sign in", "log in", "follow us", "share this", "share on",
-        "print this", "back to", "return to", "go to", "next article", "previous article", "related",
-    ]
-
-    /// Whether `text` (a link-only line) reads as site navigation (see ``navigationLines``).
-    static func isNavigationLine(_ text: String) -> Bool {
-        let t = normalized(text)
-        return navigationLines.contains(t) || navigationPrefixes.contains { t == $0 || t.hasPrefix($0 + " ") }
     }
 
     /// Whether `i` is or has links, all pointing at PDF files with link text that is not a URL.
