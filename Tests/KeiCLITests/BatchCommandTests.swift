@@ -119,7 +119,7 @@ import KeiTestSupport
     func endToEndBarUnderAPseudoTerminalOnly() throws {
         let s = try Scratch()
         defer { s.remove() }
-        let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path
+        let binary = CLIHarness.binaryPath
         let command = "\(binary) batch Samples/back-issues --output \(s.dir.path) --report json:\(s.dir.path)/r.json"
         let tty = try CLIHarness.runCommand("/usr/bin/script", ["-qfec", command, "/dev/null"])
         #expect(tty.code == 0, "\(tty.out) \(tty.err)")

@@ -7,7 +7,7 @@ import KeiTestSupport
 /// known, the warm batch re-run took every article from the cache), lint.style's throughput is counted in
 /// words of the shared analysis, and the in-process breakdown runs the pipeline with the stage on and off.
 @Suite struct BenchCommandTests {
-    static let binary = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path
+    static let binary = CLIHarness.binaryPath
 
     /// The numbers of a line, in order.
     static func numbers(_ line: Substring) -> [Double] {

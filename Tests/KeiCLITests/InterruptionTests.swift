@@ -64,7 +64,7 @@ import KeiCore
         /// Starts `kei-pipeline run many` with `extra` arguments; stdout and stderr go to files.
         func start(_ extra: [String]) throws -> (Process, URL) {
             let p = Process()
-            p.executableURL = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
+            p.executableURL = URL(fileURLWithPath: CLIHarness.binaryPath)
             p.arguments = ["run", "many", "--jobs", "2", "--report", "json:report.json"] + extra
             p.currentDirectoryURL = root
             let err = root.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6)).txt")

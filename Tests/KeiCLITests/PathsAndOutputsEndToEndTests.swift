@@ -189,7 +189,7 @@ import KeiTestSupport
     /// that file says "waiting for" (the run is blocked on an output lock) or after 300 s.
     static func startWaiting(_ arguments: [String], in root: URL, stderrName: String) throws -> (Process, URL) {
         let process = Process()
-        process.executableURL = TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline")
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binaryPath)
         process.arguments = arguments
         process.currentDirectoryURL = root
         let err = root.appendingPathComponent(stderrName)
@@ -216,7 +216,7 @@ import KeiTestSupport
             return nil
         }
         let copy = dir.appendingPathComponent("kei-pipeline")
-        try FileManager.default.copyItem(at: TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline"), to: copy)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: CLIHarness.binaryPath), to: copy)
         chmod(copy.path, 0o755)
         return copy
     }

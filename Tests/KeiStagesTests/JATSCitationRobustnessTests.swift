@@ -114,8 +114,8 @@ import KeiTestSupport
 }
 
 extension JATSCitationRobustnessTests {
-    /// Thousands of notes, and one huge note with thousands of citations, are written in near-linear time.
-    @Test func manyNotesAndCitationsAreWrittenQuickly() throws {
+    /// Thousands of notes, and one huge note with thousands of citations, are all written (its speed is `make bench`'s business; a hang is caught by the test runner).
+    @Test func manyNotesAndCitationsAreAllWritten() throws {
         typealias F = JATSCitationFixtures
         var notes: [Note] = []
         var citations: [NoteCitation] = []
@@ -139,11 +139,8 @@ extension JATSCitationRobustnessTests {
         }
         let article = F.article(notes)
         let index = F.index(citations)
-        let clock = ContinuousClock()
-        var xml = ""
-        let elapsed = clock.measure { xml = JATSWriter.write(article, issue: IssueInfo(), citations: index) }
+        let xml = JATSWriter.write(article, issue: IssueInfo(), citations: index)
         #expect(JATSCitationTests.count("<ref id=", in: xml) == 3000)
         #expect(JATSCitationTests.count("ref-type=\"bibr\"", in: xml) == 6000 + 20_000)
-        #expect(elapsed < .seconds(30), "took \(elapsed)")
     }
 }

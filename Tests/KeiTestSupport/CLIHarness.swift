@@ -38,8 +38,15 @@ public enum CLIHarness {
         try runCommand(binaryPath, arguments, in: directory, input: input, environment: environment, timeout: timeout)
     }
 
-    /// The built debug binary, `.build/debug/kei-pipeline`.
-    public static var binaryPath: String { TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path }
+    /// The `kei-pipeline` binary built with the running tests: the one next to the test executable (so a
+    /// sanitizer build in `.build/asan` runs its own binary), else `.build/debug/kei-pipeline`.
+    public static let binaryPath: String = {
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            let sibling = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("kei-pipeline").path
+            if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
+        }
+        return TestPaths.root.appendingPathComponent(".build/debug/kei-pipeline").path
+    }()
 
     /// Runs any program (e.g. `script` to give the binary a pseudo-terminal), as ``runBinary`` does.
     public static func runCommand(_ executable: String, _ arguments: [String], in directory: URL = TestPaths.root,
