@@ -174,16 +174,35 @@ struct Baseline: Codable, Sendable, Equatable {
     /// Removes from `result` every finding whose fingerprint is an entry of this baseline (counted in
     /// ``RunResult/baselined``) and returns the fingerprints that matched. `batch` calls it once per
     /// issue (on results whose article ids are already `ISSUE/ARTICLE`), then ``staleEntries(matched:articlesRun:completeIssue:display:text:)`` once.
+    ///
+    /// Cap-aware (`limits.max-findings-per-rule`): a `pipeline.findings-capped` summary whose own fingerprint
+    /// is not an entry stands for N findings of one rule in one article that were not listed, so it is matched
+    /// by count (``capCoverage(summaries:matched:)``): it is dropped when the baseline holds at least N entries
+    /// of that rule and article that no listed finding matched (a baseline written without the cap, or with a
+    /// higher one). Either way those entries are returned as matched: they may match the unlisted findings, so
+    /// they are never reported stale one by one. More unlisted findings than such entries keep the summary
+    /// (the gate fails as it would on the findings).
     func drop(from result: inout RunResult) -> Set<String> {
         let known = Set(entries.map(\.fingerprint))
+        let all = result.diagnostics
+        let prints = DiagnosticFingerprint.fingerprints(all)
         var matched: Set<String> = []
-        let prints = DiagnosticFingerprint.fingerprints(result.diagnostics)
+        var summaries: [(index: Int, article: String?, rule: String, count: Int)] = []
+        for (i, d) in all.enumerated() {
+            if known.contains(prints[i]) { matched.insert(prints[i]); continue }
+            if let c = FindingsCap.cappedFindings(of: d) { summaries.append((i, d.article, c.rule, c.count)) }
+        }
+        let coverage = capCoverage(summaries: summaries.map { ($0.article, $0.rule, $0.count) }, matched: matched)
+        var covered: Set<Int> = []
+        for (s, c) in zip(summaries, coverage) {
+            matched.formUnion(c.entries)
+            if c.baselined { covered.insert(s.index) }
+        }
         var i = 0
         var dropped = 0
         func keep(_ d: Diagnostic) -> Bool {
             defer { i += 1 }
-            guard known.contains(prints[i]) else { return true }
-            matched.insert(prints[i])
+            guard known.contains(prints[i]) || covered.contains(i) else { return true }
             dropped += 1
             return false
         }
@@ -191,6 +210,17 @@ struct Baseline: Codable, Sendable, Equatable {
         result.issueDiagnostics = result.issueDiagnostics.filter(keep)
         result.baselined += dropped
         return matched
+    }
+
+    /// For each cap summary (its article, the capped rule, and how many findings it stands for), the entries
+    /// of that rule and article whose fingerprints are not in `matched` (no listed finding matched them), and
+    /// whether there are at least `count` of them: then every unlisted finding could be one of them, so the
+    /// summary counts as baselined.
+    func capCoverage(summaries: [(article: String?, rule: String, count: Int)], matched: Set<String>) -> [(entries: Set<String>, baselined: Bool)] {
+        summaries.map { s in
+            let free = Set(entries.lazy.filter { $0.article == s.article && $0.rule == s.rule && !matched.contains($0.fingerprint) }.map(\.fingerprint))
+            return (free, free.count >= s.count)
+        }
     }
 
     /// A `baseline.stale-entry` warning for each entry not in `matched` that this run could have reported

@@ -54,6 +54,23 @@ public struct FindingsCap: Sendable {
     /// How many findings of `rule` were dropped (0 when the rule was not capped).
     public func droppedCount(of rule: String) -> Int { dropped[rule]?.count ?? 0 }
 
+    /// The rule and the number of findings a `pipeline.findings-capped` summary of ``summaries()`` stands
+    /// for, read back from its message ("N more `RULE` finding(s) …"); nil for any other diagnostic or a
+    /// message not of that shape. Baselines use it to match a summary against entries written without the cap.
+    public static func cappedFindings(of diagnostic: Diagnostic) -> (rule: String, count: Int)? {
+        guard diagnostic.rule == capped.rule else { return nil }
+        let m = Substring(diagnostic.message)
+        let digits = m.prefix(while: { $0.isASCII && $0.isNumber })
+        guard let count = Int(digits), count > 0 else { return nil }
+        let rest = m.dropFirst(digits.count)
+        guard rest.hasPrefix(" more `") else { return nil }
+        let ruleAndTail = rest.dropFirst(" more `".count)
+        guard let tick = ruleAndTail.firstIndex(of: "`") else { return nil }
+        let rule = ruleAndTail[..<tick]
+        guard !rule.isEmpty else { return nil }
+        return (String(rule), count)
+    }
+
     /// One `pipeline.findings-capped` diagnostic per capped rule, in the order the rules were capped:
     /// message "N more `RULE` findings in this article were not listed (limits.max-findings-per-rule = L)",
     /// at the first dropped finding's location and span (resolved to line and column with the others), its

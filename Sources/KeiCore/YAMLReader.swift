@@ -146,6 +146,10 @@ struct YAMLReader {
 
     mutating func int(_ node: Node, _ what: String) -> Int? {
         guard node.scalar != nil, let i = node.int, node.tag == Tag(.int) else {
+            if let s = node.scalar, s.style == .singleQuoted || s.style == .doubleQuoted, Int(s.string) != nil {
+                problem(node, "\(what) must be an integer, not the string \"\(s.string)\" (remove the quotes)")
+                return nil
+            }
             problem(node, "\(what) must be an integer, got '\(node.scalar?.string ?? "a list or mapping")'")
             return nil
         }

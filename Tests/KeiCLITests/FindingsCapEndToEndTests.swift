@@ -52,6 +52,36 @@ import KeiTestSupport
         #expect((grown.diagnostics("pipeline.findings-capped").first?["message"] as? String)?.hasPrefix("8 more") == true)
     }
 
+    /// A baseline written without the cap (`max-findings-per-rule: 0`, or before the cap existed) holds every
+    /// finding; with the cap back at 5 the five listed match their entries and the summary of the seven others
+    /// matches by count (seven entries left unmatched), so `--strict` passes and no entry is reported stale.
+    /// One more doubled word than the baseline holds fails the gate again.
+    @Test func aBaselineWrittenWithoutTheCapStillPasses() throws {
+        let dir = try Self.project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wf = dir.appendingPathComponent("Workflows/default.yml")
+        let capped = try String(contentsOf: wf, encoding: .utf8)
+        try capped.replacingOccurrences(of: "max-findings-per-rule: 5", with: "max-findings-per-rule: 0").write(to: wf, atomically: true, encoding: .utf8)
+        let written = try Hostile.run("uncapped, write baseline", ["check", "page.html", "--no-cache", "--write-baseline", "b.json"], in: dir)
+        #expect(written.code == 0)
+        let baseline = try String(contentsOf: dir.appendingPathComponent("b.json"), encoding: .utf8)
+        #expect(baseline.components(separatedBy: "\"style.repeated-word\"").count - 1 == 12 && !baseline.contains("findings-capped"))
+        try capped.write(to: wf, atomically: true, encoding: .utf8)
+
+        let run = try Hostile.run("capped, uncapped baseline", ["check", "page.html", "--report", "json:-", "--no-cache", "--strict", "--baseline", "b.json"], in: dir)
+        #expect(run.code == 0, "\(run.rules) \(run.stderr.prefix(500))")
+        #expect(run.diagnostics("baseline.stale-entry").isEmpty && run.diagnostics("pipeline.findings-capped").isEmpty, "\(run.rules)")
+        #expect(run.diagnostics("style.repeated-word").isEmpty)
+
+        let page = dir.appendingPathComponent("page.html")
+        let more = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "</div></article>", with: "<p>A final note on the the census was added.</p>\n</div></article>")
+        try more.write(to: page, atomically: true, encoding: .utf8)
+        let grown = try Hostile.run("capped, uncapped baseline, one more", ["check", "page.html", "--report", "json:-", "--no-cache", "--strict", "--baseline", "b.json"], in: dir)
+        #expect(grown.code == 1, "\(grown.rules)")
+        #expect((grown.diagnostics("pipeline.findings-capped").first?["message"] as? String)?.hasPrefix("8 more") == true)
+        #expect(grown.diagnostics("baseline.stale-entry").isEmpty, "entries that may match unlisted findings are not stale: \(grown.rules)")
+    }
+
     /// `--fix` removes every doubled word, not only the five that would be listed.
     @Test func fixRemovesEveryDoubledWord() throws {
         let dir = try Self.project()

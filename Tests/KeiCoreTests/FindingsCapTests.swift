@@ -134,5 +134,24 @@ import KeiTestSupport
         #expect(try p.load("limits:\n  max-findings-per-rule: 0\nstages: [ingest.html]\n").limits.maxFindingsPerRule == 0)
         #expect(p.problems("limits:\n  max-findings-per-rule: -1\nstages: [ingest.html]\n")
                 == ["Workflows/w.yml:2:26: error: limits.max-findings-per-rule must be 0 (no cap) or positive"])
+        #expect(p.problems("limits:\n  max-findings-per-rule: \"10\"\nstages: [ingest.html]\n")
+                == ["Workflows/w.yml:2:26: error: limits.max-findings-per-rule must be an integer, not the string \"10\" (remove the quotes)"])
+        #expect(p.problems("limits:\n  max-findings-per-rule: abc\nstages: [ingest.html]\n")
+                == ["Workflows/w.yml:2:26: error: limits.max-findings-per-rule must be an integer, got 'abc'"])
+    }
+
+    /// A summary's rule and count are read back from its message (baselines match it by count); any other
+    /// diagnostic, or a summary message of another shape, gives nil.
+    @Test func theSummaryTellsItsRuleAndCount() {
+        var cap = FindingsCap(limit: 1)
+        for line in 1...4 { _ = cap.admit(Self.finding("style.repeated-word", .warning, line: line)) }
+        _ = cap.admit(Self.finding("a.x", .info, line: 5))
+        _ = cap.admit(Self.finding("a.x", .info, line: 6))
+        let parsed = cap.summaries().compactMap { FindingsCap.cappedFindings(of: $0) }
+        #expect(parsed.map(\.rule) == ["style.repeated-word", "a.x"] && parsed.map(\.count) == [3, 1])
+        #expect(FindingsCap.cappedFindings(of: Self.finding("a.x", .info, line: 1)) == nil)
+        var odd = cap.summaries()[0]
+        odd.message = "more `a.x` findings"
+        #expect(FindingsCap.cappedFindings(of: odd) == nil)
     }
 }
