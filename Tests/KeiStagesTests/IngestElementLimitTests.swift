@@ -9,15 +9,7 @@ import Testing
 /// by `ingest.html` with an error, never read in part.
 @Suite struct IngestElementLimitTests {
     static func ingest(_ html: String, maxElements: Int) throws -> ArticleContext {
-        let dir = TestPaths.temporaryDirectory("kei-element-limit")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("big.html")
-        try Data(html.utf8).write(to: file)
-        var context = ArticleContext(entry: ArticleEntry(id: "big", source: "big.html", sourceURL: file, status: .received),
-                                     issue: IssueInfo(), sourceDisplayPath: "big.html", outputDirectory: dir,
-                                     workingDirectory: dir, limits: Limits(maxElements: maxElements))
-        try IngestHTMLStage(options: StageOptions(defaultsOf: IngestHTMLStage.description)).run(&context)
-        return context
+        try IngestLimitFixture.ingest(html, limits: Limits(maxElements: maxElements))
     }
 
     static let page = "<html><head><title>A Title</title></head><body><article><h1>A Title</h1>"

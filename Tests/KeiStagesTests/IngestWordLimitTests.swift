@@ -10,15 +10,7 @@ import Testing
 /// any stage builds the shared analysis; at or under the limit it is read whole.
 @Suite struct IngestWordLimitTests {
     static func ingest(_ page: String, name: String = "big.html", maxWords: Int) throws -> ArticleContext {
-        let dir = TestPaths.temporaryDirectory("kei-word-limit")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent(name)
-        try Data(page.utf8).write(to: file)
-        var context = ArticleContext(entry: ArticleEntry(id: "big", source: name, sourceURL: file, status: .received),
-                                     issue: IssueInfo(), sourceDisplayPath: name, outputDirectory: dir,
-                                     workingDirectory: dir, limits: Limits(maxWords: maxWords))
-        try IngestHTMLStage(options: StageOptions(defaultsOf: IngestHTMLStage.description)).run(&context)
-        return context
+        try IngestLimitFixture.ingest(page, name: name, limits: Limits(maxWords: maxWords))
     }
 
     /// Title "A Title" (2 words), heading "Background" (1), 20 paragraphs of 14 words and a period: 303.
